@@ -1,0 +1,89 @@
+// Topology: the validated, typed form of a cluster config file. Only config/
+// touches YAML; every other room receives these plain structs. A Topology that
+// exists has passed validation (see LoadTopology in config/loader.h).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tessera::config {
+
+struct Endpoint {
+  std::string host = "127.0.0.1";
+  uint16_t port = 0;
+};
+
+// One MariaDB server that backs one shard.
+struct MariaDbConfig {
+  std::string host = "127.0.0.1";
+  uint16_t port = 0;
+  std::string user = "root";
+  std::string password;   // empty: no password
+  uint32_t server_id = 0; // for the binlog; unique per server
+};
+
+// One shard of a keyspace: a key range, its tablet and the MariaDB behind it.
+struct ShardConfig {
+  std::string name;   // Vitess notation: "0" or "-" (whole range), "-80", "80-", "40-80"
+  Endpoint tablet;    // vttablet RPC listen address
+  MariaDbConfig mariadb;
+};
+
+struct VindexConfig {
+  std::string name;
+  std::string type;  // "hash", ...
+  std::map<std::string, std::string> params;
+};
+
+struct ColumnVindexConfig {
+  std::string column;
+  std::string vindex;  // name of a VindexConfig of the keyspace
+};
+
+struct TableConfig {
+  std::string name;
+  std::vector<ColumnVindexConfig> column_vindexes;  // first is the primary vindex
+  std::string type;                                 // "" (normal) or "reference"
+};
+
+struct KeyspaceConfig {
+  std::string name;
+  bool sharded = false;
+  std::vector<ShardConfig> shards;      // ordered by key range start
+  std::vector<VindexConfig> vindexes;
+  std::vector<TableConfig> tables;
+  std::vector<std::string> schema;      // DDL applied to every shard when the cluster is first created
+
+  // MariaDB database that holds this keyspace on each of its shards.
+  std::string DatabaseName() const { return "vt_" + name; }
+};
+
+struct UserConfig {
+  std::string name;
+  // mysql_native_password hash: "*" + upper-hex SHA1(SHA1(password)), as
+  // MariaDB's PASSWORD() prints it.
+  std::string password_hash;
+};
+
+struct VtgateConfig {
+  Endpoint listen{"127.0.0.1", 15306};
+  int workers = 0;  // 0: one per core
+};
+
+struct Topology {
+  std::string source_file;  // where it was loaded from, for messages
+  std::string state_dir = ".tessera";
+  VtgateConfig vtgate;
+  std::vector<UserConfig> users;
+  std::vector<KeyspaceConfig> keyspaces;
+
+  const KeyspaceConfig* FindKeyspace(const std::string& name) const {
+    for (const auto& ks : keyspaces)
+      if (ks.name == name) return &ks;
+    return nullptr;
+  }
+};
+
+}  // namespace tessera::config
