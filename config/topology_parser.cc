@@ -1,0 +1,250 @@
+#include "config/topology_parser.h"
+
+#include <algorithm>
+#include <set>
+
+#include "common/keyrange/key_range.h"
+#include "config/password_hash.h"
+
+namespace tessera::config {
+namespace {
+
+// Vindex types the router implements.
+const std::set<std::string> kKnownVindexTypes = {"hash"};
+// Table types besides the default ("" = a normal table).
+const std::set<std::string> kKnownTableTypes = {"", "reference"};
+
+bool IsIdentifier(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) {
+    return std::isalnum(c) || c == '_';
+  });
+}
+
+std::string Quoted(const std::string& s) { return "\"" + s + "\""; }
+
+}  // namespace
+
+Topology TopologyParser::Parse(const YAML::Node& root) {
+  Topology topo;
+  topo.source_file = source_;
+  reader_.CheckKeys(root, {"state_dir", "vtgate", "users", "keyspaces"}, "config");
+  if (auto dir = reader_.Child(root, "state_dir", "config", false); dir.IsDefined()) {
+    topo.state_dir = reader_.String(dir, "state_dir");
+    if (topo.state_dir.empty()) reader_.Fail(dir, "state_dir must not be empty");
+  }
+  if (auto vtgate = reader_.Child(root, "vtgate", "config", false); vtgate.IsDefined()) {
+    ParseVtgate(vtgate, topo.vtgate);
+  }
+  ClaimEndpoint(root["vtgate"], topo.vtgate.listen.host, topo.vtgate.listen.port, "vtgate");
+  ParseUsers(reader_.Child(root, "users", "config", true), topo.users);
+
+  YAML::Node keyspaces = reader_.Child(root, "keyspaces", "config", true);
+  reader_.ExpectMap(keyspaces, "keyspaces");
+  if (keyspaces.size() == 0) reader_.Fail(keyspaces, "keyspaces: at least one is required");
+  for (auto it = keyspaces.begin(); it != keyspaces.end(); ++it) {
+    KeyspaceConfig ks = ParseKeyspace(it->first, it->second);
+    if (topo.FindKeyspace(ks.name)) reader_.Fail(it->first, "keyspace " + Quoted(ks.name) + " repeated");
+    topo.keyspaces.push_back(std::move(ks));
+  }
+  return topo;
+}
+
+void TopologyParser::ParseVtgate(const YAML::Node& node, VtgateConfig& out) {
+  reader_.CheckKeys(node, {"host", "port", "workers"}, "vtgate");
+  if (auto host = node["host"]; host.IsDefined()) out.listen.host = reader_.String(host, "vtgate host");
+  if (auto port = node["port"]; port.IsDefined()) out.listen.port = reader_.Port(port, "vtgate port");
+  if (auto workers = node["workers"]; workers.IsDefined()) {
+    out.workers = static_cast<int>(reader_.Unsigned(workers, "vtgate workers", 0, 1024));
+  }
+}
+
+void TopologyParser::ParseUsers(const YAML::Node& node, std::vector<UserConfig>& out) {
+  reader_.ExpectSequence(node, "users");
+  if (node.size() == 0) reader_.Fail(node, "users: at least one user is required");
+  for (const YAML::Node& entry : node) {
+    reader_.CheckKeys(entry, {"name", "password", "password_hash"}, "user");
+    UserConfig user;
+    user.name = reader_.String(reader_.Child(entry, "name", "user", true), "user name");
+    const std::string what = "user " + Quoted(user.name);
+    if (user.name.empty() || user.name.find('@') != std::string::npos) {
+      reader_.Fail(entry["name"], what + ": a user name is non-empty and has no '@'");
+    }
+    YAML::Node plain = entry["password"];
+    YAML::Node hash = entry["password_hash"];
+    if (plain.IsDefined() == hash.IsDefined()) {
+      reader_.Fail(entry, what + ": give exactly one of \"password\" or \"password_hash\"");
+    }
+    if (hash.IsDefined()) {
+      user.password_hash = reader_.String(hash, what + " password_hash");
+      if (!IsNativePasswordHash(user.password_hash)) {
+        reader_.Fail(hash, what + ": password_hash must be \"*\" followed by 40 hex digits");
+      }
+      std::transform(user.password_hash.begin(), user.password_hash.end(),
+                     user.password_hash.begin(), [](unsigned char c) { return std::toupper(c); });
+    } else {
+      user.password_hash = NativePasswordHash(reader_.String(plain, what + " password"));
+    }
+    for (const auto& other : out) {
+      if (other.name == user.name) reader_.Fail(entry, what + " repeated");
+    }
+    out.push_back(std::move(user));
+  }
+}
+
+KeyspaceConfig TopologyParser::ParseKeyspace(const YAML::Node& name, const YAML::Node& body) {
+  KeyspaceConfig ks;
+  ks.name = reader_.String(name, "keyspace name");
+  const std::string what = "keyspace " + Quoted(ks.name);
+  if (!IsIdentifier(ks.name)) reader_.Fail(name, what + ": names use letters, digits and _");
+  reader_.CheckKeys(body, {"sharded", "shards", "vindexes", "tables", "schema"}, what);
+  if (auto sharded = body["sharded"]; sharded.IsDefined()) {
+    ks.sharded = reader_.Bool(sharded, what + " sharded");
+  }
+
+  YAML::Node shards = reader_.Child(body, "shards", what, true);
+  reader_.ExpectSequence(shards, what + " shards");
+  std::vector<KeyRange> ranges;
+  for (const YAML::Node& shard : shards) {
+    ks.shards.push_back(ParseShard(shard, ks.name));
+    auto range = KeyRange::Parse(ks.shards.back().name);
+    if (!range.ok()) reader_.Fail(shard["name"], what + ": " + range.error().message);
+    if (!ks.sharded && !range->IsFull()) {
+      reader_.Fail(shard["name"], what + ": an unsharded keyspace has one shard \"0\" (or \"-\"), not " +
+                                      Quoted(ks.shards.back().name));
+    }
+    ranges.push_back(*range);
+  }
+  if (!ks.sharded && ks.shards.size() != 1) {
+    reader_.Fail(shards, what + ": an unsharded keyspace has exactly one shard, not " +
+                             std::to_string(ks.shards.size()));
+  }
+  if (Status covered = CheckExactCoverage(ranges); !covered.ok()) {
+    reader_.Fail(shards, what + ": " + covered.error().message);
+  }
+  std::sort(ks.shards.begin(), ks.shards.end(), [](const ShardConfig& a, const ShardConfig& b) {
+    return KeyRange::Parse(a.name)->start < KeyRange::Parse(b.name)->start;
+  });
+
+  if (auto vindexes = body["vindexes"]; vindexes.IsDefined()) ParseVindexes(vindexes, ks);
+  if (auto tables = body["tables"]; tables.IsDefined()) ParseTables(tables, ks);
+  if (auto schema = body["schema"]; schema.IsDefined()) {
+    reader_.ExpectSequence(schema, what + " schema");
+    for (const YAML::Node& ddl : schema) ks.schema.push_back(reader_.String(ddl, what + " schema entry"));
+  }
+  return ks;
+}
+
+ShardConfig TopologyParser::ParseShard(const YAML::Node& node, const std::string& keyspace) {
+  reader_.CheckKeys(node, {"name", "tablet", "mariadb"}, "shard of keyspace " + Quoted(keyspace));
+  ShardConfig shard;
+  shard.name = reader_.String(reader_.Child(node, "name", "shard", true), "shard name");
+  const std::string what = "shard " + keyspace + "/" + shard.name;
+
+  YAML::Node tablet = reader_.Child(node, "tablet", what, true);
+  reader_.CheckKeys(tablet, {"host", "port"}, what + " tablet");
+  if (tablet["host"].IsDefined()) shard.tablet.host = reader_.String(tablet["host"], what + " tablet host");
+  shard.tablet.port = reader_.Port(reader_.Child(tablet, "port", what + " tablet", true), what + " tablet port");
+  ClaimEndpoint(tablet["port"], shard.tablet.host, shard.tablet.port, what + " tablet");
+
+  YAML::Node db = reader_.Child(node, "mariadb", what, true);
+  reader_.CheckKeys(db, {"host", "port", "user", "password", "server_id"}, what + " mariadb");
+  if (db["host"].IsDefined()) shard.mariadb.host = reader_.String(db["host"], what + " mariadb host");
+  if (db["user"].IsDefined()) shard.mariadb.user = reader_.String(db["user"], what + " mariadb user");
+  if (db["password"].IsDefined()) {
+    shard.mariadb.password = reader_.String(db["password"], what + " mariadb password");
+  }
+  shard.mariadb.port = reader_.Port(reader_.Child(db, "port", what + " mariadb", true), what + " mariadb port");
+  ClaimEndpoint(db["port"], shard.mariadb.host, shard.mariadb.port, what + " mariadb");
+  YAML::Node id = reader_.Child(db, "server_id", what + " mariadb", true);
+  shard.mariadb.server_id = static_cast<uint32_t>(reader_.Unsigned(id, what + " mariadb server_id", 1, 4294967295u));
+  auto [it, inserted] = server_ids_.emplace(shard.mariadb.server_id, what);
+  if (!inserted) {
+    reader_.Fail(id, what + ": server_id " + std::to_string(shard.mariadb.server_id) +
+                         " is already used by " + it->second);
+  }
+  return shard;
+}
+
+void TopologyParser::ParseVindexes(const YAML::Node& node, KeyspaceConfig& ks) {
+  const std::string what = "keyspace " + Quoted(ks.name);
+  reader_.ExpectMap(node, what + " vindexes");
+  if (!ks.sharded && node.size() > 0) reader_.Fail(node, what + ": an unsharded keyspace has no vindexes");
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    VindexConfig vindex;
+    vindex.name = reader_.String(it->first, "vindex name");
+    const std::string vwhat = what + " vindex " + Quoted(vindex.name);
+    reader_.CheckKeys(it->second, {"type", "params"}, vwhat);
+    YAML::Node type = reader_.Child(it->second, "type", vwhat, true);
+    vindex.type = reader_.String(type, vwhat + " type");
+    if (!kKnownVindexTypes.count(vindex.type)) {
+      std::string known;
+      for (const auto& t : kKnownVindexTypes) known += (known.empty() ? "" : ", ") + t;
+      reader_.Fail(type, vwhat + ": unknown vindex type " + Quoted(vindex.type) + " (known: " + known + ")");
+    }
+    if (auto params = it->second["params"]; params.IsDefined()) {
+      reader_.ExpectMap(params, vwhat + " params");
+      for (auto p = params.begin(); p != params.end(); ++p) {
+        vindex.params[reader_.String(p->first, vwhat + " param")] = reader_.String(p->second, vwhat + " param");
+      }
+    }
+    ks.vindexes.push_back(std::move(vindex));
+  }
+}
+
+void TopologyParser::ParseTables(const YAML::Node& node, KeyspaceConfig& ks) {
+  const std::string what = "keyspace " + Quoted(ks.name);
+  reader_.ExpectMap(node, what + " tables");
+  std::set<std::string> seen;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    TableConfig table;
+    table.name = reader_.String(it->first, "table name");
+    const std::string twhat = what + " table " + Quoted(table.name);
+    if (!IsIdentifier(table.name)) reader_.Fail(it->first, twhat + ": names use letters, digits and _");
+    if (!seen.insert(table.name).second) reader_.Fail(it->first, twhat + " repeated");
+    YAML::Node body = it->second;
+    if (body.IsNull()) body = YAML::Node(YAML::NodeType::Map);  // "product:" with nothing after
+    reader_.CheckKeys(body, {"type", "column_vindexes"}, twhat);
+    if (body["type"].IsDefined()) {
+      table.type = reader_.String(body["type"], twhat + " type");
+      if (!kKnownTableTypes.count(table.type)) {
+        reader_.Fail(body["type"], twhat + ": unknown table type " + Quoted(table.type) + " (known: reference)");
+      }
+    }
+    if (auto cvs = body["column_vindexes"]; cvs.IsDefined()) {
+      reader_.ExpectSequence(cvs, twhat + " column_vindexes");
+      for (const YAML::Node& cv : cvs) {
+        reader_.CheckKeys(cv, {"column", "vindex", "name"}, twhat + " column vindex");
+        ColumnVindexConfig c;
+        c.column = reader_.String(reader_.Child(cv, "column", twhat + " column vindex", true), "column");
+        YAML::Node ref = cv["vindex"].IsDefined() ? cv["vindex"] : cv["name"];
+        if (!ref.IsDefined()) reader_.Fail(cv, twhat + ": column vindex needs \"vindex\"");
+        c.vindex = reader_.String(ref, "vindex");
+        bool defined = std::any_of(ks.vindexes.begin(), ks.vindexes.end(),
+                                   [&](const VindexConfig& v) { return v.name == c.vindex; });
+        if (!defined) reader_.Fail(ref, twhat + ": vindex " + Quoted(c.vindex) + " is not defined in " + what);
+        table.column_vindexes.push_back(std::move(c));
+      }
+    }
+    if (!ks.sharded && !table.column_vindexes.empty()) {
+      reader_.Fail(it->first, twhat + ": tables of an unsharded keyspace take no column_vindexes");
+    }
+    if (ks.sharded && table.type != "reference" && table.column_vindexes.empty()) {
+      reader_.Fail(it->first, twhat + ": a sharded table needs a column vindex (or type: reference)");
+    }
+    if (table.type == "reference" && !table.column_vindexes.empty()) {
+      reader_.Fail(it->first, twhat + ": a reference table takes no column_vindexes");
+    }
+    ks.tables.push_back(std::move(table));
+  }
+}
+
+void TopologyParser::ClaimEndpoint(const YAML::Node& at, const std::string& host, uint16_t port,
+                                   const std::string& owner) {
+  std::string previous = endpoints_.Claim(host, port, owner);
+  if (!previous.empty()) {
+    reader_.Fail(at, owner + ": port " + std::to_string(port) + " on " + host +
+                         " is already used by " + previous);
+  }
+}
+
+}  // namespace tessera::config

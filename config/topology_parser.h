@@ -1,0 +1,38 @@
+// TopologyParser: turns a parsed YAML document into a validated Topology
+// (internal to config/; use LoadTopology in config/loader.h). Throws
+// ConfigError with "<source>:<line>: <problem>" on the first problem found.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <string>
+
+#include "config/endpoint_registry.h"
+#include "config/topology.h"
+#include "config/yaml_reader.h"
+
+namespace tessera::config {
+
+class TopologyParser {
+ public:
+  explicit TopologyParser(std::string source) : reader_(source), source_(std::move(source)) {}
+
+  Topology Parse(const YAML::Node& root);
+
+ private:
+  void ParseVtgate(const YAML::Node& node, VtgateConfig& out);
+  void ParseUsers(const YAML::Node& node, std::vector<UserConfig>& out);
+  KeyspaceConfig ParseKeyspace(const YAML::Node& name, const YAML::Node& body);
+  ShardConfig ParseShard(const YAML::Node& node, const std::string& keyspace);
+  void ParseVindexes(const YAML::Node& node, KeyspaceConfig& ks);
+  void ParseTables(const YAML::Node& node, KeyspaceConfig& ks);
+  void ClaimEndpoint(const YAML::Node& at, const std::string& host, uint16_t port,
+                     const std::string& owner);
+
+  YamlReader reader_;
+  std::string source_;
+  EndpointRegistry endpoints_;
+  std::map<uint32_t, std::string> server_ids_;
+};
+
+}  // namespace tessera::config

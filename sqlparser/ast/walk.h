@@ -1,0 +1,28 @@
+// Read and rewrite helpers over the AST, for planners and rewriters.
+//
+// - SplitConjuncts: the AND-ed terms of a WHERE/ON/HAVING expression, left to
+//   right (a lone non-AND expression yields itself; null yields nothing).
+// - ForEachTableName: every TableName a statement names (FROM refs, joins,
+//   derived tables and subqueries at any depth, INSERT/CREATE/DROP targets,
+//   column qualifiers excluded). The callback may rewrite the name in place.
+// - ForEachColumn: every ColumnRef in expressions of the statement, including
+//   subqueries; may rewrite in place (e.g. clear table.qualifier).
+// - ForEachExpr: every expression node, pre-order, subqueries included.
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "sqlparser/ast/ast.h"
+
+namespace tessera::sql::ast {
+
+std::vector<const Expr*> SplitConjuncts(const Expr* where);
+std::vector<Expr*> SplitConjuncts(Expr* where);
+
+void ForEachTableName(Statement& stmt, const std::function<void(TableName&)>& fn);
+void ForEachColumn(Statement& stmt, const std::function<void(ColumnRef&)>& fn);
+void ForEachExpr(Statement& stmt, const std::function<void(Expr&)>& fn);
+void ForEachExpr(Expr& expr, const std::function<void(Expr&)>& fn);
+
+}  // namespace tessera::sql::ast

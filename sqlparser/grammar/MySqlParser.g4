@@ -1,0 +1,638 @@
+// Parser for Tessera's MySQL/MariaDB dialect. Only sqlparser/transform/ sees
+// the generated parse tree; it turns it into sqlparser/ast. Expression rules
+// follow MySQL operator precedence, lowest first:
+//   OR/|| < XOR < AND/&& < NOT < comparison/IS/LIKE/IN/BETWEEN < | < & <
+//   <</>> < +/- < * / DIV % MOD < ^ < unary -/~ < ! < BINARY/COLLATE
+parser grammar MySqlParser;
+
+options { tokenVocab = MySqlLexer; }
+
+root: statement SEMI? EOF;
+
+statement
+  : selectStatement
+  | insertStatement
+  | updateStatement
+  | deleteStatement
+  | createTableStatement
+  | dropTableStatement
+  | alterTableStatement
+  | createIndexStatement
+  | dropIndexStatement
+  | truncateStatement
+  | renameTableStatement
+  | createDatabaseStatement
+  | dropDatabaseStatement
+  | useStatement
+  | setStatement
+  | beginStatement
+  | commitStatement
+  | rollbackStatement
+  | showStatement
+  ;
+
+// ---------------------------------------------------------------- queries
+
+selectStatement
+  : withClause? queryExpression orderByClause? limitClause? lockClause?
+  ;
+
+withClause: WITH RECURSIVE? commonTableExpr (COMMA commonTableExpr)*;
+commonTableExpr: identifier (LPAREN identifierList RPAREN)? AS LPAREN selectStatement RPAREN;
+
+queryExpression: queryTerm (setOperator queryTerm)*;
+setOperator: (UNION | EXCEPT | INTERSECT) (ALL | DISTINCT)?;
+queryTerm
+  : querySpecification
+  | LPAREN selectStatement RPAREN
+  ;
+
+querySpecification
+  : SELECT selectOption* selectItem (COMMA selectItem)*
+    (FROM (DUAL | tableReferences))?
+    whereClause?
+    groupByClause?
+    havingClause?
+  ;
+
+selectOption
+  : DISTINCT | DISTINCTROW | ALL | HIGH_PRIORITY | STRAIGHT_JOIN | SQL_SMALL_RESULT | SQL_BIG_RESULT
+  | SQL_BUFFER_RESULT | SQL_CACHE | SQL_NO_CACHE | SQL_CALC_FOUND_ROWS
+  ;
+
+selectItem
+  : STAR                                             # selectStar
+  | identifier DOT (dotIdentifier DOT)? STAR         # selectTableStar
+  | expr (AS? alias)?                                # selectExpr
+  ;
+
+alias: identifier | textString;
+
+tableReferences: tableReference (COMMA tableReference)*;
+
+tableReference: tableFactor joinPart*;
+
+tableFactor
+  : tableName (AS? identifier)? indexHint*                                 # tableFactorName
+  | LPAREN selectStatement RPAREN AS? identifier (LPAREN identifierList RPAREN)?  # tableFactorDerived
+  | LPAREN tableReferences RPAREN                                          # tableFactorParen
+  ;
+
+indexHint
+  : hintType=(USE | IGNORE | FORCE) (INDEX | KEY) (FOR (JOIN | ORDER BY | GROUP BY))?
+    LPAREN (identifier (COMMA identifier)*)? RPAREN
+  ;
+
+joinPart
+  : (INNER | CROSS)? JOIN tableFactor joinSpec?                # innerJoin
+  | STRAIGHT_JOIN tableFactor (ON expr)?                       # straightJoin
+  | side=(LEFT | RIGHT) OUTER? JOIN tableFactor joinSpec       # outerJoin
+  | NATURAL (side=(LEFT | RIGHT) OUTER?)? JOIN tableFactor     # naturalJoin
+  ;
+
+joinSpec
+  : ON expr
+  | USING LPAREN identifierList RPAREN
+  ;
+
+whereClause: WHERE expr;
+groupByClause: GROUP BY orderItem (COMMA orderItem)* (WITH ROLLUP)?;
+havingClause: HAVING expr;
+orderByClause: ORDER BY orderItem (COMMA orderItem)*;
+orderItem: expr (ASC | DESC)?;
+
+limitClause
+  : LIMIT limitValue ((COMMA | OFFSET) limitValue)?
+  ;
+limitValue: INT_NUM | QUESTION | BIND_VAR;
+
+lockClause
+  : FOR UPDATE (NOWAIT | SKIP_ LOCKED)?
+  | FOR SHARE
+  | LOCK IN SHARE MODE
+  ;
+
+// ---------------------------------------------------------------- DML
+
+insertStatement
+  : verb=(INSERT | REPLACE) priority=(LOW_PRIORITY | DELAYED | HIGH_PRIORITY)? IGNORE? INTO? tableName
+    insertSource
+    (ON DUPLICATE KEY UPDATE assignment (COMMA assignment)*)?
+  ;
+
+insertSource
+  : (LPAREN identifierList? RPAREN)? (VALUES | VALUE) rowValue (COMMA rowValue)*   # insertValues
+  | SET assignment (COMMA assignment)*                                             # insertSet
+  | (LPAREN identifierList? RPAREN)? selectStatement                               # insertSelect
+  | (LPAREN identifierList? RPAREN)? LPAREN selectStatement RPAREN                 # insertParenSelect
+  ;
+
+rowValue: LPAREN (expr (COMMA expr)*)? RPAREN;
+
+assignment: columnRef (EQ | ASSIGN) expr;
+
+updateStatement
+  : withClause? UPDATE LOW_PRIORITY? IGNORE? tableReferences SET assignment (COMMA assignment)*
+    whereClause? orderByClause? limitClause?
+  ;
+
+deleteStatement
+  : DELETE deleteOption* FROM tableName
+    whereClause? orderByClause? limitClause?                                # singleDelete
+  | DELETE deleteOption* deleteTarget (COMMA deleteTarget)* FROM tableReferences
+    whereClause?                                                            # multiDelete
+  | DELETE deleteOption* FROM deleteTarget (COMMA deleteTarget)* USING tableReferences
+    whereClause?                                                            # multiDeleteUsing
+  ;
+
+deleteOption: LOW_PRIORITY | QUICK | IGNORE;
+deleteTarget: tableName (DOT STAR)?;
+
+// ---------------------------------------------------------------- DDL
+
+createTableStatement
+  : CREATE (OR REPLACE)? TEMPORARY? TABLE ifNotExists? tableName
+    createTableBody
+  ;
+
+createTableBody
+  : LPAREN tableElement (COMMA tableElement)* RPAREN tableOption*    # createTableColumns
+  | LIKE tableName                                                   # createTableLike
+  | LPAREN LIKE tableName RPAREN                                     # createTableParenLike
+  ;
+
+ifNotExists: IF NOT EXISTS;
+ifExists: IF EXISTS;
+
+tableElement
+  : columnDefinition
+  | indexDefinition
+  ;
+
+columnDefinition: identifier dataType columnAttribute*;
+
+dataType
+  : typeName
+    ( LPAREN INT_NUM (COMMA INT_NUM)? RPAREN
+    | LPAREN textString (COMMA textString)* RPAREN
+    )?
+    typeModifier*
+  ;
+
+typeName: identifier | BINARY | SET | CHARACTER;
+
+typeModifier: UNSIGNED | SIGNED | ZEROFILL | BINARY;
+
+columnAttribute
+  : NOT? NULL_                                                     # attrNull
+  | DEFAULT simpleExpr                                             # attrDefault
+  | ON UPDATE simpleExpr                                           # attrOnUpdate
+  | AUTO_INCREMENT                                                 # attrAutoIncrement
+  | PRIMARY? KEY                                                   # attrPrimaryKey
+  | UNIQUE KEY?                                                    # attrUnique
+  | COMMENT textString                                             # attrComment
+  | charsetKeyword EQ? charsetName                                 # attrCharset
+  | COLLATE EQ? charsetName                                        # attrCollate
+  | (GENERATED ALWAYS)? AS LPAREN expr RPAREN gen=(VIRTUAL | STORED | PERSISTENT)?  # attrGenerated
+  ;
+
+charsetKeyword: CHARACTER SET | CHARSET;
+charsetName: identifier | textString | BINARY;
+
+indexDefinition
+  : constraintName? PRIMARY KEY indexType? LPAREN indexPart (COMMA indexPart)* RPAREN indexOption*   # primaryKeyDef
+  | constraintName? UNIQUE (INDEX | KEY)? identifier? indexType? LPAREN indexPart (COMMA indexPart)* RPAREN indexOption*  # uniqueKeyDef
+  | (INDEX | KEY) identifier? indexType? LPAREN indexPart (COMMA indexPart)* RPAREN indexOption*  # plainKeyDef
+  | kind=(FULLTEXT | SPATIAL) (INDEX | KEY)? identifier? LPAREN indexPart (COMMA indexPart)* RPAREN indexOption*  # specialKeyDef
+  | constraintName? FOREIGN KEY identifier? LPAREN identifierList RPAREN
+    REFERENCES tableName LPAREN identifierList RPAREN referenceAction*                 # foreignKeyDef
+  | constraintName? CHECK LPAREN expr RPAREN                                          # checkDef
+  ;
+
+constraintName: CONSTRAINT identifier?;
+indexType: USING (BTREE | HASH);
+indexOption: indexType | COMMENT textString;
+indexPart: identifier (LPAREN INT_NUM RPAREN)? (ASC | DESC)?;
+referenceAction: ON (DELETE | UPDATE) referenceOption;
+referenceOption: RESTRICT | CASCADE | SET NULL_ | NO ACTION | SET DEFAULT;
+
+tableOption
+  : COMMA? DEFAULT? charsetKeyword EQ? charsetName          # optCharset
+  | COMMA? DEFAULT? COLLATE EQ? charsetName                 # optCollate
+  | COMMA? COMMENT EQ? textString                           # optComment
+  | COMMA? optionName EQ? optionValue                       # optGeneric
+  ;
+optionName: identifier;
+optionValue: identifier | textString | INT_NUM | DEFAULT;
+
+dropTableStatement: DROP TEMPORARY? TABLE ifExists? tableName (COMMA tableName)* (RESTRICT | CASCADE)?;
+
+alterTableStatement: ALTER IGNORE? TABLE tableName alterSpec (COMMA alterSpec)*;
+
+alterSpec
+  : ADD COLUMN? ifNotExists? columnDefinition columnPosition?                 # alterAddColumn
+  | ADD indexDefinition                                                      # alterAddIndex
+  | DROP COLUMN? ifExists? identifier                                        # alterDropColumn
+  | DROP (INDEX | KEY) ifExists? identifier                                  # alterDropIndex
+  | DROP PRIMARY KEY                                                         # alterDropPrimary
+  | DROP FOREIGN KEY ifExists? identifier                                    # alterDropForeignKey
+  | MODIFY COLUMN? ifExists? columnDefinition columnPosition?                # alterModifyColumn
+  | CHANGE COLUMN? ifExists? identifier columnDefinition columnPosition?     # alterChangeColumn
+  | RENAME COLUMN identifier TO identifier                                   # alterRenameColumn
+  | RENAME (INDEX | KEY) identifier TO identifier                            # alterRenameIndex
+  | RENAME (TO | AS)? tableName                                              # alterRenameTable
+  | ALTER COLUMN? identifier (SET DEFAULT simpleExpr | DROP DEFAULT)         # alterColumnDefault
+  | CONVERT TO charsetKeyword charsetName (COLLATE charsetName)?             # alterConvert
+  | ALGORITHM EQ? (identifier | DEFAULT)                                     # alterAlgorithm
+  | LOCK EQ? (identifier | DEFAULT)                                          # alterLock
+  | FORCE                                                                    # alterForce
+  | tableOption+                                                             # alterOptions
+  ;
+
+columnPosition: FIRST | AFTER identifier;
+
+createIndexStatement
+  : CREATE kind=(UNIQUE | FULLTEXT | SPATIAL)? INDEX ifNotExists? identifier indexType?
+    ON tableName LPAREN indexPart (COMMA indexPart)* RPAREN indexOption*
+  ;
+
+dropIndexStatement: DROP INDEX ifExists? identifier ON tableName;
+
+truncateStatement: TRUNCATE TABLE? tableName;
+
+renameTableStatement: RENAME TABLE renamePair (COMMA renamePair)*;
+renamePair: tableName TO tableName;
+
+createDatabaseStatement
+  : CREATE (DATABASE | SCHEMA) ifNotExists? identifier createDatabaseOption*
+  ;
+createDatabaseOption
+  : DEFAULT? charsetKeyword EQ? charsetName
+  | DEFAULT? COLLATE EQ? charsetName
+  ;
+
+dropDatabaseStatement: DROP (DATABASE | SCHEMA) ifExists? identifier;
+
+// ---------------------------------------------------------------- session
+
+useStatement: USE identifier;
+
+setStatement
+  : SET setAssignment (COMMA setAssignment)*                                   # setVariables
+  | SET scope=(GLOBAL | SESSION | LOCAL)? TRANSACTION transactionCharacteristic
+    (COMMA transactionCharacteristic)*                                          # setTransaction
+  ;
+
+setAssignment
+  : USER_VAR (EQ | ASSIGN) expr                                                 # setUserVar
+  | SYSTEM_VAR (EQ | ASSIGN) setValue                                           # setSystemVarAt
+  | scope=(GLOBAL | SESSION | LOCAL) identifier (EQ | ASSIGN) setValue          # setScopedVar
+  | NAMES (charsetName | DEFAULT) (COLLATE charsetName)?                        # setNames
+  | charsetKeyword (charsetName | DEFAULT)                                      # setCharset
+  | identifier (EQ | ASSIGN) setValue                                           # setPlainVar
+  ;
+
+setValue: expr | ON | ALL | BINARY;
+
+transactionCharacteristic
+  : ISOLATION LEVEL isolationLevel
+  | READ WRITE
+  | READ ONLY
+  ;
+isolationLevel: REPEATABLE READ | READ COMMITTED | READ UNCOMMITTED | SERIALIZABLE;
+
+beginStatement
+  : BEGIN WORK?
+  | START TRANSACTION (startTransactionOption (COMMA startTransactionOption)*)?
+  ;
+startTransactionOption: WITH CONSISTENT SNAPSHOT | READ ONLY | READ WRITE;
+
+commitStatement: COMMIT WORK?;
+rollbackStatement: ROLLBACK WORK? (TO SAVEPOINT? identifier)?;
+
+showStatement
+  : SHOW FULL? TABLES (fromOrIn identifier)? showFilter?                        # showTables
+  | SHOW (DATABASES | SCHEMAS) showFilter?                                       # showDatabases
+  | SHOW TABLE STATUS (fromOrIn identifier)? showFilter?                         # showTableStatus
+  | SHOW FULL? (COLUMNS | FIELDS) fromOrIn tableName (fromOrIn identifier)? showFilter?  # showColumns
+  | SHOW (INDEX | INDEXES | KEYS) fromOrIn tableName (fromOrIn identifier)? (WHERE expr)?  # showIndex
+  | SHOW CREATE TABLE tableName                                                  # showCreateTable
+  | SHOW CREATE (DATABASE | SCHEMA) identifier                                   # showCreateDatabase
+  | SHOW scope=(GLOBAL | SESSION | LOCAL)? VARIABLES showFilter?                 # showVariables
+  | SHOW scope=(GLOBAL | SESSION | LOCAL)? STATUS showFilter?                    # showStatus
+  | SHOW WARNINGS limitClause?                                                   # showWarnings
+  | SHOW ERRORS limitClause?                                                     # showErrors
+  | SHOW FULL? PROCESSLIST                                                       # showProcesslist
+  | SHOW ENGINES                                                                 # showEngines
+  | SHOW charsetKeyword showFilter?                                              # showCharset
+  | SHOW COLLATION showFilter?                                                   # showCollation
+  ;
+fromOrIn: FROM | IN;
+showFilter: LIKE textString | WHERE expr;
+
+// ---------------------------------------------------------------- expressions
+
+expr
+  : NOT expr                                          # notExpr
+  | expr (AND | LOGICAL_AND) expr                     # andExpr
+  | expr XOR expr                                     # xorExpr
+  | expr (OR | LOGICAL_OR) expr                       # orExpr
+  | boolPrimary                                       # primaryExpr
+  ;
+
+boolPrimary
+  : boolPrimary IS NOT? test=(NULL_ | TRUE_ | FALSE_ | UNKNOWN)   # isExpr
+  | boolPrimary compOp predicate                                  # comparisonExpr
+  | predicate                                                     # predicateExpr
+  ;
+
+compOp: EQ | NULL_SAFE_EQ | NE | LT | LE | GT | GE;
+
+predicate
+  : bitExpr NOT? IN LPAREN selectStatement RPAREN                 # inSubqueryPredicate
+  | bitExpr NOT? IN LPAREN expr (COMMA expr)* RPAREN              # inListPredicate
+  | bitExpr NOT? BETWEEN bitExpr AND predicate                    # betweenPredicate
+  | bitExpr NOT? LIKE bitExpr (ESCAPE simpleExpr)?                # likePredicate
+  | bitExpr NOT? (REGEXP | RLIKE) bitExpr                         # regexpPredicate
+  | bitExpr                                                       # bitPredicate
+  ;
+
+bitExpr
+  : bitExpr op=CARET bitExpr                                             # bitXorExpr
+  | bitExpr op=(STAR | SLASH | DIV | PERCENT | MOD) bitExpr              # mulExpr
+  | bitExpr op=(PLUS | MINUS) bitExpr                                    # addExpr
+  | bitExpr op=(SHIFT_LEFT | SHIFT_RIGHT) bitExpr                        # shiftExpr
+  | bitExpr op=AMP bitExpr                                               # bitAndExpr
+  | bitExpr op=PIPE bitExpr                                              # bitOrExpr
+  | simpleExpr                                                           # simpleBitExpr
+  ;
+
+simpleExpr
+  : simpleExpr COLLATE charsetName                                       # collateExpr
+  | simpleExpr op=(JSON_ARROW | JSON_UNQUOTE_ARROW) textString           # jsonExpr
+  | op=(MINUS | PLUS | TILDE) simpleExpr                                 # unaryExpr
+  | BANG simpleExpr                                                      # logicalNotExpr
+  | BINARY simpleExpr                                                    # binaryExpr
+  | literal                                                              # literalExpr
+  | QUESTION                                                             # placeholderExpr
+  | BIND_VAR                                                             # bindVarExpr
+  | SYSTEM_VAR                                                           # systemVarExpr
+  | USER_VAR                                                             # userVarExpr
+  | functionCall                                                         # functionExpr
+  | columnRef                                                            # columnExpr
+  | LPAREN selectStatement RPAREN                                        # subqueryExpr
+  | EXISTS LPAREN selectStatement RPAREN                                 # existsExpr
+  | LPAREN expr (COMMA expr)* RPAREN                                     # parenExpr
+  | CASE expr? caseWhen+ (ELSE expr)? END                                # caseExpr
+  | INTERVAL expr identifier                                             # intervalExpr
+  | DEFAULT (LPAREN identifier RPAREN)?                                  # defaultExpr
+  | VALUES LPAREN identifier RPAREN                                      # valuesExpr
+  | CAST LPAREN expr AS castType RPAREN                                  # castExpr
+  | CONVERT LPAREN expr COMMA castType RPAREN                            # convertExpr
+  | CONVERT LPAREN expr USING charsetName RPAREN                         # convertUsingExpr
+  ;
+
+caseWhen: WHEN expr THEN expr;
+
+castType: castWord castWord? (LPAREN INT_NUM (COMMA INT_NUM)? RPAREN)?;
+castWord: identifier | BINARY | UNSIGNED;
+
+functionCall
+  : GROUP_CONCAT LPAREN DISTINCT? expr (COMMA expr)* orderByClause? (SEPARATOR textString)? RPAREN  # groupConcatCall
+  | functionName LPAREN STAR RPAREN overClause?                                   # starCall
+  | functionName LPAREN (ALL | DISTINCT)? (expr (COMMA expr)*)? RPAREN overClause?   # plainCall
+  | identifier DOT dotIdentifier LPAREN (expr (COMMA expr)*)? RPAREN            # qualifiedCall
+  | name=(CURRENT_TIMESTAMP | CURRENT_DATE | CURRENT_TIME | LOCALTIME | LOCALTIMESTAMP | CURRENT_USER)
+    (LPAREN INT_NUM? RPAREN)?                                                   # niladicCall
+  ;
+
+functionName
+  : identifier | IF | LEFT | RIGHT | REPLACE | INSERT | MOD | DATABASE | SCHEMA | CHARSET | COLLATION
+  ;
+
+overClause
+  : OVER LPAREN (PARTITION BY expr (COMMA expr)*)? orderByClause? RPAREN
+  | OVER identifier
+  ;
+
+literal
+  : textString                   # stringLiteral
+  | INT_NUM                      # intLiteral
+  | DECIMAL_NUM                  # decimalLiteral
+  | FLOAT_NUM                    # floatLiteral
+  | HEX_STRING                   # hexStringLiteral
+  | HEX_NUM                      # hexNumLiteral
+  | BIT_STRING                   # bitStringLiteral
+  | BIT_NUM                      # bitNumLiteral
+  | TRUE_                        # trueLiteral
+  | FALSE_                       # falseLiteral
+  | NULL_                        # nullLiteral
+  | kind=(DATE | TIME | TIMESTAMP) textString  # temporalLiteral
+  ;
+
+textString: INTRODUCER? (SQ_STRING | DQ_STRING) (SQ_STRING | DQ_STRING)*;
+
+// ---------------------------------------------------------------- names
+
+columnRef: identifier (DOT dotIdentifier (DOT dotIdentifier)?)?;
+tableName: identifier (DOT dotIdentifier)?;
+identifierList: identifier (COMMA identifier)*;
+
+identifier: ID | BQ_ID | nonReserved;
+// After a dot MySQL accepts any word, reserved or not.
+dotIdentifier: identifier | anyKeyword;
+
+nonReserved
+  : ACTION
+  | AFTER
+  | ALGORITHM
+  | ALWAYS
+  | AUTO_INCREMENT
+  | BEGIN
+  | BTREE
+  | CASCADE
+  | CAST
+  | CHARSET
+  | COLLATION
+  | COLUMNS
+  | COMMENT
+  | COMMIT
+  | COMMITTED
+  | CONSISTENT
+  | DATE
+  | DUPLICATE
+  | END
+  | ENGINE
+  | ENGINES
+  | ERRORS
+  | ESCAPE
+  | FIELDS
+  | FIRST
+  | FULL
+  | GENERATED
+  | GLOBAL
+  | GROUP_CONCAT
+  | HASH
+  | INDEXES
+  | ISOLATION
+  | LEVEL
+  | LOCAL
+  | LOCKED
+  | MODE
+  | MODIFY
+  | NAMES
+  | NO
+  | NOWAIT
+  | OFFSET
+  | ONLY
+  | OVER
+  | PERSISTENT
+  | PROCESSLIST
+  | QUICK
+  | REPEATABLE
+  | ROLLBACK
+  | ROLLUP
+  | SAVEPOINT
+  | SERIALIZABLE
+  | SESSION
+  | SHARE
+  | SIGNED
+  | SKIP_
+  | SNAPSHOT
+  | START
+  | STATUS
+  | TABLES
+  | TEMPORARY
+  | TIME
+  | TIMESTAMP
+  | TRANSACTION
+  | TRUNCATE
+  | UNCOMMITTED
+  | UNKNOWN
+  | VALUE
+  | VARIABLES
+  | WARNINGS
+  | WORK
+  ;
+
+anyKeyword
+  : nonReserved
+  | ADD
+  | ALL
+  | ALTER
+  | AND
+  | AS
+  | ASC
+  | BETWEEN
+  | BINARY
+  | BY
+  | CASE
+  | CHANGE
+  | CHARACTER
+  | CHECK
+  | COLLATE
+  | COLUMN
+  | CONSTRAINT
+  | CONVERT
+  | CREATE
+  | CROSS
+  | CURRENT_DATE
+  | CURRENT_TIME
+  | CURRENT_TIMESTAMP
+  | CURRENT_USER
+  | DATABASE
+  | DATABASES
+  | DEFAULT
+  | DELAYED
+  | DELETE
+  | DESC
+  | DISTINCT
+  | DISTINCTROW
+  | DIV
+  | DROP
+  | DUAL
+  | ELSE
+  | EXCEPT
+  | EXISTS
+  | FALSE_
+  | FOR
+  | FORCE
+  | FOREIGN
+  | FROM
+  | FULLTEXT
+  | GROUP
+  | HAVING
+  | HIGH_PRIORITY
+  | IF
+  | IGNORE
+  | IN
+  | INDEX
+  | INNER
+  | INSERT
+  | INTERSECT
+  | INTERVAL
+  | INTO
+  | IS
+  | JOIN
+  | KEY
+  | KEYS
+  | LEFT
+  | LIKE
+  | LIMIT
+  | LOCALTIME
+  | LOCALTIMESTAMP
+  | LOCK
+  | LOW_PRIORITY
+  | MOD
+  | NATURAL
+  | NOT
+  | NULL_
+  | ON
+  | OR
+  | ORDER
+  | OUTER
+  | PARTITION
+  | PRIMARY
+  | READ
+  | RECURSIVE
+  | REFERENCES
+  | REGEXP
+  | RENAME
+  | REPLACE
+  | RESTRICT
+  | RIGHT
+  | RLIKE
+  | SCHEMA
+  | SCHEMAS
+  | SELECT
+  | SEPARATOR
+  | SET
+  | SHOW
+  | SPATIAL
+  | SQL_BIG_RESULT
+  | SQL_BUFFER_RESULT
+  | SQL_CACHE
+  | SQL_CALC_FOUND_ROWS
+  | SQL_NO_CACHE
+  | SQL_SMALL_RESULT
+  | STORED
+  | STRAIGHT_JOIN
+  | TABLE
+  | THEN
+  | TO
+  | TRUE_
+  | UNION
+  | UNIQUE
+  | UNSIGNED
+  | UPDATE
+  | USE
+  | USING
+  | VALUES
+  | VIRTUAL
+  | WHEN
+  | WHERE
+  | WITH
+  | WRITE
+  | XOR
+  | ZEROFILL
+  ;

@@ -1,0 +1,89 @@
+// Transformer: ANTLR parse tree (generated MySqlParser contexts) -> our AST.
+// Internal to sqlparser/transform/: the only place that sees generated types.
+// One transform_*.cc file per statement family implements its methods.
+// Recognised but unsupported constructs throw Unsupported, which the parse
+// driver turns into error 1235.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "MySqlParser.h"
+#include "sqlparser/ast/ast.h"
+
+namespace tessera::sql::transform {
+
+using P = tessera_sql::MySqlParser;
+
+class Unsupported : public std::runtime_error {
+ public:
+  explicit Unsupported(const std::string& construct) : std::runtime_error(construct) {}
+};
+
+class Transformer {
+ public:
+  // `placeholder_index` maps the token index of each `?` to its ordinal.
+  explicit Transformer(const std::unordered_map<size_t, int>& placeholder_index)
+      : placeholder_index_(placeholder_index) {}
+
+  ast::StatementPtr Statement(P::StatementContext* ctx);
+
+  // transform_select.cc
+  ast::StatementPtr Select(P::SelectStatementContext* ctx);
+  std::vector<ast::TableRefPtr> TableReferences(P::TableReferencesContext* ctx);
+  std::vector<ast::OrderItem> OrderBy(P::OrderByClauseContext* ctx);
+  ast::Limit LimitClause(P::LimitClauseContext* ctx);
+
+  // transform_dml.cc
+  ast::StatementPtr Insert(P::InsertStatementContext* ctx);
+  ast::StatementPtr Update(P::UpdateStatementContext* ctx);
+  ast::StatementPtr Delete(P::DeleteStatementContext* ctx);
+
+  // transform_ddl.cc
+  ast::StatementPtr CreateTable(P::CreateTableStatementContext* ctx);
+  ast::StatementPtr DropTable(P::DropTableStatementContext* ctx);
+  ast::StatementPtr AlterTable(P::AlterTableStatementContext* ctx);
+  ast::StatementPtr CreateIndex(P::CreateIndexStatementContext* ctx);
+  ast::StatementPtr DropIndex(P::DropIndexStatementContext* ctx);
+  ast::StatementPtr Truncate(P::TruncateStatementContext* ctx);
+  ast::StatementPtr RenameTable(P::RenameTableStatementContext* ctx);
+  ast::StatementPtr CreateDatabase(P::CreateDatabaseStatementContext* ctx);
+  ast::StatementPtr DropDatabase(P::DropDatabaseStatementContext* ctx);
+
+  // transform_session.cc
+  ast::StatementPtr Use(P::UseStatementContext* ctx);
+  ast::StatementPtr Set(P::SetStatementContext* ctx);
+  ast::StatementPtr Begin(P::BeginStatementContext* ctx);
+  ast::StatementPtr Commit(P::CommitStatementContext* ctx);
+  ast::StatementPtr Rollback(P::RollbackStatementContext* ctx);
+  ast::StatementPtr Show(P::ShowStatementContext* ctx);
+
+  // transform_expr.cc
+  ast::ExprPtr Expr(P::ExprContext* ctx);
+  ast::ExprPtr BoolPrimary(P::BoolPrimaryContext* ctx);
+  ast::ExprPtr Predicate(P::PredicateContext* ctx);
+  ast::ExprPtr BitExpr(P::BitExprContext* ctx);
+  ast::ExprPtr SimpleExpr(P::SimpleExprContext* ctx);
+  ast::ExprPtr FunctionCall(P::FunctionCallContext* ctx);
+  ast::ExprPtr Literal(P::LiteralContext* ctx);
+  std::unique_ptr<ast::ColumnRef> ColumnRef(P::ColumnRefContext* ctx);
+  std::vector<ast::ExprPtr> Exprs(const std::vector<P::ExprContext*>& list);
+  std::unique_ptr<ast::Subquery> Subquery(P::SelectStatementContext* ctx);
+
+  // transformer.cc: names and strings
+  static std::string Identifier(P::IdentifierContext* ctx);
+  static std::string DotIdentifier(P::DotIdentifierContext* ctx);
+  static ast::TableName TableName(P::TableNameContext* ctx);
+  static std::vector<std::string> IdentifierList(P::IdentifierListContext* ctx);
+  // Unescaped, concatenated value of a textString; `charset` gets the introducer.
+  static std::string TextString(P::TextStringContext* ctx, std::string* charset = nullptr);
+  static std::string CharsetName(P::CharsetNameContext* ctx);
+  static std::string Upper(std::string s);
+
+ private:
+  const std::unordered_map<size_t, int>& placeholder_index_;
+};
+
+}  // namespace tessera::sql::transform

@@ -1,0 +1,313 @@
+// End-to-end: real MariaDB shards, real vttablets, a real vtgate, driven by
+// real clients (Connector/C and the mariadb command line).
+#include <mysql.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "common/keyrange/key_range.h"
+#include "tests/integration/support/test_cluster.h"
+#include "vtgate/vindexes/hash_vindex.h"
+
+namespace tessera::testing {
+namespace {
+
+class Client {
+ public:
+  explicit Client(uint16_t port, const char* user = "app", const char* password = "app",
+                  const char* db = nullptr) {
+    mysql_ = mysql_init(nullptr);
+    ok_ = mysql_real_connect(mysql_, "127.0.0.1", user, password, db, port, nullptr, 0) != nullptr;
+  }
+  ~Client() { mysql_close(mysql_); }
+  bool connected() const { return ok_; }
+  MYSQL* get() { return mysql_; }
+  unsigned error_code() { return mysql_errno(mysql_); }
+  std::string sqlstate() { return mysql_sqlstate(mysql_); }
+  std::string error() { return mysql_error(mysql_); }
+
+  // Runs `sql`; returns false on error.
+  bool Exec(const std::string& sql) {
+    if (mysql_real_query(mysql_, sql.data(), sql.size()) != 0) return false;
+    MYSQL_RES* res = mysql_store_result(mysql_);
+    if (res != nullptr) mysql_free_result(res);
+    return mysql_errno(mysql_) == 0;
+  }
+  // Rows of a query as strings ("NULL" for NULL); empty on error.
+  std::vector<std::vector<std::string>> Rows(const std::string& sql) {
+    std::vector<std::vector<std::string>> out;
+    if (mysql_real_query(mysql_, sql.data(), sql.size()) != 0) return out;
+    MYSQL_RES* res = mysql_store_result(mysql_);
+    if (res == nullptr) return out;
+    unsigned n = mysql_num_fields(res);
+    while (MYSQL_ROW row = mysql_fetch_row(res)) {
+      unsigned long* lengths = mysql_fetch_lengths(res);
+      std::vector<std::string> r;
+      for (unsigned i = 0; i < n; ++i) r.push_back(row[i] ? std::string(row[i], lengths[i]) : "NULL");
+      out.push_back(std::move(r));
+    }
+    mysql_free_result(res);
+    return out;
+  }
+
+ private:
+  MYSQL* mysql_;
+  bool ok_ = false;
+};
+
+class ClusterTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto cluster = TestCluster::Start(ExampleKeyspaces());
+    ASSERT_TRUE(cluster.ok()) << cluster.error().message;
+    cluster_ = std::move(cluster).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete cluster_;
+    cluster_ = nullptr;
+  }
+  void SetUp() override { ASSERT_NE(cluster_, nullptr); }
+
+  // Com_select of a shard's MariaDB.
+  static long ComSelect(const TestCluster::Shard& shard) {
+    auto client = cluster_->ConnectShard(shard);
+    if (!client.ok()) return -1;
+    auto rows = (*client)->Query("SHOW GLOBAL STATUS LIKE 'Com_select'");
+    if (!rows.ok() || rows->empty()) return -1;
+    return std::stol(*(*rows)[0][1]);
+  }
+
+  static TestCluster* cluster_;
+};
+TestCluster* ClusterTest::cluster_ = nullptr;
+
+TEST_F(ClusterTest, InsertedRowsLiveOnlyOnTheirShard) {
+  Client c(cluster_->vtgate_port(), "app", "app", "customer");
+  ASSERT_TRUE(c.connected()) << c.error();
+  std::string insert = "INSERT INTO customer (customer_id, email) VALUES ";
+  for (int id = 1; id <= 40; ++id) {
+    if (id > 1) insert += ",";
+    insert += "(" + std::to_string(id) + ",'user" + std::to_string(id) + "@example.com')";
+  }
+  ASSERT_TRUE(c.Exec(insert)) << c.error();
+  EXPECT_EQ(mysql_affected_rows(c.get()), 40u);
+
+  vtgate::HashVindex hash;
+  std::set<long> seen;
+  for (const auto& shard : cluster_->shards()) {
+    if (shard.keyspace != "customer") continue;
+    auto range = KeyRange::Parse(shard.name);
+    ASSERT_TRUE(range.ok());
+    auto direct = cluster_->ConnectShard(shard);
+    ASSERT_TRUE(direct.ok()) << direct.error().message;
+    auto rows = (*direct)->Query("SELECT customer_id FROM customer WHERE customer_id <= 40");
+    ASSERT_TRUE(rows.ok());
+    EXPECT_FALSE(rows->empty()) << "shard " << shard.name << " got no rows";
+    for (const auto& row : *rows) {
+      long id = std::stol(*row[0]);
+      EXPECT_TRUE(range->Contains(hash.MapUint64(static_cast<uint64_t>(id))))
+          << "customer " << id << " is on the wrong shard " << shard.name;
+      EXPECT_TRUE(seen.insert(id).second) << "customer " << id << " is on two shards";
+    }
+  }
+  EXPECT_EQ(seen.size(), 40u);
+
+  // A scatter SELECT returns every row; a point SELECT finds its row.
+  auto all = c.Rows("SELECT customer_id FROM customer WHERE customer_id <= 40");
+  EXPECT_EQ(all.size(), 40u);
+  auto one = c.Rows("SELECT email FROM customer WHERE customer_id = 17");
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0][0], "user17@example.com");
+}
+
+TEST_F(ClusterTest, PointSelectTouchesOneShard) {
+  Client c(cluster_->vtgate_port(), "app", "app", "customer");
+  ASSERT_TRUE(c.connected()) << c.error();
+  ASSERT_TRUE(c.Exec("INSERT INTO customer (customer_id, email) VALUES (1001, 'p@x')")) << c.error();
+  const auto* low = cluster_->FindShard("customer", "-80");
+  const auto* high = cluster_->FindShard("customer", "80-");
+  long low_before = ComSelect(*low), high_before = ComSelect(*high);
+  for (int i = 0; i < 10; ++i) {
+    auto rows = c.Rows("SELECT email FROM customer WHERE customer_id = 1001");
+    ASSERT_EQ(rows.size(), 1u);
+  }
+  long low_delta = ComSelect(*low) - low_before;
+  long high_delta = ComSelect(*high) - high_before;
+  vtgate::HashVindex hash;
+  bool in_low = KeyRange::Parse("-80")->Contains(hash.MapUint64(1001));
+  EXPECT_EQ(in_low ? low_delta : high_delta, 10);
+  EXPECT_EQ(in_low ? high_delta : low_delta, 0);
+}
+
+TEST_F(ClusterTest, ErrorsCarryMySqlCodes) {
+  Client c(cluster_->vtgate_port(), "app", "app", "customer");
+  ASSERT_TRUE(c.connected());
+  ASSERT_TRUE(c.Exec("INSERT INTO customer (customer_id, email) VALUES (2001, 'd@x')"));
+  EXPECT_FALSE(c.Exec("INSERT INTO customer (customer_id, email) VALUES (2001, 'd@x')"));
+  EXPECT_EQ(c.error_code(), 1062u);
+  EXPECT_EQ(c.sqlstate(), "23000");
+
+  Client u(cluster_->vtgate_port(), "app", "app", "commerce");
+  ASSERT_TRUE(u.connected());
+  EXPECT_FALSE(u.Exec("SELECT * FROM no_such_table"));
+  EXPECT_EQ(u.error_code(), 1146u);
+  EXPECT_EQ(u.sqlstate(), "42S02");
+
+  EXPECT_FALSE(c.Exec("SELEKT 1"));
+  EXPECT_EQ(c.error_code(), 1064u);
+  EXPECT_EQ(c.sqlstate(), "42000");
+  EXPECT_NE(c.error().find("near 'SELEKT 1'"), std::string::npos) << c.error();
+
+  EXPECT_FALSE(c.Exec("SELECT * FROM customer ORDER BY email"));
+  EXPECT_EQ(c.error_code(), 1235u);
+}
+
+TEST_F(ClusterTest, WrongPasswordIsAccessDenied) {
+  Client bad(cluster_->vtgate_port(), "app", "wrong");
+  EXPECT_FALSE(bad.connected());
+  EXPECT_EQ(bad.error_code(), 1045u);
+  Client nobody(cluster_->vtgate_port(), "nobody", "app");
+  EXPECT_FALSE(nobody.connected());
+  EXPECT_EQ(nobody.error_code(), 1045u);
+}
+
+TEST_F(ClusterTest, UseKeyspaceAndUnknownDatabase) {
+  Client c(cluster_->vtgate_port());
+  ASSERT_TRUE(c.connected());
+  EXPECT_EQ(mysql_select_db(c.get(), "commerce"), 0) << c.error();
+  ASSERT_TRUE(c.Exec("INSERT INTO product (sku, description, price) VALUES ('SKU-1', 'thing', 100)"))
+      << c.error();
+  auto rows = c.Rows("SELECT description, price FROM product WHERE sku = 'SKU-1'");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"thing", "100"}));
+  EXPECT_NE(mysql_select_db(c.get(), "nosuch"), 0);
+  EXPECT_EQ(c.error_code(), 1049u);
+  ASSERT_TRUE(c.Exec("USE customer")) << c.error();
+  auto db = c.Rows("SELECT DATABASE()");
+  ASSERT_EQ(db.size(), 1u);
+  EXPECT_EQ(db[0][0], "customer");
+  auto keyspaces = c.Rows("SHOW DATABASES");
+  ASSERT_EQ(keyspaces.size(), 2u);
+  // Qualified names work from any keyspace.
+  auto qualified = c.Rows("SELECT price FROM commerce.product WHERE sku = 'SKU-1'");
+  ASSERT_EQ(qualified.size(), 1u);
+  EXPECT_EQ(qualified[0][0], "100");
+  EXPECT_EQ(mysql_ping(c.get()), 0);
+}
+
+TEST_F(ClusterTest, DdlReachesEveryShard) {
+  Client c(cluster_->vtgate_port(), "app", "app", "customer");
+  ASSERT_TRUE(c.Exec("CREATE TABLE ddl_probe (id BIGINT PRIMARY KEY)")) << c.error();
+  for (const auto& shard : cluster_->shards()) {
+    if (shard.keyspace != "customer") continue;
+    auto direct = cluster_->ConnectShard(shard);
+    ASSERT_TRUE(direct.ok());
+    auto rows = (*direct)->Query("SHOW TABLES LIKE 'ddl_probe'");
+    ASSERT_TRUE(rows.ok());
+    EXPECT_EQ(rows->size(), 1u) << "missing on shard " << shard.name;
+  }
+  ASSERT_TRUE(c.Exec("DROP TABLE ddl_probe")) << c.error();
+}
+
+TEST_F(ClusterTest, TransactionsCommitAndRollBack) {
+  Client c(cluster_->vtgate_port(), "app", "app", "customer");
+  ASSERT_TRUE(c.Exec("BEGIN"));
+  ASSERT_TRUE(c.Exec("INSERT INTO customer (customer_id, email) VALUES (3001, 'r@x'), (3004, 'r@x')"));
+  ASSERT_TRUE(c.Exec("ROLLBACK"));
+  EXPECT_TRUE(c.Rows("SELECT * FROM customer WHERE customer_id IN (3001, 3004)").empty());
+  ASSERT_TRUE(c.Exec("BEGIN"));
+  ASSERT_TRUE(c.Exec("INSERT INTO customer (customer_id, email) VALUES (3001, 'c@x'), (3004, 'c@x')"));
+  ASSERT_TRUE(c.Exec("COMMIT"));
+  EXPECT_EQ(c.Rows("SELECT * FROM customer WHERE customer_id IN (3001, 3004)").size(), 2u);
+}
+
+TEST_F(ClusterTest, MariadbCommandLineClient) {
+  std::string cmd = "mariadb -h127.0.0.1 -P" + std::to_string(cluster_->vtgate_port()) +
+                    " -uapp -papp -D customer --batch --skip-column-names -e "
+                    "\"INSERT INTO customer (customer_id, email) VALUES (4001, 'cli@x'); "
+                    "SELECT email FROM customer WHERE customer_id = 4001\" 2>&1";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string output;
+  char buf[256];
+  while (fgets(buf, sizeof buf, pipe) != nullptr) output += buf;
+  int status = pclose(pipe);
+  EXPECT_EQ(status, 0) << output;
+  EXPECT_EQ(output, "cli@x\n");
+}
+
+// Raw socket helpers for bad-input tests.
+int ConnectRaw(uint16_t port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return -1;
+  }
+  timeval tv{5, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  return fd;
+}
+
+// Reads until the peer closes; true if it closed within the timeout.
+bool ClosedByPeer(int fd) {
+  char buf[4096];
+  for (int i = 0; i < 100; ++i) {
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n == 0) return true;
+    if (n < 0) return errno == ECONNRESET;
+  }
+  return false;
+}
+
+TEST_F(ClusterTest, BadClientsAreDroppedOthersServed) {
+  Client good(cluster_->vtgate_port(), "app", "app", "customer");
+  ASSERT_TRUE(good.connected());
+  {
+    int fd = ConnectRaw(cluster_->vtgate_port());
+    ASSERT_GE(fd, 0);
+    std::string garbage(300, '\xff');
+    ASSERT_GT(write(fd, garbage.data(), garbage.size()), 0);
+    EXPECT_TRUE(ClosedByPeer(fd));
+    close(fd);
+  }
+  {
+    int fd = ConnectRaw(cluster_->vtgate_port());
+    ASSERT_GE(fd, 0);
+    // A header announcing 16 MiB - 1 followed by a continuation: over 20 MB in all.
+    std::string header = "\xff\xff\xff\x01";
+    ASSERT_EQ(write(fd, header.data(), header.size()), 4);
+    std::string chunk(1 << 20, 'a');
+    for (int i = 0; i < 21; ++i) {
+      if (write(fd, chunk.data(), chunk.size()) <= 0) break;
+    }
+    EXPECT_TRUE(ClosedByPeer(fd));
+    close(fd);
+  }
+  {
+    int fd = ConnectRaw(cluster_->vtgate_port());
+    ASSERT_GE(fd, 0);
+    std::string truncated = "\x40\x00\x00\x01\x0d\xa2";  // says 64 bytes, sends 2
+    ASSERT_GT(write(fd, truncated.data(), truncated.size()), 0);
+    shutdown(fd, SHUT_WR);
+    EXPECT_TRUE(ClosedByPeer(fd));
+    close(fd);
+  }
+  auto rows = good.Rows("SELECT 1");
+  ASSERT_EQ(rows.size(), 1u) << good.error();
+  Client again(cluster_->vtgate_port(), "app", "app", "customer");
+  EXPECT_TRUE(again.connected()) << again.error();
+}
+
+}  // namespace
+}  // namespace tessera::testing

@@ -1,0 +1,74 @@
+// TestCluster: a real Tessera cluster for integration tests, built from the
+// same binaries users run: one MariaDB per shard (temporary data directory,
+// free loopback port), one vttablet per shard, one vtgate. Everything is
+// stopped and deleted when the object is destroyed.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <sys/types.h>
+
+#include "cli/local/mariadb_client.h"
+#include "cli/local/mariadb_instance.h"
+#include "cli/local/temp_dir.h"
+#include "common/error.h"
+
+namespace tessera::testing {
+
+struct TestKeyspace {
+  std::string name;
+  bool sharded = false;
+  std::vector<std::string> shards;  // {"0"} or {"-80", "80-"}
+  // Sharded tables: name -> vindex column (hash vindex).
+  std::vector<std::pair<std::string, std::string>> sharded_tables;
+  std::vector<std::string> reference_tables;
+  std::vector<std::string> unsharded_tables;  // listed in the VSchema of an unsharded keyspace
+  std::vector<std::string> schema;            // DDL applied on every shard
+};
+
+// commerce (unsharded: product) and customer (-80, 80-: customer, corder),
+// as in config/examples/local.yaml.
+std::vector<TestKeyspace> ExampleKeyspaces();
+
+class TestCluster {
+ public:
+  struct Shard {
+    std::string keyspace;
+    std::string name;
+    std::unique_ptr<local::MariaDbInstance> mariadb;
+    uint16_t tablet_port = 0;
+    pid_t tablet_pid = -1;
+  };
+
+  // Starts everything; on failure the error names the component and quotes its log.
+  static Result<std::unique_ptr<TestCluster>> Start(std::vector<TestKeyspace> keyspaces);
+  ~TestCluster();
+
+  uint16_t vtgate_port() const { return vtgate_port_; }
+  pid_t vtgate_pid() const { return vtgate_pid_; }
+  const std::vector<Shard>& shards() const { return shards_; }
+  const Shard* FindShard(const std::string& keyspace, const std::string& shard) const;
+  // A direct administrative session to a shard's MariaDB, in database vt_<keyspace>.
+  Result<std::unique_ptr<local::MariaDbClient>> ConnectShard(const Shard& shard) const;
+  const std::string& config_path() const { return config_path_; }
+  std::string LogTail(const std::string& component) const;
+  // Kills (SIGKILL) and restarts nothing: used by fault tests.
+  void KillTablet(const std::string& keyspace, const std::string& shard);
+
+ private:
+  TestCluster() = default;
+  Status Launch(std::vector<TestKeyspace> keyspaces);
+
+  std::unique_ptr<local::TempDir> dir_;
+  std::vector<Shard> shards_;
+  std::string config_path_;
+  uint16_t vtgate_port_ = 0;
+  pid_t vtgate_pid_ = -1;
+};
+
+// The directory holding the built binaries (vtgate, vttablet, tessera).
+std::string BinaryDir();
+
+}  // namespace tessera::testing

@@ -1,0 +1,185 @@
+#include "config/loader.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "config/password_hash.h"
+
+namespace tessera::config {
+namespace {
+
+// A small valid config; bad configs below are edits of it.
+constexpr const char* kGood = R"(state_dir: /tmp/st
+vtgate: {host: 127.0.0.1, port: 20000}
+users:
+  - {name: app, password: app}
+  - {name: ro, password_hash: "*5bcb3e6ac345b435c7c2e6b7949a04ce6f6563d3"}
+keyspaces:
+  main:
+    shards:
+      - name: "0"
+        tablet: {port: 20001}
+        mariadb: {port: 20002, server_id: 1}
+    tables:
+      t:
+    schema: ["CREATE TABLE t (id INT PRIMARY KEY)"]
+  sh:
+    sharded: true
+    vindexes:
+      hash: {type: hash}
+    tables:
+      a:
+        column_vindexes: [{column: id, vindex: hash}]
+      r: {type: reference}
+    shards:
+      - name: "80-"
+        tablet: {port: 20011}
+        mariadb: {port: 20012, server_id: 2}
+      - name: "-80"
+        tablet: {port: 20021}
+        mariadb: {port: 20022, server_id: 3}
+)";
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  auto pos = text.find(from);
+  EXPECT_NE(pos, std::string::npos) << "test bug: " << from;
+  if (pos != std::string::npos) text.replace(pos, from.size(), to);
+  return text;
+}
+
+// Parses `yaml` and returns the error message ("" if it loaded).
+std::string ErrorOf(const std::string& yaml) {
+  auto topo = ParseTopology(yaml, "t.yaml");
+  return topo.ok() ? "" : topo.error().message;
+}
+
+TEST(ConfigLoaderTest, LoadsGoodConfig) {
+  auto topo = ParseTopology(kGood, "t.yaml");
+  ASSERT_TRUE(topo.ok()) << topo.error().message;
+  EXPECT_EQ(topo->source_file, "t.yaml");
+  EXPECT_EQ(topo->state_dir, "/tmp/st");
+  EXPECT_EQ(topo->vtgate.listen.port, 20000);
+  ASSERT_EQ(topo->users.size(), 2u);
+  EXPECT_EQ(topo->users[0].password_hash, "*5BCB3E6AC345B435C7C2E6B7949A04CE6F6563D3");
+  EXPECT_EQ(topo->users[1].password_hash, "*5BCB3E6AC345B435C7C2E6B7949A04CE6F6563D3");
+  const KeyspaceConfig* main = topo->FindKeyspace("main");
+  ASSERT_NE(main, nullptr);
+  EXPECT_FALSE(main->sharded);
+  EXPECT_EQ(main->DatabaseName(), "vt_main");
+  ASSERT_EQ(main->shards.size(), 1u);
+  EXPECT_EQ(main->shards[0].tablet.host, "127.0.0.1");
+  EXPECT_EQ(main->shards[0].mariadb.user, "root");
+  EXPECT_EQ(main->shards[0].mariadb.server_id, 1u);
+  ASSERT_EQ(main->schema.size(), 1u);
+  ASSERT_EQ(main->tables.size(), 1u);
+  EXPECT_EQ(main->tables[0].name, "t");
+  const KeyspaceConfig* sh = topo->FindKeyspace("sh");
+  ASSERT_NE(sh, nullptr);
+  EXPECT_TRUE(sh->sharded);
+  ASSERT_EQ(sh->shards.size(), 2u);
+  EXPECT_EQ(sh->shards[0].name, "-80");  // sorted by key range
+  EXPECT_EQ(sh->shards[1].name, "80-");
+  ASSERT_EQ(sh->vindexes.size(), 1u);
+  EXPECT_EQ(sh->vindexes[0].type, "hash");
+  ASSERT_EQ(sh->tables.size(), 2u);
+  EXPECT_EQ(sh->tables[0].column_vindexes[0].column, "id");
+  EXPECT_EQ(sh->tables[0].column_vindexes[0].vindex, "hash");
+  EXPECT_EQ(sh->tables[1].type, "reference");
+}
+
+TEST(ConfigLoaderTest, LoadsExampleFiles) {
+  for (const char* name : {"local.yaml", "compose.yaml"}) {
+    std::string path = std::string(TESSERA_SOURCE_DIR) + "/config/examples/" + name;
+    auto topo = LoadTopology(path);
+    ASSERT_TRUE(topo.ok()) << topo.error().message;
+    ASSERT_NE(topo->FindKeyspace("commerce"), nullptr);
+    ASSERT_NE(topo->FindKeyspace("customer"), nullptr);
+    EXPECT_EQ(topo->FindKeyspace("customer")->shards.size(), 2u);
+    EXPECT_EQ(topo->FindKeyspace("customer")->tables.size(), 2u);
+    EXPECT_EQ(topo->users.at(0).password_hash, NativePasswordHash("app"));
+  }
+}
+
+TEST(ConfigLoaderTest, MissingFileNamed) {
+  auto topo = LoadTopology("/nonexistent/x.yaml");
+  ASSERT_FALSE(topo.ok());
+  EXPECT_EQ(topo.error().message, "/nonexistent/x.yaml: cannot open config file");
+}
+
+TEST(ConfigLoaderTest, PasswordHashMatchesMariaDb) {
+  // SELECT PASSWORD('app') on MariaDB 10.11.
+  EXPECT_EQ(NativePasswordHash("app"), "*5BCB3E6AC345B435C7C2E6B7949A04CE6F6563D3");
+  EXPECT_TRUE(IsNativePasswordHash("*5BCB3E6AC345B435C7C2E6B7949A04CE6F6563D3"));
+  EXPECT_FALSE(IsNativePasswordHash("5BCB3E6AC345B435C7C2E6B7949A04CE6F6563D3"));
+  EXPECT_FALSE(IsNativePasswordHash("*5BCB3E6AC345B435C7C2E6B7949A04CE6F6563DZ"));
+}
+
+struct BadCase {
+  const char* from;
+  const char* to;
+  const char* message;
+};
+
+TEST(ConfigLoaderTest, BadConfigsNameFileLineAndProblem) {
+  const BadCase cases[] = {
+      {"state_dir: /tmp/st", "state_dir: /tmp/st\nbogus: 1",
+       "t.yaml:2: config: unknown key \"bogus\" (expected one of: state_dir, vtgate, users, keyspaces)"},
+      {"        tablet: {port: 20001}", "        tablet: {port: 20001, hots: x}",
+       "t.yaml:10: shard main/0 tablet: unknown key \"hots\" (expected one of: host, port)"},
+      {"        mariadb: {port: 20002, server_id: 1}", "        mariadb: {port: 20002}",
+       "t.yaml:11: shard main/0 mariadb: missing required key \"server_id\""},
+      {"tablet: {port: 20001}", "tablet: {port: 0}",
+       "t.yaml:10: shard main/0 tablet port must be an integer from 1 to 65535, not \"0\""},
+      {"tablet: {port: 20001}", "tablet: {port: 20000}",
+       "t.yaml:10: shard main/0 tablet: port 20000 on 127.0.0.1 is already used by vtgate"},
+      {"mariadb: {port: 20022, server_id: 3}", "mariadb: {host: localhost, port: 20011, server_id: 3}",
+       "t.yaml:28: shard sh/-80 mariadb: port 20011 on localhost is already used by shard sh/80- tablet"},
+      {"server_id: 3}", "server_id: 2}",
+       "t.yaml:28: shard sh/-80: server_id 2 is already used by shard sh/80-"},
+      {"name: \"-80\"", "name: \"-40\"",
+       "t.yaml:23: keyspace \"sh\": shards leave the key range 40-80 uncovered"},
+      {"name: \"-80\"", "name: \"-c0\"", "t.yaml:23: keyspace \"sh\": shards -c0 and 80- overlap"},
+      {"name: \"-80\"", "name: \"-8\"",
+       "t.yaml:27: keyspace \"sh\": shard \"-8\": key range bound \"8\" needs an even number of hex "
+       "digits"},
+      {"name: \"0\"", "name: \"-80\"",
+       "t.yaml:9: keyspace \"main\": an unsharded keyspace has one shard \"0\" (or \"-\"), not \"-80\""},
+      {"hash: {type: hash}", "hash: {type: md5}",
+       "t.yaml:19: keyspace \"sh\" vindex \"hash\": unknown vindex type \"md5\" (known: hash)"},
+      {"{column: id, vindex: hash}", "{column: id, vindex: hsh}",
+       "t.yaml:22: keyspace \"sh\" table \"a\": vindex \"hsh\" is not defined in keyspace \"sh\""},
+      {"        column_vindexes: [{column: id, vindex: hash}]\n", "",
+       "t.yaml:21: keyspace \"sh\" table \"a\": a sharded table needs a column vindex (or type: "
+       "reference)"},
+      {"{name: ro, password_hash: \"*5bcb3e6ac345b435c7c2e6b7949a04ce6f6563d3\"}",
+       "{name: ro, password_hash: \"5bcb\"}",
+       "t.yaml:5: user \"ro\": password_hash must be \"*\" followed by 40 hex digits"},
+      {"{name: app, password: app}", "{name: app}",
+       "t.yaml:4: user \"app\": give exactly one of \"password\" or \"password_hash\""},
+      {"{name: ro,", "{name: app,", "t.yaml:5: user \"app\" repeated"},
+      {"vtgate: {host: 127.0.0.1, port: 20000}", "vtgate: {host: 127.0.0.1, port: 20000",
+       "t.yaml:3: end of map flow not found"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(ErrorOf(Replace(kGood, c.from, c.to)), c.message) << "edit: " << c.to;
+  }
+}
+
+TEST(ConfigLoaderTest, UnshardedKeyspaceHasOneShard) {
+  std::string two_shards = Replace(kGood, "    tables:\n      t:\n",
+                                   "      - name: \"-\"\n        tablet: {port: 20101}\n"
+                                   "        mariadb: {port: 20102, server_id: 9}\n    tables:\n      t:\n");
+  std::string error = ErrorOf(two_shards);
+  EXPECT_NE(error.find("t.yaml:"), std::string::npos) << error;
+  EXPECT_NE(error.find("keyspace \"main\""), std::string::npos) << error;
+}
+
+TEST(ConfigLoaderTest, EmptyAndMissingSections) {
+  EXPECT_EQ(ErrorOf(""), "t.yaml: config is empty");
+  EXPECT_EQ(ErrorOf("users: [{name: a, password: b}]\n"),
+            "t.yaml:1: config: missing required key \"keyspaces\"");
+}
+
+}  // namespace
+}  // namespace tessera::config

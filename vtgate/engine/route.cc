@@ -1,0 +1,89 @@
+#include "vtgate/engine/route.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace tessera::vtgate {
+
+std::string_view RouteOpcodeName(RouteOpcode opcode) {
+  switch (opcode) {
+    case RouteOpcode::kUnsharded: return "Unsharded";
+    case RouteOpcode::kEqualUnique: return "EqualUnique";
+    case RouteOpcode::kIn: return "IN";
+    case RouteOpcode::kScatter: return "Scatter";
+    case RouteOpcode::kAnyShard: return "AnyShard";
+    case RouteOpcode::kAllShards: return "AllShards";
+  }
+  return "?";
+}
+
+Result<std::vector<const ShardInfo*>> Route::ResolveShards(const BindValues& binds) const {
+  std::vector<const ShardInfo*> shards;
+  switch (opcode_) {
+    case RouteOpcode::kUnsharded:
+    case RouteOpcode::kAnyShard:
+      shards.push_back(&keyspace_->shards.front());
+      break;
+    case RouteOpcode::kScatter:
+    case RouteOpcode::kAllShards:
+      for (const auto& shard : keyspace_->shards) shards.push_back(&shard);
+      break;
+    case RouteOpcode::kEqualUnique:
+    case RouteOpcode::kIn: {
+      std::vector<bool> picked(keyspace_->shards.size(), false);
+      for (const auto& ref : values_) {
+        const VindexValue& value = ref.Resolve(binds);
+        // `col = NULL` and `col IN (NULL)` match no row anywhere.
+        if (value.kind == VindexValue::Kind::kNull) continue;
+        auto keyspace_id = vindex_->Map(value);
+        if (!keyspace_id.ok()) return keyspace_id.error();
+        const ShardInfo* shard = keyspace_->ShardForKeyspaceId(*keyspace_id);
+        if (shard == nullptr) {
+          return Error::Internal("keyspace " + keyspace_->name + " has no shard for value " + value.text);
+        }
+        picked[shard->index] = true;
+      }
+      for (size_t i = 0; i < picked.size(); ++i)
+        if (picked[i]) shards.push_back(&keyspace_->shards[i]);
+      // No shard can hold a matching row; ask one so the client still gets
+      // the right column definitions.
+      if (shards.empty()) shards.push_back(&keyspace_->shards.front());
+      break;
+    }
+  }
+  return shards;
+}
+
+boost::asio::awaitable<Result<ResultSet>> Route::Execute(VCursor& cursor,
+                                                         const BindValues& binds) const {
+  auto shards = ResolveShards(binds);
+  if (!shards.ok()) co_return shards.error();
+  if (shards->size() > 1 && !single_shard_only_.empty()) {
+    co_return Error::Make(mysql_errno::kNotSupportedYet,
+                          "unsupported: " + single_shard_only_ + " across shards of keyspace " +
+                              keyspace_->name);
+  }
+  std::string sql = query_.Render(binds);
+  if (shards->size() == 1) co_return co_await cursor.ExecuteOne({shards->front(), std::move(sql)});
+  std::vector<ShardQuery> queries;
+  queries.reserve(shards->size());
+  for (const ShardInfo* shard : *shards) queries.push_back({shard, sql});
+  co_return ConcatenateResults(co_await cursor.ExecuteMulti(std::move(queries)));
+}
+
+std::string Route::Describe(int indent) const {
+  std::string pad(static_cast<size_t>(indent), ' ');
+  std::string out = fmt::format("{}Route {} keyspace={}", pad, RouteOpcodeName(opcode_), keyspace_->name);
+  if (vindex_ != nullptr) out += fmt::format(" vindex={}", vindex_->type());
+  if (!single_shard_only_.empty()) out += fmt::format(" single_shard_only=\"{}\"", single_shard_only_);
+  std::string query;
+  for (size_t i = 0; i < query_.segments.size(); ++i) {
+    query += query_.segments[i];
+    if (i < query_.params.size()) query += fmt::format(":v{}", query_.params[i] + 1);
+  }
+  out += fmt::format(" query=\"{}\"\n", query);
+  return out;
+}
+
+}  // namespace tessera::vtgate

@@ -1,0 +1,55 @@
+// Route: sends one query to the shards of one keyspace that can hold the
+// rows it touches, and concatenates their answers.
+//   kUnsharded   the keyspace's only shard
+//   kEqualUnique the shard of values[0] under a unique vindex
+//   kIn          the shards of every value in values (deduplicated)
+//   kScatter     every shard (reads)
+//   kAnyShard    one shard, any (reference tables, statements without tables)
+//   kAllShards   every shard (DDL, writes to reference tables)
+// A query whose results cannot simply be concatenated (ORDER BY, LIMIT,
+// aggregates, ...) carries a `single_shard_only` reason: it runs when its
+// values resolve to one shard and is refused (1235) otherwise.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "vtgate/engine/primitive.h"
+
+namespace tessera::vtgate {
+
+enum class RouteOpcode { kUnsharded, kEqualUnique, kIn, kScatter, kAnyShard, kAllShards };
+
+std::string_view RouteOpcodeName(RouteOpcode opcode);
+
+class Route final : public Primitive {
+ public:
+  Route(RouteOpcode opcode, const KeyspaceInfo* keyspace, QueryTemplate query)
+      : opcode_(opcode), keyspace_(keyspace), query_(std::move(query)) {}
+
+  void SetVindex(const Vindex* vindex, std::vector<ValueRef> values) {
+    vindex_ = vindex;
+    values_ = std::move(values);
+  }
+  void SetSingleShardOnly(std::string reason) { single_shard_only_ = std::move(reason); }
+
+  RouteOpcode opcode() const { return opcode_; }
+  const KeyspaceInfo* keyspace() const { return keyspace_; }
+
+  boost::asio::awaitable<Result<ResultSet>> Execute(VCursor& cursor,
+                                                    const BindValues& binds) const override;
+  std::string Describe(int indent) const override;
+
+  // The shards this route targets for `binds`, in shard order.
+  Result<std::vector<const ShardInfo*>> ResolveShards(const BindValues& binds) const;
+
+ private:
+  RouteOpcode opcode_;
+  const KeyspaceInfo* keyspace_;
+  QueryTemplate query_;
+  const Vindex* vindex_ = nullptr;
+  std::vector<ValueRef> values_;
+  std::string single_shard_only_;
+};
+
+}  // namespace tessera::vtgate

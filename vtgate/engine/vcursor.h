@@ -1,0 +1,33 @@
+// VCursor: the only door from plan primitives to the outside world. It runs
+// SQL on shards (respecting the session's transaction) and nothing else, so
+// every primitive can be unit-tested with a fake cursor.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <boost/asio/awaitable.hpp>
+
+#include "common/error.h"
+#include "common/result_set.h"
+#include "vtgate/vschema.h"
+
+namespace tessera::vtgate {
+
+struct ShardQuery {
+  const ShardInfo* shard = nullptr;
+  std::string sql;
+};
+
+class VCursor {
+ public:
+  virtual ~VCursor() = default;
+  // Runs every query on its shard, concurrently. Results are in the order of
+  // `queries`; one shard's failure does not cancel the others.
+  virtual boost::asio::awaitable<std::vector<Result<ResultSet>>> ExecuteMulti(
+      std::vector<ShardQuery> queries) = 0;
+  // Convenience for a single shard.
+  virtual boost::asio::awaitable<Result<ResultSet>> ExecuteOne(ShardQuery query) = 0;
+};
+
+}  // namespace tessera::vtgate

@@ -1,0 +1,227 @@
+#include "vtgate/gateway/tablet_channel.h"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+#include <fmt/format.h>
+
+#include "common/rpc/execute_codec.h"
+#include "common/rpc/health_codec.h"
+#include "common/rpc/transaction_codec.h"
+
+namespace tessera::vtgate {
+
+namespace asio = boost::asio;
+using asio::ip::tcp;
+constexpr auto kAsTuple = asio::as_tuple(asio::use_awaitable);
+
+TabletChannel::TabletChannel(asio::io_context& io, std::string host, uint16_t port,
+                             std::string name, TabletClientOptions options)
+    : io_(io),
+      host_(std::move(host)),
+      port_(port),
+      name_(std::move(name)),
+      options_(options),
+      socket_(io),
+      reader_(options.max_frame_bytes) {}
+
+Error TabletChannel::Unavailable(std::string_view reason) const {
+  return Error::Make(mysql_errno::kUnknown, fmt::format("tablet {} ({}:{}) is unavailable: {}",
+                                                        name_, host_, port_, reason));
+}
+
+template <class Request>
+asio::awaitable<Result<TabletResponse>> TabletChannel::Call(const Request& request,
+                                                           std::chrono::milliseconds timeout) {
+  auto self = shared_from_this();
+  uint32_t id = NextRequestId();
+  rpc::AppendFrame(pending_writes_, id, request);
+  co_return co_await Await(id, timeout);
+}
+
+template asio::awaitable<Result<TabletResponse>> TabletChannel::Call(const rpc::ExecuteRequest&,
+                                                                    std::chrono::milliseconds);
+template asio::awaitable<Result<TabletResponse>> TabletChannel::Call(const rpc::CommitRequest&,
+                                                                    std::chrono::milliseconds);
+template asio::awaitable<Result<TabletResponse>> TabletChannel::Call(const rpc::RollbackRequest&,
+                                                                    std::chrono::milliseconds);
+template asio::awaitable<Result<TabletResponse>> TabletChannel::Call(const rpc::HealthRequest&,
+                                                                    std::chrono::milliseconds);
+
+asio::awaitable<Result<TabletResponse>> TabletChannel::Await(uint32_t request_id,
+                                                            std::chrono::milliseconds timeout) {
+  Pending pending(io_.get_executor());
+  pending.wake.expires_after(timeout);
+  pending_.emplace(request_id, &pending);
+  Kick();
+  if (!pending.outcome) co_await pending.wake.async_wait(kAsTuple);
+  pending_.erase(request_id);
+  if (pending.outcome) co_return std::move(*pending.outcome);
+  co_return Unavailable(fmt::format("no response within {} ms", timeout.count()));
+}
+
+uint32_t TabletChannel::NextRequestId() {
+  while (next_request_id_ == 0 || pending_.contains(next_request_id_)) ++next_request_id_;
+  return next_request_id_++;
+}
+
+void TabletChannel::Kick() {
+  switch (state_) {
+    case State::kDisconnected:
+      state_ = State::kConnecting;
+      asio::co_spawn(io_, Connect(), asio::detached);
+      break;
+    case State::kConnecting:
+      break;  // frames wait in pending_writes_ until the connection is up
+    case State::kConnected:
+      if (!writer_active_ && !pending_writes_.empty()) {
+        writer_active_ = true;
+        asio::co_spawn(io_, WriteLoop(generation_), asio::detached);
+      }
+      break;
+  }
+}
+
+asio::awaitable<void> TabletChannel::Connect() {
+  auto self = shared_from_this();
+  const uint64_t generation = generation_;
+  boost::system::error_code ec;
+  tcp::endpoint endpoint;
+  auto address = asio::ip::make_address(host_, ec);
+  if (!ec) {
+    endpoint = tcp::endpoint(address, port_);
+  } else {
+    tcp::resolver resolver(io_);
+    auto [resolve_error, results] =
+        co_await resolver.async_resolve(host_, std::to_string(port_), kAsTuple);
+    if (generation != generation_) co_return;
+    if (resolve_error || results.empty()) {
+      FailConnection(generation, fmt::format("cannot resolve host: {}", resolve_error.message()));
+      co_return;
+    }
+    endpoint = results.begin()->endpoint();
+  }
+
+  socket_ = tcp::socket(io_);
+  auto timed_out_flag = std::make_shared<bool>(false);
+  asio::steady_timer deadline(io_, options_.connect_timeout);
+  deadline.async_wait([self, generation, timed_out_flag](boost::system::error_code wait_error) {
+    if (wait_error || self->generation_ != generation || self->state_ != State::kConnecting) return;
+    *timed_out_flag = true;
+    boost::system::error_code ignored;
+    self->socket_.close(ignored);
+  });
+  auto [connect_error] = co_await socket_.async_connect(endpoint, kAsTuple);
+  deadline.cancel();
+  const bool timed_out = *timed_out_flag;
+  if (generation != generation_) co_return;
+  if (connect_error || timed_out) {
+    FailConnection(generation, timed_out ? fmt::format("connect timed out after {} ms",
+                                                       options_.connect_timeout.count())
+                                         : connect_error.message());
+    co_return;
+  }
+  socket_.set_option(tcp::no_delay(true), ec);
+  state_ = State::kConnected;
+  asio::co_spawn(io_, ReadLoop(generation), asio::detached);
+  Kick();
+}
+
+asio::awaitable<void> TabletChannel::ReadLoop(uint64_t generation) {
+  auto self = shared_from_this();
+  for (;;) {
+    auto space = reader_.Prepare();
+    auto [ec, n] = co_await socket_.async_read_some(asio::buffer(space.data(), space.size()), kAsTuple);
+    if (generation != generation_) co_return;
+    if (ec) {
+      FailConnection(generation, ec == asio::error::eof ? "connection closed by the tablet"
+                                                        : "connection lost: " + ec.message());
+      co_return;
+    }
+    reader_.Commit(n);
+    for (;;) {
+      auto next = reader_.Next();
+      if (!next.ok()) {
+        FailConnection(generation, next.error().message);
+        co_return;
+      }
+      if (!next->has_value()) break;
+      Deliver(**next);
+    }
+  }
+}
+
+asio::awaitable<void> TabletChannel::WriteLoop(uint64_t generation) {
+  auto self = shared_from_this();
+  std::string batch;
+  while (generation == generation_ && !pending_writes_.empty()) {
+    batch.clear();
+    batch.swap(pending_writes_);
+    auto [ec, n] = co_await asio::async_write(socket_, asio::buffer(batch), kAsTuple);
+    if (generation != generation_) co_return;
+    if (ec) {
+      FailConnection(generation, "write failed: " + ec.message());
+      co_return;
+    }
+    if (pending_writes_.empty()) {
+      batch.clear();
+      pending_writes_.swap(batch);  // reuse the capacity for the next batch
+    }
+  }
+  if (generation == generation_) writer_active_ = false;
+}
+
+void TabletChannel::Deliver(const rpc::FrameView& frame) {
+  auto it = pending_.find(frame.header.request_id);
+  if (it == pending_.end()) return;  // its caller gave up (timeout); drop the late answer
+  Pending* pending = it->second;
+  pending_.erase(it);
+  switch (frame.header.type) {
+    case rpc::MessageType::kExecuteResponse: {
+      auto r = rpc::DecodeExecuteResponse(frame.payload);
+      pending->outcome = r.ok() ? Result<TabletResponse>(std::move(r).value())
+                                : Result<TabletResponse>(std::move(r).error());
+      break;
+    }
+    case rpc::MessageType::kStatusResponse: {
+      auto r = rpc::DecodeStatusResponse(frame.payload);
+      pending->outcome = r.ok() ? Result<TabletResponse>(std::move(r).value())
+                                : Result<TabletResponse>(std::move(r).error());
+      break;
+    }
+    case rpc::MessageType::kHealthResponse: {
+      auto r = rpc::DecodeHealthResponse(frame.payload);
+      pending->outcome = r.ok() ? Result<TabletResponse>(std::move(r).value())
+                                : Result<TabletResponse>(std::move(r).error());
+      break;
+    }
+    default:
+      pending->outcome = Result<TabletResponse>(Unavailable(fmt::format(
+          "unexpected message type {} in a response", static_cast<int>(frame.header.type))));
+  }
+  pending->wake.cancel();
+}
+
+void TabletChannel::FailConnection(uint64_t generation, std::string_view reason) {
+  if (generation != generation_) return;
+  ++generation_;
+  state_ = State::kDisconnected;
+  writer_active_ = false;
+  boost::system::error_code ignored;
+  socket_.close(ignored);
+  pending_writes_.clear();
+  reader_ = rpc::FrameBuffer(options_.max_frame_bytes);
+  Error error = Unavailable(reason);
+  auto failed = std::move(pending_);
+  pending_.clear();
+  for (auto& [id, pending] : failed) {
+    pending->outcome = Result<TabletResponse>(error);
+    pending->wake.cancel();
+  }
+}
+
+void TabletChannel::Shutdown() { FailConnection(generation_, "the client was closed"); }
+
+}  // namespace tessera::vtgate

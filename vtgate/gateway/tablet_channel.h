@@ -1,0 +1,84 @@
+// TabletChannel: the connection state behind a TabletClient, shared with the
+// coroutines that use it so that it outlives the client while they finish.
+// Single-threaded: every member is touched from the client's io_context only.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <variant>
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "common/error.h"
+#include "common/rpc/execute_messages.h"
+#include "common/rpc/frame_buffer.h"
+#include "common/rpc/health_messages.h"
+#include "common/rpc/transaction_messages.h"
+#include "vtgate/gateway/tablet_client.h"
+
+namespace tessera::vtgate {
+
+using TabletResponse = std::variant<rpc::ExecuteResponse, rpc::StatusResponse, rpc::HealthResponse>;
+
+class TabletChannel : public std::enable_shared_from_this<TabletChannel> {
+ public:
+  TabletChannel(boost::asio::io_context& io, std::string host, uint16_t port, std::string name,
+                TabletClientOptions options);
+
+  // Sends `request` and waits for its response, a connection failure, or
+  // `timeout`.
+  template <class Request>
+  boost::asio::awaitable<Result<TabletResponse>> Call(const Request& request,
+                                                      std::chrono::milliseconds timeout);
+
+  // Fails every pending request and drops the connection.
+  void Shutdown();
+
+  const std::string& name() const { return name_; }
+  const TabletClientOptions& options() const { return options_; }
+  Error Unavailable(std::string_view reason) const;
+
+ private:
+  enum class State { kDisconnected, kConnecting, kConnected };
+
+  struct Pending {
+    explicit Pending(boost::asio::any_io_executor executor) : wake(std::move(executor)) {}
+    boost::asio::steady_timer wake;  // expires at the deadline; cancelled on completion
+    std::optional<Result<TabletResponse>> outcome;
+  };
+
+  boost::asio::awaitable<Result<TabletResponse>> Await(uint32_t request_id,
+                                                       std::chrono::milliseconds timeout);
+  uint32_t NextRequestId();
+  void Kick();
+  boost::asio::awaitable<void> Connect();
+  boost::asio::awaitable<void> ReadLoop(uint64_t generation);
+  boost::asio::awaitable<void> WriteLoop(uint64_t generation);
+  void Deliver(const rpc::FrameView& frame);
+  void FailConnection(uint64_t generation, std::string_view reason);
+
+  boost::asio::io_context& io_;
+  std::string host_;
+  uint16_t port_;
+  std::string name_;
+  TabletClientOptions options_;
+
+  State state_ = State::kDisconnected;
+  uint64_t generation_ = 0;  // bumped whenever a connection ends
+  boost::asio::ip::tcp::socket socket_;
+  rpc::FrameBuffer reader_;
+  std::string pending_writes_;  // frames not yet handed to the socket
+  std::string writing_;
+  bool writer_active_ = false;
+  uint32_t next_request_id_ = 1;
+  std::unordered_map<uint32_t, Pending*> pending_;
+};
+
+}  // namespace tessera::vtgate

@@ -1,0 +1,66 @@
+#include "vtgate/gateway/tablet_client.h"
+
+#include "vtgate/gateway/tablet_channel.h"
+
+namespace tessera::vtgate {
+
+namespace asio = boost::asio;
+
+TabletClient::TabletClient(asio::io_context& io, std::string host, uint16_t port, std::string name,
+                           TabletClientOptions options)
+    : channel_(std::make_shared<TabletChannel>(io, std::move(host), port, std::move(name), options)) {}
+
+TabletClient::~TabletClient() { channel_->Shutdown(); }
+
+const std::string& TabletClient::name() const { return channel_->name(); }
+
+asio::awaitable<rpc::ExecuteResponse> TabletClient::Execute(rpc::ExecuteRequest request) {
+  auto channel = channel_;
+  const auto& options = channel->options();
+  auto timeout = request.timeout_ms > 0
+                     ? std::chrono::milliseconds(request.timeout_ms) + options.timeout_grace
+                     : options.default_request_timeout;
+  auto response = co_await channel->Call(request, timeout);
+  if (!response.ok()) {
+    co_return rpc::ExecuteResponse{std::move(response).error(), request.transaction_id};
+  }
+  if (auto* execute = std::get_if<rpc::ExecuteResponse>(&response.value())) {
+    co_return std::move(*execute);
+  }
+  co_return rpc::ExecuteResponse{channel->Unavailable("wrong response type to execute"),
+                                 request.transaction_id};
+}
+
+namespace {
+
+asio::awaitable<Status> StatusCall(std::shared_ptr<TabletChannel> channel, const auto& request) {
+  auto response = co_await channel->Call(request, channel->options().default_request_timeout);
+  if (!response.ok()) co_return Status(std::move(response).error());
+  if (auto* status = std::get_if<rpc::StatusResponse>(&response.value())) {
+    co_return std::move(status->status);
+  }
+  co_return Status(channel->Unavailable("wrong response type to a transaction request"));
+}
+
+}  // namespace
+
+asio::awaitable<Status> TabletClient::Commit(uint64_t transaction_id) {
+  return StatusCall(channel_, rpc::CommitRequest{transaction_id});
+}
+
+asio::awaitable<Status> TabletClient::Rollback(uint64_t transaction_id) {
+  return StatusCall(channel_, rpc::RollbackRequest{transaction_id});
+}
+
+asio::awaitable<Result<rpc::HealthResponse>> TabletClient::Health() {
+  auto channel = channel_;
+  auto response = co_await channel->Call(rpc::HealthRequest{}, channel->options().connect_timeout +
+                                                                   channel->options().timeout_grace);
+  if (!response.ok()) co_return std::move(response).error();
+  if (auto* health = std::get_if<rpc::HealthResponse>(&response.value())) {
+    co_return std::move(*health);
+  }
+  co_return channel->Unavailable("wrong response type to health");
+}
+
+}  // namespace tessera::vtgate

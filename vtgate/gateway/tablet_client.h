@@ -1,0 +1,58 @@
+// TabletClient: vtgate's connection to one tablet, bound to ONE io_context
+// (each vtgate worker thread has its own clients; no locking). Requests are
+// multiplexed by request id and pipelined on a single TCP connection that is
+// opened lazily and reopened after a failure. No call throws and none hangs:
+// when the tablet is unreachable, every pending and new request fails with
+//   1105 HY000 "tablet <name> (<host>:<port>) is unavailable: <reason>"
+// after at most the connect timeout, and a request with no answer fails after
+// its own timeout (the request's timeout_ms plus a grace period, or the
+// default request timeout).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include "common/error.h"
+#include "common/rpc/execute_messages.h"
+#include "common/rpc/frame.h"
+#include "common/rpc/health_messages.h"
+
+namespace tessera::vtgate {
+
+struct TabletClientOptions {
+  std::chrono::milliseconds connect_timeout{2000};
+  std::chrono::milliseconds default_request_timeout{30000};
+  // Added to a request's own timeout_ms: the tablet enforces that timeout and
+  // should answer first.
+  std::chrono::milliseconds timeout_grace{1000};
+  uint32_t max_frame_bytes = rpc::kDefaultMaxFrameBytes;
+};
+
+class TabletChannel;
+
+class TabletClient {
+ public:
+  TabletClient(boost::asio::io_context& io, std::string host, uint16_t port, std::string name,
+               TabletClientOptions options = {});
+  // Closes the connection; requests still pending fail.
+  ~TabletClient();
+  TabletClient(const TabletClient&) = delete;
+  TabletClient& operator=(const TabletClient&) = delete;
+
+  boost::asio::awaitable<rpc::ExecuteResponse> Execute(rpc::ExecuteRequest request);
+  boost::asio::awaitable<Status> Commit(uint64_t transaction_id);
+  boost::asio::awaitable<Status> Rollback(uint64_t transaction_id);
+  boost::asio::awaitable<Result<rpc::HealthResponse>> Health();
+
+  const std::string& name() const;
+
+ private:
+  std::shared_ptr<TabletChannel> channel_;
+};
+
+}  // namespace tessera::vtgate

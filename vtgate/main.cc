@@ -1,0 +1,88 @@
+// vtgate: the MySQL-protocol front door of a Tessera cluster.
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include "common/logging.h"
+#include "config/loader.h"
+#include "vtgate/mysql/server.h"
+#include "vtgate/session.h"
+#include "vtgate/vschema.h"
+#include "vtgate/worker_context.h"
+
+int main(int argc, char** argv) {
+  using namespace tessera;
+  CLI::App app{"vtgate: serves the MySQL protocol and routes statements to the shards' tablets"};
+  std::string config_path;
+  std::string log_level = "info";
+  int port = -1;
+  size_t workers = 0;
+  app.add_option("--config", config_path, "cluster config file (YAML)")->required();
+  app.add_option("--port", port, "listen port (default: the config's vtgate port; 0 picks a free one)");
+  app.add_option("--workers", workers, "worker threads (default: the config's, else one per core)");
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error");
+  CLI11_PARSE(app, argc, argv);
+
+  SetLogLevel(log_level);
+  auto log = GetLogger("vtgate");
+  auto topology = config::LoadTopology(config_path);
+  if (!topology.ok()) {
+    std::cerr << "vtgate: " << topology.error().message << "\n";
+    return 2;
+  }
+  auto vschema = vtgate::VSchema::Build(*topology);
+  if (!vschema.ok()) {
+    std::cerr << "vtgate: " << vschema.error().message << "\n";
+    return 2;
+  }
+
+  vtgate::mysql::ServerOptions options;
+  options.host = topology->vtgate.listen.host;
+  options.port = port >= 0 ? static_cast<uint16_t>(port) : topology->vtgate.listen.port;
+  options.workers = workers != 0 ? workers
+                    : topology->vtgate.workers > 0
+                        ? static_cast<size_t>(topology->vtgate.workers)
+                        : std::max(1u, std::thread::hardware_concurrency());
+
+  auto users = topology->users;
+  vtgate::mysql::UserLookup lookup = [users](std::string_view name) -> std::optional<std::string> {
+    for (const auto& user : users)
+      if (user.name == name) return user.password_hash;
+    return std::nullopt;
+  };
+
+  std::vector<std::unique_ptr<vtgate::WorkerContext>> contexts;
+  vtgate::mysql::SessionHandlerFactory factory =
+      [&contexts](const vtgate::mysql::ClientInfo& client) -> std::unique_ptr<vtgate::mysql::SessionHandler> {
+    auto session = std::make_unique<vtgate::Session>(*contexts.at(client.worker), client);
+    if (!client.database.empty()) {
+      // The server calls UseDatabase for the handshake's database itself.
+    }
+    return session;
+  };
+  vtgate::mysql::Server server(options, lookup, factory);
+  for (size_t i = 0; i < server.worker_count(); ++i) {
+    contexts.push_back(std::make_unique<vtgate::WorkerContext>(server.worker_context(i), *vschema));
+  }
+  Status started = server.Start();
+  if (!started.ok()) {
+    std::cerr << "vtgate: " << started.error().message << "\n";
+    return 1;
+  }
+  log->info("vtgate serving MySQL on {}:{} with {} workers", options.host, server.port(),
+            server.worker_count());
+
+  boost::asio::io_context signals_io;
+  boost::asio::signal_set signals(signals_io, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code&, int sig) {
+    log->info("signal {}: shutting down", sig);
+  });
+  signals_io.run();
+  server.Stop();
+  log->info("vtgate stopped");
+  return 0;
+}

@@ -1,0 +1,149 @@
+#include "vtgate/mysql/client_connection.h"
+
+#include <exception>
+
+#include <boost/asio/use_awaitable.hpp>
+#include <spdlog/spdlog.h>
+
+#include "vtgate/mysql/command.h"
+#include "vtgate/mysql/response_encoder.h"
+
+namespace tessera::vtgate::mysql {
+namespace {
+
+namespace asio = boost::asio;
+
+constexpr size_t kDrainLimit = 64 << 20;  // bytes discarded at most after a fatal ERR
+
+Error PacketTooLarge() {
+  return Error::Make(mysql_errno::kNetPacketTooLarge,
+                     "Got a packet bigger than 'max_allowed_packet' bytes");
+}
+
+}  // namespace
+
+ClientConnection::ClientConnection(asio::ip::tcp::socket socket, uint32_t connection_id,
+                                   size_t worker, ConnectionDeps deps)
+    : socket_(std::move(socket)),
+      stream_(&socket_),
+      handshake_timer_(socket_.get_executor()),
+      deps_(deps) {
+  info_.connection_id = connection_id;
+  info_.worker = worker;
+  boost::system::error_code ec;
+  auto remote = socket_.remote_endpoint(ec);
+  info_.remote_address = ec ? "unknown" : remote.address().to_string();
+  deps_.registry->Add(this);
+}
+
+ClientConnection::~ClientConnection() { deps_.registry->Remove(this); }
+
+void ClientConnection::Close() {
+  phase_ = Phase::kClosed;
+  handshake_timer_.cancel();
+  boost::system::error_code ec;
+  socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ec);
+  socket_.close(ec);
+}
+
+asio::awaitable<void> ClientConnection::Run(std::shared_ptr<ClientConnection> self) {
+  try {
+    self->ArmHandshakeTimer();
+    if (co_await self->Handshake()) co_await self->ServeCommands();
+  } catch (const std::exception& e) {
+    self->deps_.log->error("connection {}: {}", self->info_.connection_id, e.what());
+  } catch (...) {
+    self->deps_.log->error("connection {}: unknown exception", self->info_.connection_id);
+  }
+  self->Close();
+  // The session is released here, on the worker thread.
+  self->session_.reset();
+}
+
+void ClientConnection::ArmHandshakeTimer() {
+  handshake_timer_.expires_after(deps_.options->handshake_timeout);
+  handshake_timer_.async_wait([weak = weak_from_this()](boost::system::error_code ec) {
+    auto self = weak.lock();
+    if (ec || !self || self->phase_ != Phase::kHandshake) return;
+    self->deps_.log->info("connection {}: handshake timeout", self->info_.connection_id);
+    self->Close();
+  });
+}
+
+asio::awaitable<void> ClientConnection::SendErrorAndClose(const Error& error) {
+  if (phase_ == Phase::kClosed) co_return;
+  PacketWriter w = stream_.StartResponse();
+  EncodeErrorResponse(error, &w);
+  if (co_await stream_.Send(w)) {
+    // Let the client read the ERR: stop sending, discard what it still
+    // sends until it closes (bounded by the handshake timer or the limit).
+    boost::system::error_code ec;
+    socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ec);
+    if (phase_ == Phase::kCommands) {
+      phase_ = Phase::kHandshake;  // re-use the timer as a linger deadline
+      ArmHandshakeTimer();
+    }
+    co_await stream_.Drain(kDrainLimit);
+  }
+  Close();
+}
+
+asio::awaitable<void> ClientConnection::FailRead(ReadStatus status) {
+  switch (status) {
+    case ReadStatus::kTooLarge: co_await SendErrorAndClose(PacketTooLarge()); break;
+    case ReadStatus::kOutOfOrder:
+      co_await SendErrorAndClose(
+          Error::Make(mysql_errno::kNetPacketsOutOfOrder, "Got packets out of order"));
+      break;
+    case ReadStatus::kClosed:
+    case ReadStatus::kOk: Close(); break;
+  }
+}
+
+asio::awaitable<void> ClientConnection::ServeCommands() {
+  for (;;) {
+    stream_.ResetSequence();
+    std::string_view payload;
+    ReadStatus status = co_await stream_.Read(deps_.options->max_allowed_packet, &payload);
+    if (status != ReadStatus::kOk) {
+      co_await FailRead(status);
+      co_return;
+    }
+    if (!co_await Dispatch(payload)) co_return;
+    stream_.Trim();
+  }
+}
+
+asio::awaitable<bool> ClientConnection::Dispatch(std::string_view payload) {
+  Result<Command> command = DecodeCommand(payload);
+  if (!command.ok()) {
+    co_await SendErrorAndClose(command.error());
+    co_return false;
+  }
+  PacketWriter w = stream_.StartResponse();
+  switch (command->code) {
+    case CommandCode::kQuit: Close(); co_return false;
+    case CommandCode::kPing: EncodeOkResponse(session_->StatusFlags(), &w); break;
+    case CommandCode::kInitDb: {
+      Status used = session_->UseDatabase(command->argument);
+      if (used.ok()) {
+        info_.database = command->argument;
+        EncodeOkResponse(session_->StatusFlags(), &w);
+      } else {
+        EncodeErrorResponse(used.error(), &w);
+      }
+      break;
+    }
+    case CommandCode::kQuery: {
+      Result<ResultSet> result = co_await session_->Query(command->argument);
+      EncodeQueryResponse(result, client_capabilities_, session_->StatusFlags(), &w);
+      break;
+    }
+    default:
+      EncodeErrorResponse(Error::Make(mysql_errno::kUnknownCom, "Unknown command"), &w);
+      break;
+  }
+  co_return co_await stream_.Send(w);
+}
+
+}  // namespace tessera::vtgate::mysql

@@ -1,0 +1,76 @@
+// ClientConnection: one client from greeting to close, as one coroutine on
+// its worker thread: handshake and mysql_native_password authentication
+// (switching other plugins to it), then the command loop that hands
+// COM_QUERY / COM_INIT_DB to the SessionHandler. Every failure caused by the
+// client's bytes is answered with ERR where possible and ends only this
+// connection.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include <utility>  // before Boost 1.74 awaitable.hpp, which uses std::exchange
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "common/error.h"
+#include "vtgate/mysql/connection_registry.h"
+#include "vtgate/mysql/packet_stream.h"
+#include "vtgate/mysql/server_options.h"
+#include "vtgate/mysql/session_handler.h"
+
+namespace spdlog {
+class logger;
+}
+
+namespace tessera::vtgate::mysql {
+
+// Server-owned collaborators; they outlive every connection.
+struct ConnectionDeps {
+  const ServerOptions* options;
+  const UserLookup* users;
+  const SessionHandlerFactory* sessions;
+  ConnectionRegistry* registry;
+  spdlog::logger* log;
+};
+
+class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
+ public:
+  ClientConnection(boost::asio::ip::tcp::socket socket, uint32_t connection_id, size_t worker,
+                   ConnectionDeps deps);
+  ~ClientConnection();
+  ClientConnection(const ClientConnection&) = delete;
+  ClientConnection& operator=(const ClientConnection&) = delete;
+
+  // Serves the client until it quits or fails. Never throws.
+  static boost::asio::awaitable<void> Run(std::shared_ptr<ClientConnection> self);
+
+  // Closes the socket; pending I/O fails and Run() ends. Worker thread only.
+  void Close();
+
+ private:
+  enum class Phase : uint8_t { kHandshake, kCommands, kClosed };
+
+  boost::asio::awaitable<bool> Handshake();
+  boost::asio::awaitable<void> ServeCommands();
+  // Answers one command; false when the connection must end.
+  boost::asio::awaitable<bool> Dispatch(std::string_view payload);
+  // Sends ERR for a read failure (when the peer can still read) and closes.
+  boost::asio::awaitable<void> FailRead(ReadStatus status);
+  boost::asio::awaitable<void> SendErrorAndClose(const Error& error);
+  void ArmHandshakeTimer();
+
+  boost::asio::ip::tcp::socket socket_;
+  PacketStream stream_;
+  boost::asio::steady_timer handshake_timer_;
+  ConnectionDeps deps_;
+  ClientInfo info_;
+  uint32_t client_capabilities_ = 0;
+  std::unique_ptr<SessionHandler> session_;
+  Phase phase_ = Phase::kHandshake;
+};
+
+}  // namespace tessera::vtgate::mysql

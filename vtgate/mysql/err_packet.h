@@ -1,0 +1,20 @@
+// ERR packet: a failed command, carrying the error number, SQLSTATE and
+// message of a tessera::Error.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "common/error.h"
+
+namespace tessera::vtgate::mysql {
+
+// Appends an ERR payload ('#' + 5-character SQLSTATE, as for 4.1 clients).
+// A SQLSTATE that is not 5 characters is sent as HY000.
+void EncodeErrPacket(const Error& error, std::string* out);
+
+// Parses an ERR payload into the Error it carries (the value), or an Error
+// describing why the payload is malformed.
+Result<Error> DecodeErrPacket(std::string_view payload);
+
+}  // namespace tessera::vtgate::mysql

@@ -1,0 +1,57 @@
+// The contract between the protocol server and the executor. The server
+// authenticates a client, then creates one SessionHandler for it through the
+// SessionHandlerFactory; every call on that handler happens on the
+// connection's worker thread, one at a time, and the handler is destroyed
+// when the connection ends (on the same thread, or after Server::Stop()
+// joined the workers).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <utility>  // before Boost 1.74 awaitable.hpp, which uses std::exchange
+
+#include <boost/asio/awaitable.hpp>
+
+#include "common/error.h"
+#include "common/result_set.h"
+
+namespace tessera::vtgate::mysql {
+
+struct ClientInfo {
+  uint32_t connection_id = 0;
+  std::string user;
+  std::string database;  // from the handshake; may be empty
+  size_t worker = 0;     // index of the worker thread the connection lives on
+  std::string remote_address;
+};
+
+class SessionHandler {
+ public:
+  virtual ~SessionHandler() = default;
+
+  // COM_QUERY. A result with fields is sent as a text result set, one
+  // without fields as OK (affected rows, last insert id, warnings, info);
+  // an Error as ERR with its code, SQLSTATE and message.
+  virtual boost::asio::awaitable<Result<ResultSet>> Query(std::string_view sql) = 0;
+
+  // COM_INIT_DB, and the database named in the handshake.
+  virtual Status UseDatabase(std::string_view database) = 0;
+
+  // SERVER_STATUS_* bits (autocommit, in transaction) for OK/EOF packets.
+  virtual uint16_t StatusFlags() const = 0;
+};
+
+using SessionHandlerFactory = std::function<std::unique_ptr<SessionHandler>(const ClientInfo&)>;
+
+// Looks a user up; returns the stored "*HEX" native-password hash ("" for a
+// user without password), or nullopt when the user is unknown. Called on
+// worker threads, concurrently: it must be thread-safe.
+using UserLookup = std::function<std::optional<std::string>(std::string_view user)>;
+
+}  // namespace tessera::vtgate::mysql

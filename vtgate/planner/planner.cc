@@ -1,0 +1,330 @@
+#include "vtgate/planner/planner.h"
+
+#include <algorithm>
+
+#include "sqlparser/ast/walk.h"
+#include "sqlparser/format.h"
+#include "vtgate/engine/insert_sharded.h"
+#include "vtgate/engine/route.h"
+#include "vtgate/planner/route_analysis.h"
+#include "vtgate/planner/table_binding.h"
+
+namespace tessera::vtgate {
+namespace ast = sql::ast;
+
+namespace {
+
+Error Unsupported(const std::string& what) {
+  return Error::Make(mysql_errno::kNotSupportedYet, "unsupported: " + what);
+}
+
+bool IsDdl(ast::StatementKind kind) {
+  switch (kind) {
+    case ast::StatementKind::kCreateTable:
+    case ast::StatementKind::kDropTable:
+    case ast::StatementKind::kAlterTable:
+    case ast::StatementKind::kCreateIndex:
+    case ast::StatementKind::kDropIndex:
+    case ast::StatementKind::kTruncateTable:
+    case ast::StatementKind::kRenameTable: return true;
+    default: return false;
+  }
+}
+
+bool IsAggregateName(std::string_view name) {
+  static constexpr std::string_view kAggregates[] = {
+      "count", "sum", "min", "max", "avg", "group_concat", "std", "stddev", "stddev_pop",
+      "stddev_samp", "variance", "var_pop", "var_samp", "bit_and", "bit_or", "bit_xor",
+      "json_arrayagg", "json_objectagg"};
+  std::string lower(name);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return std::find(std::begin(kAggregates), std::end(kAggregates), lower) != std::end(kAggregates);
+}
+
+// Why a SELECT's per-shard results could not simply be concatenated; empty
+// when they can.
+std::string MergeRequirement(ast::SelectStatement& select) {
+  if (select.distinct) return "SELECT DISTINCT";
+  if (!select.group_by.empty()) return "GROUP BY";
+  if (select.having) return "HAVING";
+  if (!select.order_by.empty()) return "ORDER BY";
+  if (select.limit.count) return "LIMIT";
+  std::string reason;
+  for (auto& item : select.items) {
+    if (item.expr == nullptr || !reason.empty()) continue;
+    ast::ForEachExpr(*item.expr, [&reason](ast::Expr& e) {
+      if (e.kind() != ast::ExprKind::kFuncCall) return;
+      const auto& call = e.As<ast::FuncCall>();
+      if (call.over != nullptr) {
+        reason = "window function " + call.name;
+      } else if (IsAggregateName(call.name) && reason.empty()) {
+        reason = "aggregate function " + call.name;
+      }
+    });
+  }
+  return reason;
+}
+
+void CollectJoinConditions(const ast::TableRef& ref, std::vector<const ast::Expr*>& out) {
+  if (ref.kind() != ast::TableRefKind::kJoin) return;
+  const auto& join = ref.As<ast::JoinTableRef>();
+  if (join.on) out.push_back(join.on.get());
+  CollectJoinConditions(*join.left, out);
+  CollectJoinConditions(*join.right, out);
+}
+
+// Replaces DATABASE()/SCHEMA() with the keyspace name, since the shard's
+// MariaDB would answer with its own database name.
+void RewriteDatabaseFunction(ast::Statement& stmt, const std::string& keyspace) {
+  ast::ForEachExpr(stmt, [&keyspace](ast::Expr& e) {
+    if (e.kind() != ast::ExprKind::kFuncCall) return;
+    auto& call = e.As<ast::FuncCall>();
+    std::string lower = call.name;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if ((lower != "database" && lower != "schema") || !call.args.empty()) return;
+    call.name = "CONCAT";
+    if (keyspace.empty()) {
+      call.args.push_back(std::make_unique<ast::Literal>(ast::LiteralKind::kNull, ""));
+    } else {
+      call.args.push_back(std::make_unique<ast::Literal>(ast::LiteralKind::kString, keyspace));
+    }
+  });
+  if (stmt.kind() != ast::StatementKind::kSelect) return;
+  for (auto& item : stmt.As<ast::SelectStatement>().items) {
+    if (item.expr && item.alias.empty() && item.expr->kind() == ast::ExprKind::kFuncCall &&
+        item.expr->As<ast::FuncCall>().name == "CONCAT" && item.expr->As<ast::FuncCall>().args.size() == 1 &&
+        item.expr->As<ast::FuncCall>().args[0]->kind() == ast::ExprKind::kLiteral) {
+      item.alias = "DATABASE()";
+    }
+  }
+}
+
+bool MentionsDatabaseFunction(ast::Statement& stmt) {
+  bool found = false;
+  ast::ForEachExpr(stmt, [&found](ast::Expr& e) {
+    if (e.kind() != ast::ExprKind::kFuncCall) return;
+    const auto& call = e.As<ast::FuncCall>();
+    std::string lower = call.name;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if ((lower == "database" || lower == "schema") && call.args.empty()) found = true;
+  });
+  return found;
+}
+
+// Builds the routed text: the original when nothing needs rewriting.
+QueryTemplate RoutedQuery(ast::Statement& stmt, std::string_view original, bool rewrite) {
+  if (!rewrite) return QueryTemplate::Literal(std::string(original));
+  sql::FormatOptions options;
+  options.strip_qualifiers = true;
+  return QueryTemplate::Literal(sql::Format(stmt, options));
+}
+
+Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
+                                              const KeyspaceInfo& keyspace,
+                                              const TableInfo& table) {
+  if (insert.select != nullptr) return Unsupported("INSERT ... SELECT into sharded table " + table.name);
+  const ColumnVindex* vindex = table.primary();
+  std::vector<std::string> columns = insert.columns;
+  std::vector<std::vector<ast::Expr*>> rows;
+  if (!insert.set.empty()) {
+    columns.clear();
+    rows.emplace_back();
+    for (auto& assignment : insert.set) {
+      columns.push_back(assignment.column.name);
+      rows.back().push_back(assignment.value.get());
+    }
+  } else {
+    for (auto& row : insert.rows) {
+      rows.emplace_back();
+      for (auto& value : row) rows.back().push_back(value.get());
+    }
+  }
+  if (columns.empty()) {
+    return Error::Make(mysql_errno::kUnknown, "INSERT into sharded table " + table.name +
+                                                  " needs a column list naming vindex column " +
+                                                  vindex->column);
+  }
+  auto it = std::find_if(columns.begin(), columns.end(), [&](const std::string& c) {
+    std::string lower = c;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    return lower == vindex->column;
+  });
+  if (it == columns.end()) {
+    return Error::Make(mysql_errno::kUnknown, "INSERT into sharded table " + table.name +
+                                                  " must give a value for vindex column " +
+                                                  vindex->column);
+  }
+  size_t vindex_index = static_cast<size_t>(it - columns.begin());
+  for (const auto& assignment : insert.on_duplicate) {
+    std::string lower = assignment.column.name;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    if (lower == vindex->column) return Unsupported("ON DUPLICATE KEY UPDATE of vindex column " + vindex->column);
+  }
+
+  sql::FormatOptions options;
+  options.strip_qualifiers = true;
+  std::string prefix = insert.replace ? "REPLACE " : "INSERT ";
+  if (!insert.priority.empty()) prefix += insert.priority + " ";
+  if (insert.ignore) prefix += "IGNORE ";
+  prefix += "INTO " + sql::QuoteIdentifier(insert.table.name) + " (";
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (i > 0) prefix += ",";
+    prefix += sql::QuoteIdentifier(columns[i]);
+  }
+  prefix += ") VALUES ";
+
+  std::vector<InsertSharded::RowPlan> row_plans;
+  for (const auto& row : rows) {
+    if (row.size() != columns.size()) {
+      return Error::Make(1136, "Column count doesn't match value count at row " +
+                                   std::to_string(row_plans.size() + 1));
+    }
+    auto ref = ValueRefOf(*row[vindex_index]);
+    if (!ref) {
+      return Error::Make(mysql_errno::kUnknown, "INSERT into sharded table " + table.name +
+                                                    ": the value of vindex column " + vindex->column +
+                                                    " must be a literal");
+    }
+    std::string values = "(";
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i > 0) values += ",";
+      values += sql::FormatExpr(*row[i], options);
+    }
+    values += ")";
+    row_plans.push_back({QueryTemplate::Literal(std::move(values)), *ref});
+  }
+  std::string suffix;
+  if (!insert.on_duplicate.empty()) {
+    suffix = " ON DUPLICATE KEY UPDATE ";
+    for (size_t i = 0; i < insert.on_duplicate.size(); ++i) {
+      if (i > 0) suffix += ", ";
+      suffix += sql::FormatExpr(insert.on_duplicate[i].column, options) + " = " +
+                sql::FormatExpr(*insert.on_duplicate[i].value, options);
+    }
+  }
+  return std::unique_ptr<Primitive>(std::make_unique<InsertSharded>(
+      &keyspace, vindex->vindex, std::move(prefix), std::move(row_plans),
+      QueryTemplate::Literal(std::move(suffix))));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::string_view sql,
+                                                  const std::string& default_keyspace) const {
+  auto bound = BindTables(stmt, vschema_, default_keyspace);
+  if (!bound.ok()) return bound.error();
+  StatementBinding& binding = *bound;
+  const KeyspaceInfo& keyspace = *binding.keyspace;
+  const ast::StatementKind kind = stmt.kind();
+
+  bool rewrite = binding.has_keyspace_qualifier;
+  if (MentionsDatabaseFunction(stmt)) {
+    RewriteDatabaseFunction(stmt, default_keyspace);
+    rewrite = true;
+  }
+  auto make_route = [&](RouteOpcode opcode) {
+    return std::make_unique<Route>(opcode, &keyspace, RoutedQuery(stmt, sql, rewrite));
+  };
+
+  if (binding.system_schema || binding.tables.empty()) {
+    if (IsDdl(kind)) return make_route(keyspace.sharded ? RouteOpcode::kAllShards : RouteOpcode::kUnsharded);
+    return std::unique_ptr<Primitive>(make_route(RouteOpcode::kAnyShard));
+  }
+  if (!keyspace.sharded) return std::unique_ptr<Primitive>(make_route(RouteOpcode::kUnsharded));
+  if (IsDdl(kind)) return std::unique_ptr<Primitive>(make_route(RouteOpcode::kAllShards));
+
+  // Sharded keyspace: every table must be known to the VSchema.
+  std::vector<const BoundTable*> sharded;
+  bool subquery_sharded = false;
+  bool all_reference = true;
+  for (const auto& table : binding.tables) {
+    if (table.table == nullptr) {
+      return Error::Make(mysql_errno::kNoSuchTable, "table '" + table.name +
+                                                        "' is not in the VSchema of keyspace '" +
+                                                        keyspace.name + "'");
+    }
+    if (table.table->type == TableType::kReference) continue;
+    all_reference = false;
+    if (table.top_level) {
+      sharded.push_back(&table);
+    } else {
+      subquery_sharded = true;
+    }
+  }
+  const bool is_write = kind == ast::StatementKind::kInsert || kind == ast::StatementKind::kReplace ||
+                        kind == ast::StatementKind::kUpdate || kind == ast::StatementKind::kDelete;
+  if (all_reference) {
+    return std::unique_ptr<Primitive>(make_route(is_write ? RouteOpcode::kAllShards : RouteOpcode::kAnyShard));
+  }
+  if (subquery_sharded) return Unsupported("subquery on a sharded table");
+  if (sharded.empty()) return Unsupported("statement shape on sharded keyspace " + keyspace.name);
+
+  switch (kind) {
+    case ast::StatementKind::kInsert:
+    case ast::StatementKind::kReplace: {
+      auto& insert = stmt.As<ast::InsertStatement>();
+      return PlanInsert(insert, keyspace, *sharded.front()->table);
+    }
+    case ast::StatementKind::kSelect: {
+      auto& select = stmt.As<ast::SelectStatement>();
+      std::vector<const ast::Expr*> joins;
+      for (const auto& ref : select.from) CollectJoinConditions(*ref, joins);
+      auto choice = ChooseShardedRoute(sharded, select.where.get(), joins);
+      if (!choice.ok()) return choice.error();
+      auto route = make_route(choice->opcode);
+      route->SetVindex(choice->vindex, std::move(choice->values));
+      route->SetSingleShardOnly(MergeRequirement(select));
+      return std::unique_ptr<Primitive>(std::move(route));
+    }
+    case ast::StatementKind::kUpdate:
+    case ast::StatementKind::kDelete: {
+      const bool is_update = kind == ast::StatementKind::kUpdate;
+      const ast::Expr* where = nullptr;
+      std::vector<const ast::Expr*> joins;
+      bool has_limit = false;
+      if (is_update) {
+        auto& update = stmt.As<ast::UpdateStatement>();
+        for (const auto& ref : update.tables) CollectJoinConditions(*ref, joins);
+        for (const auto& assignment : update.assignments) {
+          for (const BoundTable* table : sharded) {
+            std::string lower = assignment.column.name;
+            std::transform(lower.begin(), lower.end(), lower.begin(),
+                           [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+            if (lower == table->table->primary()->column) {
+              return Unsupported("changing vindex column " + lower + " of table " + table->name);
+            }
+          }
+        }
+        where = update.where.get();
+        has_limit = update.limit.count != nullptr;
+      } else {
+        auto& del = stmt.As<ast::DeleteStatement>();
+        for (const auto& ref : del.from) CollectJoinConditions(*ref, joins);
+        where = del.where.get();
+        has_limit = del.limit.count != nullptr;
+      }
+      if (sharded.size() > 1) return Unsupported("multi-table UPDATE or DELETE on sharded tables");
+      auto choice = ChooseShardedRoute(sharded, where, joins);
+      if (!choice.ok()) return choice.error();
+      auto route = make_route(choice->opcode);
+      route->SetVindex(choice->vindex, std::move(choice->values));
+      if (has_limit) route->SetSingleShardOnly(is_update ? "UPDATE with LIMIT" : "DELETE with LIMIT");
+      return std::unique_ptr<Primitive>(std::move(route));
+    }
+    case ast::StatementKind::kUnion: {
+      auto route = make_route(RouteOpcode::kScatter);
+      route->SetSingleShardOnly("UNION");
+      if (sharded.size() > 1) return Unsupported("UNION of sharded tables");
+      return std::unique_ptr<Primitive>(std::move(route));
+    }
+    default:
+      return Unsupported("this statement on sharded keyspace " + keyspace.name);
+  }
+}
+
+}  // namespace tessera::vtgate

@@ -1,0 +1,36 @@
+// Planner: turns a parsed statement that touches tables (SELECT, UNION,
+// INSERT, REPLACE, UPDATE, DELETE, DDL) into an executable primitive tree,
+// deciding which shards each part must reach. Statements vtgate answers by
+// itself (USE, BEGIN, SET, SHOW DATABASES, ...) are the executor's business.
+//
+// Contract: a statement the planner cannot run correctly on the shards is
+// refused (1235 naming the construct), never planned into a wrong answer.
+// The planner is stateless apart from the VSchema it reads; it may rewrite
+// the statement it is given (it owns it for the duration of Build).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "common/error.h"
+#include "sqlparser/ast/ast.h"
+#include "vtgate/engine/primitive.h"
+#include "vtgate/vschema.h"
+
+namespace tessera::vtgate {
+
+class Planner {
+ public:
+  explicit Planner(const VSchema& vschema) : vschema_(vschema) {}
+
+  // `sql` is the statement's original text (sent unchanged when no rewrite
+  // is needed); `default_keyspace` is the session's current keyspace ("" if none).
+  Result<std::unique_ptr<Primitive>> Build(sql::ast::Statement& stmt, std::string_view sql,
+                                           const std::string& default_keyspace) const;
+
+ private:
+  const VSchema& vschema_;
+};
+
+}  // namespace tessera::vtgate

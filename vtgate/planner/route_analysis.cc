@@ -1,0 +1,155 @@
+#include "vtgate/planner/route_analysis.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "sqlparser/ast/walk.h"
+
+namespace tessera::vtgate {
+namespace ast = sql::ast;
+
+namespace {
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// Index into `sharded` of the table whose primary vindex column `col` names,
+// or -1.
+int VindexColumnOwner(const std::vector<const BoundTable*>& sharded, const ast::Expr& expr) {
+  if (expr.kind() != ast::ExprKind::kColumn) return -1;
+  const auto& col = expr.As<ast::ColumnRef>();
+  int owner = -1;
+  for (size_t i = 0; i < sharded.size(); ++i) {
+    const ColumnVindex* primary = sharded[i]->table->primary();
+    if (primary == nullptr || !EqualsIgnoreCase(primary->column, col.name)) continue;
+    if (!col.table.name.empty()) {
+      if (col.table.name == sharded[i]->alias || col.table.name == sharded[i]->name) return static_cast<int>(i);
+      continue;
+    }
+    if (owner != -1) return -1;  // ambiguous without a qualifier
+    owner = static_cast<int>(i);
+  }
+  return owner;
+}
+
+int Find(std::vector<int>& parent, int x) {
+  while (parent[x] != x) x = parent[x] = parent[parent[x]];
+  return x;
+}
+
+}  // namespace
+
+std::optional<ValueRef> ValueRefOf(const ast::Expr& expr) {
+  ValueRef ref;
+  if (expr.kind() == ast::ExprKind::kLiteral) {
+    const auto& lit = expr.As<ast::Literal>();
+    switch (lit.type) {
+      case ast::LiteralKind::kInt: ref.literal = {VindexValue::Kind::kInteger, lit.text}; return ref;
+      case ast::LiteralKind::kString: ref.literal = {VindexValue::Kind::kString, lit.text}; return ref;
+      case ast::LiteralKind::kNull: ref.literal = {VindexValue::Kind::kNull, ""}; return ref;
+      default: return std::nullopt;
+    }
+  }
+  if (expr.kind() == ast::ExprKind::kUnary) {
+    const auto& unary = expr.As<ast::UnaryExpr>();
+    if (unary.op == ast::UnaryOp::kMinus && unary.operand->kind() == ast::ExprKind::kLiteral) {
+      const auto& lit = unary.operand->As<ast::Literal>();
+      if (lit.type == ast::LiteralKind::kInt) {
+        ref.literal = {VindexValue::Kind::kInteger, "-" + lit.text};
+        return ref;
+      }
+    }
+    return std::nullopt;
+  }
+  if (expr.kind() == ast::ExprKind::kBindVar) {
+    const auto& name = expr.As<ast::BindVar>().name;
+    if (name.size() > 1 && name[0] == 'v') {
+      int index = 0;
+      for (size_t i = 1; i < name.size(); ++i) {
+        if (!std::isdigit(static_cast<unsigned char>(name[i]))) return std::nullopt;
+        index = index * 10 + (name[i] - '0');
+      }
+      ref.bind_index = index - 1;
+      return ref;
+    }
+  }
+  return std::nullopt;
+}
+
+Result<RouteChoice> ChooseShardedRoute(const std::vector<const BoundTable*>& sharded,
+                                       const ast::Expr* where,
+                                       const std::vector<const ast::Expr*>& join_conditions) {
+  // Co-location: union tables equated on their primary vindex columns.
+  std::vector<int> parent(sharded.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  auto unite_from = [&](const ast::Expr* condition) {
+    for (const ast::Expr* term : ast::SplitConjuncts(condition)) {
+      if (term->kind() != ast::ExprKind::kBinary) continue;
+      const auto& eq = term->As<ast::BinaryExpr>();
+      if (eq.op != ast::BinaryOp::kEq) continue;
+      int a = VindexColumnOwner(sharded, *eq.left);
+      int b = VindexColumnOwner(sharded, *eq.right);
+      if (a < 0 || b < 0 || a == b) continue;
+      if (sharded[a]->table->primary()->vindex->type() != sharded[b]->table->primary()->vindex->type())
+        continue;
+      parent[Find(parent, a)] = Find(parent, b);
+    }
+  };
+  unite_from(where);
+  for (const ast::Expr* on : join_conditions) unite_from(on);
+  for (size_t i = 1; i < sharded.size(); ++i) {
+    if (Find(parent, static_cast<int>(i)) != Find(parent, 0)) {
+      return Error::Make(mysql_errno::kNotSupportedYet,
+                         "unsupported: cross-shard join of " + sharded[0]->name + " and " +
+                             sharded[i]->name + " (join them on their vindex columns)");
+    }
+  }
+
+  RouteChoice choice;
+  for (const ast::Expr* term : ast::SplitConjuncts(where)) {
+    if (term->kind() == ast::ExprKind::kBinary) {
+      const auto& eq = term->As<ast::BinaryExpr>();
+      if (eq.op != ast::BinaryOp::kEq) continue;
+      const ast::Expr* column = eq.left.get();
+      const ast::Expr* value = eq.right.get();
+      int owner = VindexColumnOwner(sharded, *column);
+      if (owner < 0) {
+        std::swap(column, value);
+        owner = VindexColumnOwner(sharded, *column);
+      }
+      if (owner < 0) continue;
+      auto ref = ValueRefOf(*value);
+      if (!ref) continue;
+      choice.opcode = RouteOpcode::kEqualUnique;
+      choice.vindex = sharded[owner]->table->primary()->vindex;
+      choice.values = {*ref};
+      return choice;  // the cheapest possible route
+    }
+    if (term->kind() == ast::ExprKind::kIn && choice.opcode == RouteOpcode::kScatter) {
+      const auto& in = term->As<ast::InExpr>();
+      if (in.negated || in.subquery != nullptr) continue;
+      int owner = VindexColumnOwner(sharded, *in.operand);
+      if (owner < 0) continue;
+      std::vector<ValueRef> values;
+      for (const auto& item : in.list) {
+        auto ref = ValueRefOf(*item);
+        if (!ref) {
+          values.clear();
+          break;
+        }
+        values.push_back(*ref);
+      }
+      if (values.empty()) continue;
+      choice.opcode = RouteOpcode::kIn;
+      choice.vindex = sharded[owner]->table->primary()->vindex;
+      choice.values = std::move(values);
+    }
+  }
+  return choice;
+}
+
+}  // namespace tessera::vtgate

@@ -1,0 +1,37 @@
+// TableBinding: which keyspace and VSchema table each table reference of a
+// statement resolves to, and the single keyspace the statement runs in.
+// Rules: a qualifier names a keyspace; an unqualified name belongs to the
+// session's keyspace, or, with none selected, to the one keyspace whose
+// VSchema lists it. System schemas (information_schema, mysql, ...) are
+// answered by any shard of the session's keyspace.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+#include "sqlparser/ast/ast.h"
+#include "vtgate/vschema.h"
+
+namespace tessera::vtgate {
+
+struct BoundTable {
+  std::string name;   // table name as written
+  std::string alias;  // alias, or the name when none
+  const TableInfo* table = nullptr;  // null for tables missing from the VSchema
+  bool top_level = false;  // in the statement's own FROM / target list, not a subquery
+};
+
+struct StatementBinding {
+  const KeyspaceInfo* keyspace = nullptr;
+  bool system_schema = false;       // touches information_schema / mysql / performance_schema / sys
+  bool has_keyspace_qualifier = false;  // some name was qualified with the keyspace
+  std::vector<BoundTable> tables;
+};
+
+Result<StatementBinding> BindTables(sql::ast::Statement& stmt, const VSchema& vschema,
+                                    const std::string& default_keyspace);
+
+bool IsSystemSchema(std::string_view name);
+
+}  // namespace tessera::vtgate

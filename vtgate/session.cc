@@ -1,0 +1,198 @@
+#include "vtgate/session.h"
+
+#include <algorithm>
+
+#include "common/logging.h"
+#include "sqlparser/format.h"
+#include "vtgate/engine/route.h"
+
+namespace tessera::vtgate {
+namespace asio = boost::asio;
+namespace ast = sql::ast;
+
+namespace {
+
+constexpr uint16_t kServerStatusInTrans = 0x0001;
+constexpr uint16_t kServerStatusAutocommit = 0x0002;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+ResultSet SingleColumn(std::string name, const std::vector<std::string>& values) {
+  ResultSet rs;
+  Field field;
+  field.name = field.org_name = std::move(name);
+  field.type = FieldType::kVarString;
+  field.column_length = 256;
+  rs.fields.push_back(std::move(field));
+  for (const auto& v : values) rs.rows.push_back(Row{Value(v)});
+  return rs;
+}
+
+// Simple LIKE matching (% and _) for SHOW ... LIKE answered by vtgate.
+bool LikeMatch(std::string_view text, std::string_view pattern) {
+  if (pattern.empty()) return text.empty();
+  if (pattern[0] == '%') {
+    for (size_t i = 0; i <= text.size(); ++i)
+      if (LikeMatch(text.substr(i), pattern.substr(1))) return true;
+    return false;
+  }
+  if (text.empty()) return false;
+  if (pattern[0] == '_' || std::tolower(static_cast<unsigned char>(pattern[0])) ==
+                               std::tolower(static_cast<unsigned char>(text[0]))) {
+    return LikeMatch(text.substr(1), pattern.substr(1));
+  }
+  return false;
+}
+
+}  // namespace
+
+Session::Session(WorkerContext& worker, const mysql::ClientInfo& /*client*/)
+    : worker_(worker), planner_(worker.vschema()), cursor_(worker) {}
+
+uint16_t Session::StatusFlags() const {
+  uint16_t flags = 0;
+  if (autocommit_) flags |= kServerStatusAutocommit;
+  if (cursor_.in_transaction()) flags |= kServerStatusInTrans;
+  return flags;
+}
+
+Status Session::UseDatabase(std::string_view database) {
+  if (worker_.vschema().FindKeyspace(database) == nullptr) {
+    return Error::Make(mysql_errno::kBadDb, "Unknown database '" + std::string(database) + "'");
+  }
+  keyspace_ = std::string(database);
+  return Status::Ok();
+}
+
+asio::awaitable<Result<ResultSet>> Session::Query(std::string_view sql) {
+  auto parsed = worker_.parser().Parse(sql);
+  if (!parsed.ok()) co_return parsed.error();
+  co_return co_await Run(**parsed, sql);
+}
+
+asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::string_view sql) {
+  switch (stmt.kind()) {
+    case ast::StatementKind::kUse: {
+      Status s = UseDatabase(stmt.As<ast::UseStatement>().db);
+      if (!s.ok()) co_return s.error();
+      co_return ResultSet{};
+    }
+    case ast::StatementKind::kBegin: {
+      if (cursor_.in_transaction()) {
+        Status s = co_await cursor_.Commit();  // BEGIN commits an open transaction, as MySQL does
+        if (!s.ok()) co_return s.error();
+      }
+      cursor_.Begin();
+      co_return ResultSet{};
+    }
+    case ast::StatementKind::kCommit: {
+      Status s = co_await cursor_.Commit();
+      if (!s.ok()) co_return s.error();
+      co_return ResultSet{};
+    }
+    case ast::StatementKind::kRollback: {
+      if (!stmt.As<ast::RollbackStatement>().savepoint.empty()) {
+        co_return Error::Make(mysql_errno::kNotSupportedYet, "unsupported: ROLLBACK TO SAVEPOINT");
+      }
+      Status s = co_await cursor_.Rollback();
+      if (!s.ok()) co_return s.error();
+      co_return ResultSet{};
+    }
+    case ast::StatementKind::kSet: co_return co_await RunSet(stmt.As<ast::SetStatement>());
+    case ast::StatementKind::kShow: co_return co_await RunShow(stmt.As<ast::ShowStatement>(), sql);
+    case ast::StatementKind::kCreateDatabase:
+    case ast::StatementKind::kDropDatabase:
+      co_return Error::Make(mysql_errno::kNotSupportedYet,
+                            "unsupported: CREATE/DROP DATABASE (keyspaces come from the cluster config)");
+    case ast::StatementKind::kOther:
+      co_return Error::Make(mysql_errno::kNotSupportedYet,
+                            "unsupported statement: " + stmt.As<ast::OtherStatement>().verb);
+    default: break;
+  }
+  if (!autocommit_ && !cursor_.in_transaction()) cursor_.Begin();
+  auto plan = planner_.Build(stmt, sql, keyspace_);
+  if (!plan.ok()) co_return plan.error();
+  static const BindValues kNoBinds;
+  co_return co_await (*plan)->Execute(cursor_, kNoBinds);
+}
+
+asio::awaitable<Result<ResultSet>> Session::RunSet(ast::SetStatement& set) {
+  for (const auto& assignment : set.assignments) {
+    switch (assignment.target) {
+      case ast::SetTarget::kNames:
+      case ast::SetTarget::kCharset:
+        // Every tablet connection speaks utf8mb4, a superset of what clients ask for.
+        continue;
+      case ast::SetTarget::kSystemVar: {
+        std::string name = Lower(assignment.name);
+        if (name == "autocommit" && assignment.value &&
+            assignment.value->kind() == ast::ExprKind::kLiteral) {
+          const auto& lit = assignment.value->As<ast::Literal>();
+          std::string v = Lower(lit.text);
+          bool on = lit.type == ast::LiteralKind::kTrue || v == "1" || v == "on";
+          bool off = lit.type == ast::LiteralKind::kFalse || v == "0" || v == "off";
+          if (!on && !off) {
+            co_return Error::Make(1231, "Variable 'autocommit' can't be set to the value of '" + lit.text + "'");
+          }
+          if (on && cursor_.in_transaction()) {
+            Status s = co_await cursor_.Commit();
+            if (!s.ok()) co_return s.error();
+          }
+          autocommit_ = on;
+          continue;
+        }
+        if (name == "character_set_client" || name == "character_set_results" ||
+            name == "character_set_connection" || name == "collation_connection" ||
+            name == "sql_auto_is_null" || name == "net_write_timeout" || name == "net_read_timeout") {
+          continue;
+        }
+        co_return Error::Make(mysql_errno::kNotSupportedYet,
+                              "unsupported: SET of system variable " + assignment.name);
+      }
+      default:
+        co_return Error::Make(mysql_errno::kNotSupportedYet, "unsupported: this form of SET");
+    }
+  }
+  co_return ResultSet{};
+}
+
+asio::awaitable<Result<ResultSet>> Session::RunShow(ast::ShowStatement& show, std::string_view sql) {
+  const VSchema& vschema = worker_.vschema();
+  if (show.what == ast::ShowKind::kDatabases) {
+    std::vector<std::string> names;
+    for (const auto& ks : vschema.keyspaces())
+      if (!show.has_like || LikeMatch(ks->name, show.like)) names.push_back(ks->name);
+    co_return SingleColumn("Database", names);
+  }
+  // Everything else is answered by one shard of the keyspace it names.
+  std::string keyspace = keyspace_;
+  if (!show.db.empty()) keyspace = show.db;
+  if (!show.table.qualifier.empty()) keyspace = show.table.qualifier;
+  const KeyspaceInfo* ks = vschema.FindKeyspace(keyspace);
+  if (ks == nullptr) {
+    if (keyspace.empty()) co_return Error::Make(mysql_errno::kNoDb, "No database selected");
+    co_return Error::Make(mysql_errno::kBadDb, "Unknown database '" + keyspace + "'");
+  }
+  std::string text(sql);
+  if (!show.db.empty() || !show.table.qualifier.empty()) {
+    show.db.clear();
+    show.table.qualifier.clear();
+    text = sql::Format(show);
+  }
+  auto result = co_await cursor_.ExecuteOne({&ks->shards.front(), std::move(text)});
+  if (result.ok() && show.what == ast::ShowKind::kTables && !result->fields.empty()) {
+    // The shard names its database; the client asked about the keyspace.
+    auto& field = result->fields[0];
+    const std::string prefix = "Tables_in_" + ks->database;
+    if (field.name.rfind(prefix, 0) == 0) field.name = "Tables_in_" + ks->name + field.name.substr(prefix.size());
+    field.org_name = field.name;
+  }
+  co_return result;
+}
+
+}  // namespace tessera::vtgate

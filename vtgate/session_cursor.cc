@@ -1,0 +1,83 @@
+#include "vtgate/session_cursor.h"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+namespace tessera::vtgate {
+namespace asio = boost::asio;
+
+asio::awaitable<Result<ResultSet>> SessionCursor::ExecuteOne(ShardQuery query) {
+  rpc::ExecuteRequest request;
+  request.database = worker_.vschema().FindKeyspace(query.shard->keyspace)->database;
+  request.sql = std::move(query.sql);
+  if (in_transaction_) {
+    auto it = transactions_.find(query.shard);
+    if (it != transactions_.end()) {
+      request.transaction_id = it->second;
+    } else {
+      request.begin = true;
+    }
+  }
+  rpc::ExecuteResponse response = co_await worker_.tablet(*query.shard).Execute(std::move(request));
+  if (in_transaction_ && response.transaction_id != 0) {
+    transactions_[query.shard] = response.transaction_id;
+  }
+  co_return std::move(response.result);
+}
+
+asio::awaitable<std::vector<Result<ResultSet>>> SessionCursor::ExecuteMulti(
+    std::vector<ShardQuery> queries) {
+  std::vector<Result<ResultSet>> results(queries.size(), Result<ResultSet>(ResultSet{}));
+  if (queries.empty()) co_return results;
+  // Every shard query runs as its own coroutine on this worker; the last one
+  // to finish wakes the caller. All of it stays on one thread.
+  size_t pending = queries.size();
+  asio::steady_timer done(worker_.io(), asio::steady_timer::time_point::max());
+  for (size_t i = 0; i < queries.size(); ++i) {
+    asio::co_spawn(
+        worker_.io(),
+        [this, &results, &pending, &done, i, query = std::move(queries[i])]() mutable
+        -> asio::awaitable<void> {
+          results[i] = co_await ExecuteOne(std::move(query));
+          if (--pending == 0) done.cancel();
+        },
+        asio::detached);
+  }
+  boost::system::error_code ignored;
+  while (pending > 0) co_await done.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+  co_return results;
+}
+
+asio::awaitable<Status> SessionCursor::Commit() {
+  Status status;
+  std::string failed;
+  for (const auto& [shard, id] : transactions_) {
+    Status s = co_await worker_.tablet(*shard).Commit(id);
+    if (!s.ok() && status.ok()) status = s;
+    if (!s.ok()) failed += (failed.empty() ? "" : ", ") + shard->keyspace + "/" + shard->name;
+  }
+  transactions_.clear();
+  in_transaction_ = false;
+  if (!status.ok() && !failed.empty()) {
+    Error error = status.error();
+    error.message += " (commit failed on shards: " + failed + ")";
+    co_return error;
+  }
+  co_return status;
+}
+
+asio::awaitable<Status> SessionCursor::Rollback() {
+  Status status;
+  for (const auto& [shard, id] : transactions_) {
+    Status s = co_await worker_.tablet(*shard).Rollback(id);
+    if (!s.ok() && status.ok()) status = s;
+  }
+  transactions_.clear();
+  in_transaction_ = false;
+  co_return status;
+}
+
+}  // namespace tessera::vtgate

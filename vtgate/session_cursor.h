@@ -1,0 +1,37 @@
+// SessionCursor: the VCursor of one client session. It sends shard queries
+// through the worker's tablet clients and keeps the session's transaction:
+// inside a transaction the first statement on a shard starts a tablet-side
+// transaction, later ones reuse its id, and Commit/Rollback finish them all.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "vtgate/engine/vcursor.h"
+#include "vtgate/worker_context.h"
+
+namespace tessera::vtgate {
+
+class SessionCursor final : public VCursor {
+ public:
+  explicit SessionCursor(WorkerContext& worker) : worker_(worker) {}
+
+  boost::asio::awaitable<std::vector<Result<ResultSet>>> ExecuteMulti(
+      std::vector<ShardQuery> queries) override;
+  boost::asio::awaitable<Result<ResultSet>> ExecuteOne(ShardQuery query) override;
+
+  // Transaction control. Begin only marks the session; shard transactions
+  // start lazily with the first statement each shard sees.
+  void Begin() { in_transaction_ = true; }
+  bool in_transaction() const { return in_transaction_; }
+  boost::asio::awaitable<Status> Commit();
+  boost::asio::awaitable<Status> Rollback();
+
+ private:
+  WorkerContext& worker_;
+  bool in_transaction_ = false;
+  std::map<const ShardInfo*, uint64_t> transactions_;  // shard -> tablet transaction id
+};
+
+}  // namespace tessera::vtgate

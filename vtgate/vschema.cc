@@ -1,0 +1,100 @@
+#include "vtgate/vschema.h"
+
+#include <algorithm>
+
+#include "vtgate/vindexes/vindex_registry.h"
+
+namespace tessera::vtgate {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+}  // namespace
+
+const TableInfo* KeyspaceInfo::FindTable(std::string_view table) const {
+  auto it = tables.find(std::string(table));
+  return it == tables.end() ? nullptr : &it->second;
+}
+
+const ShardInfo* KeyspaceInfo::ShardForKeyspaceId(std::string_view keyspace_id) const {
+  for (const auto& shard : shards)
+    if (shard.range.Contains(keyspace_id)) return &shard;
+  return nullptr;
+}
+
+const KeyspaceInfo* VSchema::FindKeyspace(std::string_view name) const {
+  for (const auto& ks : keyspaces_)
+    if (ks->name == name) return ks.get();
+  return nullptr;
+}
+
+const KeyspaceInfo* VSchema::FindKeyspaceOfTable(std::string_view table) const {
+  const KeyspaceInfo* found = nullptr;
+  for (const auto& ks : keyspaces_) {
+    if (ks->FindTable(table) == nullptr) continue;
+    if (found != nullptr) return nullptr;  // ambiguous
+    found = ks.get();
+  }
+  return found;
+}
+
+Result<std::shared_ptr<const VSchema>> VSchema::Build(const config::Topology& topology) {
+  auto vschema = std::make_shared<VSchema>();
+  for (const auto& ks_config : topology.keyspaces) {
+    auto ks = std::make_unique<KeyspaceInfo>();
+    ks->name = ks_config.name;
+    ks->database = ks_config.DatabaseName();
+    ks->sharded = ks_config.sharded;
+    for (const auto& shard_config : ks_config.shards) {
+      auto range = KeyRange::Parse(shard_config.name);
+      if (!range.ok()) return range.error();
+      ShardInfo shard;
+      shard.keyspace = ks_config.name;
+      shard.name = shard_config.name;
+      shard.range = *range;
+      shard.tablet = shard_config.tablet;
+      ks->shards.push_back(std::move(shard));
+    }
+    std::sort(ks->shards.begin(), ks->shards.end(),
+              [](const ShardInfo& a, const ShardInfo& b) { return a.range.start < b.range.start; });
+    for (size_t i = 0; i < ks->shards.size(); ++i) ks->shards[i].index = i;
+    vschema->shard_count_ += ks->shards.size();
+
+    for (const auto& vindex_config : ks_config.vindexes) {
+      auto vindex = CreateVindex(vindex_config.type, vindex_config.params);
+      if (!vindex.ok()) return vindex.error();
+      ks->vindexes[vindex_config.name] = std::move(vindex).value();
+    }
+    for (const auto& table_config : ks_config.tables) {
+      TableInfo table;
+      table.name = table_config.name;
+      if (table_config.type == "reference") {
+        table.type = TableType::kReference;
+      } else {
+        table.type = ks->sharded ? TableType::kSharded : TableType::kUnsharded;
+      }
+      for (const auto& cv : table_config.column_vindexes) {
+        auto it = ks->vindexes.find(cv.vindex);
+        if (it == ks->vindexes.end()) {
+          return Error::Internal("keyspace " + ks->name + ": table " + table.name +
+                                 " names unknown vindex " + cv.vindex);
+        }
+        table.vindexes.push_back({Lower(cv.column), cv.vindex, it->second.get()});
+      }
+      if (table.type == TableType::kSharded && table.vindexes.empty()) {
+        return Error::Internal("keyspace " + ks->name + ": sharded table " + table.name +
+                               " has no vindex");
+      }
+      ks->tables.emplace(table.name, std::move(table));
+    }
+    vschema->keyspaces_.push_back(std::move(ks));
+  }
+  return std::shared_ptr<const VSchema>(std::move(vschema));
+}
+
+}  // namespace tessera::vtgate

@@ -1,0 +1,73 @@
+// VSchema: vtgate's routing view of the cluster, built once from a validated
+// Topology and then immutable (shared read-only by all worker threads).
+// It knows each keyspace's shards and key ranges, its vindexes, and which
+// column of each table decides the shard of a row.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/error.h"
+#include "common/keyrange/key_range.h"
+#include "config/topology.h"
+#include "vtgate/vindexes/vindex.h"
+
+namespace tessera::vtgate {
+
+struct ShardInfo {
+  std::string keyspace;
+  std::string name;  // "-80"
+  KeyRange range;
+  config::Endpoint tablet;
+  size_t index = 0;  // position among the keyspace's shards, ordered by range start
+};
+
+enum class TableType { kSharded, kReference, kUnsharded };
+
+struct ColumnVindex {
+  std::string column;  // lower case
+  std::string vindex_name;
+  const Vindex* vindex = nullptr;
+};
+
+struct TableInfo {
+  std::string name;
+  TableType type = TableType::kUnsharded;
+  std::vector<ColumnVindex> vindexes;  // [0] is the primary vindex
+
+  const ColumnVindex* primary() const { return vindexes.empty() ? nullptr : &vindexes[0]; }
+};
+
+struct KeyspaceInfo {
+  std::string name;
+  std::string database;  // MariaDB database on each shard
+  bool sharded = false;
+  std::vector<ShardInfo> shards;
+  std::map<std::string, std::unique_ptr<Vindex>> vindexes;
+  std::map<std::string, TableInfo> tables;
+
+  const TableInfo* FindTable(std::string_view table) const;
+  // The shard that owns `keyspace_id`; null only if the ranges do not cover it.
+  const ShardInfo* ShardForKeyspaceId(std::string_view keyspace_id) const;
+};
+
+class VSchema {
+ public:
+  static Result<std::shared_ptr<const VSchema>> Build(const config::Topology& topology);
+
+  const KeyspaceInfo* FindKeyspace(std::string_view name) const;
+  const std::vector<std::unique_ptr<KeyspaceInfo>>& keyspaces() const { return keyspaces_; }
+  // The keyspace whose VSchema names `table`, when exactly one does.
+  const KeyspaceInfo* FindKeyspaceOfTable(std::string_view table) const;
+  // Total number of shards over all keyspaces (tablet slots per worker).
+  size_t shard_count() const { return shard_count_; }
+
+ private:
+  std::vector<std::unique_ptr<KeyspaceInfo>> keyspaces_;
+  size_t shard_count_ = 0;
+};
+
+}  // namespace tessera::vtgate

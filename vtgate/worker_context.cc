@@ -1,0 +1,27 @@
+#include "vtgate/worker_context.h"
+
+namespace tessera::vtgate {
+
+WorkerContext::WorkerContext(boost::asio::io_context& io, std::shared_ptr<const VSchema> vschema)
+    : io_(io), vschema_(std::move(vschema)) {
+  tablets_.resize(vschema_->keyspaces().size());
+  for (size_t k = 0; k < tablets_.size(); ++k) {
+    tablets_[k].resize(vschema_->keyspaces()[k]->shards.size());
+  }
+}
+
+TabletClient& WorkerContext::tablet(const ShardInfo& shard) {
+  size_t keyspace_index = 0;
+  const auto& keyspaces = vschema_->keyspaces();
+  while (keyspace_index < keyspaces.size() && keyspaces[keyspace_index]->name != shard.keyspace) {
+    ++keyspace_index;
+  }
+  auto& slot = tablets_.at(keyspace_index).at(shard.index);
+  if (!slot) {
+    slot = std::make_unique<TabletClient>(io_, shard.tablet.host, shard.tablet.port,
+                                          shard.keyspace + "/" + shard.name);
+  }
+  return *slot;
+}
+
+}  // namespace tessera::vtgate

@@ -1,0 +1,35 @@
+// WorkerContext: what one vtgate worker thread owns: its io_context, its SQL
+// parser, and its own clients to every tablet. Sessions on a worker use only
+// that worker's context, so nothing here is shared between threads.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+
+#include "sqlparser/parser.h"
+#include "vtgate/gateway/tablet_client.h"
+#include "vtgate/vschema.h"
+
+namespace tessera::vtgate {
+
+class WorkerContext {
+ public:
+  WorkerContext(boost::asio::io_context& io, std::shared_ptr<const VSchema> vschema);
+
+  boost::asio::io_context& io() { return io_; }
+  const VSchema& vschema() const { return *vschema_; }
+  sql::Parser& parser() { return parser_; }
+  // The client of `shard`'s tablet, created on first use.
+  TabletClient& tablet(const ShardInfo& shard);
+
+ private:
+  boost::asio::io_context& io_;
+  std::shared_ptr<const VSchema> vschema_;
+  sql::Parser parser_;
+  // Indexed by keyspace position, then shard index.
+  std::vector<std::vector<std::unique_ptr<TabletClient>>> tablets_;
+};
+
+}  // namespace tessera::vtgate

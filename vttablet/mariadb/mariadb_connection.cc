@@ -1,0 +1,205 @@
+#include "vttablet/mariadb/mariadb_connection.h"
+
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <memory>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <fmt/format.h>
+#include <mysql.h>
+
+#include "vttablet/mariadb/result_conversion.h"
+
+namespace tessera::vttablet {
+
+namespace asio = boost::asio;
+using Clock = std::chrono::steady_clock;
+constexpr auto kAsTuple = asio::as_tuple(asio::use_awaitable);
+
+// MariaDB's own error for a statement stopped by max_statement_time.
+constexpr uint16_t kStatementTimeout = 1969;
+
+MariaDbConnection::MariaDbConnection(asio::any_io_executor executor, MariaDbParams params)
+    : executor_(std::move(executor)),
+      params_(std::move(params)),
+      wait_(std::make_shared<SocketWait>()),
+      timer_(executor_) {}
+
+MariaDbConnection::~MariaDbConnection() { Close(); }
+
+void MariaDbConnection::Close(bool abort) {
+  if (wait_->socket) {
+    // The fd belongs to Connector/C: stop watching it without closing it.
+    wait_->socket->release();
+    wait_->socket.reset();
+  }
+  if (mysql_ == nullptr) return;
+  // After an abandoned operation the protocol state is unknown: make the
+  // farewell write fail at once instead of blocking.
+  if (abort) ::shutdown(mysql_get_socket(mysql_), SHUT_RDWR);
+  mysql_close(mysql_);
+  mysql_ = nullptr;
+  current_database_.clear();
+}
+
+Error MariaDbConnection::LastError() const { return ErrorFromMysql(mysql_); }
+
+void MariaDbConnection::CloseIfBroken(const Error& error) {
+  if (IsConnectionError(error.code)) Close();
+}
+
+Error MariaDbConnection::TimeoutError() {
+  Close(/*abort=*/true);
+  return Error{kStatementTimeout, "70100",
+               "Query execution was interrupted (max_statement_time exceeded)"};
+}
+
+asio::awaitable<int> MariaDbConnection::WaitFor(int status) {
+  const auto now = Clock::now();
+  const bool library_timeout = (status & MYSQL_WAIT_TIMEOUT) != 0;
+  const auto library_limit =
+      library_timeout ? now + std::chrono::milliseconds(mysql_get_timeout_value_ms(mysql_))
+                      : Clock::time_point::max();
+  const auto wake = std::min(deadline_, library_limit);
+  const int timeout_result = library_limit <= deadline_ ? MYSQL_WAIT_TIMEOUT : 0;
+  if (wake <= now) co_return timeout_result;
+
+  if ((status & (MYSQL_WAIT_READ | MYSQL_WAIT_WRITE | MYSQL_WAIT_EXCEPT)) == 0) {
+    timer_.expires_at(wake);
+    co_await timer_.async_wait(kAsTuple);
+    co_return timeout_result;
+  }
+
+  const int fd = mysql_get_socket(mysql_);
+  if (!wait_->socket || wait_->socket->native_handle() != fd) {
+    if (wait_->socket) wait_->socket->release();
+    wait_->socket.emplace(executor_, fd);
+  }
+  const uint64_t generation = ++wait_->generation;
+  wait_->deadline_fired = false;
+  const bool armed = wake != Clock::time_point::max();
+  if (armed) {
+    timer_.expires_at(wake);
+    timer_.async_wait([weak = std::weak_ptr<SocketWait>(wait_), generation](
+                          boost::system::error_code ec) {
+      auto wait = weak.lock();
+      if (ec || !wait || wait->generation != generation) return;
+      wait->deadline_fired = true;
+      if (wait->socket) wait->socket->cancel();
+    });
+  }
+  const bool want_write = (status & MYSQL_WAIT_WRITE) != 0;
+  auto [ec] = co_await wait_->socket->async_wait(
+      want_write ? asio::posix::stream_descriptor::wait_write
+                 : asio::posix::stream_descriptor::wait_read,
+      kAsTuple);
+  ++wait_->generation;
+  if (armed) timer_.cancel();
+  if (wait_->deadline_fired) co_return timeout_result;
+  if (ec) co_return 0;
+  co_return want_write ? MYSQL_WAIT_WRITE : MYSQL_WAIT_READ;
+}
+
+template <class Cont>
+asio::awaitable<bool> MariaDbConnection::Drive(int status, Cont cont) {
+  while (status != 0) {
+    int events = co_await WaitFor(status);
+    if (events == 0) co_return false;
+    status = cont(events);
+  }
+  co_return true;
+}
+
+asio::awaitable<Status> MariaDbConnection::Connect() {
+  if (mysql_ != nullptr) co_return Status::Ok();
+  const auto saved_deadline = deadline_;
+  deadline_ = std::min(deadline_, Clock::now() + params_.connect_timeout);
+  mysql_ = mysql_init(nullptr);
+  if (mysql_ == nullptr) co_return Error::Internal("out of memory creating a MariaDB connection");
+  mysql_options(mysql_, MYSQL_OPT_NONBLOCK, nullptr);
+  mysql_options(mysql_, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+  unsigned int connect_seconds =
+      static_cast<unsigned int>(std::max<int64_t>(1, params_.connect_timeout.count() / 1000));
+  mysql_options(mysql_, MYSQL_OPT_CONNECT_TIMEOUT, &connect_seconds);
+  my_bool reconnect = 0;
+  mysql_options(mysql_, MYSQL_OPT_RECONNECT, &reconnect);
+
+  MYSQL* connected = nullptr;
+  // No CLIENT_FOUND_ROWS: affected rows count changed rows, as MySQL clients expect.
+  int status = mysql_real_connect_start(&connected, mysql_, params_.host.c_str(),
+                                        params_.user.c_str(), params_.password.c_str(), nullptr,
+                                        params_.port, nullptr, 0);
+  bool finished = co_await Drive(
+      status, [&](int events) { return mysql_real_connect_cont(&connected, mysql_, events); });
+  deadline_ = saved_deadline;
+  if (!finished) {
+    Close(/*abort=*/true);
+    co_return Error{2003, "HY000",
+                    fmt::format("Can't connect to MariaDB server on '{}:{}' (timed out)",
+                                params_.host, params_.port)};
+  }
+  if (connected == nullptr) {
+    Error error = LastError();
+    Close();
+    co_return error;
+  }
+  co_return Status::Ok();
+}
+
+asio::awaitable<Result<ResultSet>> MariaDbConnection::Execute(std::string_view database,
+                                                              std::string_view sql,
+                                                              uint64_t max_rows,
+                                                              std::chrono::milliseconds timeout) {
+  deadline_ = timeout.count() > 0 ? Clock::now() + timeout : Clock::time_point::max();
+  if (mysql_ == nullptr) {
+    Status connected = co_await Connect();
+    if (!connected.ok()) co_return connected.error();
+  }
+
+  if (!database.empty() && database != current_database_) {
+    std::string name(database);
+    int failed = 0;
+    int status = mysql_select_db_start(&failed, mysql_, name.c_str());
+    if (!co_await Drive(status, [&](int ev) { return mysql_select_db_cont(&failed, mysql_, ev); })) {
+      co_return TimeoutError();
+    }
+    if (failed != 0) {
+      Error error = LastError();
+      CloseIfBroken(error);
+      co_return error;
+    }
+    current_database_ = std::move(name);
+  }
+
+  int failed = 0;
+  int status = mysql_real_query_start(&failed, mysql_, sql.data(), sql.size());
+  if (!co_await Drive(status, [&](int ev) { return mysql_real_query_cont(&failed, mysql_, ev); })) {
+    co_return TimeoutError();
+  }
+  if (failed != 0) {
+    Error error = LastError();
+    CloseIfBroken(error);
+    co_return error;
+  }
+  if (mysql_field_count(mysql_) == 0) co_return OkResultFromMysql(mysql_);
+
+  MYSQL_RES* stored = nullptr;
+  status = mysql_store_result_start(&stored, mysql_);
+  if (!co_await Drive(status, [&](int ev) { return mysql_store_result_cont(&stored, mysql_, ev); })) {
+    co_return TimeoutError();
+  }
+  if (stored == nullptr) {
+    Error error = LastError();
+    CloseIfBroken(error);
+    co_return error;
+  }
+  std::unique_ptr<MYSQL_RES, decltype(&mysql_free_result)> result(stored, &mysql_free_result);
+  if (max_rows > 0 && mysql_num_rows(stored) > max_rows) {
+    co_return Error::Internal(fmt::format("row count exceeded the limit of {} rows", max_rows));
+  }
+  co_return ResultSetFromMysql(mysql_, stored);
+}
+
+}  // namespace tessera::vttablet

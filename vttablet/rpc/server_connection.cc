@@ -1,0 +1,167 @@
+#include "vttablet/rpc/server_connection.h"
+
+#include <exception>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+#include <fmt/format.h>
+
+#include "common/logging.h"
+#include "common/rpc/execute_codec.h"
+#include "common/rpc/health_codec.h"
+#include "common/rpc/transaction_codec.h"
+
+namespace tessera::vttablet {
+
+namespace asio = boost::asio;
+using asio::use_awaitable;
+constexpr auto kAsTuple = asio::as_tuple(use_awaitable);
+
+ServerConnection::ServerConnection(asio::ip::tcp::socket socket, TabletService& service,
+                                   const RpcServerOptions& options)
+    : socket_(std::move(socket)),
+      service_(service),
+      options_(options),
+      reader_(options.max_frame_bytes),
+      slot_freed_(socket_.get_executor()) {}
+
+asio::awaitable<void> ServerConnection::Serve() {
+  auto self = shared_from_this();
+  auto log = GetLogger("vttablet");
+  boost::system::error_code nodelay_error;
+  socket_.set_option(asio::ip::tcp::no_delay(true), nodelay_error);
+  while (!closed_) {
+    auto space = reader_.Prepare();
+    auto [ec, n] = co_await socket_.async_read_some(asio::buffer(space.data(), space.size()), kAsTuple);
+    if (ec) break;
+    reader_.Commit(n);
+    for (;;) {
+      auto next = reader_.Next();
+      if (!next.ok()) {
+        log->warn("closing tablet RPC connection: {}", next.error().message);
+        Close();
+        co_return;
+      }
+      if (!next->has_value()) break;
+      const rpc::FrameView& frame = **next;
+      auto request = DecodeRequest(frame);
+      if (!request.ok()) {
+        log->warn("closing tablet RPC connection: {}", request.error().message);
+        Close();
+        co_return;
+      }
+      ++in_flight_;
+      asio::co_spawn(socket_.get_executor(), Handle(frame.header.request_id, std::move(request).value()),
+                     asio::detached);
+    }
+    while (in_flight_ >= options_.max_in_flight_per_connection && !closed_) {
+      slot_freed_.expires_at(asio::steady_timer::time_point::max());
+      co_await slot_freed_.async_wait(kAsTuple);
+    }
+  }
+  Close();
+}
+
+Result<ServerConnection::Request> ServerConnection::DecodeRequest(const rpc::FrameView& frame) const {
+  switch (frame.header.type) {
+    case rpc::MessageType::kExecuteRequest: {
+      auto r = rpc::DecodeExecuteRequest(frame.payload);
+      if (!r.ok()) return std::move(r).error();
+      return Request(std::move(r).value());
+    }
+    case rpc::MessageType::kCommitRequest: {
+      auto r = rpc::DecodeCommitRequest(frame.payload);
+      if (!r.ok()) return std::move(r).error();
+      return Request(Commit{r->transaction_id});
+    }
+    case rpc::MessageType::kRollbackRequest: {
+      auto r = rpc::DecodeRollbackRequest(frame.payload);
+      if (!r.ok()) return std::move(r).error();
+      return Request(Rollback{r->transaction_id});
+    }
+    case rpc::MessageType::kHealthRequest: {
+      auto r = rpc::DecodeHealthRequest(frame.payload);
+      if (!r.ok()) return std::move(r).error();
+      return Request(Health{});
+    }
+    default:
+      return Error::Make(mysql_errno::kUnknownCom,
+                         fmt::format("tablet RPC: message type {} is not a request",
+                                     static_cast<int>(frame.header.type)));
+  }
+}
+
+asio::awaitable<void> ServerConnection::Handle(uint32_t request_id, Request request) {
+  auto self = shared_from_this();
+  try {
+    if (auto* execute = std::get_if<rpc::ExecuteRequest>(&request)) {
+      rpc::ExecuteResponse response = co_await service_.Execute(std::move(*execute));
+      QueueResponse(request_id, response);
+    } else if (auto* commit = std::get_if<Commit>(&request)) {
+      Status status = co_await service_.Commit(commit->transaction_id);
+      QueueResponse(request_id, rpc::StatusResponse{std::move(status)});
+    } else if (auto* rollback = std::get_if<Rollback>(&request)) {
+      Status status = co_await service_.Rollback(rollback->transaction_id);
+      QueueResponse(request_id, rpc::StatusResponse{std::move(status)});
+    } else {
+      QueueResponse(request_id, service_.Health());
+    }
+  } catch (const std::exception& e) {
+    // A service must not throw; answer rather than leave the caller waiting.
+    GetLogger("vttablet")->error("tablet request failed with an exception: {}", e.what());
+    QueueResponse(request_id, rpc::ExecuteResponse{Error::Internal("internal tablet error")});
+  }
+  --in_flight_;
+  slot_freed_.cancel();
+}
+
+template <class Response>
+void ServerConnection::QueueResponse(uint32_t request_id, const Response& response) {
+  if (closed_) return;
+  size_t start = pending_.size();
+  rpc::AppendFrame(pending_, request_id, response);
+  if (pending_.size() - start - rpc::kFrameHeaderSize > options_.max_frame_bytes) {
+    pending_.resize(start);
+    rpc::AppendFrame(
+        pending_, request_id,
+        rpc::ExecuteResponse{Error::Make(mysql_errno::kNetPacketTooLarge,
+                                         fmt::format("result exceeds the tablet RPC frame limit of {} bytes",
+                                                     options_.max_frame_bytes))});
+  }
+  StartWriting();
+}
+
+void ServerConnection::StartWriting() {
+  if (writing_active_ || pending_.empty() || closed_) return;
+  writing_active_ = true;
+  asio::co_spawn(socket_.get_executor(), WriteLoop(), asio::detached);
+}
+
+asio::awaitable<void> ServerConnection::WriteLoop() {
+  auto self = shared_from_this();
+  while (!pending_.empty() && !closed_) {
+    writing_.swap(pending_);
+    auto [ec, n] = co_await asio::async_write(socket_, asio::buffer(writing_), kAsTuple);
+    writing_.clear();
+    if (ec) {
+      Close();
+      break;
+    }
+  }
+  writing_active_ = false;
+}
+
+void ServerConnection::Close() {
+  if (closed_) return;
+  closed_ = true;
+  boost::system::error_code ignored;
+  socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+  socket_.close(ignored);
+  slot_freed_.cancel();
+  pending_.clear();
+}
+
+}  // namespace tessera::vttablet

@@ -1,0 +1,60 @@
+// ServerConnection: one client connection of the RpcServer. Owned by the
+// coroutines that use it (shared_ptr); it ends when the peer closes, on a
+// malformed frame, or on an I/O error.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <variant>
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "common/rpc/execute_messages.h"
+#include "common/rpc/frame_buffer.h"
+#include "vttablet/rpc/rpc_server.h"
+#include "vttablet/tabletserver/tablet_service.h"
+
+namespace tessera::vttablet {
+
+class ServerConnection : public std::enable_shared_from_this<ServerConnection> {
+ public:
+  ServerConnection(boost::asio::ip::tcp::socket socket, TabletService& service,
+                   const RpcServerOptions& options);
+
+  // Reads and dispatches requests until the connection ends.
+  boost::asio::awaitable<void> Serve();
+
+ private:
+  struct Commit {
+    uint64_t transaction_id;
+  };
+  struct Rollback {
+    uint64_t transaction_id;
+  };
+  struct Health {};
+  using Request = std::variant<rpc::ExecuteRequest, Commit, Rollback, Health>;
+
+  Result<Request> DecodeRequest(const rpc::FrameView& frame) const;
+  boost::asio::awaitable<void> Handle(uint32_t request_id, Request request);
+  template <class Response>
+  void QueueResponse(uint32_t request_id, const Response& response);
+  void StartWriting();
+  boost::asio::awaitable<void> WriteLoop();
+  void Close();
+
+  boost::asio::ip::tcp::socket socket_;
+  TabletService& service_;
+  RpcServerOptions options_;
+  rpc::FrameBuffer reader_;
+  std::string pending_;  // responses not yet handed to the socket
+  std::string writing_;  // the batch being written
+  bool writing_active_ = false;
+  bool closed_ = false;
+  size_t in_flight_ = 0;
+  boost::asio::steady_timer slot_freed_;  // cancelled when a request finishes
+};
+
+}  // namespace tessera::vttablet
