@@ -21,7 +21,8 @@ Result<Topology> LoadTopology(const std::string& path) {
 Result<Topology> ParseTopology(std::string_view yaml_text, std::string source_name) {
   try {
     YAML::Node root = YAML::Load(std::string(yaml_text));
-    if (!root.IsDefined() || root.IsNull()) return Error::Internal(source_name + ": config is empty");
+    if (!root.IsDefined() || root.IsNull())
+      return Error::Internal(source_name + ": config is empty");
     return TopologyParser(source_name).Parse(root);
   } catch (const ConfigError& e) {
     return Error::Internal(e.what());

@@ -15,12 +15,13 @@ const std::set<std::string> kKnownVindexTypes = {"hash"};
 const std::set<std::string> kKnownTableTypes = {"", "reference"};
 
 bool IsIdentifier(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) {
-    return std::isalnum(c) || c == '_';
-  });
+  return !s.empty() && std::all_of(s.begin(), s.end(),
+                                   [](unsigned char c) { return std::isalnum(c) || c == '_'; });
 }
 
-std::string Quoted(const std::string& s) { return "\"" + s + "\""; }
+std::string Quoted(const std::string& s) {
+  return "\"" + s + "\"";
+}
 
 }  // namespace
 
@@ -43,7 +44,8 @@ Topology TopologyParser::Parse(const YAML::Node& root) {
   if (keyspaces.size() == 0) reader_.Fail(keyspaces, "keyspaces: at least one is required");
   for (auto it = keyspaces.begin(); it != keyspaces.end(); ++it) {
     KeyspaceConfig ks = ParseKeyspace(it->first, it->second);
-    if (topo.FindKeyspace(ks.name)) reader_.Fail(it->first, "keyspace " + Quoted(ks.name) + " repeated");
+    if (topo.FindKeyspace(ks.name))
+      reader_.Fail(it->first, "keyspace " + Quoted(ks.name) + " repeated");
     topo.keyspaces.push_back(std::move(ks));
   }
   return topo;
@@ -51,8 +53,10 @@ Topology TopologyParser::Parse(const YAML::Node& root) {
 
 void TopologyParser::ParseVtgate(const YAML::Node& node, VtgateConfig& out) {
   reader_.CheckKeys(node, {"host", "port", "workers"}, "vtgate");
-  if (auto host = node["host"]; host.IsDefined()) out.listen.host = reader_.String(host, "vtgate host");
-  if (auto port = node["port"]; port.IsDefined()) out.listen.port = reader_.Port(port, "vtgate port");
+  if (auto host = node["host"]; host.IsDefined())
+    out.listen.host = reader_.String(host, "vtgate host");
+  if (auto port = node["port"]; port.IsDefined())
+    out.listen.port = reader_.Port(port, "vtgate port");
   if (auto workers = node["workers"]; workers.IsDefined()) {
     out.workers = static_cast<int>(reader_.Unsigned(workers, "vtgate workers", 0, 1024));
   }
@@ -109,8 +113,9 @@ KeyspaceConfig TopologyParser::ParseKeyspace(const YAML::Node& name, const YAML:
     auto range = KeyRange::Parse(ks.shards.back().name);
     if (!range.ok()) reader_.Fail(shard["name"], what + ": " + range.error().message);
     if (!ks.sharded && !range->IsFull()) {
-      reader_.Fail(shard["name"], what + ": an unsharded keyspace has one shard \"0\" (or \"-\"), not " +
-                                      Quoted(ks.shards.back().name));
+      reader_.Fail(shard["name"],
+                   what + ": an unsharded keyspace has one shard \"0\" (or \"-\"), not " +
+                       Quoted(ks.shards.back().name));
     }
     ranges.push_back(*range);
   }
@@ -129,7 +134,8 @@ KeyspaceConfig TopologyParser::ParseKeyspace(const YAML::Node& name, const YAML:
   if (auto tables = body["tables"]; tables.IsDefined()) ParseTables(tables, ks);
   if (auto schema = body["schema"]; schema.IsDefined()) {
     reader_.ExpectSequence(schema, what + " schema");
-    for (const YAML::Node& ddl : schema) ks.schema.push_back(reader_.String(ddl, what + " schema entry"));
+    for (const YAML::Node& ddl : schema)
+      ks.schema.push_back(reader_.String(ddl, what + " schema entry"));
   }
   return ks;
 }
@@ -142,21 +148,27 @@ ShardConfig TopologyParser::ParseShard(const YAML::Node& node, const std::string
 
   YAML::Node tablet = reader_.Child(node, "tablet", what, true);
   reader_.CheckKeys(tablet, {"host", "port"}, what + " tablet");
-  if (tablet["host"].IsDefined()) shard.tablet.host = reader_.String(tablet["host"], what + " tablet host");
-  shard.tablet.port = reader_.Port(reader_.Child(tablet, "port", what + " tablet", true), what + " tablet port");
+  if (tablet["host"].IsDefined())
+    shard.tablet.host = reader_.String(tablet["host"], what + " tablet host");
+  shard.tablet.port =
+      reader_.Port(reader_.Child(tablet, "port", what + " tablet", true), what + " tablet port");
   ClaimEndpoint(tablet["port"], shard.tablet.host, shard.tablet.port, what + " tablet");
 
   YAML::Node db = reader_.Child(node, "mariadb", what, true);
   reader_.CheckKeys(db, {"host", "port", "user", "password", "server_id"}, what + " mariadb");
-  if (db["host"].IsDefined()) shard.mariadb.host = reader_.String(db["host"], what + " mariadb host");
-  if (db["user"].IsDefined()) shard.mariadb.user = reader_.String(db["user"], what + " mariadb user");
+  if (db["host"].IsDefined())
+    shard.mariadb.host = reader_.String(db["host"], what + " mariadb host");
+  if (db["user"].IsDefined())
+    shard.mariadb.user = reader_.String(db["user"], what + " mariadb user");
   if (db["password"].IsDefined()) {
     shard.mariadb.password = reader_.String(db["password"], what + " mariadb password");
   }
-  shard.mariadb.port = reader_.Port(reader_.Child(db, "port", what + " mariadb", true), what + " mariadb port");
+  shard.mariadb.port =
+      reader_.Port(reader_.Child(db, "port", what + " mariadb", true), what + " mariadb port");
   ClaimEndpoint(db["port"], shard.mariadb.host, shard.mariadb.port, what + " mariadb");
   YAML::Node id = reader_.Child(db, "server_id", what + " mariadb", true);
-  shard.mariadb.server_id = static_cast<uint32_t>(reader_.Unsigned(id, what + " mariadb server_id", 1, 4294967295u));
+  shard.mariadb.server_id =
+      static_cast<uint32_t>(reader_.Unsigned(id, what + " mariadb server_id", 1, 4294967295u));
   auto [it, inserted] = server_ids_.emplace(shard.mariadb.server_id, what);
   if (!inserted) {
     reader_.Fail(id, what + ": server_id " + std::to_string(shard.mariadb.server_id) +
@@ -168,7 +180,8 @@ ShardConfig TopologyParser::ParseShard(const YAML::Node& node, const std::string
 void TopologyParser::ParseVindexes(const YAML::Node& node, KeyspaceConfig& ks) {
   const std::string what = "keyspace " + Quoted(ks.name);
   reader_.ExpectMap(node, what + " vindexes");
-  if (!ks.sharded && node.size() > 0) reader_.Fail(node, what + ": an unsharded keyspace has no vindexes");
+  if (!ks.sharded && node.size() > 0)
+    reader_.Fail(node, what + ": an unsharded keyspace has no vindexes");
   for (auto it = node.begin(); it != node.end(); ++it) {
     VindexConfig vindex;
     vindex.name = reader_.String(it->first, "vindex name");
@@ -179,12 +192,14 @@ void TopologyParser::ParseVindexes(const YAML::Node& node, KeyspaceConfig& ks) {
     if (!kKnownVindexTypes.count(vindex.type)) {
       std::string known;
       for (const auto& t : kKnownVindexTypes) known += (known.empty() ? "" : ", ") + t;
-      reader_.Fail(type, vwhat + ": unknown vindex type " + Quoted(vindex.type) + " (known: " + known + ")");
+      reader_.Fail(
+          type, vwhat + ": unknown vindex type " + Quoted(vindex.type) + " (known: " + known + ")");
     }
     if (auto params = it->second["params"]; params.IsDefined()) {
       reader_.ExpectMap(params, vwhat + " params");
       for (auto p = params.begin(); p != params.end(); ++p) {
-        vindex.params[reader_.String(p->first, vwhat + " param")] = reader_.String(p->second, vwhat + " param");
+        vindex.params[reader_.String(p->first, vwhat + " param")] =
+            reader_.String(p->second, vwhat + " param");
       }
     }
     ks.vindexes.push_back(std::move(vindex));
@@ -199,7 +214,8 @@ void TopologyParser::ParseTables(const YAML::Node& node, KeyspaceConfig& ks) {
     TableConfig table;
     table.name = reader_.String(it->first, "table name");
     const std::string twhat = what + " table " + Quoted(table.name);
-    if (!IsIdentifier(table.name)) reader_.Fail(it->first, twhat + ": names use letters, digits and _");
+    if (!IsIdentifier(table.name))
+      reader_.Fail(it->first, twhat + ": names use letters, digits and _");
     if (!seen.insert(table.name).second) reader_.Fail(it->first, twhat + " repeated");
     YAML::Node body = it->second;
     if (body.IsNull()) body = YAML::Node(YAML::NodeType::Map);  // "product:" with nothing after
@@ -207,7 +223,8 @@ void TopologyParser::ParseTables(const YAML::Node& node, KeyspaceConfig& ks) {
     if (body["type"].IsDefined()) {
       table.type = reader_.String(body["type"], twhat + " type");
       if (!kKnownTableTypes.count(table.type)) {
-        reader_.Fail(body["type"], twhat + ": unknown table type " + Quoted(table.type) + " (known: reference)");
+        reader_.Fail(body["type"],
+                     twhat + ": unknown table type " + Quoted(table.type) + " (known: reference)");
       }
     }
     if (auto cvs = body["column_vindexes"]; cvs.IsDefined()) {
@@ -215,13 +232,15 @@ void TopologyParser::ParseTables(const YAML::Node& node, KeyspaceConfig& ks) {
       for (const YAML::Node& cv : cvs) {
         reader_.CheckKeys(cv, {"column", "vindex", "name"}, twhat + " column vindex");
         ColumnVindexConfig c;
-        c.column = reader_.String(reader_.Child(cv, "column", twhat + " column vindex", true), "column");
+        c.column =
+            reader_.String(reader_.Child(cv, "column", twhat + " column vindex", true), "column");
         YAML::Node ref = cv["vindex"].IsDefined() ? cv["vindex"] : cv["name"];
         if (!ref.IsDefined()) reader_.Fail(cv, twhat + ": column vindex needs \"vindex\"");
         c.vindex = reader_.String(ref, "vindex");
         bool defined = std::any_of(ks.vindexes.begin(), ks.vindexes.end(),
                                    [&](const VindexConfig& v) { return v.name == c.vindex; });
-        if (!defined) reader_.Fail(ref, twhat + ": vindex " + Quoted(c.vindex) + " is not defined in " + what);
+        if (!defined)
+          reader_.Fail(ref, twhat + ": vindex " + Quoted(c.vindex) + " is not defined in " + what);
         table.column_vindexes.push_back(std::move(c));
       }
     }
@@ -229,7 +248,8 @@ void TopologyParser::ParseTables(const YAML::Node& node, KeyspaceConfig& ks) {
       reader_.Fail(it->first, twhat + ": tables of an unsharded keyspace take no column_vindexes");
     }
     if (ks.sharded && table.type != "reference" && table.column_vindexes.empty()) {
-      reader_.Fail(it->first, twhat + ": a sharded table needs a column vindex (or type: reference)");
+      reader_.Fail(it->first,
+                   twhat + ": a sharded table needs a column vindex (or type: reference)");
     }
     if (table.type == "reference" && !table.column_vindexes.empty()) {
       reader_.Fail(it->first, twhat + ": a reference table takes no column_vindexes");

@@ -29,8 +29,8 @@ void YamlReader::CheckKeys(const YAML::Node& map, std::initializer_list<const ch
   std::set<std::string> seen;
   for (auto it = map.begin(); it != map.end(); ++it) {
     std::string key = String(it->first, what + " key");
-    bool known = std::any_of(allowed.begin(), allowed.end(),
-                             [&](const char* a) { return key == a; });
+    bool known =
+        std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; });
     if (!known) {
       std::string list;
       for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
@@ -40,8 +40,8 @@ void YamlReader::CheckKeys(const YAML::Node& map, std::initializer_list<const ch
   }
 }
 
-YAML::Node YamlReader::Child(const YAML::Node& map, const std::string& key,
-                             const std::string& what, bool required) const {
+YAML::Node YamlReader::Child(const YAML::Node& map, const std::string& key, const std::string& what,
+                             bool required) const {
   YAML::Node child = map[key];
   if (required && (!child.IsDefined() || child.IsNull())) {
     Fail(map, what + ": missing required key \"" + key + "\"");

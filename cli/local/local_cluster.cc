@@ -36,7 +36,9 @@ MariaDbLogin LoginFor(const config::ShardConfig& shard) {
   return login;
 }
 
-std::string Endpoint(const Component& c) { return c.host + ":" + std::to_string(c.port); }
+std::string Endpoint(const Component& c) {
+  return c.host + ":" + std::to_string(c.port);
+}
 
 }  // namespace
 
@@ -79,14 +81,16 @@ bool LocalCluster::IsHealthy(const Component& c) const {
 
 Status LocalCluster::CheckCanStart() const {
   for (const char* tool : {"mariadbd", "mariadb-install-db"}) {
-    if (!FindExecutable(tool)) return Error::Internal(std::string(tool) + " not found (install mariadb-server)");
+    if (!FindExecutable(tool))
+      return Error::Internal(std::string(tool) + " not found (install mariadb-server)");
   }
   for (const auto& c : components_) {
     if (RunningPid(c) != 0) continue;
     if (c.kind != ComponentKind::kMariaDb) {
       std::string path = options_.bin_dir + "/" + c.program;
       if (access(path.c_str(), X_OK) != 0) {
-        return Error::Internal("cannot start " + c.display + ": " + path + " is missing or not executable");
+        return Error::Internal("cannot start " + c.display + ": " + path +
+                               " is missing or not executable");
       }
     }
     if (CanConnect(ProbeHost(c.host), c.port, std::chrono::milliseconds(200))) {
@@ -122,12 +126,25 @@ std::vector<std::string> LocalCluster::DaemonArgv(const Component& c) const {
   std::string binary = options_.bin_dir + "/" + c.program;
   if (c.kind == ComponentKind::kVtgate) return {binary, "--config", options_.config_path};
   const auto& db = c.shard->mariadb;
-  return {binary,           "--port",           std::to_string(c.port),
-          "--mariadb-host", ProbeHost(db.host), "--mariadb-port",
-          std::to_string(db.port), "--mariadb-user", db.user,
-          "--mariadb-password", db.password, "--keyspace",
-          c.keyspace->name, "--shard", c.shard->name,
-          "--log-level", "info"};
+  return {binary,
+          "--host",
+          c.host,
+          "--port",
+          std::to_string(c.port),
+          "--mariadb-host",
+          ProbeHost(db.host),
+          "--mariadb-port",
+          std::to_string(db.port),
+          "--mariadb-user",
+          db.user,
+          "--mariadb-password",
+          db.password,
+          "--keyspace",
+          c.keyspace->name,
+          "--shard",
+          c.shard->name,
+          "--log-level",
+          "info"};  // clang-format: keep flag/value pairs together
 }
 
 Status LocalCluster::StartDaemon(const Component& c) {
@@ -162,7 +179,9 @@ Status LocalCluster::Up() {
   for (const char* sub : {"logs", "run", "mariadb"}) {
     std::error_code ec;
     fs::create_directories(options_.state_dir + "/" + sub, ec);
-    if (ec) return Error::Internal("cannot create " + options_.state_dir + "/" + sub + ": " + ec.message());
+    if (ec)
+      return Error::Internal("cannot create " + options_.state_dir + "/" + sub + ": " +
+                             ec.message());
   }
   std::vector<const Component*> started;
   auto fail = [&](Status failure) {

@@ -38,6 +38,7 @@ class LocalCluster {
 
   Status Up();
   Status Down();
+  const config::Topology& topology() const { return topology_; }
   // Pid and health of every component, in start order.
   std::vector<ComponentStatus> Inspect() const;
 

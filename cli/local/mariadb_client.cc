@@ -14,8 +14,8 @@ Result<std::unique_ptr<MariaDbClient>> MariaDbClient::Connect(const MariaDbLogin
   mysql_optionsv(mysql, MYSQL_OPT_READ_TIMEOUT, &seconds);
   mysql_optionsv(mysql, MYSQL_OPT_PROTOCOL, &protocol);
   const char* db = login.database.empty() ? nullptr : login.database.c_str();
-  if (mysql_real_connect(mysql, login.host.c_str(), login.user.c_str(), login.password.c_str(),
-                         db, login.port, nullptr, 0) == nullptr) {
+  if (mysql_real_connect(mysql, login.host.c_str(), login.user.c_str(), login.password.c_str(), db,
+                         login.port, nullptr, 0) == nullptr) {
     Error e = Error::Make(static_cast<uint16_t>(::mysql_errno(mysql)),
                           "cannot connect to MariaDB at " + login.host + ":" +
                               std::to_string(login.port) + ": " + mysql_error(mysql));
@@ -25,7 +25,9 @@ Result<std::unique_ptr<MariaDbClient>> MariaDbClient::Connect(const MariaDbLogin
   return std::unique_ptr<MariaDbClient>(new MariaDbClient(mysql));
 }
 
-MariaDbClient::~MariaDbClient() { mysql_close(mysql_); }
+MariaDbClient::~MariaDbClient() {
+  mysql_close(mysql_);
+}
 
 Error MariaDbClient::LastError() const {
   return Error::Make(static_cast<uint16_t>(::mysql_errno(mysql_)), mysql_error(mysql_));

@@ -68,11 +68,8 @@ Status MariaDbInstance::Initialize() {
   if (ec) return Error::Internal("cannot create " + options_.data_dir + ": " + ec.message());
   auto install_db = FindExecutable("mariadb-install-db");
   if (!install_db) return Error::Internal("mariadb-install-db not found (install mariadb-server)");
-  std::vector<std::string> argv = {*install_db,
-                                   "--no-defaults",
-                                   "--datadir=" + options_.data_dir,
-                                   "--auth-root-authentication-method=normal",
-                                   "--skip-test-db"};
+  std::vector<std::string> argv = {*install_db, "--no-defaults", "--datadir=" + options_.data_dir,
+                                   "--auth-root-authentication-method=normal", "--skip-test-db"};
   if (geteuid() == 0) argv.push_back("--user=root");
   const std::string log = options_.data_dir + "/install.log";
   auto rc = RunAndWait(argv, log);
@@ -174,8 +171,8 @@ Status MariaDbInstance::Provision() {
   if (!hosts.ok()) return hosts.error();
   for (const auto& row : *hosts) {
     if (!row[0]) continue;
-    std::string sql = "ALTER USER 'root'@" + SqlQuote(*row[0]) + " IDENTIFIED BY " +
-                      SqlQuote(options_.password);
+    std::string sql =
+        "ALTER USER 'root'@" + SqlQuote(*row[0]) + " IDENTIFIED BY " + SqlQuote(options_.password);
     if (Status s = (*client)->Execute(sql); !s.ok()) return s;
   }
   return Status::Ok();
@@ -194,6 +191,8 @@ pid_t MariaDbInstance::Detach() {
   return pid;
 }
 
-bool MariaDbInstance::IsRunning() const { return pid_ > 0 && IsProcessAlive(pid_); }
+bool MariaDbInstance::IsRunning() const {
+  return pid_ > 0 && IsProcessAlive(pid_);
+}
 
 }  // namespace tessera::local

@@ -20,9 +20,9 @@
 namespace tessera::local {
 
 struct MariaDbInstanceOptions {
-  std::string data_dir;           // created if missing
-  std::string host = "127.0.0.1"; // bind address
-  uint16_t port = 0;              // 0: pick a free port at Start()
+  std::string data_dir;            // created if missing
+  std::string host = "127.0.0.1";  // bind address
+  uint16_t port = 0;               // 0: pick a free port at Start()
   uint32_t server_id = 1;
   // Account the caller logs in with. For a fresh data dir, a non-root user is
   // created with all privileges from any host, and a non-empty root password

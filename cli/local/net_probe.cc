@@ -29,7 +29,9 @@ class Socket {
   int fd_;
 };
 
-int TimeoutMs(std::chrono::milliseconds t) { return static_cast<int>(t.count()); }
+int TimeoutMs(std::chrono::milliseconds t) {
+  return static_cast<int>(t.count());
+}
 
 // Connects without blocking longer than `timeout`; returns the fd or -1.
 int ConnectWithTimeout(const std::string& host, uint16_t port, std::chrono::milliseconds timeout) {
@@ -88,8 +90,7 @@ bool CanConnect(const std::string& host, uint16_t port, std::chrono::millisecond
   return s.fd() >= 0;
 }
 
-bool ReadsMySqlGreeting(const std::string& host, uint16_t port,
-                        std::chrono::milliseconds timeout) {
+bool ReadsMySqlGreeting(const std::string& host, uint16_t port, std::chrono::milliseconds timeout) {
   Socket s(ConnectWithTimeout(host, port, timeout));
   if (s.fd() < 0) return false;
   // Packet header (3-byte length, sequence id) then the protocol version byte.

@@ -20,7 +20,6 @@ bool CanConnect(const std::string& host, uint16_t port, std::chrono::millisecond
 
 // True if host:port accepts a connection and sends a MySQL protocol v10
 // handshake (first payload byte 0x0a) within `timeout`.
-bool ReadsMySqlGreeting(const std::string& host, uint16_t port,
-                        std::chrono::milliseconds timeout);
+bool ReadsMySqlGreeting(const std::string& host, uint16_t port, std::chrono::milliseconds timeout);
 
 }  // namespace tessera::local

@@ -14,9 +14,8 @@ int HexDigit(char c) {
 
 Result<std::string> DecodeHex(std::string_view hex, std::string_view shard_name) {
   if (hex.size() % 2 != 0) {
-    return Error::Internal("shard \"" + std::string(shard_name) +
-                           "\": key range bound \"" + std::string(hex) +
-                           "\" needs an even number of hex digits");
+    return Error::Internal("shard \"" + std::string(shard_name) + "\": key range bound \"" +
+                           std::string(hex) + "\" needs an even number of hex digits");
   }
   std::string bytes;
   for (size_t i = 0; i < hex.size(); i += 2) {
@@ -70,8 +69,9 @@ Result<KeyRange> KeyRange::Parse(std::string_view shard_name) {
   if (shard_name == "0" || shard_name == "-") return KeyRange{};
   size_t dash = shard_name.find('-');
   if (dash == std::string_view::npos || shard_name.find('-', dash + 1) != std::string_view::npos) {
-    return Error::Internal("shard \"" + std::string(shard_name) +
-                           "\" is not a key range (expected \"0\", \"-80\", \"80-\", \"40-80\", ...)");
+    return Error::Internal(
+        "shard \"" + std::string(shard_name) +
+        "\" is not a key range (expected \"0\", \"-80\", \"80-\", \"40-80\", ...)");
   }
   auto start = DecodeHex(shard_name.substr(0, dash), shard_name);
   if (!start.ok()) return start.error();
@@ -96,7 +96,9 @@ bool KeyRange::Overlaps(const KeyRange& other) const {
   return !this_before && !other_before;
 }
 
-std::string KeyRange::ToString() const { return EncodeHex(start) + "-" + EncodeHex(end); }
+std::string KeyRange::ToString() const {
+  return EncodeHex(start) + "-" + EncodeHex(end);
+}
 
 Status CheckExactCoverage(std::vector<KeyRange> ranges) {
   if (ranges.empty()) return Error::Internal("no shards: the whole key range is uncovered");

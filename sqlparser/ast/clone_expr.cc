@@ -11,7 +11,9 @@ FuncCall::~FuncCall() = default;
 Subquery::~Subquery() = default;
 ExistsExpr::~ExistsExpr() = default;
 
-ExprPtr CloneExpr(const ExprPtr& e) { return e ? e->Clone() : nullptr; }
+ExprPtr CloneExpr(const ExprPtr& e) {
+  return e ? e->Clone() : nullptr;
+}
 
 std::vector<ExprPtr> CloneExprs(const std::vector<ExprPtr>& v) {
   std::vector<ExprPtr> out;
@@ -27,7 +29,9 @@ std::vector<OrderItem> CloneOrder(const std::vector<OrderItem>& v) {
   return out;
 }
 
-ExprPtr ColumnRef::Clone() const { return std::make_unique<ColumnRef>(table, name); }
+ExprPtr ColumnRef::Clone() const {
+  return std::make_unique<ColumnRef>(table, name);
+}
 
 ExprPtr Literal::Clone() const {
   auto c = std::make_unique<Literal>(type, text);
@@ -41,7 +45,9 @@ ExprPtr Placeholder::Clone() const {
   return c;
 }
 
-ExprPtr BindVar::Clone() const { return std::make_unique<BindVar>(name); }
+ExprPtr BindVar::Clone() const {
+  return std::make_unique<BindVar>(name);
+}
 
 ExprPtr UnaryExpr::Clone() const {
   auto c = std::make_unique<UnaryExpr>();
@@ -114,7 +120,8 @@ ExprPtr FuncCall::Clone() const {
 ExprPtr CaseExpr::Clone() const {
   auto c = std::make_unique<CaseExpr>();
   c->operand = CloneExpr(operand);
-  for (const auto& w : whens) c->whens.push_back(WhenClause{CloneExpr(w.condition), CloneExpr(w.result)});
+  for (const auto& w : whens)
+    c->whens.push_back(WhenClause{CloneExpr(w.condition), CloneExpr(w.result)});
   c->else_result = CloneExpr(else_result);
   return c;
 }

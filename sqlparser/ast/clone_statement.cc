@@ -6,7 +6,9 @@
 namespace tessera::sql::ast {
 
 namespace {
-StatementPtr CloneStmt(const StatementPtr& s) { return s ? s->Clone() : nullptr; }
+StatementPtr CloneStmt(const StatementPtr& s) {
+  return s ? s->Clone() : nullptr;
+}
 
 std::vector<TableRefPtr> CloneRefs(const std::vector<TableRefPtr>& v) {
   std::vector<TableRefPtr> out;
@@ -33,7 +35,9 @@ std::unique_ptr<T> WithComments(std::unique_ptr<T> c, const Statement& from) {
 }
 }  // namespace
 
-Limit CloneLimit(const Limit& l) { return Limit{CloneExpr(l.count), CloneExpr(l.offset)}; }
+Limit CloneLimit(const Limit& l) {
+  return Limit{CloneExpr(l.count), CloneExpr(l.offset)};
+}
 
 DerivedTable::~DerivedTable() = default;
 
@@ -66,10 +70,12 @@ TableRefPtr DerivedTable::Clone() const {
 StatementPtr SelectStatement::Clone() const {
   auto c = std::make_unique<SelectStatement>();
   c->with_recursive = with_recursive;
-  for (const auto& cte : with) c->with.push_back(CommonTableExpr{cte.name, cte.columns, CloneStmt(cte.query)});
+  for (const auto& cte : with)
+    c->with.push_back(CommonTableExpr{cte.name, cte.columns, CloneStmt(cte.query)});
   c->distinct = distinct;
   c->options = options;
-  for (const auto& item : items) c->items.push_back(SelectItem{CloneExpr(item.expr), item.alias, item.star_table});
+  for (const auto& item : items)
+    c->items.push_back(SelectItem{CloneExpr(item.expr), item.alias, item.star_table});
   c->from = CloneRefs(from);
   c->where = CloneExpr(where);
   c->group_by = CloneExprs(group_by);
@@ -245,7 +251,8 @@ StatementPtr UseStatement::Clone() const {
 StatementPtr SetStatement::Clone() const {
   auto c = std::make_unique<SetStatement>();
   for (const auto& a : assignments) {
-    c->assignments.push_back(SetAssignment{a.target, a.scope, a.name, CloneExpr(a.value), a.collation});
+    c->assignments.push_back(
+        SetAssignment{a.target, a.scope, a.name, CloneExpr(a.value), a.collation});
   }
   return WithComments(std::move(c), *this);
 }

@@ -15,8 +15,8 @@ namespace tessera::sql::ast {
 // A column type: name in upper case ("INT", "VARCHAR", "DECIMAL", "ENUM").
 struct DataType {
   std::string name;
-  std::optional<uint32_t> length;  // INT(11), VARCHAR(64), DECIMAL(10,2) -> 10
-  std::optional<uint32_t> scale;   // DECIMAL(10,2) -> 2
+  std::optional<uint32_t> length;   // INT(11), VARCHAR(64), DECIMAL(10,2) -> 10
+  std::optional<uint32_t> scale;    // DECIMAL(10,2) -> 2
   std::vector<std::string> values;  // ENUM/SET members, unescaped
   bool is_unsigned = false;
   bool zerofill = false;
@@ -36,7 +36,7 @@ struct ColumnDef {
   bool auto_increment = false;
   ColumnKey key = ColumnKey::kNone;  // inline PRIMARY KEY / UNIQUE [KEY]
   std::optional<std::string> comment;
-  ExprPtr generated;  // GENERATED ALWAYS AS (expr) / AS (expr); null when none
+  ExprPtr generated;              // GENERATED ALWAYS AS (expr) / AS (expr); null when none
   bool generated_stored = false;  // STORED|PERSISTENT vs VIRTUAL
   ColumnDef Clone() const;
 };
@@ -75,8 +75,9 @@ struct CheckDef {
   ExprPtr expr;
 };
 
-// name = value; name in upper case with single spaces ("ENGINE", "DEFAULT
-// CHARSET", "AUTO_INCREMENT", "COMMENT"); `quoted` when the value was a string.
+// name = value; name in upper case ("ENGINE", "AUTO_INCREMENT", "COMMENT",
+// "ROW_FORMAT"); [DEFAULT] CHARACTER SET/CHARSET is "CHARSET" and [DEFAULT]
+// COLLATE is "COLLATE". `quoted` when the value was a string literal.
 struct TableOption {
   std::string name;
   std::string value;
@@ -110,24 +111,24 @@ struct DropTableStatement : Statement {
 };
 
 enum class AlterSpecKind {
-  kAddColumn,        // ADD [COLUMN] column [FIRST | AFTER c]
-  kDropColumn,       // DROP [COLUMN] name
-  kModifyColumn,     // MODIFY [COLUMN] column [FIRST | AFTER c]
-  kChangeColumn,     // CHANGE [COLUMN] name column [FIRST | AFTER c]
-  kRenameColumn,     // RENAME COLUMN name TO new_name
+  kAddColumn,           // ADD [COLUMN] column [FIRST | AFTER c]
+  kDropColumn,          // DROP [COLUMN] name
+  kModifyColumn,        // MODIFY [COLUMN] column [FIRST | AFTER c]
+  kChangeColumn,        // CHANGE [COLUMN] name column [FIRST | AFTER c]
+  kRenameColumn,        // RENAME COLUMN name TO new_name
   kAlterColumnDefault,  // ALTER [COLUMN] name SET DEFAULT expr | DROP DEFAULT
-  kAddIndex,         // ADD {PRIMARY KEY|UNIQUE|INDEX|KEY|FULLTEXT} ...
-  kDropIndex,        // DROP {INDEX|KEY} name
-  kDropPrimaryKey,   // DROP PRIMARY KEY
-  kRenameIndex,      // RENAME {INDEX|KEY} name TO new_name
+  kAddIndex,            // ADD {PRIMARY KEY|UNIQUE|INDEX|KEY|FULLTEXT} ...
+  kDropIndex,           // DROP {INDEX|KEY} name
+  kDropPrimaryKey,      // DROP PRIMARY KEY
+  kRenameIndex,         // RENAME {INDEX|KEY} name TO new_name
   kAddForeignKey,
-  kDropForeignKey,   // DROP FOREIGN KEY name
-  kRenameTable,      // RENAME [TO|AS] new_table
-  kTableOptions,     // ENGINE=..., etc.
-  kConvertCharset,   // CONVERT TO CHARACTER SET name [COLLATE c]
-  kAlgorithm,        // ALGORITHM = name
-  kLock,             // LOCK = name
-  kForce,            // FORCE
+  kDropForeignKey,  // DROP FOREIGN KEY name
+  kRenameTable,     // RENAME [TO|AS] new_table
+  kTableOptions,    // ENGINE=..., etc.
+  kConvertCharset,  // CONVERT TO CHARACTER SET name [COLLATE c]
+  kAlgorithm,       // ALGORITHM = name
+  kLock,            // LOCK = name
+  kForce,           // FORCE
 };
 
 struct AlterSpec {
@@ -141,9 +142,9 @@ struct AlterSpec {
   std::optional<ForeignKeyDef> foreign_key;
   TableName new_table;
   std::vector<TableOption> options;
-  bool first = false;        // FIRST
-  std::string after;         // AFTER column
-  ExprPtr default_value;     // ALTER COLUMN SET DEFAULT; null for DROP DEFAULT
+  bool first = false;     // FIRST
+  std::string after;      // AFTER column
+  ExprPtr default_value;  // ALTER COLUMN SET DEFAULT; null for DROP DEFAULT
   AlterSpec Clone() const;
 };
 

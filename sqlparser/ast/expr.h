@@ -37,16 +37,26 @@ enum class ExprKind {
 struct Expr {
   explicit Expr(ExprKind k) : kind_(k) {}
   virtual ~Expr() = default;
-  Expr(const Expr&) = delete;
-  Expr& operator=(const Expr&) = delete;
 
   ExprKind kind() const { return kind_; }
   virtual ExprPtr Clone() const = 0;
 
   template <class T>
-  T& As() { return static_cast<T&>(*this); }
+  T& As() {
+    return static_cast<T&>(*this);
+  }
   template <class T>
-  const T& As() const { return static_cast<const T&>(*this); }
+  const T& As() const {
+    return static_cast<const T&>(*this);
+  }
+
+ protected:
+  // Derived leaf nodes (ColumnRef) stay copyable/movable by value; Clone()
+  // is the way to copy through a base pointer.
+  Expr(const Expr&) = default;
+  Expr(Expr&&) = default;
+  Expr& operator=(const Expr&) = default;
+  Expr& operator=(Expr&&) = default;
 
  private:
   ExprKind kind_;
@@ -56,7 +66,8 @@ struct Expr {
 // qualified by a keyspace), empty when the column is bare.
 struct ColumnRef : Expr {
   ColumnRef() : Expr(ExprKind::kColumn) {}
-  ColumnRef(TableName t, std::string n) : Expr(ExprKind::kColumn), table(std::move(t)), name(std::move(n)) {}
+  ColumnRef(TableName t, std::string n)
+      : Expr(ExprKind::kColumn), table(std::move(t)), name(std::move(n)) {}
   TableName table;
   std::string name;
   ExprPtr Clone() const override;
@@ -119,11 +130,31 @@ struct UnaryExpr : Expr {
 };
 
 enum class BinaryOp {
-  kOr, kXor, kAnd,
-  kEq, kNullSafeEq, kNe, kLt, kLe, kGt, kGe,
-  kLike, kNotLike, kRegexp, kNotRegexp,
-  kBitOr, kBitAnd, kBitXor, kShiftLeft, kShiftRight,
-  kAdd, kSub, kMul, kDiv, kIntDiv, kMod,
+  kOr,
+  kXor,
+  kAnd,
+  kEq,
+  kNullSafeEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kLike,
+  kNotLike,
+  kRegexp,
+  kNotRegexp,
+  kBitOr,
+  kBitAnd,
+  kBitXor,
+  kShiftLeft,
+  kShiftRight,
+  kAdd,
+  kSub,
+  kMul,
+  kDiv,
+  kIntDiv,
+  kMod,
   kJsonExtract,         // ->
   kJsonUnquoteExtract,  // ->>
 };
@@ -198,7 +229,7 @@ struct FuncCall : Expr {
   bool star = false;
   std::vector<OrderItem> order_by;  // GROUP_CONCAT(... ORDER BY ...)
   bool has_separator = false;
-  std::string separator;            // GROUP_CONCAT(... SEPARATOR 's')
+  std::string separator;             // GROUP_CONCAT(... SEPARATOR 's')
   std::unique_ptr<WindowSpec> over;  // window function, null otherwise
   ExprPtr Clone() const override;
 };

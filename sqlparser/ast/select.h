@@ -17,9 +17,13 @@ struct TableRef {
   TableRefKind kind() const { return kind_; }
   virtual std::unique_ptr<TableRef> Clone() const = 0;
   template <class T>
-  T& As() { return static_cast<T&>(*this); }
+  T& As() {
+    return static_cast<T&>(*this);
+  }
   template <class T>
-  const T& As() const { return static_cast<const T&>(*this); }
+  const T& As() const {
+    return static_cast<const T&>(*this);
+  }
 
  private:
   TableRefKind kind_;
@@ -28,7 +32,7 @@ using TableRefPtr = std::unique_ptr<TableRef>;
 
 // USE|IGNORE|FORCE INDEX [FOR JOIN|ORDER BY|GROUP BY] (names)
 struct IndexHint {
-  std::string type;  // "USE", "IGNORE", "FORCE"
+  std::string type;        // "USE", "IGNORE", "FORCE"
   std::string for_clause;  // "", "JOIN", "ORDER BY", "GROUP BY"
   std::vector<std::string> indexes;
 };

@@ -17,11 +17,11 @@ struct UseStatement : Statement {
 };
 
 enum class SetTarget {
-  kUserVar,         // SET @x = v
-  kSystemVar,       // SET [GLOBAL|SESSION|@@...] name = v
-  kNames,           // SET NAMES value [COLLATE collation]; value is the charset (or DEFAULT)
-  kCharset,         // SET CHARACTER SET value / CHARSET value
-  kTransaction,     // SET [GLOBAL|SESSION] TRANSACTION ...; name holds the characteristics
+  kUserVar,      // SET @x = v
+  kSystemVar,    // SET [GLOBAL|SESSION|@@...] name = v
+  kNames,        // SET NAMES value [COLLATE collation]; value is the charset (or DEFAULT)
+  kCharset,      // SET CHARACTER SET value / CHARSET value
+  kTransaction,  // SET [GLOBAL|SESSION] TRANSACTION ...; name holds the characteristics
 };
 
 // One assignment of a SET statement. For kTransaction, `name` is the
@@ -63,18 +63,18 @@ struct RollbackStatement : Statement {
 };
 
 enum class ShowKind {
-  kDatabases,     // SHOW DATABASES|SCHEMAS [LIKE|WHERE]
-  kTables,        // SHOW [FULL] TABLES [FROM db] [LIKE|WHERE]
-  kTableStatus,   // SHOW TABLE STATUS [FROM db] [LIKE|WHERE]
-  kColumns,       // SHOW [FULL] COLUMNS|FIELDS FROM t [FROM db] [LIKE|WHERE]
-  kIndex,         // SHOW INDEX|INDEXES|KEYS FROM t [FROM db]
-  kCreateTable,   // SHOW CREATE TABLE t
+  kDatabases,       // SHOW DATABASES|SCHEMAS [LIKE|WHERE]
+  kTables,          // SHOW [FULL] TABLES [FROM db] [LIKE|WHERE]
+  kTableStatus,     // SHOW TABLE STATUS [FROM db] [LIKE|WHERE]
+  kColumns,         // SHOW [FULL] COLUMNS|FIELDS FROM t [FROM db] [LIKE|WHERE]
+  kIndex,           // SHOW INDEX|INDEXES|KEYS FROM t [FROM db]
+  kCreateTable,     // SHOW CREATE TABLE t
   kCreateDatabase,  // SHOW CREATE DATABASE db
-  kVariables,     // SHOW [GLOBAL|SESSION] VARIABLES [LIKE|WHERE]
-  kStatus,        // SHOW [GLOBAL|SESSION] STATUS [LIKE|WHERE]
+  kVariables,       // SHOW [GLOBAL|SESSION] VARIABLES [LIKE|WHERE]
+  kStatus,          // SHOW [GLOBAL|SESSION] STATUS [LIKE|WHERE]
   kWarnings,
   kErrors,
-  kProcesslist,   // SHOW [FULL] PROCESSLIST
+  kProcesslist,  // SHOW [FULL] PROCESSLIST
   kEngines,
   kCharset,
   kCollation,
@@ -86,8 +86,8 @@ struct ShowStatement : Statement {
   ShowKind what = ShowKind::kTables;
   bool full = false;
   VarScope scope = VarScope::kDefault;  // VARIABLES / STATUS
-  TableName table;   // COLUMNS, INDEX, CREATE TABLE (qualifier from `FROM db` too)
-  std::string db;    // TABLES / TABLE STATUS FROM db, CREATE DATABASE db
+  TableName table;  // COLUMNS, INDEX, CREATE TABLE (qualifier from `FROM db` too)
+  std::string db;   // TABLES / TABLE STATUS FROM db, CREATE DATABASE db
   bool has_like = false;
   std::string like;  // LIKE pattern, unescaped
   ExprPtr where;     // WHERE filter, null when none

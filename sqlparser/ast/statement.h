@@ -45,9 +45,13 @@ struct Statement {
   virtual StatementPtr Clone() const = 0;
 
   template <class T>
-  T& As() { return static_cast<T&>(*this); }
+  T& As() {
+    return static_cast<T&>(*this);
+  }
   template <class T>
-  const T& As() const { return static_cast<const T&>(*this); }
+  const T& As() const {
+    return static_cast<const T&>(*this);
+  }
 
   // Texts of the /* ... */ comments that preceded the statement, without the
   // delimiters (optional; e.g. query directives). Not part of equality.

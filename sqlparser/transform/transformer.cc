@@ -87,18 +87,32 @@ void AppendUnescaped(const std::string& token, std::string& out) {
     }
     char e = token[++i];
     switch (e) {
-      case '0': out.push_back('\0'); break;
-      case 'b': out.push_back('\b'); break;
-      case 'n': out.push_back('\n'); break;
-      case 'r': out.push_back('\r'); break;
-      case 't': out.push_back('\t'); break;
-      case 'Z': out.push_back('\x1a'); break;
+      case '0':
+        out.push_back('\0');
+        break;
+      case 'b':
+        out.push_back('\b');
+        break;
+      case 'n':
+        out.push_back('\n');
+        break;
+      case 'r':
+        out.push_back('\r');
+        break;
+      case 't':
+        out.push_back('\t');
+        break;
+      case 'Z':
+        out.push_back('\x1a');
+        break;
       case '%':
       case '_':
         out.push_back('\\');  // kept for LIKE patterns
         out.push_back(e);
         break;
-      default: out.push_back(e); break;
+      default:
+        out.push_back(e);
+        break;
     }
   }
 }

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include <utility>  // before Asio 1.74 awaitable.hpp, which uses std::exchange
+
 #include <boost/asio/awaitable.hpp>
 
 #include "common/error.h"

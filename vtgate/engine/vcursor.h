@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <utility>  // before Asio 1.74 awaitable.hpp, which uses std::exchange
+
 #include <boost/asio/awaitable.hpp>
 
 #include "common/error.h"

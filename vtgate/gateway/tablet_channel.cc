@@ -1,6 +1,7 @@
 #include "vtgate/gateway/tablet_channel.h"
 
-#include <boost/asio/as_tuple.hpp>
+#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
+#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -15,7 +16,6 @@ namespace tessera::vtgate {
 
 namespace asio = boost::asio;
 using asio::ip::tcp;
-constexpr auto kAsTuple = asio::as_tuple(asio::use_awaitable);
 
 TabletChannel::TabletChannel(asio::io_context& io, std::string host, uint16_t port,
                              std::string name, TabletClientOptions options)
@@ -56,7 +56,10 @@ asio::awaitable<Result<TabletResponse>> TabletChannel::Await(uint32_t request_id
   pending.wake.expires_after(timeout);
   pending_.emplace(request_id, &pending);
   Kick();
-  if (!pending.outcome) co_await pending.wake.async_wait(kAsTuple);
+  if (!pending.outcome) {
+    boost::system::error_code ignored;
+    co_await pending.wake.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+  }
   pending_.erase(request_id);
   if (pending.outcome) co_return std::move(*pending.outcome);
   co_return Unavailable(fmt::format("no response within {} ms", timeout.count()));
@@ -71,21 +74,20 @@ void TabletChannel::Kick() {
   switch (state_) {
     case State::kDisconnected:
       state_ = State::kConnecting;
-      asio::co_spawn(io_, Connect(), asio::detached);
+      asio::co_spawn(io_, Connect(shared_from_this()), asio::detached);
       break;
     case State::kConnecting:
       break;  // frames wait in pending_writes_ until the connection is up
     case State::kConnected:
       if (!writer_active_ && !pending_writes_.empty()) {
         writer_active_ = true;
-        asio::co_spawn(io_, WriteLoop(generation_), asio::detached);
+        asio::co_spawn(io_, WriteLoop(shared_from_this(), generation_), asio::detached);
       }
       break;
   }
 }
 
-asio::awaitable<void> TabletChannel::Connect() {
-  auto self = shared_from_this();
+asio::awaitable<void> TabletChannel::Connect(std::shared_ptr<TabletChannel> self) {
   const uint64_t generation = generation_;
   boost::system::error_code ec;
   tcp::endpoint endpoint;
@@ -94,8 +96,9 @@ asio::awaitable<void> TabletChannel::Connect() {
     endpoint = tcp::endpoint(address, port_);
   } else {
     tcp::resolver resolver(io_);
-    auto [resolve_error, results] =
-        co_await resolver.async_resolve(host_, std::to_string(port_), kAsTuple);
+    boost::system::error_code resolve_error;
+    auto results = co_await resolver.async_resolve(
+        host_, std::to_string(port_), asio::redirect_error(asio::use_awaitable, resolve_error));
     if (generation != generation_) co_return;
     if (resolve_error || results.empty()) {
       FailConnection(generation, fmt::format("cannot resolve host: {}", resolve_error.message()));
@@ -113,7 +116,8 @@ asio::awaitable<void> TabletChannel::Connect() {
     boost::system::error_code ignored;
     self->socket_.close(ignored);
   });
-  auto [connect_error] = co_await socket_.async_connect(endpoint, kAsTuple);
+  boost::system::error_code connect_error;
+  co_await socket_.async_connect(endpoint, asio::redirect_error(asio::use_awaitable, connect_error));
   deadline.cancel();
   const bool timed_out = *timed_out_flag;
   if (generation != generation_) co_return;
@@ -125,15 +129,17 @@ asio::awaitable<void> TabletChannel::Connect() {
   }
   socket_.set_option(tcp::no_delay(true), ec);
   state_ = State::kConnected;
-  asio::co_spawn(io_, ReadLoop(generation), asio::detached);
+  asio::co_spawn(io_, ReadLoop(self, generation), asio::detached);
   Kick();
 }
 
-asio::awaitable<void> TabletChannel::ReadLoop(uint64_t generation) {
-  auto self = shared_from_this();
+asio::awaitable<void> TabletChannel::ReadLoop(std::shared_ptr<TabletChannel> /*self*/,
+                                              uint64_t generation) {
   for (;;) {
     auto space = reader_.Prepare();
-    auto [ec, n] = co_await socket_.async_read_some(asio::buffer(space.data(), space.size()), kAsTuple);
+    boost::system::error_code ec;
+    size_t n = co_await socket_.async_read_some(asio::buffer(space.data(), space.size()),
+                                                asio::redirect_error(asio::use_awaitable, ec));
     if (generation != generation_) co_return;
     if (ec) {
       FailConnection(generation, ec == asio::error::eof ? "connection closed by the tablet"
@@ -153,13 +159,14 @@ asio::awaitable<void> TabletChannel::ReadLoop(uint64_t generation) {
   }
 }
 
-asio::awaitable<void> TabletChannel::WriteLoop(uint64_t generation) {
-  auto self = shared_from_this();
+asio::awaitable<void> TabletChannel::WriteLoop(std::shared_ptr<TabletChannel> /*self*/,
+                                               uint64_t generation) {
   std::string batch;
   while (generation == generation_ && !pending_writes_.empty()) {
     batch.clear();
     batch.swap(pending_writes_);
-    auto [ec, n] = co_await asio::async_write(socket_, asio::buffer(batch), kAsTuple);
+    boost::system::error_code ec;
+    co_await asio::async_write(socket_, asio::buffer(batch), asio::redirect_error(asio::use_awaitable, ec));
     if (generation != generation_) co_return;
     if (ec) {
       FailConnection(generation, "write failed: " + ec.message());

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -58,9 +59,10 @@ class TabletChannel : public std::enable_shared_from_this<TabletChannel> {
                                                        std::chrono::milliseconds timeout);
   uint32_t NextRequestId();
   void Kick();
-  boost::asio::awaitable<void> Connect();
-  boost::asio::awaitable<void> ReadLoop(uint64_t generation);
-  boost::asio::awaitable<void> WriteLoop(uint64_t generation);
+  // Each coroutine holds `self` so the channel outlives it.
+  boost::asio::awaitable<void> Connect(std::shared_ptr<TabletChannel> self);
+  boost::asio::awaitable<void> ReadLoop(std::shared_ptr<TabletChannel> self, uint64_t generation);
+  boost::asio::awaitable<void> WriteLoop(std::shared_ptr<TabletChannel> self, uint64_t generation);
   void Deliver(const rpc::FrameView& frame);
   void FailConnection(uint64_t generation, std::string_view reason);
 

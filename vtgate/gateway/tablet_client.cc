@@ -14,26 +14,38 @@ TabletClient::~TabletClient() { channel_->Shutdown(); }
 
 const std::string& TabletClient::name() const { return channel_->name(); }
 
-asio::awaitable<rpc::ExecuteResponse> TabletClient::Execute(rpc::ExecuteRequest request) {
-  auto channel = channel_;
+namespace {
+
+// The coroutine takes the request through a unique_ptr: GCC 12 destroys a
+// by-value class parameter of a coroutine twice when the argument is a
+// temporary inside a co_await expression, so callers' temporaries must only
+// meet plain functions.
+asio::awaitable<rpc::ExecuteResponse> ExecuteCall(std::shared_ptr<TabletChannel> channel,
+                                                  std::unique_ptr<rpc::ExecuteRequest> request) {
   const auto& options = channel->options();
-  auto timeout = request.timeout_ms > 0
-                     ? std::chrono::milliseconds(request.timeout_ms) + options.timeout_grace
+  auto timeout = request->timeout_ms > 0
+                     ? std::chrono::milliseconds(request->timeout_ms) + options.timeout_grace
                      : options.default_request_timeout;
-  auto response = co_await channel->Call(request, timeout);
+  auto response = co_await channel->Call(*request, timeout);
   if (!response.ok()) {
-    co_return rpc::ExecuteResponse{std::move(response).error(), request.transaction_id};
+    co_return rpc::ExecuteResponse{std::move(response).error(), request->transaction_id};
   }
   if (auto* execute = std::get_if<rpc::ExecuteResponse>(&response.value())) {
     co_return std::move(*execute);
   }
   co_return rpc::ExecuteResponse{channel->Unavailable("wrong response type to execute"),
-                                 request.transaction_id};
+                                 request->transaction_id};
+}
+
+}  // namespace
+
+asio::awaitable<rpc::ExecuteResponse> TabletClient::Execute(rpc::ExecuteRequest request) {
+  return ExecuteCall(channel_, std::make_unique<rpc::ExecuteRequest>(std::move(request)));
 }
 
 namespace {
 
-asio::awaitable<Status> StatusCall(std::shared_ptr<TabletChannel> channel, const auto& request) {
+asio::awaitable<Status> StatusCall(std::shared_ptr<TabletChannel> channel, auto request) {
   auto response = co_await channel->Call(request, channel->options().default_request_timeout);
   if (!response.ok()) co_return Status(std::move(response).error());
   if (auto* status = std::get_if<rpc::StatusResponse>(&response.value())) {

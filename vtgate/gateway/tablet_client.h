@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 
+#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
 

@@ -2,8 +2,8 @@
 
 #include <exception>
 
-#include <boost/asio/use_awaitable.hpp>
 #include <spdlog/spdlog.h>
+#include <boost/asio/use_awaitable.hpp>
 
 #include "vtgate/mysql/command.h"
 #include "vtgate/mysql/response_encoder.h"
@@ -26,7 +26,7 @@ ClientConnection::ClientConnection(asio::ip::tcp::socket socket, uint32_t connec
                                    size_t worker, ConnectionDeps deps)
     : socket_(std::move(socket)),
       stream_(&socket_),
-      handshake_timer_(socket_.get_executor()),
+      deadline_(socket_.get_executor()),
       deps_(deps) {
   info_.connection_id = connection_id;
   info_.worker = worker;
@@ -36,11 +36,13 @@ ClientConnection::ClientConnection(asio::ip::tcp::socket socket, uint32_t connec
   deps_.registry->Add(this);
 }
 
-ClientConnection::~ClientConnection() { deps_.registry->Remove(this); }
+ClientConnection::~ClientConnection() {
+  deps_.registry->Remove(this);
+}
 
 void ClientConnection::Close() {
   phase_ = Phase::kClosed;
-  handshake_timer_.cancel();
+  deadline_.cancel();
   boost::system::error_code ec;
   socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ec);
   socket_.close(ec);
@@ -48,7 +50,7 @@ void ClientConnection::Close() {
 
 asio::awaitable<void> ClientConnection::Run(std::shared_ptr<ClientConnection> self) {
   try {
-    self->ArmHandshakeTimer();
+    self->ArmDeadline();
     if (co_await self->Handshake()) co_await self->ServeCommands();
   } catch (const std::exception& e) {
     self->deps_.log->error("connection {}: {}", self->info_.connection_id, e.what());
@@ -60,12 +62,15 @@ asio::awaitable<void> ClientConnection::Run(std::shared_ptr<ClientConnection> se
   self->session_.reset();
 }
 
-void ClientConnection::ArmHandshakeTimer() {
-  handshake_timer_.expires_after(deps_.options->handshake_timeout);
-  handshake_timer_.async_wait([weak = weak_from_this()](boost::system::error_code ec) {
+void ClientConnection::ArmDeadline() {
+  deadline_.expires_after(deps_.options->handshake_timeout);
+  deadline_.async_wait([weak = weak_from_this()](boost::system::error_code ec) {
     auto self = weak.lock();
-    if (ec || !self || self->phase_ != Phase::kHandshake) return;
-    self->deps_.log->info("connection {}: handshake timeout", self->info_.connection_id);
+    if (ec || !self) return;
+    if (self->phase_ != Phase::kHandshake && self->phase_ != Phase::kLingering) return;
+    if (self->phase_ == Phase::kHandshake) {
+      self->deps_.log->info("connection {}: handshake timeout", self->info_.connection_id);
+    }
     self->Close();
   });
 }
@@ -76,13 +81,11 @@ asio::awaitable<void> ClientConnection::SendErrorAndClose(const Error& error) {
   EncodeErrorResponse(error, &w);
   if (co_await stream_.Send(w)) {
     // Let the client read the ERR: stop sending, discard what it still
-    // sends until it closes (bounded by the handshake timer or the limit).
+    // sends until it closes (bounded by the deadline and kDrainLimit).
     boost::system::error_code ec;
     socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ec);
-    if (phase_ == Phase::kCommands) {
-      phase_ = Phase::kHandshake;  // re-use the timer as a linger deadline
-      ArmHandshakeTimer();
-    }
+    if (phase_ == Phase::kCommands) ArmDeadline();
+    phase_ = Phase::kLingering;
     co_await stream_.Drain(kDrainLimit);
   }
   Close();
@@ -90,13 +93,17 @@ asio::awaitable<void> ClientConnection::SendErrorAndClose(const Error& error) {
 
 asio::awaitable<void> ClientConnection::FailRead(ReadStatus status) {
   switch (status) {
-    case ReadStatus::kTooLarge: co_await SendErrorAndClose(PacketTooLarge()); break;
+    case ReadStatus::kTooLarge:
+      co_await SendErrorAndClose(PacketTooLarge());
+      break;
     case ReadStatus::kOutOfOrder:
       co_await SendErrorAndClose(
           Error::Make(mysql_errno::kNetPacketsOutOfOrder, "Got packets out of order"));
       break;
     case ReadStatus::kClosed:
-    case ReadStatus::kOk: Close(); break;
+    case ReadStatus::kOk:
+      Close();
+      break;
   }
 }
 
@@ -122,8 +129,12 @@ asio::awaitable<bool> ClientConnection::Dispatch(std::string_view payload) {
   }
   PacketWriter w = stream_.StartResponse();
   switch (command->code) {
-    case CommandCode::kQuit: Close(); co_return false;
-    case CommandCode::kPing: EncodeOkResponse(session_->StatusFlags(), &w); break;
+    case CommandCode::kQuit:
+      Close();
+      co_return false;
+    case CommandCode::kPing:
+      EncodeOkResponse(session_->StatusFlags(), &w);
+      break;
     case CommandCode::kInitDb: {
       Status used = session_->UseDatabase(command->argument);
       if (used.ok()) {

@@ -52,7 +52,9 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
   void Close();
 
  private:
-  enum class Phase : uint8_t { kHandshake, kCommands, kClosed };
+  // kLingering: a fatal ERR was sent; input is discarded until the peer
+  // closes or the deadline passes.
+  enum class Phase : uint8_t { kHandshake, kCommands, kLingering, kClosed };
 
   boost::asio::awaitable<bool> Handshake();
   boost::asio::awaitable<void> ServeCommands();
@@ -61,11 +63,12 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
   // Sends ERR for a read failure (when the peer can still read) and closes.
   boost::asio::awaitable<void> FailRead(ReadStatus status);
   boost::asio::awaitable<void> SendErrorAndClose(const Error& error);
-  void ArmHandshakeTimer();
+  // Closes the connection unless it reached the command phase in time.
+  void ArmDeadline();
 
   boost::asio::ip::tcp::socket socket_;
   PacketStream stream_;
-  boost::asio::steady_timer handshake_timer_;
+  boost::asio::steady_timer deadline_;  // handshake timeout, then linger limit
   ConnectionDeps deps_;
   ClientInfo info_;
   uint32_t client_capabilities_ = 0;

@@ -20,15 +20,21 @@ namespace asio = boost::asio;
 // Pre-authentication packets are small; a stranger may not make us buffer more.
 constexpr size_t kMaxHandshakePacket = 64 * 1024;
 
-Error BadHandshake() { return Error::Make(mysql_errno::kHandshake, "Bad handshake"); }
+Error BadHandshake() {
+  return Error::Make(mysql_errno::kHandshake, "Bad handshake");
+}
 
 }  // namespace
 
 asio::awaitable<bool> ClientConnection::Handshake() {
   const std::string scramble = GenerateScramble();
-  HandshakeV10 greeting{deps_.options->server_version, info_.connection_id, scramble,
-                        kServerCapabilities, static_cast<uint8_t>(kCharsetUtf8mb4GeneralCi),
-                        server_status::kAutocommit, kNativePasswordPlugin};
+  HandshakeV10 greeting{deps_.options->server_version,
+                        info_.connection_id,
+                        scramble,
+                        kServerCapabilities,
+                        static_cast<uint8_t>(kCharsetUtf8mb4GeneralCi),
+                        server_status::kAutocommit,
+                        kNativePasswordPlugin};
   PacketWriter w = stream_.StartResponse();
   EncodeHandshakeV10(greeting, &w.Begin());
   w.End();
@@ -46,8 +52,8 @@ asio::awaitable<bool> ClientConnection::Handshake() {
     co_return false;
   }
   Result<HandshakeResponse> response = DecodeHandshakeResponse(payload);
-  if (!response.ok() || (response->capabilities & kRequiredClientCapabilities) !=
-                            kRequiredClientCapabilities) {
+  if (!response.ok() ||
+      (response->capabilities & kRequiredClientCapabilities) != kRequiredClientCapabilities) {
     co_await SendErrorAndClose(BadHandshake());
     co_return false;
   }
@@ -74,8 +80,7 @@ asio::awaitable<bool> ClientConnection::Handshake() {
 
   Status auth = AuthenticateNative(*deps_.users, info_.user, info_.remote_address, scramble, token);
   if (!auth.ok()) {
-    deps_.log->info("connection {}: access denied for user '{}'", info_.connection_id,
-                    info_.user);
+    deps_.log->info("connection {}: access denied for user '{}'", info_.connection_id, info_.user);
     co_await SendErrorAndClose(auth.error());
     co_return false;
   }
@@ -93,7 +98,7 @@ asio::awaitable<bool> ClientConnection::Handshake() {
   }
   if (phase_ == Phase::kClosed) co_return false;  // the handshake timer fired meanwhile
   phase_ = Phase::kCommands;
-  handshake_timer_.cancel();
+  deadline_.cancel();
   PacketWriter ok = stream_.StartResponse();
   EncodeOkResponse(session_->StatusFlags(), &ok);
   co_return co_await stream_.Send(ok);

@@ -32,11 +32,10 @@ Result<Field> DecodeColumnDefinition(std::string_view payload) {
   std::string_view catalog, db, table, org_table, name, org_name;
   uint64_t fixed_length = 0;
   uint8_t type = 0;
-  if (!r.ReadLenencString(&catalog) || !r.ReadLenencString(&db) ||
-      !r.ReadLenencString(&table) || !r.ReadLenencString(&org_table) ||
-      !r.ReadLenencString(&name) || !r.ReadLenencString(&org_name) ||
-      !r.ReadLenencInt(&fixed_length) || fixed_length < 10 || !r.Read(&f.charset) ||
-      !r.Read(&f.column_length) || !r.Read(&type) || !r.Read(&f.flags) ||
+  if (!r.ReadLenencString(&catalog) || !r.ReadLenencString(&db) || !r.ReadLenencString(&table) ||
+      !r.ReadLenencString(&org_table) || !r.ReadLenencString(&name) ||
+      !r.ReadLenencString(&org_name) || !r.ReadLenencInt(&fixed_length) || fixed_length < 10 ||
+      !r.Read(&f.charset) || !r.Read(&f.column_length) || !r.Read(&type) || !r.Read(&f.flags) ||
       !r.Read(&f.decimals)) {
     return Error::Make(mysql_errno::kNetReadError, "Malformed column definition");
   }

@@ -24,8 +24,7 @@ Result<EofPacket> DecodeEofPacket(std::string_view payload) {
 }
 
 bool IsEndOfRows(std::string_view payload) {
-  return !payload.empty() && static_cast<uint8_t>(payload[0]) == kEofHeader &&
-         payload.size() < 9;
+  return !payload.empty() && static_cast<uint8_t>(payload[0]) == kEofHeader && payload.size() < 9;
 }
 
 }  // namespace tessera::vtgate::mysql

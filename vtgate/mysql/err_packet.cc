@@ -1,5 +1,7 @@
 #include "vtgate/mysql/err_packet.h"
 
+#include <utility>
+
 #include "vtgate/mysql/constants.h"
 #include "vtgate/mysql/wire_reader.h"
 #include "vtgate/mysql/wire_writer.h"
@@ -14,7 +16,7 @@ void EncodeErrPacket(const Error& error, std::string* out) {
   out->append(error.message);
 }
 
-Result<Error> DecodeErrPacket(std::string_view payload) {
+Result<ErrPacket> DecodeErrPacket(std::string_view payload) {
   WireReader r(payload);
   uint8_t header = 0;
   Error e;
@@ -30,7 +32,7 @@ Result<Error> DecodeErrPacket(std::string_view payload) {
     e.sql_state = state;
   }
   e.message = r.ReadRest();
-  return e;
+  return ErrPacket{std::move(e)};
 }
 
 }  // namespace tessera::vtgate::mysql

@@ -13,8 +13,12 @@ namespace tessera::vtgate::mysql {
 // A SQLSTATE that is not 5 characters is sent as HY000.
 void EncodeErrPacket(const Error& error, std::string* out);
 
-// Parses an ERR payload into the Error it carries (the value), or an Error
-// describing why the payload is malformed.
-Result<Error> DecodeErrPacket(std::string_view payload);
+// A decoded ERR packet: the error it carries.
+struct ErrPacket {
+  Error error;
+};
+
+// Parses an ERR payload; an Error (1158) when the payload is malformed.
+Result<ErrPacket> DecodeErrPacket(std::string_view payload);
 
 }  // namespace tessera::vtgate::mysql

@@ -9,7 +9,9 @@ namespace {
 
 constexpr size_t kFixedPrefix = 32;  // caps 4 + max packet 4 + charset 1 + filler 23
 
-Error Malformed() { return Error::Make(mysql_errno::kHandshake, "Bad handshake"); }
+Error Malformed() {
+  return Error::Make(mysql_errno::kHandshake, "Bad handshake");
+}
 
 bool ReadAttributes(WireReader* r, HandshakeResponse* out) {
   std::string_view block;

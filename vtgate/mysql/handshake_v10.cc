@@ -11,7 +11,9 @@ namespace {
 
 constexpr size_t kScramblePart1 = 8;
 
-Error Malformed() { return Error::Make(mysql_errno::kHandshake, "Bad handshake"); }
+Error Malformed() {
+  return Error::Make(mysql_errno::kHandshake, "Bad handshake");
+}
 
 }  // namespace
 

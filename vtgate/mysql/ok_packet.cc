@@ -12,7 +12,8 @@ void EncodeOkPacket(const OkPacket& ok, bool eof_header, std::string* out) {
   AppendLenencInt(out, ok.last_insert_id);
   AppendU16(out, ok.status_flags);
   AppendU16(out, ok.warnings);
-  out->append(ok.info);
+  // Servers send the info as a length-encoded string and clients read it so.
+  if (!ok.info.empty()) AppendLenencString(out, ok.info);
 }
 
 Result<OkPacket> DecodeOkPacket(std::string_view payload) {
@@ -24,7 +25,13 @@ Result<OkPacket> DecodeOkPacket(std::string_view payload) {
       !r.Read(&ok.status_flags) || !r.Read(&ok.warnings)) {
     return Error::Make(mysql_errno::kNetReadError, "Malformed OK packet");
   }
-  ok.info = r.ReadRest();
+  std::string_view info;
+  if (!r.empty()) {
+    if (!r.ReadLenencString(&info)) {
+      return Error::Make(mysql_errno::kNetReadError, "Malformed OK packet");
+    }
+    ok.info = info;
+  }
   return ok;
 }
 

@@ -24,8 +24,9 @@ struct OkPacket {
 // under CLIENT_DEPRECATE_EOF) instead of 0x00.
 void EncodeOkPacket(const OkPacket& ok, bool eof_header, std::string* out);
 
-// Parses an OK payload with either header. Session-state tracking is not
-// negotiated, so `info` is the rest of the packet.
+// Parses an OK payload with either header. `info`, when present, is a
+// length-encoded string (as servers send it; session tracking is not
+// negotiated, so nothing follows it).
 Result<OkPacket> DecodeOkPacket(std::string_view payload);
 
 }  // namespace tessera::vtgate::mysql

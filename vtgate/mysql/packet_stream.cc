@@ -34,9 +34,12 @@ asio::awaitable<ReadStatus> PacketStream::Read(size_t max_payload, std::string_v
         seq_ = frame.next_seq;
         *payload = frame.payload;
         co_return ReadStatus::kOk;
-      case FrameStatus::kOutOfOrder: co_return ReadStatus::kOutOfOrder;
-      case FrameStatus::kTooLarge: co_return ReadStatus::kTooLarge;
-      case FrameStatus::kNeedMore: break;
+      case FrameStatus::kOutOfOrder:
+        co_return ReadStatus::kOutOfOrder;
+      case FrameStatus::kTooLarge:
+        co_return ReadStatus::kTooLarge;
+      case FrameStatus::kNeedMore:
+        break;
     }
     // Make room from begin_ for the bytes known to be needed, and some more.
     size_t buffered = end_ - begin_;
@@ -50,9 +53,8 @@ asio::awaitable<ReadStatus> PacketStream::Read(size_t max_payload, std::string_v
       if (in_.size() < want) in_.resize(want);
     }
     boost::system::error_code ec;
-    size_t n = co_await socket_->async_read_some(
-        asio::buffer(in_.data() + end_, in_.size() - end_),
-        asio::redirect_error(asio::use_awaitable, ec));
+    size_t n = co_await socket_->async_read_some(asio::buffer(in_.data() + end_, in_.size() - end_),
+                                                 asio::redirect_error(asio::use_awaitable, ec));
     if (ec || n == 0) co_return ReadStatus::kClosed;
     end_ += n;
   }

@@ -53,7 +53,7 @@ class PacketStream {
 
  private:
   boost::asio::ip::tcp::socket* socket_;
-  std::string in_;      // bytes [begin_, end_) are received and not yet consumed
+  std::string in_;  // bytes [begin_, end_) are received and not yet consumed
   size_t begin_ = 0;
   size_t end_ = 0;
   size_t pending_ = 0;  // bytes of the last returned payload, consumed on next Read

@@ -23,8 +23,7 @@ size_t EstimateSize(const ResultSet& rs) {
 
 }  // namespace
 
-void EncodeResultSetResponse(const ResultSet& rs, uint32_t caps, uint16_t status,
-                             PacketWriter* w) {
+void EncodeResultSetResponse(const ResultSet& rs, uint32_t caps, uint16_t status, PacketWriter* w) {
   if (rs.fields.empty()) {
     OkPacket ok{rs.affected_rows, rs.last_insert_id, status, rs.warnings, rs.info};
     EncodeOkPacket(ok, false, &w->Begin());

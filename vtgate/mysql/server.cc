@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include <fmt/format.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/executor_work_guard.hpp>
@@ -9,7 +10,6 @@
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <fmt/format.h>
 
 #include "common/logging.h"
 #include "vtgate/mysql/client_connection.h"
@@ -41,9 +41,13 @@ Server::Server(ServerOptions options, UserLookup users, SessionHandlerFactory se
   for (size_t i = 0; i < n; ++i) workers_.push_back(std::make_unique<Worker>());
 }
 
-Server::~Server() { Stop(); }
+Server::~Server() {
+  Stop();
+}
 
-asio::io_context& Server::worker_context(size_t i) { return workers_.at(i)->context; }
+asio::io_context& Server::worker_context(size_t i) {
+  return workers_.at(i)->context;
+}
 
 Status Server::Start() {
   if (started_) return Error::Internal("server already started");

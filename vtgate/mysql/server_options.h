@@ -10,7 +10,7 @@ namespace tessera::vtgate::mysql {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  uint16_t port = 0;  // 0: pick a free port (see Server::port())
+  uint16_t port = 0;   // 0: pick a free port (see Server::port())
   size_t workers = 0;  // 0: std::thread::hardware_concurrency()
   // Largest command payload accepted; a larger one gets ERR 1153 and the
   // connection is closed.

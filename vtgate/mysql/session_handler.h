@@ -37,7 +37,9 @@ class SessionHandler {
 
   // COM_QUERY. A result with fields is sent as a text result set, one
   // without fields as OK (affected rows, last insert id, warnings, info);
-  // an Error as ERR with its code, SQLSTATE and message.
+  // an Error as ERR with its code, SQLSTATE and message. `sql` points into
+  // the connection's read buffer: valid until the returned awaitable
+  // completes; copy what must outlive it. Must not throw.
   virtual boost::asio::awaitable<Result<ResultSet>> Query(std::string_view sql) = 0;
 
   // COM_INIT_DB, and the database named in the handshake.

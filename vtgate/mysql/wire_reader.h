@@ -48,12 +48,22 @@ class WireReader {
     if (!Peek(&first)) return false;
     size_t width = 0;
     switch (first) {
-      case 0xfc: width = 2; break;
-      case 0xfd: width = 3; break;
-      case 0xfe: width = 8; break;
+      case 0xfc:
+        width = 2;
+        break;
+      case 0xfd:
+        width = 3;
+        break;
+      case 0xfe:
+        width = 8;
+        break;
       case 0xfb:
-      case 0xff: return false;
-      default: *out = first; ++pos_; return true;
+      case 0xff:
+        return false;
+      default:
+        *out = first;
+        ++pos_;
+        return true;
     }
     if (remaining() < 1 + width) return false;
     ++pos_;

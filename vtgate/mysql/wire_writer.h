@@ -14,9 +14,15 @@ inline void AppendFixed(std::string* out, uint64_t v, size_t bytes) {
   for (size_t i = 0; i < bytes; ++i) buf[i] = static_cast<char>((v >> (8 * i)) & 0xff);
   out->append(buf, bytes);
 }
-inline void AppendU8(std::string* out, uint8_t v) { out->push_back(static_cast<char>(v)); }
-inline void AppendU16(std::string* out, uint16_t v) { AppendFixed(out, v, 2); }
-inline void AppendU32(std::string* out, uint32_t v) { AppendFixed(out, v, 4); }
+inline void AppendU8(std::string* out, uint8_t v) {
+  out->push_back(static_cast<char>(v));
+}
+inline void AppendU16(std::string* out, uint16_t v) {
+  AppendFixed(out, v, 2);
+}
+inline void AppendU32(std::string* out, uint32_t v) {
+  AppendFixed(out, v, 4);
+}
 
 inline size_t LenencIntSize(uint64_t v) {
   if (v < 0xfb) return 1;

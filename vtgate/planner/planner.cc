@@ -232,7 +232,7 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
   };
 
   if (binding.system_schema || binding.tables.empty()) {
-    if (IsDdl(kind)) return make_route(keyspace.sharded ? RouteOpcode::kAllShards : RouteOpcode::kUnsharded);
+    if (IsDdl(kind)) return std::unique_ptr<Primitive>(make_route(keyspace.sharded ? RouteOpcode::kAllShards : RouteOpcode::kUnsharded));
     return std::unique_ptr<Primitive>(make_route(RouteOpcode::kAnyShard));
   }
   if (!keyspace.sharded) return std::unique_ptr<Primitive>(make_route(RouteOpcode::kUnsharded));

@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <memory>
 
-#include <boost/asio/as_tuple.hpp>
+#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
+#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <fmt/format.h>
 #include <mysql.h>
@@ -16,7 +17,6 @@ namespace tessera::vttablet {
 
 namespace asio = boost::asio;
 using Clock = std::chrono::steady_clock;
-constexpr auto kAsTuple = asio::as_tuple(asio::use_awaitable);
 
 // MariaDB's own error for a statement stopped by max_statement_time.
 constexpr uint16_t kStatementTimeout = 1969;
@@ -68,7 +68,8 @@ asio::awaitable<int> MariaDbConnection::WaitFor(int status) {
 
   if ((status & (MYSQL_WAIT_READ | MYSQL_WAIT_WRITE | MYSQL_WAIT_EXCEPT)) == 0) {
     timer_.expires_at(wake);
-    co_await timer_.async_wait(kAsTuple);
+    boost::system::error_code ignored;
+    co_await timer_.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
     co_return timeout_result;
   }
 
@@ -91,10 +92,11 @@ asio::awaitable<int> MariaDbConnection::WaitFor(int status) {
     });
   }
   const bool want_write = (status & MYSQL_WAIT_WRITE) != 0;
-  auto [ec] = co_await wait_->socket->async_wait(
+  boost::system::error_code ec;
+  co_await wait_->socket->async_wait(
       want_write ? asio::posix::stream_descriptor::wait_write
                  : asio::posix::stream_descriptor::wait_read,
-      kAsTuple);
+      asio::redirect_error(asio::use_awaitable, ec));
   ++wait_->generation;
   if (armed) timer_.cancel();
   if (wait_->deadline_fired) co_return timeout_result;

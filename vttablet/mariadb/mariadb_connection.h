@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 
+#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>

@@ -6,7 +6,7 @@
 namespace tessera::vttablet {
 
 Error ErrorFromMysql(st_mysql* mysql) {
-  return Error{static_cast<uint16_t>(mysql_errno(mysql)), mysql_sqlstate(mysql), mysql_error(mysql)};
+  return Error{static_cast<uint16_t>(::mysql_errno(mysql)), mysql_sqlstate(mysql), mysql_error(mysql)};
 }
 
 namespace {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 
@@ -39,12 +40,15 @@ class RpcServer {
   void Stop();
 
  private:
-  boost::asio::awaitable<void> AcceptLoop();
+  // Holds the acceptor through a shared_ptr so that it outlives the server
+  // object while the loop unwinds.
+  static boost::asio::awaitable<void> AcceptLoop(std::shared_ptr<boost::asio::ip::tcp::acceptor> acceptor,
+                                                 TabletService& service, RpcServerOptions options);
 
   boost::asio::io_context& io_;
   TabletService& service_;
   RpcServerOptions options_;
-  boost::asio::ip::tcp::acceptor acceptor_;
+  std::shared_ptr<boost::asio::ip::tcp::acceptor> acceptor_;
 };
 
 }  // namespace tessera::vttablet

@@ -2,7 +2,8 @@
 
 #include <exception>
 
-#include <boost/asio/as_tuple.hpp>
+#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
+#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -18,7 +19,6 @@ namespace tessera::vttablet {
 
 namespace asio = boost::asio;
 using asio::use_awaitable;
-constexpr auto kAsTuple = asio::as_tuple(use_awaitable);
 
 ServerConnection::ServerConnection(asio::ip::tcp::socket socket, TabletService& service,
                                    const RpcServerOptions& options)
@@ -28,14 +28,15 @@ ServerConnection::ServerConnection(asio::ip::tcp::socket socket, TabletService& 
       reader_(options.max_frame_bytes),
       slot_freed_(socket_.get_executor()) {}
 
-asio::awaitable<void> ServerConnection::Serve() {
-  auto self = shared_from_this();
+asio::awaitable<void> ServerConnection::Serve(std::shared_ptr<ServerConnection> self) {
   auto log = GetLogger("vttablet");
   boost::system::error_code nodelay_error;
   socket_.set_option(asio::ip::tcp::no_delay(true), nodelay_error);
   while (!closed_) {
     auto space = reader_.Prepare();
-    auto [ec, n] = co_await socket_.async_read_some(asio::buffer(space.data(), space.size()), kAsTuple);
+    boost::system::error_code ec;
+    size_t n = co_await socket_.async_read_some(asio::buffer(space.data(), space.size()),
+                                                asio::redirect_error(use_awaitable, ec));
     if (ec) break;
     reader_.Commit(n);
     for (;;) {
@@ -54,12 +55,13 @@ asio::awaitable<void> ServerConnection::Serve() {
         co_return;
       }
       ++in_flight_;
-      asio::co_spawn(socket_.get_executor(), Handle(frame.header.request_id, std::move(request).value()),
+      asio::co_spawn(socket_.get_executor(), Handle(self, frame.header.request_id, std::move(request).value()),
                      asio::detached);
     }
     while (in_flight_ >= options_.max_in_flight_per_connection && !closed_) {
       slot_freed_.expires_at(asio::steady_timer::time_point::max());
-      co_await slot_freed_.async_wait(kAsTuple);
+      boost::system::error_code ignored;
+      co_await slot_freed_.async_wait(asio::redirect_error(use_awaitable, ignored));
     }
   }
   Close();
@@ -94,8 +96,8 @@ Result<ServerConnection::Request> ServerConnection::DecodeRequest(const rpc::Fra
   }
 }
 
-asio::awaitable<void> ServerConnection::Handle(uint32_t request_id, Request request) {
-  auto self = shared_from_this();
+asio::awaitable<void> ServerConnection::Handle(std::shared_ptr<ServerConnection> /*self*/,
+                                               uint32_t request_id, Request request) {
   try {
     if (auto* execute = std::get_if<rpc::ExecuteRequest>(&request)) {
       rpc::ExecuteResponse response = co_await service_.Execute(std::move(*execute));
@@ -137,14 +139,14 @@ void ServerConnection::QueueResponse(uint32_t request_id, const Response& respon
 void ServerConnection::StartWriting() {
   if (writing_active_ || pending_.empty() || closed_) return;
   writing_active_ = true;
-  asio::co_spawn(socket_.get_executor(), WriteLoop(), asio::detached);
+  asio::co_spawn(socket_.get_executor(), WriteLoop(shared_from_this()), asio::detached);
 }
 
-asio::awaitable<void> ServerConnection::WriteLoop() {
-  auto self = shared_from_this();
+asio::awaitable<void> ServerConnection::WriteLoop(std::shared_ptr<ServerConnection> /*self*/) {
   while (!pending_.empty() && !closed_) {
     writing_.swap(pending_);
-    auto [ec, n] = co_await asio::async_write(socket_, asio::buffer(writing_), kAsTuple);
+    boost::system::error_code ec;
+    co_await asio::async_write(socket_, asio::buffer(writing_), asio::redirect_error(use_awaitable, ec));
     writing_.clear();
     if (ec) {
       Close();

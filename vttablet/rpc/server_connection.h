@@ -8,6 +8,7 @@
 #include <string>
 #include <variant>
 
+#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -25,7 +26,8 @@ class ServerConnection : public std::enable_shared_from_this<ServerConnection> {
                    const RpcServerOptions& options);
 
   // Reads and dispatches requests until the connection ends.
-  boost::asio::awaitable<void> Serve();
+  // `self` keeps the connection alive until the coroutine ends.
+  boost::asio::awaitable<void> Serve(std::shared_ptr<ServerConnection> self);
 
  private:
   struct Commit {
@@ -38,11 +40,12 @@ class ServerConnection : public std::enable_shared_from_this<ServerConnection> {
   using Request = std::variant<rpc::ExecuteRequest, Commit, Rollback, Health>;
 
   Result<Request> DecodeRequest(const rpc::FrameView& frame) const;
-  boost::asio::awaitable<void> Handle(uint32_t request_id, Request request);
+  boost::asio::awaitable<void> Handle(std::shared_ptr<ServerConnection> self, uint32_t request_id,
+                                      Request request);
   template <class Response>
   void QueueResponse(uint32_t request_id, const Response& response);
   void StartWriting();
-  boost::asio::awaitable<void> WriteLoop();
+  boost::asio::awaitable<void> WriteLoop(std::shared_ptr<ServerConnection> self);
   void Close();
 
   boost::asio::ip::tcp::socket socket_;

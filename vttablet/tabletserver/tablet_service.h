@@ -5,6 +5,7 @@
 
 #include <cstdint>
 
+#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
 #include <boost/asio/awaitable.hpp>
 
 #include "common/error.h"

@@ -17,7 +17,8 @@ TEST(KeyRangeTest, ParsesShardNotation) {
   EXPECT_EQ(MustParse("-80"), (KeyRange{"", "\x80"}));
   EXPECT_EQ(MustParse("80-"), (KeyRange{"\x80", ""}));
   EXPECT_EQ(MustParse("40-80"), (KeyRange{"\x40", "\x80"}));
-  EXPECT_EQ(MustParse("4000-8A00"), (KeyRange{std::string("\x40\x00", 2), std::string("\x8a\x00", 2)}));
+  EXPECT_EQ(MustParse("4000-8A00"),
+            (KeyRange{std::string("\x40\x00", 2), std::string("\x8a\x00", 2)}));
   EXPECT_EQ(MustParse("4000-8A00").ToString(), "4000-8a00");
   EXPECT_EQ(MustParse("0").ToString(), "-");
   EXPECT_EQ(MustParse("-80").ToString(), "-80");
@@ -61,8 +62,7 @@ TEST(KeyRangeTest, Overlaps) {
 TEST(KeyRangeTest, ExactCoverageAccepted) {
   EXPECT_TRUE(CheckExactCoverage({MustParse("0")}).ok());
   EXPECT_TRUE(CheckExactCoverage({MustParse("80-"), MustParse("-80")}).ok());
-  EXPECT_TRUE(
-      CheckExactCoverage({MustParse("-40"), MustParse("c0-"), MustParse("40-c0")}).ok());
+  EXPECT_TRUE(CheckExactCoverage({MustParse("-40"), MustParse("c0-"), MustParse("40-c0")}).ok());
   EXPECT_TRUE(CheckExactCoverage({MustParse("-8000"), MustParse("80-")}).ok());
 }
 

@@ -10,7 +10,7 @@ namespace tessera::config {
 namespace {
 
 // A small valid config; bad configs below are edits of it.
-constexpr const char* kGood = R"(state_dir: /tmp/st
+constexpr const char* kGood = R"yaml(state_dir: /tmp/st
 vtgate: {host: 127.0.0.1, port: 20000}
 users:
   - {name: app, password: app}
@@ -39,7 +39,7 @@ keyspaces:
       - name: "-80"
         tablet: {port: 20021}
         mariadb: {port: 20022, server_id: 3}
-)";
+)yaml";
 
 std::string Replace(std::string text, const std::string& from, const std::string& to) {
   auto pos = text.find(from);
@@ -124,7 +124,8 @@ struct BadCase {
 TEST(ConfigLoaderTest, BadConfigsNameFileLineAndProblem) {
   const BadCase cases[] = {
       {"state_dir: /tmp/st", "state_dir: /tmp/st\nbogus: 1",
-       "t.yaml:2: config: unknown key \"bogus\" (expected one of: state_dir, vtgate, users, keyspaces)"},
+       "t.yaml:2: config: unknown key \"bogus\" (expected one of: state_dir, vtgate, users, "
+       "keyspaces)"},
       {"        tablet: {port: 20001}", "        tablet: {port: 20001, hots: x}",
        "t.yaml:10: shard main/0 tablet: unknown key \"hots\" (expected one of: host, port)"},
       {"        mariadb: {port: 20002, server_id: 1}", "        mariadb: {port: 20002}",
@@ -133,24 +134,28 @@ TEST(ConfigLoaderTest, BadConfigsNameFileLineAndProblem) {
        "t.yaml:10: shard main/0 tablet port must be an integer from 1 to 65535, not \"0\""},
       {"tablet: {port: 20001}", "tablet: {port: 20000}",
        "t.yaml:10: shard main/0 tablet: port 20000 on 127.0.0.1 is already used by vtgate"},
-      {"mariadb: {port: 20022, server_id: 3}", "mariadb: {host: localhost, port: 20011, server_id: 3}",
-       "t.yaml:28: shard sh/-80 mariadb: port 20011 on localhost is already used by shard sh/80- tablet"},
+      {"mariadb: {port: 20022, server_id: 3}",
+       "mariadb: {host: localhost, port: 20011, server_id: 3}",
+       "t.yaml:29: shard sh/-80 mariadb: port 20011 on localhost is already used by shard sh/80- "
+       "tablet"},
       {"server_id: 3}", "server_id: 2}",
-       "t.yaml:28: shard sh/-80: server_id 2 is already used by shard sh/80-"},
+       "t.yaml:29: shard sh/-80: server_id 2 is already used by shard sh/80-"},
       {"name: \"-80\"", "name: \"-40\"",
-       "t.yaml:23: keyspace \"sh\": shards leave the key range 40-80 uncovered"},
-      {"name: \"-80\"", "name: \"-c0\"", "t.yaml:23: keyspace \"sh\": shards -c0 and 80- overlap"},
+       "t.yaml:24: keyspace \"sh\": shards leave the key range 40-80 uncovered"},
+      {"name: \"-80\"", "name: \"-c0\"", "t.yaml:24: keyspace \"sh\": shards -c0 and 80- overlap"},
       {"name: \"-80\"", "name: \"-8\"",
-       "t.yaml:27: keyspace \"sh\": shard \"-8\": key range bound \"8\" needs an even number of hex "
+       "t.yaml:27: keyspace \"sh\": shard \"-8\": key range bound \"8\" needs an even number of "
+       "hex "
        "digits"},
       {"name: \"0\"", "name: \"-80\"",
-       "t.yaml:9: keyspace \"main\": an unsharded keyspace has one shard \"0\" (or \"-\"), not \"-80\""},
+       "t.yaml:9: keyspace \"main\": an unsharded keyspace has one shard \"0\" (or \"-\"), not "
+       "\"-80\""},
       {"hash: {type: hash}", "hash: {type: md5}",
-       "t.yaml:19: keyspace \"sh\" vindex \"hash\": unknown vindex type \"md5\" (known: hash)"},
+       "t.yaml:18: keyspace \"sh\" vindex \"hash\": unknown vindex type \"md5\" (known: hash)"},
       {"{column: id, vindex: hash}", "{column: id, vindex: hsh}",
-       "t.yaml:22: keyspace \"sh\" table \"a\": vindex \"hsh\" is not defined in keyspace \"sh\""},
+       "t.yaml:21: keyspace \"sh\" table \"a\": vindex \"hsh\" is not defined in keyspace \"sh\""},
       {"        column_vindexes: [{column: id, vindex: hash}]\n", "",
-       "t.yaml:21: keyspace \"sh\" table \"a\": a sharded table needs a column vindex (or type: "
+       "t.yaml:20: keyspace \"sh\" table \"a\": a sharded table needs a column vindex (or type: "
        "reference)"},
       {"{name: ro, password_hash: \"*5bcb3e6ac345b435c7c2e6b7949a04ce6f6563d3\"}",
        "{name: ro, password_hash: \"5bcb\"}",
@@ -167,9 +172,10 @@ TEST(ConfigLoaderTest, BadConfigsNameFileLineAndProblem) {
 }
 
 TEST(ConfigLoaderTest, UnshardedKeyspaceHasOneShard) {
-  std::string two_shards = Replace(kGood, "    tables:\n      t:\n",
-                                   "      - name: \"-\"\n        tablet: {port: 20101}\n"
-                                   "        mariadb: {port: 20102, server_id: 9}\n    tables:\n      t:\n");
+  std::string two_shards =
+      Replace(kGood, "    tables:\n      t:\n",
+              "      - name: \"-\"\n        tablet: {port: 20101}\n"
+              "        mariadb: {port: 20102, server_id: 9}\n    tables:\n      t:\n");
   std::string error = ErrorOf(two_shards);
   EXPECT_NE(error.find("t.yaml:"), std::string::npos) << error;
   EXPECT_NE(error.find("keyspace \"main\""), std::string::npos) << error;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
@@ -25,6 +26,18 @@ using vtgate::TabletClient;
 // Answers "sleep <ms> <tag>" after <ms> milliseconds with one row <tag>;
 // "fail" with a duplicate-key error; "rows <n>" with n rows. Counts calls and
 // the largest number of Execute calls running at once.
+// Builds a request outside of braces: GCC 12 mishandles a braced temporary
+// passed by value inside a co_await expression.
+rpc::ExecuteRequest Req(std::string database, std::string sql, uint64_t transaction_id = 0,
+                        bool begin = false) {
+  rpc::ExecuteRequest request;
+  request.database = std::move(database);
+  request.sql = std::move(sql);
+  request.transaction_id = transaction_id;
+  request.begin = begin;
+  return request;
+}
+
 class FakeTabletService : public vttablet::TabletService {
  public:
   asio::awaitable<rpc::ExecuteResponse> Execute(rpc::ExecuteRequest request) override {
@@ -96,19 +109,19 @@ class RpcLoopbackTest : public ::testing::Test {
 
 TEST_F(RpcLoopbackTest, ExecuteReturnsRowsAndErrors) {
   Run([&]() -> asio::awaitable<void> {
-    auto ok = co_await client_->Execute({"vt_customer", "rows 3"});
+    auto ok = co_await client_->Execute(Req("vt_customer", "rows 3"));
     EXPECT_TRUE(ok.result.ok());
     EXPECT_EQ(ok.result.value().rows.size(), 4u);
     EXPECT_EQ(ok.result.value().fields[0].database, "vt_customer");
     EXPECT_FALSE(ok.result.value().rows[3][0].has_value());
 
-    auto failed = co_await client_->Execute({"vt_customer", "fail", 5});
+    auto failed = co_await client_->Execute(Req("vt_customer", "fail", 5));
     EXPECT_FALSE(failed.result.ok());
     EXPECT_EQ(failed.result.error().code, 1062);
     EXPECT_EQ(failed.result.error().sql_state, "23000");
     EXPECT_EQ(failed.transaction_id, 5u);
 
-    auto begun = co_await client_->Execute({"vt_customer", "", 0, true});
+    auto begun = co_await client_->Execute(Req("vt_customer", "", 0, true));
     EXPECT_GT(begun.transaction_id, 1000u);
     EXPECT_TRUE((co_await client_->Commit(begun.transaction_id)).ok());
     Status bad = co_await client_->Commit(0);
@@ -130,12 +143,11 @@ TEST_F(RpcLoopbackTest, PipelinedRequestsCompleteOutOfOrder) {
   int finished = 0;
   for (int i = 0; i < kRequests; ++i) {
     // Later requests sleep less, so they finish first.
-    int ms = (kRequests - i) / 4;
+    int ms = kRequests - i;
     asio::co_spawn(
         io_,
         [&, i, ms]() -> asio::awaitable<void> {
-          auto response = co_await client_->Execute(
-              {"db", "sleep " + std::to_string(ms) + " r" + std::to_string(i)});
+          auto response = co_await client_->Execute(Req("db", "sleep " + std::to_string(ms) + " r" + std::to_string(i)));
           EXPECT_TRUE(response.result.ok()) << response.result.error().message;
           if (response.result.ok()) {
             EXPECT_EQ(*response.result.value().rows.at(0).at(0), "r" + std::to_string(i));
@@ -150,13 +162,14 @@ TEST_F(RpcLoopbackTest, PipelinedRequestsCompleteOutOfOrder) {
   // All ran concurrently on one connection, and answers came back as they finished.
   EXPECT_GT(service_.max_running, kRequests / 2);
   ASSERT_EQ(completion_order.size(), static_cast<size_t>(kRequests));
-  EXPECT_EQ(completion_order.front(), "r" + std::to_string(kRequests - 1));
-  EXPECT_EQ(completion_order.back(), "r0");
+  // Sleeps are 1 ms apart, so allow small reorderings of neighbours.
+  EXPECT_GT(std::stoi(completion_order.front().substr(1)), kRequests * 3 / 4);
+  EXPECT_LT(std::stoi(completion_order.back().substr(1)), kRequests / 4);
 }
 
 TEST_F(RpcLoopbackTest, LargeResultCrossesManyReads) {
   Run([&]() -> asio::awaitable<void> {
-    auto response = co_await client_->Execute({"db", "rows 200000"});
+    auto response = co_await client_->Execute(Req("db", "rows 200000"));
     EXPECT_TRUE(response.result.ok());
     EXPECT_EQ(response.result.value().rows.size(), 200001u);
     EXPECT_EQ(*response.result.value().rows[199999][0], "199999");
@@ -170,9 +183,10 @@ TEST_F(RpcLoopbackTest, UnreachableTabletFailsFastWithItsName) {
   TabletClient dead(io_, "127.0.0.1", port_, "customer/-80");
   Run([&]() -> asio::awaitable<void> {
     auto start = std::chrono::steady_clock::now();
-    auto response = co_await dead.Execute({"db", "select 1"});
+    auto response = co_await dead.Execute(Req("db", "select 1"));
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3));
-    ASSERT_FALSE(response.result.ok());
+    EXPECT_FALSE(response.result.ok());
+    if (response.result.ok()) co_return;
     EXPECT_EQ(response.result.error().code, 1105);
     EXPECT_EQ(response.result.error().sql_state, "HY000");
     EXPECT_TRUE(response.result.error().message.starts_with(
@@ -201,8 +215,9 @@ TEST_F(RpcLoopbackTest, PendingRequestsFailWhenTabletGoesAway) {
           socket.close();
         },
         asio::detached);
-    auto response = co_await client.Execute({"db", "select 1"});
-    ASSERT_FALSE(response.result.ok());
+    auto response = co_await client.Execute(Req("db", "select 1"));
+    EXPECT_FALSE(response.result.ok());
+    if (response.result.ok()) co_return;
     EXPECT_NE(response.result.error().message.find("tablet commerce/0"), std::string::npos);
     EXPECT_NE(response.result.error().message.find("is unavailable"), std::string::npos);
   });
@@ -216,22 +231,23 @@ TEST_F(RpcLoopbackTest, RequestTimeoutWhenTabletDoesNotAnswer) {
   asio::ip::tcp::socket held(io_);
   acceptor.async_accept(held, [](boost::system::error_code) {});
   Run([&]() -> asio::awaitable<void> {
-    auto response = co_await client.Execute({"db", "select 1"});
-    ASSERT_FALSE(response.result.ok());
+    auto response = co_await client.Execute(Req("db", "select 1"));
+    EXPECT_FALSE(response.result.ok());
+    if (response.result.ok()) co_return;
     EXPECT_NE(response.result.error().message.find("no response within 200 ms"), std::string::npos);
   });
 }
 
 TEST_F(RpcLoopbackTest, ReconnectsAfterServerRestart) {
   Run([&]() -> asio::awaitable<void> {
-    EXPECT_TRUE((co_await client_->Execute({"db", "x"})).result.ok());
+    EXPECT_TRUE((co_await client_->Execute(Req("db", "x"))).result.ok());
   });
   server_.reset();  // closes the listener; the established connection stays
   server_ = std::make_unique<vttablet::RpcServer>(io_, service_);
   ASSERT_TRUE(server_->Listen("127.0.0.1", port_).ok());
   server_->Start();
   Run([&]() -> asio::awaitable<void> {
-    EXPECT_TRUE((co_await client_->Execute({"db", "y"})).result.ok());
+    EXPECT_TRUE((co_await client_->Execute(Req("db", "y"))).result.ok());
   });
 }
 

@@ -11,8 +11,12 @@ namespace tessera::vtgate::mysql {
 namespace {
 
 HandshakeV10 SampleGreeting() {
-  return HandshakeV10{"5.5.5-10.11.6-MariaDB-tessera", 42, GenerateScramble(),
-                      kServerCapabilities, 45, server_status::kAutocommit,
+  return HandshakeV10{"5.5.5-10.11.6-MariaDB-tessera",
+                      42,
+                      GenerateScramble(),
+                      kServerCapabilities,
+                      45,
+                      server_status::kAutocommit,
                       kNativePasswordPlugin};
 }
 
@@ -48,7 +52,9 @@ TEST(HandshakeV10, TruncatedFails) {
   for (size_t n = 0; n < mandatory; ++n) {
     Result<HandshakeV10> r = DecodeHandshakeV10(std::string_view(payload).substr(0, n));
     EXPECT_FALSE(r.ok()) << n;
-    if (!r.ok()) EXPECT_EQ(r.error().code, mysql_errno::kHandshake);
+    if (!r.ok()) {
+      EXPECT_EQ(r.error().code, mysql_errno::kHandshake);
+    }
   }
 }
 
@@ -77,7 +83,9 @@ TEST(HandshakeResponse, TruncatedNeverMatchesAndFixedPartFails) {
       EXPECT_NE(*r, h) << n;
     }
     // Up to the end of the auth token nothing can be decoded.
-    if (n < 32 + h.user.size() + 1 + 1 + h.auth_response.size()) EXPECT_FALSE(r.ok()) << n;
+    if (n < 32 + h.user.size() + 1 + 1 + h.auth_response.size()) {
+      EXPECT_FALSE(r.ok()) << n;
+    }
   }
 }
 

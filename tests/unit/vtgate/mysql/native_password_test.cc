@@ -25,8 +25,8 @@ TEST(NativePassword, VerifiesRightPasswordOnly) {
   std::string stored = NativePasswordHash("s3cret");
   EXPECT_TRUE(VerifyNativePassword(stored, scramble, NativePasswordToken("s3cret", scramble)));
   EXPECT_FALSE(VerifyNativePassword(stored, scramble, NativePasswordToken("wrong", scramble)));
-  EXPECT_FALSE(VerifyNativePassword(stored, GenerateScramble(),
-                                    NativePasswordToken("s3cret", scramble)));
+  EXPECT_FALSE(
+      VerifyNativePassword(stored, GenerateScramble(), NativePasswordToken("s3cret", scramble)));
   EXPECT_FALSE(VerifyNativePassword(stored, scramble, ""));
   EXPECT_FALSE(VerifyNativePassword(stored, scramble, "short"));
   // Lower-case hex is accepted as well; garbage hashes never match.
@@ -48,16 +48,15 @@ TEST(Authenticator, SameErrorForUnknownUserAndWrongPassword) {
     return std::nullopt;
   };
   std::string scramble = GenerateScramble();
-  EXPECT_TRUE(AuthenticateNative(users, "app", "10.0.0.1", scramble,
-                                 NativePasswordToken("app", scramble))
-                  .ok());
-  Status wrong = AuthenticateNative(users, "app", "10.0.0.1", scramble,
-                                    NativePasswordToken("nope", scramble));
+  EXPECT_TRUE(
+      AuthenticateNative(users, "app", "10.0.0.1", scramble, NativePasswordToken("app", scramble))
+          .ok());
+  Status wrong =
+      AuthenticateNative(users, "app", "10.0.0.1", scramble, NativePasswordToken("nope", scramble));
   ASSERT_FALSE(wrong.ok());
   EXPECT_EQ(wrong.error().code, 1045);
   EXPECT_EQ(wrong.error().sql_state, "28000");
-  EXPECT_EQ(wrong.error().message,
-            "Access denied for user 'app'@'10.0.0.1' (using password: YES)");
+  EXPECT_EQ(wrong.error().message, "Access denied for user 'app'@'10.0.0.1' (using password: YES)");
   Status unknown = AuthenticateNative(users, "ghost", "10.0.0.1", scramble,
                                       NativePasswordToken("app", scramble));
   ASSERT_FALSE(unknown.ok());

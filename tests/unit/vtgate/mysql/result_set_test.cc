@@ -14,17 +14,15 @@ namespace tessera::vtgate::mysql {
 namespace {
 
 Field SampleField() {
-  Field f;
-  f.name = "id";
-  f.org_name = "id";
-  f.table = "t";
-  f.org_table = "customer";
-  f.database = "commerce";
-  f.type = FieldType::kLongLong;
-  f.flags = field_flag::kNotNull | field_flag::kPrimaryKey;
-  f.charset = kCharsetBinary;
-  f.column_length = 20;
-  return f;
+  return Field{.name = "id",
+               .org_name = "id",
+               .table = "t",
+               .org_table = "customer",
+               .database = "commerce",
+               .type = FieldType::kLongLong,
+               .flags = field_flag::kNotNull | field_flag::kPrimaryKey,
+               .charset = kCharsetBinary,
+               .column_length = 20};
 }
 
 // Splits a buffer of framed packets into payloads (single-packet payloads).
@@ -86,7 +84,7 @@ TEST(ResultSetResponse, ClassicEofLayout) {
   EXPECT_EQ(p[0], "\x02");
   EXPECT_EQ(DecodeColumnDefinition(p[2])->name, "name");
   EXPECT_TRUE(DecodeEofPacket(p[3]).ok());
-  EXPECT_EQ(*DecodeTextRow(p[5], 2), (Row{std::string("2"), std::nullopt}));
+  EXPECT_EQ(DecodeTextRow(p[5], 2).value(), (Row{std::string("2"), std::nullopt}));
   EXPECT_EQ(DecodeEofPacket(p[6])->status_flags, 2);
   EXPECT_EQ(w.next_seq(), 8);
 }
@@ -94,11 +92,11 @@ TEST(ResultSetResponse, ClassicEofLayout) {
 TEST(ResultSetResponse, DeprecateEofLayout) {
   std::string wire;
   PacketWriter w(&wire, 1);
-  EncodeResultSetResponse(SampleResultSet(), capability::kProtocol41 | capability::kDeprecateEof,
-                          3, &w);
+  EncodeResultSetResponse(SampleResultSet(), capability::kProtocol41 | capability::kDeprecateEof, 3,
+                          &w);
   std::vector<std::string> p = Payloads(wire);
   ASSERT_EQ(p.size(), 1u + 2 + 2 + 1);
-  EXPECT_EQ(*DecodeTextRow(p[3], 2), (Row{std::string("1"), std::string("alice")}));
+  EXPECT_EQ(DecodeTextRow(p[3], 2).value(), (Row{std::string("1"), std::string("alice")}));
   ASSERT_TRUE(IsEndOfRows(p[5]));
   EXPECT_EQ(DecodeOkPacket(p[5])->status_flags, 3);
 }
@@ -113,7 +111,7 @@ TEST(ResultSetResponse, NoFieldsIsOk) {
   EncodeQueryResponse(rs, capability::kProtocol41, 2, &w);
   std::vector<std::string> p = Payloads(wire);
   ASSERT_EQ(p.size(), 1u);
-  EXPECT_EQ(*DecodeOkPacket(p[0]), (OkPacket{5, 9, 2, 0, "Records: 5"}));
+  EXPECT_EQ(DecodeOkPacket(p[0]).value(), (OkPacket{5, 9, 2, 0, "Records: 5"}));
 }
 
 TEST(ResultSetResponse, ErrorIsErr) {
@@ -122,7 +120,7 @@ TEST(ResultSetResponse, ErrorIsErr) {
   EncodeQueryResponse(Error::Make(mysql_errno::kDupEntry, "dup"), capability::kProtocol41, 2, &w);
   std::vector<std::string> p = Payloads(wire);
   ASSERT_EQ(p.size(), 1u);
-  EXPECT_EQ(DecodeErrPacket(p[0])->sql_state, "23000");
+  EXPECT_EQ(DecodeErrPacket(p[0])->error.sql_state, "23000");
 }
 
 }  // namespace

@@ -1,0 +1,113 @@
+#include "sqlparser/transform/parse_driver.h"
+
+#include <memory>
+#include <optional>
+
+#include "MySqlLexer.h"
+#include "antlr4-runtime.h"
+#include "sqlparser/query_text.h"
+#include "sqlparser/transform/transformer.h"
+
+namespace tessera::sql::transform {
+
+namespace {
+// Records the code-point index of the first lexer or parser error.
+class FirstErrorListener : public antlr4::BaseErrorListener {
+ public:
+  explicit FirstErrorListener(size_t end) : end_(end) {}
+
+  void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t, size_t,
+                   const std::string&, std::exception_ptr) override {
+    if (index_) return;
+    if (auto* lexer = dynamic_cast<antlr4::Lexer*>(recognizer)) {
+      index_ = lexer->tokenStartCharIndex;
+    } else if (offending == nullptr || offending->getType() == antlr4::Token::EOF) {
+      index_ = end_;
+    } else {
+      index_ = offending->getStartIndex();
+    }
+  }
+
+  const std::optional<size_t>& index() const { return index_; }
+
+ private:
+  size_t end_;
+  std::optional<size_t> index_;
+};
+
+// Byte offset in `sql` of code point number `cp`.
+size_t ByteOffset(std::string_view sql, size_t cp) {
+  size_t i = 0;
+  for (size_t seen = 0; i < sql.size() && seen < cp; ++seen) {
+    const auto c = static_cast<unsigned char>(sql[i]);
+    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  }
+  return std::min(i, sql.size());
+}
+}  // namespace
+
+Result<ast::StatementPtr> RunParse(std::string_view sql, ParseStats& stats) {
+  const std::string text = BlankExecutableCommentMarkers(sql);
+  std::unique_ptr<antlr4::ANTLRInputStream> input;
+  try {
+    input = std::make_unique<antlr4::ANTLRInputStream>(text);
+  } catch (const std::exception&) {
+    return Error::Make(mysql_errno::kParse, "Invalid utf8 character string in the statement");
+  }
+  const size_t end = input->size();
+  tessera_sql::MySqlLexer lexer(input.get());
+  FirstErrorListener lex_errors(end);
+  lexer.removeErrorListeners();
+  lexer.addErrorListener(&lex_errors);
+  antlr4::CommonTokenStream tokens(&lexer);
+  tokens.fill();
+  if (lex_errors.index()) return SyntaxError(sql, ByteOffset(sql, *lex_errors.index()));
+
+  std::unordered_map<size_t, int> placeholders;
+  bool only_semicolons = true;
+  for (auto* tok : tokens.getTokens()) {
+    if (tok->getType() == tessera_sql::MySqlLexer::QUESTION) {
+      placeholders.emplace(tok->getTokenIndex(), static_cast<int>(placeholders.size()));
+    }
+    if (tok->getType() != antlr4::Token::EOF && tok->getType() != tessera_sql::MySqlLexer::SEMI) {
+      only_semicolons = false;
+    }
+  }
+  if (only_semicolons) return Error::Make(mysql_errno::kEmptyQuery, "Query was empty");
+
+  P parser(&tokens);
+  parser.removeErrorListeners();
+  auto* interp = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
+  interp->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  P::RootContext* root = nullptr;
+  try {
+    root = parser.root();
+  } catch (const antlr4::ParseCancellationException&) {
+    root = nullptr;
+  }
+  FirstErrorListener parse_errors(end);
+  if (root == nullptr) {
+    stats.used_ll = true;
+    tokens.seek(0);
+    parser.reset();
+    parser.addErrorListener(&parse_errors);
+    parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+    interp->setPredictionMode(antlr4::atn::PredictionMode::LL);
+    root = parser.root();
+    if (parse_errors.index()) return SyntaxError(sql, ByteOffset(sql, *parse_errors.index()));
+  }
+
+  try {
+    Transformer transformer(placeholders);
+    return transformer.Statement(root->statement());
+  } catch (const Unsupported& e) {
+    return Error::Make(
+        mysql_errno::kNotSupportedYet,
+        std::string("This version of Tessera doesn't yet support '") + e.what() + "'");
+  } catch (const std::exception& e) {
+    return Error::Internal(std::string("cannot build the statement tree: ") + e.what());
+  }
+}
+
+}  // namespace tessera::sql::transform

@@ -1,0 +1,447 @@
+// Expressions: expr / boolPrimary / predicate / bitExpr / simpleExpr.
+#include <memory>
+
+#include "sqlparser/transform/transformer.h"
+
+namespace tessera::sql::transform {
+
+namespace {
+ast::ExprPtr MakeBinary(ast::BinaryOp op, ast::ExprPtr l, ast::ExprPtr r) {
+  return std::make_unique<ast::BinaryExpr>(op, std::move(l), std::move(r));
+}
+
+ast::BinaryOp CompareOp(P::CompOpContext* c) {
+  if (c->EQ()) return ast::BinaryOp::kEq;
+  if (c->NULL_SAFE_EQ()) return ast::BinaryOp::kNullSafeEq;
+  if (c->NE()) return ast::BinaryOp::kNe;
+  if (c->LT()) return ast::BinaryOp::kLt;
+  if (c->LE()) return ast::BinaryOp::kLe;
+  if (c->GT()) return ast::BinaryOp::kGt;
+  return ast::BinaryOp::kGe;
+}
+
+ast::BinaryOp ArithOp(size_t token) {
+  switch (token) {
+    case P::CARET:
+      return ast::BinaryOp::kBitXor;
+    case P::STAR:
+      return ast::BinaryOp::kMul;
+    case P::SLASH:
+      return ast::BinaryOp::kDiv;
+    case P::DIV:
+      return ast::BinaryOp::kIntDiv;
+    case P::PERCENT:
+    case P::MOD:
+      return ast::BinaryOp::kMod;
+    case P::PLUS:
+      return ast::BinaryOp::kAdd;
+    case P::MINUS:
+      return ast::BinaryOp::kSub;
+    case P::SHIFT_LEFT:
+      return ast::BinaryOp::kShiftLeft;
+    case P::SHIFT_RIGHT:
+      return ast::BinaryOp::kShiftRight;
+    case P::AMP:
+      return ast::BinaryOp::kBitAnd;
+    default:
+      return ast::BinaryOp::kBitOr;
+  }
+}
+
+ast::VarScope ScopeOf(const std::string& upper) {
+  if (upper == "GLOBAL") return ast::VarScope::kGlobal;
+  if (upper == "SESSION") return ast::VarScope::kSession;
+  if (upper == "LOCAL") return ast::VarScope::kLocal;
+  return ast::VarScope::kDefault;
+}
+}  // namespace
+
+std::vector<ast::ExprPtr> Transformer::Exprs(const std::vector<P::ExprContext*>& list) {
+  std::vector<ast::ExprPtr> out;
+  out.reserve(list.size());
+  for (auto* e : list) out.push_back(Expr(e));
+  return out;
+}
+
+ast::ExprPtr Transformer::Expr(P::ExprContext* ctx) {
+  if (auto* c = dynamic_cast<P::NotExprContext*>(ctx)) {
+    auto u = std::make_unique<ast::UnaryExpr>();
+    u->op = ast::UnaryOp::kNot;
+    u->operand = Expr(c->expr());
+    return u;
+  }
+  if (auto* c = dynamic_cast<P::AndExprContext*>(ctx)) {
+    return MakeBinary(ast::BinaryOp::kAnd, Expr(c->expr(0)), Expr(c->expr(1)));
+  }
+  if (auto* c = dynamic_cast<P::XorExprContext*>(ctx)) {
+    return MakeBinary(ast::BinaryOp::kXor, Expr(c->expr(0)), Expr(c->expr(1)));
+  }
+  if (auto* c = dynamic_cast<P::OrExprContext*>(ctx)) {
+    return MakeBinary(ast::BinaryOp::kOr, Expr(c->expr(0)), Expr(c->expr(1)));
+  }
+  return BoolPrimary(static_cast<P::PrimaryExprContext*>(ctx)->boolPrimary());
+}
+
+ast::ExprPtr Transformer::BoolPrimary(P::BoolPrimaryContext* ctx) {
+  if (auto* c = dynamic_cast<P::IsExprContext*>(ctx)) {
+    auto is = std::make_unique<ast::IsExpr>();
+    is->operand = BoolPrimary(c->boolPrimary());
+    is->negated = c->NOT() != nullptr;
+    switch (c->test->getType()) {
+      case P::NULL_:
+        is->test = ast::IsTest::kNull;
+        break;
+      case P::TRUE_:
+        is->test = ast::IsTest::kTrue;
+        break;
+      case P::FALSE_:
+        is->test = ast::IsTest::kFalse;
+        break;
+      default:
+        is->test = ast::IsTest::kUnknown;
+        break;
+    }
+    return is;
+  }
+  if (auto* c = dynamic_cast<P::ComparisonExprContext*>(ctx)) {
+    return MakeBinary(CompareOp(c->compOp()), BoolPrimary(c->boolPrimary()),
+                      Predicate(c->predicate()));
+  }
+  return Predicate(static_cast<P::PredicateExprContext*>(ctx)->predicate());
+}
+
+ast::ExprPtr Transformer::Predicate(P::PredicateContext* ctx) {
+  if (auto* c = dynamic_cast<P::InSubqueryPredicateContext*>(ctx)) {
+    auto in = std::make_unique<ast::InExpr>();
+    in->operand = BitExpr(c->bitExpr());
+    in->subquery = Subquery(c->selectStatement());
+    in->negated = c->NOT() != nullptr;
+    return in;
+  }
+  if (auto* c = dynamic_cast<P::InListPredicateContext*>(ctx)) {
+    auto in = std::make_unique<ast::InExpr>();
+    in->operand = BitExpr(c->bitExpr());
+    in->list = Exprs(c->expr());
+    in->negated = c->NOT() != nullptr;
+    return in;
+  }
+  if (auto* c = dynamic_cast<P::BetweenPredicateContext*>(ctx)) {
+    auto b = std::make_unique<ast::BetweenExpr>();
+    b->operand = BitExpr(c->bitExpr(0));
+    b->low = BitExpr(c->bitExpr(1));
+    b->high = Predicate(c->predicate());
+    b->negated = c->NOT() != nullptr;
+    return b;
+  }
+  if (auto* c = dynamic_cast<P::LikePredicateContext*>(ctx)) {
+    auto op = c->NOT() ? ast::BinaryOp::kNotLike : ast::BinaryOp::kLike;
+    auto b = std::make_unique<ast::BinaryExpr>(op, BitExpr(c->bitExpr(0)), BitExpr(c->bitExpr(1)));
+    if (c->simpleExpr()) b->escape = SimpleExpr(c->simpleExpr());
+    return b;
+  }
+  if (auto* c = dynamic_cast<P::RegexpPredicateContext*>(ctx)) {
+    auto op = c->NOT() ? ast::BinaryOp::kNotRegexp : ast::BinaryOp::kRegexp;
+    return MakeBinary(op, BitExpr(c->bitExpr(0)), BitExpr(c->bitExpr(1)));
+  }
+  return BitExpr(static_cast<P::BitPredicateContext*>(ctx)->bitExpr());
+}
+
+ast::ExprPtr Transformer::BitExpr(P::BitExprContext* ctx) {
+  if (auto* c = dynamic_cast<P::SimpleBitExprContext*>(ctx)) return SimpleExpr(c->simpleExpr());
+  // Every other alternative is `bitExpr op bitExpr`.
+  auto* left = dynamic_cast<P::BitExprContext*>(ctx->children.at(0));
+  auto* op = dynamic_cast<antlr4::tree::TerminalNode*>(ctx->children.at(1));
+  auto* right = dynamic_cast<P::BitExprContext*>(ctx->children.at(2));
+  return MakeBinary(ArithOp(op->getSymbol()->getType()), BitExpr(left), BitExpr(right));
+}
+
+std::unique_ptr<ast::Subquery> Transformer::Subquery(P::SelectStatementContext* ctx) {
+  auto s = std::make_unique<ast::Subquery>();
+  s->query = Select(ctx);
+  return s;
+}
+
+std::unique_ptr<ast::ColumnRef> Transformer::ColumnRef(P::ColumnRefContext* ctx) {
+  auto col = std::make_unique<ast::ColumnRef>();
+  auto dots = ctx->dotIdentifier();
+  const std::string first = Identifier(ctx->identifier());
+  if (dots.empty()) {
+    col->name = first;
+  } else if (dots.size() == 1) {
+    col->table.name = first;
+    col->name = DotIdentifier(dots[0]);
+  } else {
+    col->table.qualifier = first;
+    col->table.name = DotIdentifier(dots[0]);
+    col->name = DotIdentifier(dots[1]);
+  }
+  return col;
+}
+
+ast::ExprPtr Transformer::SimpleExpr(P::SimpleExprContext* ctx) {
+  if (auto* c = dynamic_cast<P::LiteralExprContext*>(ctx)) return Literal(c->literal());
+  if (auto* c = dynamic_cast<P::ColumnExprContext*>(ctx)) return ColumnRef(c->columnRef());
+  if (auto* c = dynamic_cast<P::FunctionExprContext*>(ctx)) return FunctionCall(c->functionCall());
+  if (auto* c = dynamic_cast<P::PlaceholderExprContext*>(ctx)) {
+    auto p = std::make_unique<ast::Placeholder>();
+    auto it = placeholder_index_.find(c->QUESTION()->getSymbol()->getTokenIndex());
+    p->index = it == placeholder_index_.end() ? 0 : it->second;
+    return p;
+  }
+  if (auto* c = dynamic_cast<P::BindVarExprContext*>(ctx)) {
+    return std::make_unique<ast::BindVar>(c->BIND_VAR()->getText().substr(1));
+  }
+  if (auto* c = dynamic_cast<P::UnaryExprContext*>(ctx)) {
+    auto u = std::make_unique<ast::UnaryExpr>();
+    switch (c->op->getType()) {
+      case P::MINUS:
+        u->op = ast::UnaryOp::kMinus;
+        break;
+      case P::PLUS:
+        u->op = ast::UnaryOp::kPlus;
+        break;
+      default:
+        u->op = ast::UnaryOp::kBitInvert;
+        break;
+    }
+    u->operand = SimpleExpr(c->simpleExpr());
+    return u;
+  }
+  if (auto* c = dynamic_cast<P::LogicalNotExprContext*>(ctx)) {
+    auto u = std::make_unique<ast::UnaryExpr>();
+    u->op = ast::UnaryOp::kLogicalNot;
+    u->operand = SimpleExpr(c->simpleExpr());
+    return u;
+  }
+  if (auto* c = dynamic_cast<P::BinaryExprContext*>(ctx)) {
+    auto u = std::make_unique<ast::UnaryExpr>();
+    u->op = ast::UnaryOp::kBinary;
+    u->operand = SimpleExpr(c->simpleExpr());
+    return u;
+  }
+  if (auto* c = dynamic_cast<P::CollateExprContext*>(ctx)) {
+    auto e = std::make_unique<ast::CollateExpr>();
+    e->operand = SimpleExpr(c->simpleExpr());
+    e->collation = CharsetName(c->charsetName());
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::JsonExprContext*>(ctx)) {
+    auto op = c->op->getType() == P::JSON_ARROW ? ast::BinaryOp::kJsonExtract
+                                                : ast::BinaryOp::kJsonUnquoteExtract;
+    return MakeBinary(
+        op, SimpleExpr(c->simpleExpr()),
+        std::make_unique<ast::Literal>(ast::LiteralKind::kString, TextString(c->textString())));
+  }
+  if (auto* c = dynamic_cast<P::SystemVarExprContext*>(ctx)) {
+    auto v = std::make_unique<ast::Variable>();
+    v->system = true;
+    std::string name = c->SYSTEM_VAR()->getText().substr(2);
+    if (auto dot = name.find('.'); dot != std::string::npos) {
+      v->scope = ScopeOf(Upper(name.substr(0, dot)));
+      if (v->scope != ast::VarScope::kDefault) name = name.substr(dot + 1);
+    }
+    v->name = name;
+    return v;
+  }
+  if (auto* c = dynamic_cast<P::UserVarExprContext*>(ctx)) {
+    auto v = std::make_unique<ast::Variable>();
+    std::string name = c->USER_VAR()->getText().substr(1);
+    if (!name.empty() && (name[0] == '\'' || name[0] == '"' || name[0] == '`')) {
+      name = name.substr(1, name.size() - 2);
+    }
+    v->name = name;
+    return v;
+  }
+  if (auto* c = dynamic_cast<P::SubqueryExprContext*>(ctx)) return Subquery(c->selectStatement());
+  if (auto* c = dynamic_cast<P::ExistsExprContext*>(ctx)) {
+    auto e = std::make_unique<ast::ExistsExpr>();
+    e->subquery = Subquery(c->selectStatement());
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::ParenExprContext*>(ctx)) {
+    auto items = Exprs(c->expr());
+    if (items.size() == 1) return std::move(items[0]);
+    auto t = std::make_unique<ast::TupleExpr>();
+    t->items = std::move(items);
+    return t;
+  }
+  if (auto* c = dynamic_cast<P::CaseExprContext*>(ctx)) {
+    auto e = std::make_unique<ast::CaseExpr>();
+    auto exprs = c->expr();
+    size_t next = 0;
+    // Operand precedes the first WHEN, ELSE result follows the last one.
+    if (!exprs.empty() &&
+        exprs[0]->getStart()->getTokenIndex() < c->caseWhen(0)->getStart()->getTokenIndex()) {
+      e->operand = Expr(exprs[next++]);
+    }
+    for (auto* w : c->caseWhen())
+      e->whens.push_back(ast::WhenClause{Expr(w->expr(0)), Expr(w->expr(1))});
+    if (c->ELSE()) e->else_result = Expr(exprs.back());
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::IntervalExprContext*>(ctx)) {
+    auto e = std::make_unique<ast::IntervalExpr>();
+    e->value = Expr(c->expr());
+    e->unit = Upper(Identifier(c->identifier()));
+    static const char* const kUnits[] = {"MICROSECOND",
+                                         "SECOND",
+                                         "MINUTE",
+                                         "HOUR",
+                                         "DAY",
+                                         "WEEK",
+                                         "MONTH",
+                                         "QUARTER",
+                                         "YEAR",
+                                         "SECOND_MICROSECOND",
+                                         "MINUTE_MICROSECOND",
+                                         "MINUTE_SECOND",
+                                         "HOUR_MICROSECOND",
+                                         "HOUR_SECOND",
+                                         "HOUR_MINUTE",
+                                         "DAY_MICROSECOND",
+                                         "DAY_SECOND",
+                                         "DAY_MINUTE",
+                                         "DAY_HOUR",
+                                         "YEAR_MONTH"};
+    bool known = false;
+    for (const char* u : kUnits) known = known || e->unit == u;
+    if (!known) throw Unsupported("INTERVAL unit " + e->unit);
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::DefaultExprContext*>(ctx)) {
+    auto e = std::make_unique<ast::DefaultExpr>();
+    if (c->identifier()) e->column = Identifier(c->identifier());
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::ValuesExprContext*>(ctx)) {
+    auto e = std::make_unique<ast::ValuesFunc>();
+    e->column = Identifier(c->identifier());
+    return e;
+  }
+  auto cast_type = [](P::CastTypeContext* t) {
+    std::string out;
+    for (auto* w : t->castWord()) {
+      if (!out.empty()) out += ' ';
+      out += Upper(w->getText());
+    }
+    auto nums = t->INT_NUM();
+    if (!nums.empty()) {
+      out += '(' + nums[0]->getText();
+      if (nums.size() > 1) out += ',' + nums[1]->getText();
+      out += ')';
+    }
+    return out;
+  };
+  if (auto* c = dynamic_cast<P::CastExprContext*>(ctx)) {
+    auto e = std::make_unique<ast::CastExpr>();
+    e->operand = Expr(c->expr());
+    e->type = cast_type(c->castType());
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::ConvertExprContext*>(ctx)) {
+    auto e = std::make_unique<ast::CastExpr>();
+    e->operand = Expr(c->expr());
+    e->type = cast_type(c->castType());
+    e->convert_syntax = true;
+    return e;
+  }
+  if (auto* c = dynamic_cast<P::ConvertUsingExprContext*>(ctx)) {
+    auto e = std::make_unique<ast::CastExpr>();
+    e->operand = Expr(c->expr());
+    e->charset = CharsetName(c->charsetName());
+    e->convert_syntax = true;
+    return e;
+  }
+  throw Unsupported("expression " + ctx->getText());
+}
+
+ast::ExprPtr Transformer::Literal(P::LiteralContext* ctx) {
+  using K = ast::LiteralKind;
+  if (auto* c = dynamic_cast<P::StringLiteralContext*>(ctx)) {
+    auto lit = std::make_unique<ast::Literal>(K::kString, "");
+    lit->text = TextString(c->textString(), &lit->charset);
+    return lit;
+  }
+  if (dynamic_cast<P::IntLiteralContext*>(ctx))
+    return std::make_unique<ast::Literal>(K::kInt, ctx->getText());
+  if (dynamic_cast<P::DecimalLiteralContext*>(ctx)) {
+    return std::make_unique<ast::Literal>(K::kDecimal, ctx->getText());
+  }
+  if (dynamic_cast<P::FloatLiteralContext*>(ctx))
+    return std::make_unique<ast::Literal>(K::kFloat, ctx->getText());
+  const std::string text = ctx->getText();
+  if (dynamic_cast<P::HexStringLiteralContext*>(ctx)) {
+    return std::make_unique<ast::Literal>(K::kHexString, text.substr(2, text.size() - 3));
+  }
+  if (dynamic_cast<P::HexNumLiteralContext*>(ctx))
+    return std::make_unique<ast::Literal>(K::kHexNum, text.substr(2));
+  if (dynamic_cast<P::BitStringLiteralContext*>(ctx)) {
+    return std::make_unique<ast::Literal>(K::kBit, text.substr(2, text.size() - 3));
+  }
+  if (dynamic_cast<P::BitNumLiteralContext*>(ctx))
+    return std::make_unique<ast::Literal>(K::kBit, text.substr(2));
+  if (dynamic_cast<P::TrueLiteralContext*>(ctx))
+    return std::make_unique<ast::Literal>(K::kTrue, "");
+  if (dynamic_cast<P::FalseLiteralContext*>(ctx))
+    return std::make_unique<ast::Literal>(K::kFalse, "");
+  if (dynamic_cast<P::NullLiteralContext*>(ctx))
+    return std::make_unique<ast::Literal>(K::kNull, "");
+  auto* c = static_cast<P::TemporalLiteralContext*>(ctx);
+  K kind = c->kind->getType() == P::DATE   ? K::kDate
+           : c->kind->getType() == P::TIME ? K::kTime
+                                           : K::kTimestamp;
+  return std::make_unique<ast::Literal>(kind, TextString(c->textString()));
+}
+
+ast::ExprPtr Transformer::FunctionCall(P::FunctionCallContext* ctx) {
+  auto f = std::make_unique<ast::FuncCall>();
+  if (auto* c = dynamic_cast<P::GroupConcatCallContext*>(ctx)) {
+    f->name = c->GROUP_CONCAT()->getText();
+    f->distinct = c->DISTINCT() != nullptr;
+    f->args = Exprs(c->expr());
+    if (c->orderByClause()) f->order_by = OrderBy(c->orderByClause());
+    if (c->SEPARATOR()) {
+      f->has_separator = true;
+      f->separator = TextString(c->textString());
+    }
+    return f;
+  }
+  auto over = [this](P::OverClauseContext* o) -> std::unique_ptr<ast::WindowSpec> {
+    if (!o) return nullptr;
+    auto w = std::make_unique<ast::WindowSpec>();
+    if (o->identifier()) {
+      w->name = Identifier(o->identifier());
+      return w;
+    }
+    w->partition_by = Exprs(o->expr());
+    if (o->orderByClause()) w->order_by = OrderBy(o->orderByClause());
+    return w;
+  };
+  if (auto* c = dynamic_cast<P::StarCallContext*>(ctx)) {
+    f->name = c->functionName()->getText();
+    f->star = true;
+    f->over = over(c->overClause());
+    return f;
+  }
+  if (auto* c = dynamic_cast<P::PlainCallContext*>(ctx)) {
+    auto* fn = c->functionName();
+    f->name = fn->identifier() ? Identifier(fn->identifier()) : fn->getText();
+    f->distinct = c->DISTINCT() != nullptr;
+    f->args = Exprs(c->expr());
+    f->over = over(c->overClause());
+    return f;
+  }
+  if (auto* c = dynamic_cast<P::QualifiedCallContext*>(ctx)) {
+    f->qualifier = Identifier(c->identifier());
+    f->name = DotIdentifier(c->dotIdentifier());
+    f->args = Exprs(c->expr());
+    return f;
+  }
+  auto* c = static_cast<P::NiladicCallContext*>(ctx);
+  f->name = Upper(c->name->getText());
+  if (auto* n = c->INT_NUM())
+    f->args.push_back(std::make_unique<ast::Literal>(ast::LiteralKind::kInt, n->getText()));
+  return f;
+}
+
+}  // namespace tessera::sql::transform

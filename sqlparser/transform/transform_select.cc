@@ -1,0 +1,251 @@
+// Queries: SELECT, set operations, FROM clause, ORDER BY, LIMIT, locking.
+#include <functional>
+#include <memory>
+
+#include "sqlparser/transform/transformer.h"
+
+namespace tessera::sql::transform {
+
+namespace {
+ast::LockMode Lock(P::LockClauseContext* ctx) {
+  if (!ctx) return ast::LockMode::kNone;
+  if (ctx->NOWAIT() || ctx->SKIP_()) throw Unsupported("FOR UPDATE NOWAIT/SKIP LOCKED");
+  if (ctx->UPDATE()) return ast::LockMode::kForUpdate;
+  if (ctx->LOCK()) return ast::LockMode::kShareMode;
+  return ast::LockMode::kForShare;
+}
+
+bool HasTail(const std::vector<ast::OrderItem>& order, const ast::Limit& limit,
+             ast::LockMode lock) {
+  return !order.empty() || limit.count || lock != ast::LockMode::kNone;
+}
+}  // namespace
+
+std::vector<ast::OrderItem> Transformer::OrderBy(P::OrderByClauseContext* ctx) {
+  std::vector<ast::OrderItem> out;
+  if (!ctx) return out;
+  for (auto* item : ctx->orderItem())
+    out.push_back(ast::OrderItem{Expr(item->expr()), item->DESC() != nullptr});
+  return out;
+}
+
+ast::Limit Transformer::LimitClause(P::LimitClauseContext* ctx) {
+  ast::Limit limit;
+  if (!ctx) return limit;
+  auto value = [this](P::LimitValueContext* v) -> ast::ExprPtr {
+    if (v->INT_NUM()) return std::make_unique<ast::Literal>(ast::LiteralKind::kInt, v->getText());
+    if (v->BIND_VAR()) return std::make_unique<ast::BindVar>(v->getText().substr(1));
+    auto p = std::make_unique<ast::Placeholder>();
+    auto it = placeholder_index_.find(v->QUESTION()->getSymbol()->getTokenIndex());
+    p->index = it == placeholder_index_.end() ? 0 : it->second;
+    return p;
+  };
+  auto values = ctx->limitValue();
+  if (values.size() == 1) {
+    limit.count = value(values[0]);
+  } else if (ctx->OFFSET()) {
+    limit.count = value(values[0]);
+    limit.offset = value(values[1]);
+  } else {  // LIMIT offset, count
+    limit.offset = value(values[0]);
+    limit.count = value(values[1]);
+  }
+  return limit;
+}
+
+namespace {
+struct Tail {
+  std::vector<ast::OrderItem> order_by;
+  ast::Limit limit;
+  ast::LockMode lock = ast::LockMode::kNone;
+};
+
+// Moves ORDER BY / LIMIT / lock onto a query that has none of its own.
+void ApplyTail(ast::Statement& q, Tail& tail) {
+  auto apply = [&](auto& s) {
+    if (HasTail(s.order_by, s.limit, s.lock)) {
+      throw Unsupported("ORDER BY/LIMIT on both a parenthesised query and its enclosing query");
+    }
+    s.order_by = std::move(tail.order_by);
+    s.limit = std::move(tail.limit);
+    s.lock = tail.lock;
+  };
+  if (q.kind() == ast::StatementKind::kSelect) {
+    apply(q.As<ast::SelectStatement>());
+  } else {
+    apply(q.As<ast::UnionStatement>());
+  }
+}
+}  // namespace
+
+ast::StatementPtr Transformer::Select(P::SelectStatementContext* ctx) {
+  Tail tail;
+  tail.order_by = OrderBy(ctx->orderByClause());
+  tail.limit = LimitClause(ctx->limitClause());
+  tail.lock = Lock(ctx->lockClause());
+
+  auto term = [this](P::QueryTermContext* t) -> ast::StatementPtr {
+    if (t->selectStatement()) return Select(t->selectStatement());
+    auto* spec = t->querySpecification();
+    auto s = std::make_unique<ast::SelectStatement>();
+    for (auto* opt : spec->selectOption()) {
+      if (opt->DISTINCT() || opt->DISTINCTROW()) {
+        s->distinct = true;
+      } else if (!opt->ALL()) {
+        s->options.push_back(Upper(opt->getText()));
+      }
+    }
+    for (auto* item : spec->selectItem()) {
+      ast::SelectItem out;
+      if (auto* wild = dynamic_cast<P::SelectTableStarContext*>(item)) {
+        if (wild->dotIdentifier()) {
+          out.star_table.qualifier = Identifier(wild->identifier());
+          out.star_table.name = DotIdentifier(wild->dotIdentifier());
+        } else {
+          out.star_table.name = Identifier(wild->identifier());
+        }
+      } else if (auto* e = dynamic_cast<P::SelectExprContext*>(item)) {
+        out.expr = Expr(e->expr());
+        if (auto* a = e->alias())
+          out.alias = a->identifier() ? Identifier(a->identifier()) : TextString(a->textString());
+      }
+      s->items.push_back(std::move(out));
+    }
+    if (spec->tableReferences()) s->from = TableReferences(spec->tableReferences());
+    if (spec->whereClause()) s->where = Expr(spec->whereClause()->expr());
+    if (auto* g = spec->groupByClause()) {
+      for (auto* item : g->orderItem()) {
+        if (item->ASC() || item->DESC()) throw Unsupported("GROUP BY ... ASC/DESC");
+        s->group_by.push_back(Expr(item->expr()));
+      }
+      s->with_rollup = g->ROLLUP() != nullptr;
+    }
+    if (spec->havingClause()) s->having = Expr(spec->havingClause()->expr());
+    return s;
+  };
+
+  auto* qe = ctx->queryExpression();
+  auto terms = qe->queryTerm();
+  ast::StatementPtr result;
+  if (terms.size() == 1) {
+    result = term(terms[0]);
+    if (HasTail(tail.order_by, tail.limit, tail.lock)) ApplyTail(*result, tail);
+  } else {
+    auto u = std::make_unique<ast::UnionStatement>();
+    auto ops = qe->setOperator();
+    for (size_t i = 0; i < terms.size(); ++i) {
+      ast::UnionPart part;
+      if (i > 0) {
+        auto* op = ops[i - 1];
+        part.op = op->UNION()    ? ast::SetOp::kUnion
+                  : op->EXCEPT() ? ast::SetOp::kExcept
+                                 : ast::SetOp::kIntersect;
+        part.all = op->ALL() != nullptr;
+      }
+      part.query = term(terms[i]);
+      u->parts.push_back(std::move(part));
+    }
+    u->order_by = std::move(tail.order_by);
+    u->limit = std::move(tail.limit);
+    u->lock = tail.lock;
+    result = std::move(u);
+  }
+
+  if (auto* with = ctx->withClause()) {
+    if (result->kind() != ast::StatementKind::kSelect)
+      throw Unsupported("WITH before a set operation");
+    auto& s = result->As<ast::SelectStatement>();
+    s.with_recursive = with->RECURSIVE() != nullptr;
+    for (auto* cte : with->commonTableExpr()) {
+      s.with.push_back(ast::CommonTableExpr{Identifier(cte->identifier()),
+                                            IdentifierList(cte->identifierList()),
+                                            Select(cte->selectStatement())});
+    }
+  }
+  return result;
+}
+
+namespace {
+ast::TableRefPtr MakeJoin(ast::JoinKind kind, ast::TableRefPtr left, ast::TableRefPtr right) {
+  auto j = std::make_unique<ast::JoinTableRef>();
+  j->join = kind;
+  j->left = std::move(left);
+  j->right = std::move(right);
+  return j;
+}
+}  // namespace
+
+std::vector<ast::TableRefPtr> Transformer::TableReferences(P::TableReferencesContext* ctx) {
+  std::function<ast::TableRefPtr(P::TableFactorContext*)> factor =
+      [&](P::TableFactorContext* f) -> ast::TableRefPtr {
+    if (auto* c = dynamic_cast<P::TableFactorNameContext*>(f)) {
+      auto t = std::make_unique<ast::AliasedTable>();
+      t->name = TableName(c->tableName());
+      if (c->identifier()) t->alias = Identifier(c->identifier());
+      for (auto* h : c->indexHint()) {
+        ast::IndexHint hint;
+        hint.type = Upper(h->hintType->getText());
+        if (h->FOR()) hint.for_clause = h->JOIN() ? "JOIN" : h->ORDER() ? "ORDER BY" : "GROUP BY";
+        for (auto* id : h->identifier()) hint.indexes.push_back(Identifier(id));
+        t->hints.push_back(std::move(hint));
+      }
+      return t;
+    }
+    if (auto* c = dynamic_cast<P::TableFactorDerivedContext*>(f)) {
+      auto d = std::make_unique<ast::DerivedTable>();
+      d->query = Select(c->selectStatement());
+      d->alias = Identifier(c->identifier());
+      d->columns = IdentifierList(c->identifierList());
+      return d;
+    }
+    auto* c = static_cast<P::TableFactorParenContext*>(f);
+    auto refs = TableReferences(c->tableReferences());
+    ast::TableRefPtr acc = std::move(refs[0]);
+    for (size_t i = 1; i < refs.size(); ++i)
+      acc = MakeJoin(ast::JoinKind::kComma, std::move(acc), std::move(refs[i]));
+    return acc;
+  };
+
+  std::vector<ast::TableRefPtr> out;
+  for (auto* ref : ctx->tableReference()) {
+    ast::TableRefPtr acc = factor(ref->tableFactor());
+    for (auto* jp : ref->joinPart()) {
+      if (auto* c = dynamic_cast<P::InnerJoinContext*>(jp)) {
+        auto kind = c->CROSS() ? ast::JoinKind::kCross : ast::JoinKind::kInner;
+        auto j = MakeJoin(kind, std::move(acc), factor(c->tableFactor()));
+        if (auto* spec = c->joinSpec()) {
+          auto& jr = j->As<ast::JoinTableRef>();
+          if (spec->expr())
+            jr.on = Expr(spec->expr());
+          else
+            jr.using_columns = IdentifierList(spec->identifierList());
+        }
+        acc = std::move(j);
+      } else if (auto* c = dynamic_cast<P::StraightJoinContext*>(jp)) {
+        auto j = MakeJoin(ast::JoinKind::kStraight, std::move(acc), factor(c->tableFactor()));
+        if (c->expr()) j->As<ast::JoinTableRef>().on = Expr(c->expr());
+        acc = std::move(j);
+      } else if (auto* c = dynamic_cast<P::OuterJoinContext*>(jp)) {
+        auto kind = c->side->getType() == P::LEFT ? ast::JoinKind::kLeft : ast::JoinKind::kRight;
+        auto j = MakeJoin(kind, std::move(acc), factor(c->tableFactor()));
+        auto* spec = c->joinSpec();
+        auto& jr = j->As<ast::JoinTableRef>();
+        if (spec->expr())
+          jr.on = Expr(spec->expr());
+        else
+          jr.using_columns = IdentifierList(spec->identifierList());
+        acc = std::move(j);
+      } else {
+        auto* n = static_cast<P::NaturalJoinContext*>(jp);
+        auto kind = !n->side                        ? ast::JoinKind::kNatural
+                    : n->side->getType() == P::LEFT ? ast::JoinKind::kNaturalLeft
+                                                    : ast::JoinKind::kNaturalRight;
+        acc = MakeJoin(kind, std::move(acc), factor(n->tableFactor()));
+      }
+    }
+    out.push_back(std::move(acc));
+  }
+  return out;
+}
+
+}  // namespace tessera::sql::transform

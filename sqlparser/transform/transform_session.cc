@@ -1,0 +1,201 @@
+// USE, SET, BEGIN/START TRANSACTION, COMMIT, ROLLBACK, SHOW.
+#include <memory>
+
+#include "sqlparser/transform/transformer.h"
+
+namespace tessera::sql::transform {
+
+namespace {
+ast::VarScope Scope(antlr4::Token* t) {
+  if (!t) return ast::VarScope::kDefault;
+  switch (t->getType()) {
+    case P::GLOBAL:
+      return ast::VarScope::kGlobal;
+    case P::SESSION:
+      return ast::VarScope::kSession;
+    default:
+      return ast::VarScope::kLocal;
+  }
+}
+
+std::string Words(antlr4::ParserRuleContext* ctx) {
+  std::string out;
+  for (auto* child : ctx->children) {
+    if (!out.empty()) out += ' ';
+    out += Transformer::Upper(child->getText());
+  }
+  return out;
+}
+}  // namespace
+
+ast::StatementPtr Transformer::Use(P::UseStatementContext* ctx) {
+  auto s = std::make_unique<ast::UseStatement>();
+  s->db = Identifier(ctx->identifier());
+  return s;
+}
+
+ast::StatementPtr Transformer::Set(P::SetStatementContext* ctx) {
+  auto s = std::make_unique<ast::SetStatement>();
+  if (auto* t = dynamic_cast<P::SetTransactionContext*>(ctx)) {
+    for (auto* ch : t->transactionCharacteristic()) {
+      ast::SetAssignment a;
+      a.target = ast::SetTarget::kTransaction;
+      a.scope = Scope(t->scope);
+      a.name = ch->isolationLevel() ? "ISOLATION LEVEL " + Words(ch->isolationLevel()) : Words(ch);
+      s->assignments.push_back(std::move(a));
+    }
+    return s;
+  }
+  auto set_value = [this](P::SetValueContext* v) -> ast::ExprPtr {
+    if (v->expr()) return Expr(v->expr());
+    return std::make_unique<ast::Literal>(ast::LiteralKind::kString, Upper(v->getText()));
+  };
+  for (auto* item : static_cast<P::SetVariablesContext*>(ctx)->setAssignment()) {
+    ast::SetAssignment a;
+    if (auto* c = dynamic_cast<P::SetUserVarContext*>(item)) {
+      a.target = ast::SetTarget::kUserVar;
+      std::string name = c->USER_VAR()->getText().substr(1);
+      if (!name.empty() && (name[0] == '\'' || name[0] == '"' || name[0] == '`'))
+        name = name.substr(1, name.size() - 2);
+      a.name = name;
+      a.value = Expr(c->expr());
+    } else if (auto* c = dynamic_cast<P::SetSystemVarAtContext*>(item)) {
+      a.target = ast::SetTarget::kSystemVar;
+      std::string name = c->SYSTEM_VAR()->getText().substr(2);
+      if (auto dot = name.find('.'); dot != std::string::npos) {
+        const std::string scope = Upper(name.substr(0, dot));
+        if (scope == "GLOBAL") a.scope = ast::VarScope::kGlobal;
+        if (scope == "SESSION") a.scope = ast::VarScope::kSession;
+        if (scope == "LOCAL") a.scope = ast::VarScope::kLocal;
+        if (a.scope != ast::VarScope::kDefault) name = name.substr(dot + 1);
+      } else {
+        a.scope = ast::VarScope::kSession;  // @@x = v sets the session value
+      }
+      a.name = name;
+      a.value = set_value(c->setValue());
+    } else if (auto* c = dynamic_cast<P::SetScopedVarContext*>(item)) {
+      a.target = ast::SetTarget::kSystemVar;
+      a.scope = Scope(c->scope);
+      a.name = Identifier(c->identifier());
+      a.value = set_value(c->setValue());
+    } else if (auto* c = dynamic_cast<P::SetNamesContext*>(item)) {
+      a.target = ast::SetTarget::kNames;
+      a.name = "NAMES";
+      if (c->DEFAULT()) {
+        a.value = std::make_unique<ast::DefaultExpr>();
+      } else {
+        a.value = std::make_unique<ast::Literal>(ast::LiteralKind::kString,
+                                                 CharsetName(c->charsetName(0)));
+      }
+      if (c->COLLATE()) a.collation = CharsetName(c->charsetName(c->DEFAULT() ? 0 : 1));
+    } else if (auto* c = dynamic_cast<P::SetCharsetContext*>(item)) {
+      a.target = ast::SetTarget::kCharset;
+      a.name = "CHARACTER SET";
+      if (c->DEFAULT()) {
+        a.value = std::make_unique<ast::DefaultExpr>();
+      } else {
+        a.value = std::make_unique<ast::Literal>(ast::LiteralKind::kString,
+                                                 CharsetName(c->charsetName()));
+      }
+    } else {
+      auto* p = static_cast<P::SetPlainVarContext*>(item);
+      a.target = ast::SetTarget::kSystemVar;
+      a.name = Identifier(p->identifier());
+      a.value = set_value(p->setValue());
+    }
+    s->assignments.push_back(std::move(a));
+  }
+  return s;
+}
+
+ast::StatementPtr Transformer::Begin(P::BeginStatementContext* ctx) {
+  auto s = std::make_unique<ast::BeginStatement>();
+  for (auto* o : ctx->startTransactionOption()) {
+    if (o->SNAPSHOT()) s->consistent_snapshot = true;
+    if (o->ONLY()) s->read_only = true;
+    if (o->WRITE()) s->read_write = true;
+  }
+  return s;
+}
+
+ast::StatementPtr Transformer::Commit(P::CommitStatementContext*) {
+  return std::make_unique<ast::CommitStatement>();
+}
+
+ast::StatementPtr Transformer::Rollback(P::RollbackStatementContext* ctx) {
+  auto s = std::make_unique<ast::RollbackStatement>();
+  if (ctx->identifier()) s->savepoint = Identifier(ctx->identifier());
+  return s;
+}
+
+ast::StatementPtr Transformer::Show(P::ShowStatementContext* ctx) {
+  auto s = std::make_unique<ast::ShowStatement>();
+  auto filter = [&](P::ShowFilterContext* f) {
+    if (!f) return;
+    if (f->LIKE()) {
+      s->has_like = true;
+      s->like = TextString(f->textString());
+    } else {
+      s->where = Expr(f->expr());
+    }
+  };
+  using K = ast::ShowKind;
+  if (auto* c = dynamic_cast<P::ShowTablesContext*>(ctx)) {
+    s->what = K::kTables;
+    s->full = c->FULL() != nullptr;
+    if (c->identifier()) s->db = Identifier(c->identifier());
+    filter(c->showFilter());
+  } else if (auto* c = dynamic_cast<P::ShowDatabasesContext*>(ctx)) {
+    s->what = K::kDatabases;
+    filter(c->showFilter());
+  } else if (auto* c = dynamic_cast<P::ShowTableStatusContext*>(ctx)) {
+    s->what = K::kTableStatus;
+    if (c->identifier()) s->db = Identifier(c->identifier());
+    filter(c->showFilter());
+  } else if (auto* c = dynamic_cast<P::ShowColumnsContext*>(ctx)) {
+    s->what = K::kColumns;
+    s->full = c->FULL() != nullptr;
+    s->table = TableName(c->tableName());
+    if (c->identifier()) s->table.qualifier = Identifier(c->identifier());
+    filter(c->showFilter());
+  } else if (auto* c = dynamic_cast<P::ShowIndexContext*>(ctx)) {
+    s->what = K::kIndex;
+    s->table = TableName(c->tableName());
+    if (c->identifier()) s->table.qualifier = Identifier(c->identifier());
+    if (c->expr()) s->where = Expr(c->expr());
+  } else if (auto* c = dynamic_cast<P::ShowCreateTableContext*>(ctx)) {
+    s->what = K::kCreateTable;
+    s->table = TableName(c->tableName());
+  } else if (auto* c = dynamic_cast<P::ShowCreateDatabaseContext*>(ctx)) {
+    s->what = K::kCreateDatabase;
+    s->db = Identifier(c->identifier());
+  } else if (auto* c = dynamic_cast<P::ShowVariablesContext*>(ctx)) {
+    s->what = K::kVariables;
+    s->scope = Scope(c->scope);
+    filter(c->showFilter());
+  } else if (auto* c = dynamic_cast<P::ShowStatusContext*>(ctx)) {
+    s->what = K::kStatus;
+    s->scope = Scope(c->scope);
+    filter(c->showFilter());
+  } else if (auto* c = dynamic_cast<P::ShowWarningsContext*>(ctx)) {
+    s->what = K::kWarnings;
+    if (c->limitClause()) throw Unsupported("SHOW WARNINGS LIMIT");
+  } else if (auto* c = dynamic_cast<P::ShowErrorsContext*>(ctx)) {
+    s->what = K::kErrors;
+    if (c->limitClause()) throw Unsupported("SHOW ERRORS LIMIT");
+  } else if (auto* c = dynamic_cast<P::ShowProcesslistContext*>(ctx)) {
+    s->what = K::kProcesslist;
+    s->full = c->FULL() != nullptr;
+  } else if (dynamic_cast<P::ShowEnginesContext*>(ctx)) {
+    s->what = K::kEngines;
+  } else if (auto* c = dynamic_cast<P::ShowCharsetContext*>(ctx)) {
+    s->what = K::kCharset;
+    filter(c->showFilter());
+  } else {
+    s->what = K::kCollation;
+    filter(static_cast<P::ShowCollationContext*>(ctx)->showFilter());
+  }
+  return s;
+}
+
+}  // namespace tessera::sql::transform

@@ -1,0 +1,43 @@
+// Test doubles for the protocol integration tests: a SessionHandler with
+// fixed answers and a running Server with one known user ("app"/"app").
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "vtgate/mysql/server.h"
+#include "vtgate/mysql/session_handler.h"
+
+namespace tessera::vtgate::mysql::testing {
+
+// Answers:
+//   "select 1"        one BIGINT column "1", one row "1"
+//   "select rows"     id BIGINT NOT NULL, name VARCHAR; rows (1,'alice'), (2,NULL), (3,'')
+//   "select many"     one column, 10000 rows "0".."9999"
+//   "select length"   prefix: one row with the byte length of the whole statement
+//   "insert"          OK: 3 affected rows, last insert id 42, info "Records: 3"
+//   "fail"            ERR 1146 42S02
+//   anything else     ERR 1064 42000
+// UseDatabase accepts "commerce" and "customer" only (else ERR 1049).
+class FakeSession : public SessionHandler {
+ public:
+  boost::asio::awaitable<Result<ResultSet>> Query(std::string_view sql) override;
+  Status UseDatabase(std::string_view database) override;
+  uint16_t StatusFlags() const override;
+
+ private:
+  std::string database_;
+};
+
+// Records the ClientInfo of every session created.
+struct SessionLog {
+  std::mutex mu;
+  std::vector<ClientInfo> clients;
+};
+
+// A Server on 127.0.0.1, port 0, 2 workers, user app/app, FakeSession.
+std::unique_ptr<Server> StartFakeServer(SessionLog* log, ServerOptions options = {});
+
+}  // namespace tessera::vtgate::mysql::testing

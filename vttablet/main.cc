@@ -1,0 +1,105 @@
+// vttablet: serves one shard (one MariaDB) to vtgate over the tablet RPC.
+#include <csignal>
+#include <cstdlib>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <mysql.h>
+
+#include "common/logging.h"
+#include "vttablet/rpc/rpc_server.h"
+#include "vttablet/tabletserver/query_service.h"
+
+namespace {
+
+namespace asio = boost::asio;
+using namespace tessera;
+
+struct Flags {
+  std::string host = "127.0.0.1";
+  uint16_t port = 0;
+  vttablet::MariaDbParams mariadb;
+  std::string keyspace;
+  std::string shard;
+  size_t pool_size = 16;
+  uint32_t transaction_timeout_ms = 30000;
+  uint32_t query_timeout_ms = 0;
+  std::string log_level = "info";
+};
+
+int Serve(const Flags& flags) {
+  SetLogLevel(flags.log_level);
+  auto log = GetLogger("vttablet");
+  std::signal(SIGPIPE, SIG_IGN);
+  if (mysql_library_init(0, nullptr, nullptr) != 0) {
+    log->error("cannot initialize the MariaDB client library");
+    return 1;
+  }
+
+  // One io_context on one thread: MariaDB connections, transactions and RPC
+  // connections all live on it, so nothing needs a lock.
+  asio::io_context io(1);
+  vttablet::QueryServiceOptions options;
+  options.pool_size = flags.pool_size;
+  options.transaction_idle_timeout = std::chrono::milliseconds(flags.transaction_timeout_ms);
+  options.default_query_timeout = std::chrono::milliseconds(flags.query_timeout_ms);
+  vttablet::QueryService service(io.get_executor(), flags.mariadb, options);
+  vttablet::RpcServer server(io, service);
+  auto port = server.Listen(flags.host, flags.port);
+  if (!port.ok()) {
+    log->error("{}", port.error().message);
+    return 1;
+  }
+  service.Start();
+  server.Start();
+  log->info("tablet {}/{} listening on {}:{}, MariaDB at {}:{} (pool of {})", flags.keyspace,
+            flags.shard, flags.host, port.value(), flags.mariadb.host, flags.mariadb.port,
+            flags.pool_size);
+
+  asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code& ec, int signal_number) {
+    if (ec) return;
+    log->info("signal {} received; shutting down", signal_number);
+    server.Stop();
+    io.stop();
+  });
+  io.run();
+  log->info("tablet {}/{} stopped", flags.keyspace, flags.shard);
+  spdlog::shutdown();
+  // Leave without unwinding the coroutines still parked on the io_context;
+  // closing the process closes the MariaDB connections, and MariaDB rolls
+  // back any transaction that was still open.
+  std::_Exit(0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Flags flags;
+  CLI::App app{"vttablet: serves one shard's MariaDB to vtgate over the tablet RPC"};
+  app.add_option("--port", flags.port, "tablet RPC port (0: any free port)")->required();
+  app.add_option("--host", flags.host, "tablet RPC listen address")->capture_default_str();
+  app.add_option("--mariadb-host", flags.mariadb.host, "MariaDB host")->capture_default_str();
+  app.add_option("--mariadb-port", flags.mariadb.port, "MariaDB port")->required();
+  app.add_option("--mariadb-user", flags.mariadb.user, "MariaDB user")->capture_default_str();
+  app.add_option("--mariadb-password", flags.mariadb.password, "MariaDB password");
+  app.add_option("--keyspace", flags.keyspace, "keyspace this tablet serves")->required();
+  app.add_option("--shard", flags.shard, "shard this tablet serves, e.g. -80")->required();
+  app.add_option("--pool-size", flags.pool_size, "MariaDB connections")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10000));
+  app.add_option("--transaction-timeout-ms", flags.transaction_timeout_ms,
+                 "roll back transactions idle longer than this")
+      ->capture_default_str();
+  app.add_option("--query-timeout-ms", flags.query_timeout_ms,
+                 "default statement timeout (0: none)")
+      ->capture_default_str();
+  app.add_option("--log-level", flags.log_level, "trace, debug, info, warn, error")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+  CLI11_PARSE(app, argc, argv);
+  return Serve(flags);
+}

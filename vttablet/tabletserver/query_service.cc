@@ -1,0 +1,206 @@
+#include "vttablet/tabletserver/query_service.h"
+
+#include <algorithm>
+
+#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <fmt/format.h>
+
+#include "common/logging.h"
+
+namespace tessera::vttablet {
+
+namespace asio = boost::asio;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr size_t kExpiredIdsKept = 4096;
+
+// Transaction ids start at the wall-clock microsecond so that ids from an
+// earlier run of the tablet are not reused by this one.
+uint64_t FirstTransactionId() {
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(now).count());
+}
+
+}  // namespace
+
+QueryService::QueryService(asio::any_io_executor executor, MariaDbParams params,
+                           QueryServiceOptions options)
+    : executor_(executor),
+      params_(params),
+      options_(options),
+      pool_(executor, params, std::max<size_t>(1, options.pool_size)),
+      health_connection_(executor, params),
+      alive_(std::make_shared<bool>(true)),
+      next_transaction_id_(FirstTransactionId()) {}
+
+QueryService::~QueryService() { *alive_ = false; }
+
+void QueryService::Start() {
+  asio::co_spawn(executor_, HealthLoop(), asio::detached);
+  asio::co_spawn(executor_, ReapLoop(), asio::detached);
+}
+
+std::chrono::milliseconds QueryService::TimeoutFor(const rpc::ExecuteRequest& request) const {
+  if (request.timeout_ms > 0) return std::chrono::milliseconds(request.timeout_ms);
+  return options_.default_query_timeout;
+}
+
+Error QueryService::NoSuchTransaction(uint64_t transaction_id) const {
+  if (expired_.contains(transaction_id)) {
+    return Error::Internal(fmt::format(
+        "transaction {} was rolled back by the tablet after being idle for more than {} ms",
+        transaction_id, options_.transaction_idle_timeout.count()));
+  }
+  return Error::Internal(
+      fmt::format("transaction {} is not open on this tablet (already ended, or unknown)",
+                  transaction_id));
+}
+
+asio::awaitable<rpc::ExecuteResponse> QueryService::Execute(rpc::ExecuteRequest request) {
+  ++queries_executed_;
+  if (request.transaction_id != 0 || request.begin) co_return co_await ExecuteInTransaction(std::move(request));
+  auto connection = co_await pool_.Acquire();
+  auto result = co_await connection->Execute(request.database, request.sql, request.max_rows,
+                                             TimeoutFor(request));
+  pool_.Release(std::move(connection));
+  co_return rpc::ExecuteResponse{std::move(result), 0};
+}
+
+asio::awaitable<rpc::ExecuteResponse> QueryService::ExecuteInTransaction(rpc::ExecuteRequest request) {
+  uint64_t id = request.transaction_id;
+  if (request.begin) {
+    if (id != 0) {
+      co_return rpc::ExecuteResponse{
+          Error::Internal(fmt::format("cannot begin: already in transaction {}", id)), id};
+    }
+    auto connection = co_await pool_.Acquire();
+    auto begun = co_await connection->Execute(request.database, "BEGIN", 0, TimeoutFor(request));
+    if (!begun.ok()) {
+      pool_.Release(std::move(connection));
+      co_return rpc::ExecuteResponse{std::move(begun).error(), 0};
+    }
+    id = next_transaction_id_++;
+    transactions_.emplace(id, Transaction{std::move(connection), Clock::now(), false});
+    if (request.sql.empty()) co_return rpc::ExecuteResponse{std::move(begun), id};
+  }
+
+  auto it = transactions_.find(id);
+  if (it == transactions_.end()) co_return rpc::ExecuteResponse{NoSuchTransaction(id), id};
+  if (it->second.busy) {
+    co_return rpc::ExecuteResponse{
+        Error::Internal(fmt::format("transaction {} is busy with another statement", id)), id};
+  }
+  it->second.busy = true;
+  MariaDbConnection* connection = it->second.connection.get();
+  auto result = co_await connection->Execute(request.database, request.sql, request.max_rows,
+                                             TimeoutFor(request));
+  // The entry is pinned while busy: nothing else may erase it.
+  it = transactions_.find(id);
+  it->second.busy = false;
+  it->second.last_used = Clock::now();
+  if (!connection->connected()) {
+    // The connection died, and the transaction with it (MariaDB rolled it back).
+    pool_.Release(std::move(it->second.connection));
+    transactions_.erase(it);
+  }
+  co_return rpc::ExecuteResponse{std::move(result), id};
+}
+
+asio::awaitable<Status> QueryService::Commit(uint64_t transaction_id) {
+  return EndTransaction(transaction_id, "COMMIT");
+}
+
+asio::awaitable<Status> QueryService::Rollback(uint64_t transaction_id) {
+  return EndTransaction(transaction_id, "ROLLBACK");
+}
+
+asio::awaitable<Status> QueryService::EndTransaction(uint64_t transaction_id, std::string_view verb) {
+  auto it = transactions_.find(transaction_id);
+  if (it == transactions_.end()) co_return NoSuchTransaction(transaction_id);
+  if (it->second.busy) {
+    co_return Error::Internal(
+        fmt::format("transaction {} is busy with another statement", transaction_id));
+  }
+  auto connection = std::move(it->second.connection);
+  transactions_.erase(it);
+  auto result = co_await connection->Execute("", verb, 0, options_.default_query_timeout);
+  pool_.Release(std::move(connection));
+  if (!result.ok()) co_return std::move(result).error();
+  co_return Status::Ok();
+}
+
+rpc::HealthResponse QueryService::Health() {
+  return rpc::HealthResponse{serving_, health_message_, queries_executed_, transactions_.size()};
+}
+
+void QueryService::RememberExpired(uint64_t transaction_id) {
+  expired_.insert(transaction_id);
+  expired_order_.push_back(transaction_id);
+  if (expired_order_.size() > kExpiredIdsKept) {
+    expired_.erase(expired_order_.front());
+    expired_order_.pop_front();
+  }
+}
+
+asio::awaitable<void> QueryService::HealthLoop() {
+  auto alive = alive_;
+  auto log = GetLogger("vttablet");
+  asio::steady_timer timer(executor_);
+  while (*alive) {
+    auto probe = co_await health_connection_.Execute("", "SELECT 1", 0, params_.connect_timeout);
+    if (!*alive) co_return;
+    bool now_serving = probe.ok();
+    if (now_serving != serving_) {
+      if (now_serving) {
+        log->info("MariaDB at {}:{} is reachable; serving", params_.host, params_.port);
+      } else {
+        log->warn("MariaDB at {}:{} is not reachable: {}", params_.host, params_.port,
+                  probe.error().message);
+      }
+    }
+    serving_ = now_serving;
+    health_message_ = now_serving ? "serving" : "MariaDB unavailable: " + probe.error().message;
+    timer.expires_after(options_.health_interval);
+    boost::system::error_code ignored;
+    co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+  }
+}
+
+asio::awaitable<void> QueryService::ReapLoop() {
+  auto alive = alive_;
+  auto log = GetLogger("vttablet");
+  asio::steady_timer timer(executor_);
+  auto period = std::clamp(options_.transaction_idle_timeout / 4, std::chrono::milliseconds(10),
+                           std::chrono::milliseconds(1000));
+  while (*alive) {
+    timer.expires_after(period);
+    boost::system::error_code ignored;
+    co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+    if (!*alive) co_return;
+    auto now = Clock::now();
+    std::vector<std::pair<uint64_t, std::unique_ptr<MariaDbConnection>>> expired;
+    for (auto it = transactions_.begin(); it != transactions_.end();) {
+      if (!it->second.busy && now - it->second.last_used > options_.transaction_idle_timeout) {
+        expired.emplace_back(it->first, std::move(it->second.connection));
+        it = transactions_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    for (auto& [id, connection] : expired) {
+      RememberExpired(id);
+      log->info("rolling back transaction {} after {} ms idle", id,
+                options_.transaction_idle_timeout.count());
+      co_await connection->Execute("", "ROLLBACK", 0, params_.connect_timeout);
+      pool_.Release(std::move(connection));
+    }
+  }
+}
+
+}  // namespace tessera::vttablet

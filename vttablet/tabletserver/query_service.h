@@ -1,0 +1,86 @@
+// QueryService: the tablet's TabletService against one MariaDB.
+// - Autocommit statements run on a pooled connection.
+// - `begin` reserves a connection for a new transaction and returns its
+//   tablet-side id; statements with that id run on it; Commit/Rollback end it
+//   and return the connection. A transaction idle longer than
+//   `transaction_idle_timeout` is rolled back and its id answers with a clear
+//   error afterwards.
+// - `max_rows` is enforced; `timeout_ms` (or the default) bounds a statement.
+// - Health reports serving=false until a probe statement succeeds, and again
+//   whenever probes fail.
+// Single-threaded: all calls on the io_context given at construction.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "vttablet/mariadb/mariadb_connection.h"
+#include "vttablet/mariadb/mariadb_params.h"
+#include "vttablet/tabletserver/connection_pool.h"
+#include "vttablet/tabletserver/tablet_service.h"
+
+namespace tessera::vttablet {
+
+struct QueryServiceOptions {
+  size_t pool_size = 16;
+  std::chrono::milliseconds transaction_idle_timeout{30000};
+  std::chrono::milliseconds default_query_timeout{0};  // 0: none
+  std::chrono::milliseconds health_interval{1000};
+};
+
+class QueryService : public TabletService {
+ public:
+  QueryService(boost::asio::any_io_executor executor, MariaDbParams params,
+               QueryServiceOptions options = {});
+  ~QueryService() override;
+
+  // Starts the health probe and the idle-transaction reaper.
+  void Start();
+
+  boost::asio::awaitable<rpc::ExecuteResponse> Execute(rpc::ExecuteRequest request) override;
+  boost::asio::awaitable<Status> Commit(uint64_t transaction_id) override;
+  boost::asio::awaitable<Status> Rollback(uint64_t transaction_id) override;
+  rpc::HealthResponse Health() override;
+
+ private:
+  struct Transaction {
+    std::unique_ptr<MariaDbConnection> connection;
+    std::chrono::steady_clock::time_point last_used;
+    bool busy = false;
+  };
+
+  boost::asio::awaitable<rpc::ExecuteResponse> ExecuteInTransaction(rpc::ExecuteRequest request);
+  boost::asio::awaitable<Status> EndTransaction(uint64_t transaction_id, std::string_view verb);
+  Error NoSuchTransaction(uint64_t transaction_id) const;
+  std::chrono::milliseconds TimeoutFor(const rpc::ExecuteRequest& request) const;
+  boost::asio::awaitable<void> HealthLoop();
+  boost::asio::awaitable<void> ReapLoop();
+  void RememberExpired(uint64_t transaction_id);
+
+  boost::asio::any_io_executor executor_;
+  MariaDbParams params_;
+  QueryServiceOptions options_;
+  ConnectionPool pool_;
+  MariaDbConnection health_connection_;
+  std::shared_ptr<bool> alive_;  // loops stop once this is false
+
+  std::unordered_map<uint64_t, Transaction> transactions_;
+  uint64_t next_transaction_id_;
+  std::unordered_set<uint64_t> expired_;  // recently rolled back for idleness
+  std::deque<uint64_t> expired_order_;
+
+  bool serving_ = false;
+  std::string health_message_ = "connecting to MariaDB";
+  uint64_t queries_executed_ = 0;
+};
+
+}  // namespace tessera::vttablet
