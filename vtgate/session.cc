@@ -184,7 +184,8 @@ asio::awaitable<Result<ResultSet>> Session::RunShow(ast::ShowStatement& show, st
     show.table.qualifier.clear();
     text = sql::Format(show);
   }
-  auto result = co_await cursor_.ExecuteOne({&ks->shards.front(), std::move(text)});
+  ShardQuery query{&ks->shards.front(), std::move(text)};
+  auto result = co_await cursor_.ExecuteOne(std::move(query));
   if (result.ok() && show.what == ast::ShowKind::kTables && !result->fields.empty()) {
     // The shard names its database; the client asked about the keyspace.
     auto& field = result->fields[0];

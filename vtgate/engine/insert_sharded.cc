@@ -32,7 +32,8 @@ boost::asio::awaitable<Result<ResultSet>> InsertSharded::Execute(VCursor& cursor
     queries.push_back({&keyspace_->shards[i], std::move(per_shard[i])});
   }
   if (queries.size() == 1) co_return co_await cursor.ExecuteOne(std::move(queries.front()));
-  co_return ConcatenateResults(co_await cursor.ExecuteMulti(std::move(queries)));
+  auto results = co_await cursor.ExecuteMulti(std::move(queries));
+  co_return ConcatenateResults(std::move(results));
 }
 
 std::string InsertSharded::Describe(int indent) const {

@@ -65,11 +65,16 @@ boost::asio::awaitable<Result<ResultSet>> Route::Execute(VCursor& cursor,
                               keyspace_->name);
   }
   std::string sql = query_.Render(binds);
-  if (shards->size() == 1) co_return co_await cursor.ExecuteOne({shards->front(), std::move(sql)});
+  // Named temporaries: GCC 12 mishandles braced temporaries inside co_await.
+  if (shards->size() == 1) {
+    ShardQuery query{shards->front(), std::move(sql)};
+    co_return co_await cursor.ExecuteOne(std::move(query));
+  }
   std::vector<ShardQuery> queries;
   queries.reserve(shards->size());
   for (const ShardInfo* shard : *shards) queries.push_back({shard, sql});
-  co_return ConcatenateResults(co_await cursor.ExecuteMulti(std::move(queries)));
+  auto results = co_await cursor.ExecuteMulti(std::move(queries));
+  co_return ConcatenateResults(std::move(results));
 }
 
 std::string Route::Describe(int indent) const {

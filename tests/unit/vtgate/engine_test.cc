@@ -2,7 +2,7 @@
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/use_future.hpp>
+#include <boost/asio/detached.hpp>
 
 #include "tests/unit/vtgate/test_topology.h"
 #include "vtgate/engine/insert_sharded.h"
@@ -25,7 +25,9 @@ class FakeCursor final : public VCursor {
     seen.emplace_back(query.shard->name, query.sql);
     if (fail_shard == query.shard->name) co_return Error::Make(1062, "Duplicate entry");
     ResultSet rs;
-    rs.fields.push_back(Field{.name = "shard"});
+    Field field;
+    field.name = "shard";
+    rs.fields.push_back(field);
     rs.rows.push_back(Row{Value(query.shard->name)});
     rs.affected_rows = 1;
     co_return rs;
@@ -44,9 +46,12 @@ class EngineTest : public ::testing::Test {
   }
   Result<ResultSet> Run(const Primitive& p, const BindValues& binds = {}) {
     asio::io_context io;
-    auto future = asio::co_spawn(io, p.Execute(cursor_, binds), asio::use_future);
+    std::optional<Result<ResultSet>> out;
+    asio::co_spawn(
+        io, [&]() -> asio::awaitable<void> { out.emplace(co_await p.Execute(cursor_, binds)); },
+        asio::detached);
     io.run();
-    return future.get();
+    return std::move(*out);
   }
   const Vindex* hash() const { return customer_->vindexes.at("hash").get(); }
 
@@ -73,7 +78,10 @@ TEST_F(EngineTest, EqualUniqueGoesToTheOwningShard) {
 TEST_F(EngineTest, BindValuesDriveRoutingAndText) {
   Route route(RouteOpcode::kEqualUnique, customer_, QueryTemplate{{"select * from t where id = ", ""}, {0}});
   route.SetVindex(hash(), {ValueRef{0, {}}});
-  BindValues binds{{{VindexValue::Kind::kInteger, "4"}, "4"}};
+  BindValues binds(1);
+  binds[0].value.kind = VindexValue::Kind::kInteger;
+  binds[0].value.text = "4";
+  binds[0].sql = "4";
   ASSERT_TRUE(Run(route, binds).ok());
   EXPECT_EQ(cursor_.seen.back(), std::make_pair(std::string("80-"), std::string("select * from t where id = 4")));
 }
