@@ -29,7 +29,7 @@ class Client {
   ~Client() { mysql_close(mysql_); }
   bool connected() const { return ok_; }
   MYSQL* get() { return mysql_; }
-  unsigned error_code() { return mysql_errno(mysql_); }
+  unsigned error_code() { return ::mysql_errno(mysql_); }
   std::string sqlstate() { return mysql_sqlstate(mysql_); }
   std::string error() { return mysql_error(mysql_); }
 
@@ -38,7 +38,7 @@ class Client {
     if (mysql_real_query(mysql_, sql.data(), sql.size()) != 0) return false;
     MYSQL_RES* res = mysql_store_result(mysql_);
     if (res != nullptr) mysql_free_result(res);
-    return mysql_errno(mysql_) == 0;
+    return ::mysql_errno(mysql_) == 0;
   }
   // Rows of a query as strings ("NULL" for NULL); empty on error.
   std::vector<std::vector<std::string>> Rows(const std::string& sql) {
