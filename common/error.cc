@@ -6,23 +6,32 @@ namespace tessera {
 
 std::string_view SqlStateFor(uint16_t code) {
   switch (code) {
-    case mysql_errno::kConCount: return "08004";
+    case mysql_errno::kConCount:
+      return "08004";
     case mysql_errno::kHandshake:
     case mysql_errno::kUnknownCom:
     case mysql_errno::kNetReadError:
     case mysql_errno::kNetPacketsOutOfOrder:
-    case mysql_errno::kNetPacketTooLarge: return "08S01";
+    case mysql_errno::kNetPacketTooLarge:
+      return "08S01";
     case mysql_errno::kDbAccessDenied:
     case mysql_errno::kBadDb:
     case mysql_errno::kParse:
     case mysql_errno::kEmptyQuery:
-    case mysql_errno::kNotSupportedYet: return "42000";
-    case mysql_errno::kAccessDenied: return "28000";
-    case mysql_errno::kNoDb: return "3D000";
-    case mysql_errno::kDupEntry: return "23000";
-    case mysql_errno::kNoSuchTable: return "42S02";
-    case mysql_errno::kQueryInterrupted: return "70100";
-    default: return "HY000";
+    case mysql_errno::kNotSupportedYet:
+      return "42000";
+    case mysql_errno::kAccessDenied:
+      return "28000";
+    case mysql_errno::kNoDb:
+      return "3D000";
+    case mysql_errno::kDupEntry:
+      return "23000";
+    case mysql_errno::kNoSuchTable:
+      return "42S02";
+    case mysql_errno::kQueryInterrupted:
+      return "70100";
+    default:
+      return "HY000";
   }
 }
 
@@ -30,6 +39,8 @@ Error Error::Make(uint16_t code, std::string message) {
   return Error{code, std::string(SqlStateFor(code)), std::move(message)};
 }
 
-std::string Error::ToString() const { return fmt::format("ERROR {} ({}): {}", code, sql_state, message); }
+std::string Error::ToString() const {
+  return fmt::format("ERROR {} ({}): {}", code, sql_state, message);
+}
 
 }  // namespace tessera

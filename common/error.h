@@ -14,25 +14,25 @@ namespace tessera {
 // MySQL server error numbers the project produces itself. Errors relayed from
 // MariaDB keep whatever number MariaDB gave them.
 namespace mysql_errno {
-inline constexpr uint16_t kConCount = 1040;          // 08004 too many connections
-inline constexpr uint16_t kHandshake = 1043;         // 08S01 bad handshake
-inline constexpr uint16_t kDbAccessDenied = 1044;    // 42000
-inline constexpr uint16_t kAccessDenied = 1045;      // 28000
-inline constexpr uint16_t kNoDb = 1046;              // 3D000 no database selected
-inline constexpr uint16_t kUnknownCom = 1047;        // 08S01 unknown command
-inline constexpr uint16_t kBadDb = 1049;             // 42000 unknown database
-inline constexpr uint16_t kDupEntry = 1062;          // 23000
-inline constexpr uint16_t kParse = 1064;             // 42000 syntax error
-inline constexpr uint16_t kEmptyQuery = 1065;        // 42000
-inline constexpr uint16_t kUnknown = 1105;           // HY000 generic
-inline constexpr uint16_t kNoSuchTable = 1146;       // 42S02
-inline constexpr uint16_t kNetReadError = 1158;      // 08S01
+inline constexpr uint16_t kConCount = 1040;              // 08004 too many connections
+inline constexpr uint16_t kHandshake = 1043;             // 08S01 bad handshake
+inline constexpr uint16_t kDbAccessDenied = 1044;        // 42000
+inline constexpr uint16_t kAccessDenied = 1045;          // 28000
+inline constexpr uint16_t kNoDb = 1046;                  // 3D000 no database selected
+inline constexpr uint16_t kUnknownCom = 1047;            // 08S01 unknown command
+inline constexpr uint16_t kBadDb = 1049;                 // 42000 unknown database
+inline constexpr uint16_t kDupEntry = 1062;              // 23000
+inline constexpr uint16_t kParse = 1064;                 // 42000 syntax error
+inline constexpr uint16_t kEmptyQuery = 1065;            // 42000
+inline constexpr uint16_t kUnknown = 1105;               // HY000 generic
+inline constexpr uint16_t kNoSuchTable = 1146;           // 42S02
+inline constexpr uint16_t kNetReadError = 1158;          // 08S01
 inline constexpr uint16_t kNetPacketsOutOfOrder = 1156;  // 08S01
 inline constexpr uint16_t kNetPacketTooLarge = 1153;     // 08S01
-inline constexpr uint16_t kNotSupportedYet = 1235;   // 42000
-inline constexpr uint16_t kQueryInterrupted = 1317;  // 70100
-inline constexpr uint16_t kLockWaitTimeout = 1205;   // HY000
-inline constexpr uint16_t kQueryTimeout = 3024;      // HY000 max execution time exceeded
+inline constexpr uint16_t kNotSupportedYet = 1235;       // 42000
+inline constexpr uint16_t kQueryInterrupted = 1317;      // 70100
+inline constexpr uint16_t kLockWaitTimeout = 1205;       // HY000
+inline constexpr uint16_t kQueryTimeout = 3024;          // HY000 max execution time exceeded
 }  // namespace mysql_errno
 
 struct Error {
@@ -43,7 +43,9 @@ struct Error {
   // Builds an error whose SQLSTATE is the usual one for `code`.
   static Error Make(uint16_t code, std::string message);
   // ER_UNKNOWN_ERROR (1105, HY000) with a message.
-  static Error Internal(std::string message) { return Make(mysql_errno::kUnknown, std::move(message)); }
+  static Error Internal(std::string message) {
+    return Make(mysql_errno::kUnknown, std::move(message));
+  }
 
   std::string ToString() const;
 };
@@ -55,8 +57,8 @@ std::string_view SqlStateFor(uint16_t code);
 template <class T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}           // NOLINT(implicit)
-  Result(Error error) : v_(std::move(error)) {}       // NOLINT(implicit)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(implicit)
+  Result(Error error) : v_(std::move(error)) {}  // NOLINT(implicit)
 
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }

@@ -20,14 +20,14 @@ struct MariaDbConfig {
   std::string host = "127.0.0.1";
   uint16_t port = 0;
   std::string user = "root";
-  std::string password;   // empty: no password
-  uint32_t server_id = 0; // for the binlog; unique per server
+  std::string password;    // empty: no password
+  uint32_t server_id = 0;  // for the binlog; unique per server
 };
 
 // One shard of a keyspace: a key range, its tablet and the MariaDB behind it.
 struct ShardConfig {
-  std::string name;   // Vitess notation: "0" or "-" (whole range), "-80", "80-", "40-80"
-  Endpoint tablet;    // vttablet RPC listen address
+  std::string name;  // Vitess notation: "0" or "-" (whole range), "-80", "80-", "40-80"
+  Endpoint tablet;   // vttablet RPC listen address
   MariaDbConfig mariadb;
 };
 
@@ -51,10 +51,10 @@ struct TableConfig {
 struct KeyspaceConfig {
   std::string name;
   bool sharded = false;
-  std::vector<ShardConfig> shards;      // ordered by key range start
+  std::vector<ShardConfig> shards;  // ordered by key range start
   std::vector<VindexConfig> vindexes;
   std::vector<TableConfig> tables;
-  std::vector<std::string> schema;      // DDL applied to every shard when the cluster is first created
+  std::vector<std::string> schema;  // DDL applied to every shard when the cluster is first created
 
   // MariaDB database that holds this keyspace on each of its shards.
   std::string DatabaseName() const { return "vt_" + name; }

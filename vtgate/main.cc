@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
   int port = -1;
   size_t workers = 0;
   app.add_option("--config", config_path, "cluster config file (YAML)")->required();
-  app.add_option("--port", port, "listen port (default: the config's vtgate port; 0 picks a free one)");
+  app.add_option("--port", port,
+                 "listen port (default: the config's vtgate port; 0 picks a free one)");
   app.add_option("--workers", workers, "worker threads (default: the config's, else one per core)");
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error");
   CLI11_PARSE(app, argc, argv);
@@ -57,7 +58,8 @@ int main(int argc, char** argv) {
 
   std::vector<std::unique_ptr<vtgate::WorkerContext>> contexts;
   vtgate::mysql::SessionHandlerFactory factory =
-      [&contexts](const vtgate::mysql::ClientInfo& client) -> std::unique_ptr<vtgate::mysql::SessionHandler> {
+      [&contexts](const vtgate::mysql::ClientInfo& client)
+      -> std::unique_ptr<vtgate::mysql::SessionHandler> {
     auto session = std::make_unique<vtgate::Session>(*contexts.at(client.worker), client);
     if (!client.database.empty()) {
       // The server calls UseDatabase for the handshake's database itself.

@@ -103,16 +103,20 @@ asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::strin
       if (!s.ok()) co_return s.error();
       co_return ResultSet{};
     }
-    case ast::StatementKind::kSet: co_return co_await RunSet(stmt.As<ast::SetStatement>());
-    case ast::StatementKind::kShow: co_return co_await RunShow(stmt.As<ast::ShowStatement>(), sql);
+    case ast::StatementKind::kSet:
+      co_return co_await RunSet(stmt.As<ast::SetStatement>());
+    case ast::StatementKind::kShow:
+      co_return co_await RunShow(stmt.As<ast::ShowStatement>(), sql);
     case ast::StatementKind::kCreateDatabase:
     case ast::StatementKind::kDropDatabase:
-      co_return Error::Make(mysql_errno::kNotSupportedYet,
-                            "unsupported: CREATE/DROP DATABASE (keyspaces come from the cluster config)");
+      co_return Error::Make(
+          mysql_errno::kNotSupportedYet,
+          "unsupported: CREATE/DROP DATABASE (keyspaces come from the cluster config)");
     case ast::StatementKind::kOther:
       co_return Error::Make(mysql_errno::kNotSupportedYet,
                             "unsupported statement: " + stmt.As<ast::OtherStatement>().verb);
-    default: break;
+    default:
+      break;
   }
   if (!autocommit_ && !cursor_.in_transaction()) cursor_.Begin();
   auto plan = planner_.Build(stmt, sql, keyspace_);
@@ -137,7 +141,8 @@ asio::awaitable<Result<ResultSet>> Session::RunSet(ast::SetStatement& set) {
           bool on = lit.type == ast::LiteralKind::kTrue || v == "1" || v == "on";
           bool off = lit.type == ast::LiteralKind::kFalse || v == "0" || v == "off";
           if (!on && !off) {
-            co_return Error::Make(1231, "Variable 'autocommit' can't be set to the value of '" + lit.text + "'");
+            co_return Error::Make(
+                1231, "Variable 'autocommit' can't be set to the value of '" + lit.text + "'");
           }
           if (on && cursor_.in_transaction()) {
             Status s = co_await cursor_.Commit();
@@ -148,7 +153,8 @@ asio::awaitable<Result<ResultSet>> Session::RunSet(ast::SetStatement& set) {
         }
         if (name == "character_set_client" || name == "character_set_results" ||
             name == "character_set_connection" || name == "collation_connection" ||
-            name == "sql_auto_is_null" || name == "net_write_timeout" || name == "net_read_timeout") {
+            name == "sql_auto_is_null" || name == "net_write_timeout" ||
+            name == "net_read_timeout") {
           continue;
         }
         co_return Error::Make(mysql_errno::kNotSupportedYet,
@@ -161,7 +167,8 @@ asio::awaitable<Result<ResultSet>> Session::RunSet(ast::SetStatement& set) {
   co_return ResultSet{};
 }
 
-asio::awaitable<Result<ResultSet>> Session::RunShow(ast::ShowStatement& show, std::string_view sql) {
+asio::awaitable<Result<ResultSet>> Session::RunShow(ast::ShowStatement& show,
+                                                    std::string_view sql) {
   const VSchema& vschema = worker_.vschema();
   if (show.what == ast::ShowKind::kDatabases) {
     std::vector<std::string> names;
@@ -190,7 +197,8 @@ asio::awaitable<Result<ResultSet>> Session::RunShow(ast::ShowStatement& show, st
     // The shard names its database; the client asked about the keyspace.
     auto& field = result->fields[0];
     const std::string prefix = "Tables_in_" + ks->database;
-    if (field.name.rfind(prefix, 0) == 0) field.name = "Tables_in_" + ks->name + field.name.substr(prefix.size());
+    if (field.name.rfind(prefix, 0) == 0)
+      field.name = "Tables_in_" + ks->name + field.name.substr(prefix.size());
     field.org_name = field.name;
   }
   co_return result;

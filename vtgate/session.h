@@ -23,7 +23,8 @@ class Session final : public mysql::SessionHandler {
 
  private:
   boost::asio::awaitable<Result<ResultSet>> Run(sql::ast::Statement& stmt, std::string_view sql);
-  boost::asio::awaitable<Result<ResultSet>> RunShow(sql::ast::ShowStatement& show, std::string_view sql);
+  boost::asio::awaitable<Result<ResultSet>> RunShow(sql::ast::ShowStatement& show,
+                                                    std::string_view sql);
   boost::asio::awaitable<Result<ResultSet>> RunSet(sql::ast::SetStatement& set);
 
   WorkerContext& worker_;

@@ -39,8 +39,8 @@ asio::awaitable<std::vector<Result<ResultSet>>> SessionCursor::ExecuteMulti(
   for (size_t i = 0; i < queries.size(); ++i) {
     asio::co_spawn(
         worker_.io(),
-        [this, &results, &pending, &done, i, query = std::move(queries[i])]() mutable
-        -> asio::awaitable<void> {
+        [this, &results, &pending, &done, i,
+         query = std::move(queries[i])]() mutable -> asio::awaitable<void> {
           results[i] = co_await ExecuteOne(std::move(query));
           if (--pending == 0) done.cancel();
         },

@@ -8,12 +8,18 @@ namespace tessera::vtgate {
 
 std::string_view RouteOpcodeName(RouteOpcode opcode) {
   switch (opcode) {
-    case RouteOpcode::kUnsharded: return "Unsharded";
-    case RouteOpcode::kEqualUnique: return "EqualUnique";
-    case RouteOpcode::kIn: return "IN";
-    case RouteOpcode::kScatter: return "Scatter";
-    case RouteOpcode::kAnyShard: return "AnyShard";
-    case RouteOpcode::kAllShards: return "AllShards";
+    case RouteOpcode::kUnsharded:
+      return "Unsharded";
+    case RouteOpcode::kEqualUnique:
+      return "EqualUnique";
+    case RouteOpcode::kIn:
+      return "IN";
+    case RouteOpcode::kScatter:
+      return "Scatter";
+    case RouteOpcode::kAnyShard:
+      return "AnyShard";
+    case RouteOpcode::kAllShards:
+      return "AllShards";
   }
   return "?";
 }
@@ -40,7 +46,8 @@ Result<std::vector<const ShardInfo*>> Route::ResolveShards(const BindValues& bin
         if (!keyspace_id.ok()) return keyspace_id.error();
         const ShardInfo* shard = keyspace_->ShardForKeyspaceId(*keyspace_id);
         if (shard == nullptr) {
-          return Error::Internal("keyspace " + keyspace_->name + " has no shard for value " + value.text);
+          return Error::Internal("keyspace " + keyspace_->name + " has no shard for value " +
+                                 value.text);
         }
         picked[shard->index] = true;
       }
@@ -60,9 +67,9 @@ boost::asio::awaitable<Result<ResultSet>> Route::Execute(VCursor& cursor,
   auto shards = ResolveShards(binds);
   if (!shards.ok()) co_return shards.error();
   if (shards->size() > 1 && !single_shard_only_.empty()) {
-    co_return Error::Make(mysql_errno::kNotSupportedYet,
-                          "unsupported: " + single_shard_only_ + " across shards of keyspace " +
-                              keyspace_->name);
+    co_return Error::Make(
+        mysql_errno::kNotSupportedYet,
+        "unsupported: " + single_shard_only_ + " across shards of keyspace " + keyspace_->name);
   }
   std::string sql = query_.Render(binds);
   // Named temporaries: GCC 12 mishandles braced temporaries inside co_await.
@@ -79,9 +86,11 @@ boost::asio::awaitable<Result<ResultSet>> Route::Execute(VCursor& cursor,
 
 std::string Route::Describe(int indent) const {
   std::string pad(static_cast<size_t>(indent), ' ');
-  std::string out = fmt::format("{}Route {} keyspace={}", pad, RouteOpcodeName(opcode_), keyspace_->name);
+  std::string out =
+      fmt::format("{}Route {} keyspace={}", pad, RouteOpcodeName(opcode_), keyspace_->name);
   if (vindex_ != nullptr) out += fmt::format(" vindex={}", vindex_->type());
-  if (!single_shard_only_.empty()) out += fmt::format(" single_shard_only=\"{}\"", single_shard_only_);
+  if (!single_shard_only_.empty())
+    out += fmt::format(" single_shard_only=\"{}\"", single_shard_only_);
   std::string query;
   for (size_t i = 0; i < query_.segments.size(); ++i) {
     query += query_.segments[i];

@@ -26,16 +26,18 @@ bool IsDdl(ast::StatementKind kind) {
     case ast::StatementKind::kCreateIndex:
     case ast::StatementKind::kDropIndex:
     case ast::StatementKind::kTruncateTable:
-    case ast::StatementKind::kRenameTable: return true;
-    default: return false;
+    case ast::StatementKind::kRenameTable:
+      return true;
+    default:
+      return false;
   }
 }
 
 bool IsAggregateName(std::string_view name) {
   static constexpr std::string_view kAggregates[] = {
-      "count", "sum", "min", "max", "avg", "group_concat", "std", "stddev", "stddev_pop",
-      "stddev_samp", "variance", "var_pop", "var_samp", "bit_and", "bit_or", "bit_xor",
-      "json_arrayagg", "json_objectagg"};
+      "count",    "sum",     "min",        "max",         "avg",           "group_concat",
+      "std",      "stddev",  "stddev_pop", "stddev_samp", "variance",      "var_pop",
+      "var_samp", "bit_and", "bit_or",     "bit_xor",     "json_arrayagg", "json_objectagg"};
   std::string lower(name);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -94,7 +96,8 @@ void RewriteDatabaseFunction(ast::Statement& stmt, const std::string& keyspace) 
   if (stmt.kind() != ast::StatementKind::kSelect) return;
   for (auto& item : stmt.As<ast::SelectStatement>().items) {
     if (item.expr && item.alias.empty() && item.expr->kind() == ast::ExprKind::kFuncCall &&
-        item.expr->As<ast::FuncCall>().name == "CONCAT" && item.expr->As<ast::FuncCall>().args.size() == 1 &&
+        item.expr->As<ast::FuncCall>().name == "CONCAT" &&
+        item.expr->As<ast::FuncCall>().args.size() == 1 &&
         item.expr->As<ast::FuncCall>().args[0]->kind() == ast::ExprKind::kLiteral) {
       item.alias = "DATABASE()";
     }
@@ -125,7 +128,8 @@ QueryTemplate RoutedQuery(ast::Statement& stmt, std::string_view original, bool 
 Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
                                               const KeyspaceInfo& keyspace,
                                               const TableInfo& table) {
-  if (insert.select != nullptr) return Unsupported("INSERT ... SELECT into sharded table " + table.name);
+  if (insert.select != nullptr)
+    return Unsupported("INSERT ... SELECT into sharded table " + table.name);
   const ColumnVindex* vindex = table.primary();
   std::vector<std::string> columns = insert.columns;
   std::vector<std::vector<ast::Expr*>> rows;
@@ -163,7 +167,8 @@ Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
     std::string lower = assignment.column.name;
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-    if (lower == vindex->column) return Unsupported("ON DUPLICATE KEY UPDATE of vindex column " + vindex->column);
+    if (lower == vindex->column)
+      return Unsupported("ON DUPLICATE KEY UPDATE of vindex column " + vindex->column);
   }
 
   sql::FormatOptions options;
@@ -187,8 +192,8 @@ Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
     auto ref = ValueRefOf(*row[vindex_index]);
     if (!ref) {
       return Error::Make(mysql_errno::kUnknown, "INSERT into sharded table " + table.name +
-                                                    ": the value of vindex column " + vindex->column +
-                                                    " must be a literal");
+                                                    ": the value of vindex column " +
+                                                    vindex->column + " must be a literal");
     }
     std::string values = "(";
     for (size_t i = 0; i < row.size(); ++i) {
@@ -232,7 +237,9 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
   };
 
   if (binding.system_schema || binding.tables.empty()) {
-    if (IsDdl(kind)) return std::unique_ptr<Primitive>(make_route(keyspace.sharded ? RouteOpcode::kAllShards : RouteOpcode::kUnsharded));
+    if (IsDdl(kind))
+      return std::unique_ptr<Primitive>(
+          make_route(keyspace.sharded ? RouteOpcode::kAllShards : RouteOpcode::kUnsharded));
     return std::unique_ptr<Primitive>(make_route(RouteOpcode::kAnyShard));
   }
   if (!keyspace.sharded) return std::unique_ptr<Primitive>(make_route(RouteOpcode::kUnsharded));
@@ -244,9 +251,9 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
   bool all_reference = true;
   for (const auto& table : binding.tables) {
     if (table.table == nullptr) {
-      return Error::Make(mysql_errno::kNoSuchTable, "table '" + table.name +
-                                                        "' is not in the VSchema of keyspace '" +
-                                                        keyspace.name + "'");
+      return Error::Make(
+          mysql_errno::kNoSuchTable,
+          "table '" + table.name + "' is not in the VSchema of keyspace '" + keyspace.name + "'");
     }
     if (table.table->type == TableType::kReference) continue;
     all_reference = false;
@@ -256,10 +263,12 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
       subquery_sharded = true;
     }
   }
-  const bool is_write = kind == ast::StatementKind::kInsert || kind == ast::StatementKind::kReplace ||
+  const bool is_write = kind == ast::StatementKind::kInsert ||
+                        kind == ast::StatementKind::kReplace ||
                         kind == ast::StatementKind::kUpdate || kind == ast::StatementKind::kDelete;
   if (all_reference) {
-    return std::unique_ptr<Primitive>(make_route(is_write ? RouteOpcode::kAllShards : RouteOpcode::kAnyShard));
+    return std::unique_ptr<Primitive>(
+        make_route(is_write ? RouteOpcode::kAllShards : RouteOpcode::kAnyShard));
   }
   if (subquery_sharded) return Unsupported("subquery on a sharded table");
   if (sharded.empty()) return Unsupported("statement shape on sharded keyspace " + keyspace.name);
@@ -313,7 +322,8 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
       if (!choice.ok()) return choice.error();
       auto route = make_route(choice->opcode);
       route->SetVindex(choice->vindex, std::move(choice->values));
-      if (has_limit) route->SetSingleShardOnly(is_update ? "UPDATE with LIMIT" : "DELETE with LIMIT");
+      if (has_limit)
+        route->SetSingleShardOnly(is_update ? "UPDATE with LIMIT" : "DELETE with LIMIT");
       return std::unique_ptr<Primitive>(std::move(route));
     }
     case ast::StatementKind::kUnion: {

@@ -27,7 +27,8 @@ int VindexColumnOwner(const std::vector<const BoundTable*>& sharded, const ast::
     const ColumnVindex* primary = sharded[i]->table->primary();
     if (primary == nullptr || !EqualsIgnoreCase(primary->column, col.name)) continue;
     if (!col.table.name.empty()) {
-      if (col.table.name == sharded[i]->alias || col.table.name == sharded[i]->name) return static_cast<int>(i);
+      if (col.table.name == sharded[i]->alias || col.table.name == sharded[i]->name)
+        return static_cast<int>(i);
       continue;
     }
     if (owner != -1) return -1;  // ambiguous without a qualifier
@@ -48,10 +49,17 @@ std::optional<ValueRef> ValueRefOf(const ast::Expr& expr) {
   if (expr.kind() == ast::ExprKind::kLiteral) {
     const auto& lit = expr.As<ast::Literal>();
     switch (lit.type) {
-      case ast::LiteralKind::kInt: ref.literal = {VindexValue::Kind::kInteger, lit.text}; return ref;
-      case ast::LiteralKind::kString: ref.literal = {VindexValue::Kind::kString, lit.text}; return ref;
-      case ast::LiteralKind::kNull: ref.literal = {VindexValue::Kind::kNull, ""}; return ref;
-      default: return std::nullopt;
+      case ast::LiteralKind::kInt:
+        ref.literal = {VindexValue::Kind::kInteger, lit.text};
+        return ref;
+      case ast::LiteralKind::kString:
+        ref.literal = {VindexValue::Kind::kString, lit.text};
+        return ref;
+      case ast::LiteralKind::kNull:
+        ref.literal = {VindexValue::Kind::kNull, ""};
+        return ref;
+      default:
+        return std::nullopt;
     }
   }
   if (expr.kind() == ast::ExprKind::kUnary) {
@@ -94,7 +102,8 @@ Result<RouteChoice> ChooseShardedRoute(const std::vector<const BoundTable*>& sha
       int a = VindexColumnOwner(sharded, *eq.left);
       int b = VindexColumnOwner(sharded, *eq.right);
       if (a < 0 || b < 0 || a == b) continue;
-      if (sharded[a]->table->primary()->vindex->type() != sharded[b]->table->primary()->vindex->type())
+      if (sharded[a]->table->primary()->vindex->type() !=
+          sharded[b]->table->primary()->vindex->type())
         continue;
       parent[Find(parent, a)] = Find(parent, b);
     }

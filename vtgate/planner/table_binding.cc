@@ -16,7 +16,8 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-void CollectTopLevel(const ast::TableRef& ref, std::vector<std::pair<std::string, std::string>>& out) {
+void CollectTopLevel(const ast::TableRef& ref,
+                     std::vector<std::pair<std::string, std::string>>& out) {
   switch (ref.kind()) {
     case ast::TableRefKind::kTable: {
       const auto& t = ref.As<ast::AliasedTable>();
@@ -29,7 +30,8 @@ void CollectTopLevel(const ast::TableRef& ref, std::vector<std::pair<std::string
       CollectTopLevel(*j.right, out);
       break;
     }
-    case ast::TableRefKind::kDerived: break;
+    case ast::TableRefKind::kDerived:
+      break;
   }
 }
 
@@ -40,8 +42,12 @@ std::vector<std::pair<std::string, std::string>> TopLevelTables(const ast::State
     for (const auto& ref : refs) CollectTopLevel(*ref, out);
   };
   switch (stmt.kind()) {
-    case ast::StatementKind::kSelect: collect_refs(stmt.As<ast::SelectStatement>().from); break;
-    case ast::StatementKind::kUpdate: collect_refs(stmt.As<ast::UpdateStatement>().tables); break;
+    case ast::StatementKind::kSelect:
+      collect_refs(stmt.As<ast::SelectStatement>().from);
+      break;
+    case ast::StatementKind::kUpdate:
+      collect_refs(stmt.As<ast::UpdateStatement>().tables);
+      break;
     case ast::StatementKind::kDelete: {
       const auto& del = stmt.As<ast::DeleteStatement>();
       collect_refs(del.from);
@@ -54,7 +60,8 @@ std::vector<std::pair<std::string, std::string>> TopLevelTables(const ast::State
       out.emplace_back(ins.table.name, ins.table.name);
       break;
     }
-    default: break;
+    default:
+      break;
   }
   return out;
 }

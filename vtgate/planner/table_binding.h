@@ -16,15 +16,15 @@
 namespace tessera::vtgate {
 
 struct BoundTable {
-  std::string name;   // table name as written
-  std::string alias;  // alias, or the name when none
+  std::string name;                  // table name as written
+  std::string alias;                 // alias, or the name when none
   const TableInfo* table = nullptr;  // null for tables missing from the VSchema
-  bool top_level = false;  // in the statement's own FROM / target list, not a subquery
+  bool top_level = false;            // in the statement's own FROM / target list, not a subquery
 };
 
 struct StatementBinding {
   const KeyspaceInfo* keyspace = nullptr;
-  bool system_schema = false;       // touches information_schema / mysql / performance_schema / sys
+  bool system_schema = false;  // touches information_schema / mysql / performance_schema / sys
   bool has_keyspace_qualifier = false;  // some name was qualified with the keyspace
   std::vector<BoundTable> tables;
 };

@@ -50,7 +50,8 @@ class Client {
     while (MYSQL_ROW row = mysql_fetch_row(res)) {
       unsigned long* lengths = mysql_fetch_lengths(res);
       std::vector<std::string> r;
-      for (unsigned i = 0; i < n; ++i) r.push_back(row[i] ? std::string(row[i], lengths[i]) : "NULL");
+      for (unsigned i = 0; i < n; ++i)
+        r.push_back(row[i] ? std::string(row[i], lengths[i]) : "NULL");
       out.push_back(std::move(r));
     }
     mysql_free_result(res);
@@ -130,7 +131,8 @@ TEST_F(ClusterTest, InsertedRowsLiveOnlyOnTheirShard) {
 TEST_F(ClusterTest, PointSelectTouchesOneShard) {
   Client c(cluster_->vtgate_port(), "app", "app", "customer");
   ASSERT_TRUE(c.connected()) << c.error();
-  ASSERT_TRUE(c.Exec("INSERT INTO customer (customer_id, email) VALUES (1001, 'p@x')")) << c.error();
+  ASSERT_TRUE(c.Exec("INSERT INTO customer (customer_id, email) VALUES (1001, 'p@x')"))
+      << c.error();
   const auto* low = cluster_->FindShard("customer", "-80");
   const auto* high = cluster_->FindShard("customer", "80-");
   long low_before = ComSelect(*low), high_before = ComSelect(*high);
@@ -182,7 +184,8 @@ TEST_F(ClusterTest, UseKeyspaceAndUnknownDatabase) {
   Client c(cluster_->vtgate_port());
   ASSERT_TRUE(c.connected());
   EXPECT_EQ(mysql_select_db(c.get(), "commerce"), 0) << c.error();
-  ASSERT_TRUE(c.Exec("INSERT INTO product (sku, description, price) VALUES ('SKU-1', 'thing', 100)"))
+  ASSERT_TRUE(
+      c.Exec("INSERT INTO product (sku, description, price) VALUES ('SKU-1', 'thing', 100)"))
       << c.error();
   auto rows = c.Rows("SELECT description, price FROM product WHERE sku = 'SKU-1'");
   ASSERT_EQ(rows.size(), 1u);
@@ -219,11 +222,13 @@ TEST_F(ClusterTest, DdlReachesEveryShard) {
 TEST_F(ClusterTest, TransactionsCommitAndRollBack) {
   Client c(cluster_->vtgate_port(), "app", "app", "customer");
   ASSERT_TRUE(c.Exec("BEGIN"));
-  ASSERT_TRUE(c.Exec("INSERT INTO customer (customer_id, email) VALUES (3001, 'r@x'), (3004, 'r@x')"));
+  ASSERT_TRUE(
+      c.Exec("INSERT INTO customer (customer_id, email) VALUES (3001, 'r@x'), (3004, 'r@x')"));
   ASSERT_TRUE(c.Exec("ROLLBACK"));
   EXPECT_TRUE(c.Rows("SELECT * FROM customer WHERE customer_id IN (3001, 3004)").empty());
   ASSERT_TRUE(c.Exec("BEGIN"));
-  ASSERT_TRUE(c.Exec("INSERT INTO customer (customer_id, email) VALUES (3001, 'c@x'), (3004, 'c@x')"));
+  ASSERT_TRUE(
+      c.Exec("INSERT INTO customer (customer_id, email) VALUES (3001, 'c@x'), (3004, 'c@x')"));
   ASSERT_TRUE(c.Exec("COMMIT"));
   EXPECT_EQ(c.Rows("SELECT * FROM customer WHERE customer_id IN (3001, 3004)").size(), 2u);
 }

@@ -8,7 +8,9 @@
 #include "cli/local/process.h"
 
 namespace tessera::testing {
-std::string BinaryDir() { return TESSERA_BIN_DIR; }
+std::string BinaryDir() {
+  return TESSERA_BIN_DIR;
+}
 
 std::vector<TestKeyspace> ExampleKeyspaces() {
   TestKeyspace commerce;
@@ -16,7 +18,8 @@ std::vector<TestKeyspace> ExampleKeyspaces() {
   commerce.shards = {"0"};
   commerce.unsharded_tables = {"product"};
   commerce.schema = {
-      "CREATE TABLE product (sku VARCHAR(128) PRIMARY KEY, description VARCHAR(128), price BIGINT)"};
+      "CREATE TABLE product (sku VARCHAR(128) PRIMARY KEY, description VARCHAR(128), price "
+      "BIGINT)"};
   TestKeyspace customer;
   customer.name = "customer";
   customer.sharded = true;
@@ -53,7 +56,8 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces) {
       if (Status st = shard.mariadb->Start(); !st.ok()) return st;
       auto client = local::MariaDbClient::Connect(shard.mariadb->Login());
       if (!client.ok()) return client.error();
-      if (Status st = (*client)->Execute("CREATE DATABASE IF NOT EXISTS vt_" + ks.name); !st.ok()) return st;
+      if (Status st = (*client)->Execute("CREATE DATABASE IF NOT EXISTS vt_" + ks.name); !st.ok())
+        return st;
       if (Status st = (*client)->Execute("USE vt_" + ks.name); !st.ok()) return st;
       for (const auto& ddl : ks.schema)
         if (Status st = (*client)->Execute(ddl); !st.ok()) return st;
@@ -66,14 +70,22 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces) {
   // Tablets.
   for (auto& shard : shards_) {
     std::vector<std::string> argv = {BinaryDir() + "/vttablet",
-                                     "--port", std::to_string(shard.tablet_port),
-                                     "--mariadb-host", "127.0.0.1",
-                                     "--mariadb-port", std::to_string(shard.mariadb->port()),
-                                     "--mariadb-user", shard.mariadb->Login().user,
-                                     "--mariadb-password", shard.mariadb->Login().password,
-                                     "--keyspace", shard.keyspace,
-                                     "--shard", shard.name};
-    auto pid = local::SpawnDetached(argv, dir_->Sub("vttablet-" + shard.keyspace + shard.name + ".log"));
+                                     "--port",
+                                     std::to_string(shard.tablet_port),
+                                     "--mariadb-host",
+                                     "127.0.0.1",
+                                     "--mariadb-port",
+                                     std::to_string(shard.mariadb->port()),
+                                     "--mariadb-user",
+                                     shard.mariadb->Login().user,
+                                     "--mariadb-password",
+                                     shard.mariadb->Login().password,
+                                     "--keyspace",
+                                     shard.keyspace,
+                                     "--shard",
+                                     shard.name};
+    auto pid =
+        local::SpawnDetached(argv, dir_->Sub("vttablet-" + shard.keyspace + shard.name + ".log"));
     if (!pid.ok()) return pid.error();
     shard.tablet_pid = *pid;
   }
@@ -92,7 +104,8 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces) {
       yaml += "      " + table + ":\n        column_vindexes:\n          - {column: " + column +
               ", vindex: hash}\n";
     }
-    for (const auto& table : ks.reference_tables) yaml += "      " + table + ":\n        type: reference\n";
+    for (const auto& table : ks.reference_tables)
+      yaml += "      " + table + ":\n        type: reference\n";
     for (const auto& table : ks.unsharded_tables) yaml += "      " + table + ":\n";
     if (ks.sharded_tables.empty() && ks.reference_tables.empty() && ks.unsharded_tables.empty()) {
       yaml.resize(yaml.size() - std::string("    tables:\n").size());
@@ -100,10 +113,11 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces) {
     yaml += "    shards:\n";
     for (const auto& shard : shards_) {
       if (shard.keyspace != ks.name) continue;
-      yaml += "      - name: \"" + shard.name + "\"\n        tablet: {host: 127.0.0.1, port: " +
-              std::to_string(shard.tablet_port) + "}\n        mariadb: {host: 127.0.0.1, port: " +
-              std::to_string(shard.mariadb->port()) + ", server_id: " +
-              std::to_string(shard.mariadb->port()) + "}\n";
+      yaml +=
+          "      - name: \"" + shard.name +
+          "\"\n        tablet: {host: 127.0.0.1, port: " + std::to_string(shard.tablet_port) +
+          "}\n        mariadb: {host: 127.0.0.1, port: " + std::to_string(shard.mariadb->port()) +
+          ", server_id: " + std::to_string(shard.mariadb->port()) + "}\n";
     }
   }
   config_path_ = dir_->Sub("cluster.yaml");
@@ -119,7 +133,8 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces) {
   for (const auto& shard : shards_) {
     while (!local::CanConnect("127.0.0.1", shard.tablet_port, std::chrono::milliseconds(200))) {
       if (!local::IsProcessAlive(shard.tablet_pid) || std::chrono::steady_clock::now() > deadline) {
-        return Error::Internal("vttablet " + shard.keyspace + "/" + shard.name + " did not start:\n" +
+        return Error::Internal("vttablet " + shard.keyspace + "/" + shard.name +
+                               " did not start:\n" +
                                LogTail("vttablet-" + shard.keyspace + shard.name));
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(50));

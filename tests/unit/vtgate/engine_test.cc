@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/io_context.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
 
 #include "tests/unit/vtgate/test_topology.h"
 #include "vtgate/engine/insert_sharded.h"
@@ -16,7 +16,8 @@ namespace asio = boost::asio;
 // Records every shard query and answers with one row naming the shard.
 class FakeCursor final : public VCursor {
  public:
-  asio::awaitable<std::vector<Result<ResultSet>>> ExecuteMulti(std::vector<ShardQuery> queries) override {
+  asio::awaitable<std::vector<Result<ResultSet>>> ExecuteMulti(
+      std::vector<ShardQuery> queries) override {
     std::vector<Result<ResultSet>> out;
     for (auto& q : queries) out.push_back(co_await ExecuteOne(std::move(q)));
     co_return out;
@@ -76,14 +77,16 @@ TEST_F(EngineTest, EqualUniqueGoesToTheOwningShard) {
 }
 
 TEST_F(EngineTest, BindValuesDriveRoutingAndText) {
-  Route route(RouteOpcode::kEqualUnique, customer_, QueryTemplate{{"select * from t where id = ", ""}, {0}});
+  Route route(RouteOpcode::kEqualUnique, customer_,
+              QueryTemplate{{"select * from t where id = ", ""}, {0}});
   route.SetVindex(hash(), {ValueRef{0, {}}});
   BindValues binds(1);
   binds[0].value.kind = VindexValue::Kind::kInteger;
   binds[0].value.text = "4";
   binds[0].sql = "4";
   ASSERT_TRUE(Run(route, binds).ok());
-  EXPECT_EQ(cursor_.seen.back(), std::make_pair(std::string("80-"), std::string("select * from t where id = 4")));
+  EXPECT_EQ(cursor_.seen.back(),
+            std::make_pair(std::string("80-"), std::string("select * from t where id = 4")));
 }
 
 TEST_F(EngineTest, ScatterConcatenatesAllShards) {
@@ -133,14 +136,17 @@ TEST_F(EngineTest, InsertSplitsRowsPerShard) {
   auto result = Run(insert);
   ASSERT_TRUE(result.ok());
   ASSERT_EQ(cursor_.seen.size(), 2u);
-  EXPECT_EQ(cursor_.seen[0], std::make_pair(std::string("-80"), std::string("INSERT INTO t (id) VALUES (1),(2)")));
-  EXPECT_EQ(cursor_.seen[1], std::make_pair(std::string("80-"), std::string("INSERT INTO t (id) VALUES (4),(6)")));
+  EXPECT_EQ(cursor_.seen[0],
+            std::make_pair(std::string("-80"), std::string("INSERT INTO t (id) VALUES (1),(2)")));
+  EXPECT_EQ(cursor_.seen[1],
+            std::make_pair(std::string("80-"), std::string("INSERT INTO t (id) VALUES (4),(6)")));
   EXPECT_EQ(result->affected_rows, 2u);
 }
 
 TEST_F(EngineTest, InsertRefusesUnmappableValue) {
   std::vector<InsertSharded::RowPlan> rows;
-  rows.push_back({QueryTemplate::Literal("('x')"), ValueRef{-1, {VindexValue::Kind::kString, "x"}}});
+  rows.push_back(
+      {QueryTemplate::Literal("('x')"), ValueRef{-1, {VindexValue::Kind::kString, "x"}}});
   InsertSharded insert(customer_, hash(), "INSERT INTO t (id) VALUES ", std::move(rows),
                        QueryTemplate::Literal(""));
   auto result = Run(insert);

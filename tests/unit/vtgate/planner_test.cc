@@ -22,7 +22,8 @@ class PlannerTest : public ::testing::Test {
     if (!stmt.ok()) return "PARSE ERROR " + stmt.error().message;
     Planner planner(*vschema_);
     auto plan = planner.Build(**stmt, sql, keyspace);
-    if (!plan.ok()) return "ERROR " + std::to_string(plan.error().code) + ": " + plan.error().message;
+    if (!plan.ok())
+      return "ERROR " + std::to_string(plan.error().code) + ": " + plan.error().message;
     return (*plan)->Describe(0);
   }
 
@@ -48,14 +49,16 @@ TEST_F(PlannerTest, InListIsIn) {
 TEST_F(PlannerTest, OtherSelectsScatter) {
   EXPECT_EQ(Plan("select * from customer where email = 'a'"),
             "Route Scatter keyspace=customer query=\"select * from customer where email = 'a'\"\n");
-  EXPECT_EQ(Plan("select * from customer where customer_id > 5"),
-            "Route Scatter keyspace=customer query=\"select * from customer where customer_id > 5\"\n");
+  EXPECT_EQ(
+      Plan("select * from customer where customer_id > 5"),
+      "Route Scatter keyspace=customer query=\"select * from customer where customer_id > 5\"\n");
 }
 
 TEST_F(PlannerTest, ScatterThatNeedsMergingIsSingleShardOnly) {
   EXPECT_NE(Plan("select * from customer order by email").find("single_shard_only=\"ORDER BY\""),
             std::string::npos);
-  EXPECT_NE(Plan("select count(*) from customer").find("aggregate function count"), std::string::npos);
+  EXPECT_NE(Plan("select count(*) from customer").find("aggregate function count"),
+            std::string::npos);
   EXPECT_NE(Plan("select * from customer limit 1").find("LIMIT"), std::string::npos);
 }
 
@@ -66,8 +69,9 @@ TEST_F(PlannerTest, KeyspaceQualifierIsStripped) {
 }
 
 TEST_F(PlannerTest, UnshardedKeyspaceRoutesWhole) {
-  EXPECT_EQ(Plan("select * from product order by sku limit 3", "commerce"),
-            "Route Unsharded keyspace=commerce query=\"select * from product order by sku limit 3\"\n");
+  EXPECT_EQ(
+      Plan("select * from product order by sku limit 3", "commerce"),
+      "Route Unsharded keyspace=commerce query=\"select * from product order by sku limit 3\"\n");
 }
 
 TEST_F(PlannerTest, TableFoundWithoutKeyspace) {
@@ -83,7 +87,8 @@ TEST_F(PlannerTest, InsertIsSplitBySharding) {
 }
 
 TEST_F(PlannerTest, DdlGoesToAllShards) {
-  EXPECT_NE(Plan("create table t (id bigint primary key)").find("Route AllShards"), std::string::npos);
+  EXPECT_NE(Plan("create table t (id bigint primary key)").find("Route AllShards"),
+            std::string::npos);
   EXPECT_NE(Plan("drop table customer").find("Route AllShards"), std::string::npos);
 }
 
