@@ -1,9 +1,12 @@
 #include "vtgate/session.h"
 
 #include <algorithm>
+#include <cctype>
+#include <memory>
 
 #include "common/logging.h"
 #include "sqlparser/format.h"
+#include "sqlparser/normalizer.h"
 #include "vtgate/engine/route.h"
 
 namespace tessera::vtgate {
@@ -70,6 +73,57 @@ Status Session::UseDatabase(std::string_view database) {
 }
 
 asio::awaitable<Result<ResultSet>> Session::Query(std::string_view sql) {
+  // Hot path: a data statement whose normalized shape has a cached plan runs
+  // without the parser. Only integer and string values are bound: they are
+  // what the planner routes on, so the plan is the one their literals would
+  // get. Everything else, and text the planner refuses once normalized (the
+  // cache remembers that), takes the uncached path below on the original text.
+  auto normalized = sql::Normalize(sql);
+  if (normalized.ok() && normalized->parameterized) {
+    const std::string_view text = normalized->text;
+    size_t verb_end = 0;
+    while (verb_end < text.size() && std::isalpha(static_cast<unsigned char>(text[verb_end]))) ++verb_end;
+    const std::string verb = Lower(text.substr(0, verb_end));
+    const bool planner_verb = verb == "select" || verb == "insert" || verb == "replace" ||
+                              verb == "update" || verb == "delete";
+    const auto& values = normalized->values;
+    const bool routable_values = std::all_of(values.begin(), values.end(), [](const auto& v) {
+      return v.kind == sql::NormalizedValueKind::kInt || v.kind == sql::NormalizedValueKind::kString;
+    });
+    if (planner_verb && routable_values) {
+      PlanCache& cache = worker_.plan_cache();
+      const PlanCacheKey key{normalized->fingerprint, text, keyspace_, /*vschema_version=*/0};
+      std::shared_ptr<const Primitive> plan;
+      if (const PlanCache::Entry* hit = cache.Lookup(key)) {
+        plan = hit->plan;
+      } else {
+        auto parsed = worker_.parser().Parse(text);
+        if (parsed.ok()) {
+          const ast::StatementKind kind = (*parsed)->kind();
+          if (kind == ast::StatementKind::kSelect || kind == ast::StatementKind::kUnion ||
+              kind == ast::StatementKind::kInsert || kind == ast::StatementKind::kReplace ||
+              kind == ast::StatementKind::kUpdate || kind == ast::StatementKind::kDelete) {
+            auto built = planner_.Build(**parsed, text, keyspace_, values.size());
+            if (built.ok()) plan = std::move(*built);
+          }
+        }
+        cache.Insert(key, PlanCache::Entry{plan, values.size()},
+                     EstimatePlanBytes(text, values.size()));
+      }
+      if (plan != nullptr) {
+        BindValues binds(values.size());
+        for (size_t i = 0; i < values.size(); ++i) {
+          binds[i].value.kind = values[i].kind == sql::NormalizedValueKind::kInt
+                                    ? VindexValue::Kind::kInteger
+                                    : VindexValue::Kind::kString;
+          binds[i].value.text = values[i].raw;
+          binds[i].sql = values[i].sql;
+        }
+        if (!autocommit_ && !cursor_.in_transaction()) cursor_.Begin();
+        co_return co_await plan->Execute(cursor_, binds);
+      }
+    }
+  }
   auto parsed = worker_.parser().Parse(sql);
   if (!parsed.ok()) co_return parsed.error();
   co_return co_await Run(**parsed, sql);

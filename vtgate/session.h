@@ -8,6 +8,7 @@
 
 #include "vtgate/mysql/session_handler.h"
 #include "vtgate/planner/planner.h"
+#include "vtgate/prepared_statement.h"
 #include "vtgate/session_cursor.h"
 #include "vtgate/worker_context.h"
 
@@ -20,6 +21,10 @@ class Session final : public mysql::SessionHandler {
   boost::asio::awaitable<Result<ResultSet>> Query(std::string_view sql) override;
   Status UseDatabase(std::string_view database) override;
   uint16_t StatusFlags() const override;
+  // Prepared statements (session_prepared.cc).
+  boost::asio::awaitable<Result<mysql::PreparedInfo>> Prepare(std::string_view sql) override;
+  boost::asio::awaitable<Result<ResultSet>> ExecutePrepared(
+      std::string_view sql, const std::vector<std::string>& params) override;
 
  private:
   boost::asio::awaitable<Result<ResultSet>> Run(sql::ast::Statement& stmt, std::string_view sql);
@@ -32,6 +37,7 @@ class Session final : public mysql::SessionHandler {
   SessionCursor cursor_;
   std::string keyspace_;  // current keyspace, "" when none
   bool autocommit_ = true;
+  PreparedStatementCache prepared_;  // parsed prepared statements, by text
 };
 
 }  // namespace tessera::vtgate

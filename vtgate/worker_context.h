@@ -10,6 +10,7 @@
 
 #include "sqlparser/parser.h"
 #include "vtgate/gateway/tablet_client.h"
+#include "vtgate/plan_cache.h"
 #include "vtgate/vschema.h"
 
 namespace tessera::vtgate {
@@ -21,6 +22,8 @@ class WorkerContext {
   boost::asio::io_context& io() { return io_; }
   const VSchema& vschema() const { return *vschema_; }
   sql::Parser& parser() { return parser_; }
+  // Plans of normalized statements for the sessions of this worker.
+  PlanCache& plan_cache() { return plan_cache_; }
   // The client of `shard`'s tablet, created on first use.
   TabletClient& tablet(const ShardInfo& shard);
 
@@ -28,6 +31,7 @@ class WorkerContext {
   boost::asio::io_context& io_;
   std::shared_ptr<const VSchema> vschema_;
   sql::Parser parser_;
+  PlanCache plan_cache_;
   // Indexed by keyspace position, then shard index.
   std::vector<std::vector<std::unique_ptr<TabletClient>>> tablets_;
 };

@@ -1,13 +1,14 @@
 // vttablet: serves one shard (one MariaDB) to vtgate over the tablet RPC.
+#include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
+
 #include <csignal>
 #include <cstdlib>
 #include <string>
 
+#include <mysql.h>
 #include <CLI/CLI.hpp>
-#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
-#include <mysql.h>
 
 #include "common/logging.h"
 #include "vttablet/rpc/rpc_server.h"

@@ -33,8 +33,8 @@ Result<std::optional<FrameView>> FrameBuffer::Next() {
     wanted_ = frame_size;
     return std::optional<FrameView>();
   }
-  FrameView view{header.value(),
-                 std::string_view(data_.data() + begin_ + kFrameHeaderSize, header->payload_length)};
+  FrameView view{header.value(), std::string_view(data_.data() + begin_ + kFrameHeaderSize,
+                                                  header->payload_length)};
   begin_ += frame_size;
   wanted_ = 0;
   return std::optional<FrameView>(view);

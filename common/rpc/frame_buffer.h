@@ -40,9 +40,9 @@ class FrameBuffer {
  private:
   uint32_t max_payload_bytes_;
   std::vector<char> data_;
-  size_t begin_ = 0;  // first unconsumed byte
-  size_t end_ = 0;    // one past the last received byte
-  size_t wanted_ = 0; // size of the frame at begin_, once its header is known
+  size_t begin_ = 0;   // first unconsumed byte
+  size_t end_ = 0;     // one past the last received byte
+  size_t wanted_ = 0;  // size of the frame at begin_, once its header is known
 };
 
 }  // namespace tessera::rpc

@@ -1,12 +1,13 @@
+#include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
+
 #include "vtgate/gateway/tablet_channel.h"
 
-#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
-#include <boost/asio/redirect_error.hpp>
+#include <fmt/format.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
-#include <fmt/format.h>
 
 #include "common/rpc/execute_codec.h"
 #include "common/rpc/health_codec.h"
@@ -34,7 +35,7 @@ Error TabletChannel::Unavailable(std::string_view reason) const {
 
 template <class Request>
 asio::awaitable<Result<TabletResponse>> TabletChannel::Call(const Request& request,
-                                                           std::chrono::milliseconds timeout) {
+                                                            std::chrono::milliseconds timeout) {
   auto self = shared_from_this();
   uint32_t id = NextRequestId();
   rpc::AppendFrame(pending_writes_, id, request);
@@ -42,16 +43,16 @@ asio::awaitable<Result<TabletResponse>> TabletChannel::Call(const Request& reque
 }
 
 template asio::awaitable<Result<TabletResponse>> TabletChannel::Call(const rpc::ExecuteRequest&,
-                                                                    std::chrono::milliseconds);
+                                                                     std::chrono::milliseconds);
 template asio::awaitable<Result<TabletResponse>> TabletChannel::Call(const rpc::CommitRequest&,
-                                                                    std::chrono::milliseconds);
+                                                                     std::chrono::milliseconds);
 template asio::awaitable<Result<TabletResponse>> TabletChannel::Call(const rpc::RollbackRequest&,
-                                                                    std::chrono::milliseconds);
+                                                                     std::chrono::milliseconds);
 template asio::awaitable<Result<TabletResponse>> TabletChannel::Call(const rpc::HealthRequest&,
-                                                                    std::chrono::milliseconds);
+                                                                     std::chrono::milliseconds);
 
 asio::awaitable<Result<TabletResponse>> TabletChannel::Await(uint32_t request_id,
-                                                            std::chrono::milliseconds timeout) {
+                                                             std::chrono::milliseconds timeout) {
   Pending pending(io_.get_executor());
   pending.wake.expires_after(timeout);
   pending_.emplace(request_id, &pending);
@@ -117,7 +118,8 @@ asio::awaitable<void> TabletChannel::Connect(std::shared_ptr<TabletChannel> self
     self->socket_.close(ignored);
   });
   boost::system::error_code connect_error;
-  co_await socket_.async_connect(endpoint, asio::redirect_error(asio::use_awaitable, connect_error));
+  co_await socket_.async_connect(endpoint,
+                                 asio::redirect_error(asio::use_awaitable, connect_error));
   deadline.cancel();
   const bool timed_out = *timed_out_flag;
   if (generation != generation_) co_return;
@@ -166,7 +168,8 @@ asio::awaitable<void> TabletChannel::WriteLoop(std::shared_ptr<TabletChannel> /*
     batch.clear();
     batch.swap(pending_writes_);
     boost::system::error_code ec;
-    co_await asio::async_write(socket_, asio::buffer(batch), asio::redirect_error(asio::use_awaitable, ec));
+    co_await asio::async_write(socket_, asio::buffer(batch),
+                               asio::redirect_error(asio::use_awaitable, ec));
     if (generation != generation_) co_return;
     if (ec) {
       FailConnection(generation, "write failed: " + ec.message());
@@ -229,6 +232,8 @@ void TabletChannel::FailConnection(uint64_t generation, std::string_view reason)
   }
 }
 
-void TabletChannel::Shutdown() { FailConnection(generation_, "the client was closed"); }
+void TabletChannel::Shutdown() {
+  FailConnection(generation_, "the client was closed");
+}
 
 }  // namespace tessera::vtgate

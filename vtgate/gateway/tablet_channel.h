@@ -3,6 +3,8 @@
 // Single-threaded: every member is touched from the client's io_context only.
 #pragma once
 
+#include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
+
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -11,7 +13,6 @@
 #include <unordered_map>
 #include <variant>
 
-#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>

@@ -8,11 +8,16 @@ namespace asio = boost::asio;
 
 TabletClient::TabletClient(asio::io_context& io, std::string host, uint16_t port, std::string name,
                            TabletClientOptions options)
-    : channel_(std::make_shared<TabletChannel>(io, std::move(host), port, std::move(name), options)) {}
+    : channel_(
+          std::make_shared<TabletChannel>(io, std::move(host), port, std::move(name), options)) {}
 
-TabletClient::~TabletClient() { channel_->Shutdown(); }
+TabletClient::~TabletClient() {
+  channel_->Shutdown();
+}
 
-const std::string& TabletClient::name() const { return channel_->name(); }
+const std::string& TabletClient::name() const {
+  return channel_->name();
+}
 
 namespace {
 
@@ -66,8 +71,8 @@ asio::awaitable<Status> TabletClient::Rollback(uint64_t transaction_id) {
 
 asio::awaitable<Result<rpc::HealthResponse>> TabletClient::Health() {
   auto channel = channel_;
-  auto response = co_await channel->Call(rpc::HealthRequest{}, channel->options().connect_timeout +
-                                                                   channel->options().timeout_grace);
+  auto response = co_await channel->Call(
+      rpc::HealthRequest{}, channel->options().connect_timeout + channel->options().timeout_grace);
   if (!response.ok()) co_return std::move(response).error();
   if (auto* health = std::get_if<rpc::HealthResponse>(&response.value())) {
     co_return std::move(*health);

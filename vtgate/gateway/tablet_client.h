@@ -9,12 +9,13 @@
 // default request timeout).
 #pragma once
 
+#include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
+
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
 
-#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
 

@@ -14,6 +14,7 @@ namespace {
 namespace asio = boost::asio;
 
 constexpr size_t kDrainLimit = 64 << 20;  // bytes discarded at most after a fatal ERR
+constexpr size_t kMaxPreparedStatements = 16382;  // per connection
 
 Error PacketTooLarge() {
   return Error::Make(mysql_errno::kNetPacketTooLarge,
@@ -27,7 +28,8 @@ ClientConnection::ClientConnection(asio::ip::tcp::socket socket, uint32_t connec
     : socket_(std::move(socket)),
       stream_(&socket_),
       deadline_(socket_.get_executor()),
-      deps_(deps) {
+      deps_(deps),
+      statements_(kMaxPreparedStatements) {
   info_.connection_id = connection_id;
   info_.worker = worker;
   boost::system::error_code ec;
@@ -150,6 +152,24 @@ asio::awaitable<bool> ClientConnection::Dispatch(std::string_view payload) {
       EncodeQueryResponse(result, client_capabilities_, session_->StatusFlags(), &w);
       break;
     }
+    case CommandCode::kStmtPrepare:
+      co_await StmtPrepare(command->argument, &w);
+      break;
+    case CommandCode::kStmtExecute:
+      co_await StmtExecute(command->argument, &w);
+      break;
+    case CommandCode::kStmtSendLongData:
+      StmtSendLongData(command->argument);
+      co_return true;
+    case CommandCode::kStmtReset:
+      StmtReset(command->argument, &w);
+      break;
+    case CommandCode::kStmtClose:
+      StmtClose(command->argument);
+      co_return true;
+    case CommandCode::kStmtFetch:
+      StmtFetch(command->argument, &w);
+      break;
     default:
       EncodeErrorResponse(Error::Make(mysql_errno::kUnknownCom, "Unknown command"), &w);
       break;

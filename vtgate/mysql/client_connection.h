@@ -1,7 +1,9 @@
 // ClientConnection: one client from greeting to close, as one coroutine on
 // its worker thread: handshake and mysql_native_password authentication
 // (switching other plugins to it), then the command loop that hands
-// COM_QUERY / COM_INIT_DB to the SessionHandler. Every failure caused by the
+// COM_QUERY / COM_INIT_DB and the prepared-statement commands
+// (COM_STMT_PREPARE / EXECUTE / SEND_LONG_DATA / RESET / CLOSE / FETCH) to
+// the SessionHandler. Every failure caused by the
 // client's bytes is answered with ERR where possible and ends only this
 // connection.
 #pragma once
@@ -19,6 +21,7 @@
 #include "common/error.h"
 #include "vtgate/mysql/connection_registry.h"
 #include "vtgate/mysql/packet_stream.h"
+#include "vtgate/mysql/prepared_statement.h"
 #include "vtgate/mysql/server_options.h"
 #include "vtgate/mysql/session_handler.h"
 
@@ -66,6 +69,15 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
   // Closes the connection unless it reached the command phase in time.
   void ArmDeadline();
 
+  // Prepared-statement commands (client_statements.cc); each encodes its
+  // answer into `w`. SEND_LONG_DATA and CLOSE have no answer.
+  boost::asio::awaitable<void> StmtPrepare(std::string_view sql, PacketWriter* w);
+  boost::asio::awaitable<void> StmtExecute(std::string_view argument, PacketWriter* w);
+  void StmtSendLongData(std::string_view argument);
+  void StmtReset(std::string_view argument, PacketWriter* w);
+  void StmtClose(std::string_view argument);
+  void StmtFetch(std::string_view argument, PacketWriter* w);
+
   boost::asio::ip::tcp::socket socket_;
   PacketStream stream_;
   boost::asio::steady_timer deadline_;  // handshake timeout, then linger limit
@@ -73,6 +85,7 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
   ClientInfo info_;
   uint32_t client_capabilities_ = 0;
   std::unique_ptr<SessionHandler> session_;
+  PreparedStatements statements_;
   Phase phase_ = Phase::kHandshake;
 };
 

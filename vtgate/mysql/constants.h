@@ -51,6 +51,8 @@ inline constexpr uint16_t kAutocommit = 2;
 inline constexpr uint16_t kMoreResultsExist = 8;
 inline constexpr uint16_t kNoGoodIndexUsed = 16;
 inline constexpr uint16_t kNoIndexUsed = 32;
+inline constexpr uint16_t kCursorExists = 64;
+inline constexpr uint16_t kLastRowSent = 128;
 }  // namespace server_status
 
 // First byte of a command packet.
@@ -63,8 +65,11 @@ enum class CommandCode : uint8_t {
   kPing = 0x0e,
   kStmtPrepare = 0x16,
   kStmtExecute = 0x17,
+  kStmtSendLongData = 0x18,
   kStmtClose = 0x19,
+  kStmtReset = 0x1a,
   kSetOption = 0x1b,
+  kStmtFetch = 0x1c,
   kResetConnection = 0x1f,
 };
 

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <utility>  // before Boost 1.74 awaitable.hpp, which uses std::exchange
 
@@ -22,6 +23,12 @@
 #include "common/result_set.h"
 
 namespace tessera::vtgate::mysql {
+
+// What COM_STMT_PREPARE learns about a statement.
+struct PreparedInfo {
+  uint16_t param_count = 0;    // number of `?` placeholders
+  std::vector<Field> columns;  // result columns; empty when none or unknown
+};
 
 struct ClientInfo {
   uint32_t connection_id = 0;
@@ -44,6 +51,19 @@ class SessionHandler {
 
   // COM_INIT_DB, and the database named in the handshake.
   virtual Status UseDatabase(std::string_view database) = 0;
+
+  // COM_STMT_PREPARE: checks `sql` and describes its parameters and result
+  // columns. An Error is sent as ERR and no statement is created. `sql` is
+  // valid until the returned awaitable completes. The default refuses
+  // prepared statements (1295).
+  virtual boost::asio::awaitable<Result<PreparedInfo>> Prepare(std::string_view sql);
+
+  // COM_STMT_EXECUTE of a statement Prepare() accepted: runs `sql` with its
+  // i-th `?` replaced by `params[i]`, a SQL literal the protocol layer built
+  // from the binary value ('quoted and escaped' strings, NULL, numbers,
+  // 'YYYY-MM-DD hh:mm:ss.ffffff'). Answered like Query(), with binary rows.
+  virtual boost::asio::awaitable<Result<ResultSet>> ExecutePrepared(
+      std::string_view sql, const std::vector<std::string>& params);
 
   // SERVER_STATUS_* bits (autocommit, in transaction) for OK/EOF packets.
   virtual uint16_t StatusFlags() const = 0;

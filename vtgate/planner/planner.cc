@@ -6,6 +6,7 @@
 #include "sqlparser/format.h"
 #include "vtgate/engine/insert_sharded.h"
 #include "vtgate/engine/route.h"
+#include "vtgate/planner/query_template_builder.h"
 #include "vtgate/planner/route_analysis.h"
 #include "vtgate/planner/table_binding.h"
 
@@ -117,17 +118,45 @@ bool MentionsDatabaseFunction(ast::Statement& stmt) {
   return found;
 }
 
-// Builds the routed text: the original when nothing needs rewriting.
-QueryTemplate RoutedQuery(ast::Statement& stmt, std::string_view original, bool rewrite) {
-  if (!rewrite) return QueryTemplate::Literal(std::string(original));
+// Builds the routed text: the original when nothing needs rewriting and no
+// bind values fill it; otherwise the formatted statement with a hole per bind
+// variable. Nullopt when no template can be built (see TemplateOfStatement).
+std::optional<QueryTemplate> RoutedQuery(ast::Statement& stmt, std::string_view original,
+                                         bool rewrite, size_t bind_count) {
+  if (!rewrite && bind_count == 0) return QueryTemplate::Literal(std::string(original));
   sql::FormatOptions options;
-  options.strip_qualifiers = true;
-  return QueryTemplate::Literal(sql::Format(stmt, options));
+  options.strip_qualifiers = rewrite;
+  return TemplateOfStatement(stmt, options, bind_count);
+}
+
+// A `:vN` the run will have no value for would index past its bind values.
+Status CheckBindVars(ast::Statement& stmt, size_t bind_count) {
+  std::string missing;
+  ast::ForEachExpr(stmt, [&](ast::Expr& e) {
+    if (e.kind() != ast::ExprKind::kBindVar || !missing.empty()) return;
+    auto ref = ValueRefOf(e);
+    if (ref && ref->bind_index >= 0 && static_cast<size_t>(ref->bind_index) >= bind_count) {
+      missing = e.As<ast::BindVar>().name;
+    }
+  });
+  if (missing.empty()) return Status::Ok();
+  return Unsupported("bind variable :" + missing + " without a value");
+}
+
+Error NoTemplate() { return Unsupported("statement text that cannot be templated"); }
+
+// Appends `tail` to `head`: its first segment joins head's last one.
+void AppendTemplate(QueryTemplate& head, QueryTemplate tail) {
+  head.segments.back() += tail.segments.front();
+  for (size_t i = 0; i < tail.params.size(); ++i) {
+    head.params.push_back(tail.params[i]);
+    head.segments.push_back(std::move(tail.segments[i + 1]));
+  }
 }
 
 Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
                                               const KeyspaceInfo& keyspace,
-                                              const TableInfo& table) {
+                                              const TableInfo& table, size_t bind_count) {
   if (insert.select != nullptr)
     return Unsupported("INSERT ... SELECT into sharded table " + table.name);
   const ColumnVindex* vindex = table.primary();
@@ -195,32 +224,37 @@ Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
                                                     ": the value of vindex column " +
                                                     vindex->column + " must be a literal");
     }
-    std::string values = "(";
+    QueryTemplate values = QueryTemplate::Literal("(");
     for (size_t i = 0; i < row.size(); ++i) {
-      if (i > 0) values += ",";
-      values += sql::FormatExpr(*row[i], options);
+      if (i > 0) values.segments.back() += ",";
+      auto value = TemplateOfExpr(*row[i], options, bind_count);
+      if (!value) return NoTemplate();
+      AppendTemplate(values, std::move(*value));
     }
-    values += ")";
-    row_plans.push_back({QueryTemplate::Literal(std::move(values)), *ref});
+    values.segments.back() += ")";
+    row_plans.push_back({std::move(values), *ref});
   }
-  std::string suffix;
+  QueryTemplate suffix = QueryTemplate::Literal("");
   if (!insert.on_duplicate.empty()) {
-    suffix = " ON DUPLICATE KEY UPDATE ";
+    suffix.segments.back() = " ON DUPLICATE KEY UPDATE ";
     for (size_t i = 0; i < insert.on_duplicate.size(); ++i) {
-      if (i > 0) suffix += ", ";
-      suffix += sql::FormatExpr(insert.on_duplicate[i].column, options) + " = " +
-                sql::FormatExpr(*insert.on_duplicate[i].value, options);
+      if (i > 0) suffix.segments.back() += ", ";
+      suffix.segments.back() += sql::FormatExpr(insert.on_duplicate[i].column, options) + " = ";
+      auto value = TemplateOfExpr(*insert.on_duplicate[i].value, options, bind_count);
+      if (!value) return NoTemplate();
+      AppendTemplate(suffix, std::move(*value));
     }
   }
   return std::unique_ptr<Primitive>(std::make_unique<InsertSharded>(
-      &keyspace, vindex->vindex, std::move(prefix), std::move(row_plans),
-      QueryTemplate::Literal(std::move(suffix))));
+      &keyspace, vindex->vindex, std::move(prefix), std::move(row_plans), std::move(suffix)));
 }
 
 }  // namespace
 
 Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::string_view sql,
-                                                  const std::string& default_keyspace) const {
+                                                  const std::string& default_keyspace,
+                                                  size_t bind_count) const {
+  if (Status s = CheckBindVars(stmt, bind_count); !s.ok()) return s.error();
   auto bound = BindTables(stmt, vschema_, default_keyspace);
   if (!bound.ok()) return bound.error();
   StatementBinding& binding = *bound;
@@ -232,8 +266,10 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
     RewriteDatabaseFunction(stmt, default_keyspace);
     rewrite = true;
   }
+  auto routed = RoutedQuery(stmt, sql, rewrite, bind_count);
+  if (!routed) return NoTemplate();
   auto make_route = [&](RouteOpcode opcode) {
-    return std::make_unique<Route>(opcode, &keyspace, RoutedQuery(stmt, sql, rewrite));
+    return std::make_unique<Route>(opcode, &keyspace, *routed);
   };
 
   if (binding.system_schema || binding.tables.empty()) {
@@ -277,7 +313,7 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kReplace: {
       auto& insert = stmt.As<ast::InsertStatement>();
-      return PlanInsert(insert, keyspace, *sharded.front()->table);
+      return PlanInsert(insert, keyspace, *sharded.front()->table, bind_count);
     }
     case ast::StatementKind::kSelect: {
       auto& select = stmt.As<ast::SelectStatement>();

@@ -9,6 +9,7 @@
 // the statement it is given (it owns it for the duration of Build).
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,8 +27,13 @@ class Planner {
 
   // `sql` is the statement's original text (sent unchanged when no rewrite
   // is needed); `default_keyspace` is the session's current keyspace ("" if none).
+  // `bind_count` > 0: the statement comes from normalized text whose
+  // `:v1`..`:v<bind_count>` are filled at run time from BindValues; the plan's
+  // texts are then QueryTemplates with a hole per bind variable. A `:vN`
+  // beyond bind_count is refused (1235).
   Result<std::unique_ptr<Primitive>> Build(sql::ast::Statement& stmt, std::string_view sql,
-                                           const std::string& default_keyspace) const;
+                                           const std::string& default_keyspace,
+                                           size_t bind_count = 0) const;
 
  private:
   const VSchema& vschema_;

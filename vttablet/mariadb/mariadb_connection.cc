@@ -1,3 +1,5 @@
+#include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
+
 #include "vttablet/mariadb/mariadb_connection.h"
 
 #include <sys/socket.h>
@@ -5,11 +7,10 @@
 #include <algorithm>
 #include <memory>
 
-#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
-#include <boost/asio/redirect_error.hpp>
-#include <boost/asio/use_awaitable.hpp>
 #include <fmt/format.h>
 #include <mysql.h>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/use_awaitable.hpp>
 
 #include "vttablet/mariadb/result_conversion.h"
 
@@ -27,7 +28,9 @@ MariaDbConnection::MariaDbConnection(asio::any_io_executor executor, MariaDbPara
       wait_(std::make_shared<SocketWait>()),
       timer_(executor_) {}
 
-MariaDbConnection::~MariaDbConnection() { Close(); }
+MariaDbConnection::~MariaDbConnection() {
+  Close();
+}
 
 void MariaDbConnection::Close(bool abort) {
   if (wait_->socket) {
@@ -44,7 +47,9 @@ void MariaDbConnection::Close(bool abort) {
   current_database_.clear();
 }
 
-Error MariaDbConnection::LastError() const { return ErrorFromMysql(mysql_); }
+Error MariaDbConnection::LastError() const {
+  return ErrorFromMysql(mysql_);
+}
 
 void MariaDbConnection::CloseIfBroken(const Error& error) {
   if (IsConnectionError(error.code)) Close();
@@ -83,20 +88,19 @@ asio::awaitable<int> MariaDbConnection::WaitFor(int status) {
   const bool armed = wake != Clock::time_point::max();
   if (armed) {
     timer_.expires_at(wake);
-    timer_.async_wait([weak = std::weak_ptr<SocketWait>(wait_), generation](
-                          boost::system::error_code ec) {
-      auto wait = weak.lock();
-      if (ec || !wait || wait->generation != generation) return;
-      wait->deadline_fired = true;
-      if (wait->socket) wait->socket->cancel();
-    });
+    timer_.async_wait(
+        [weak = std::weak_ptr<SocketWait>(wait_), generation](boost::system::error_code ec) {
+          auto wait = weak.lock();
+          if (ec || !wait || wait->generation != generation) return;
+          wait->deadline_fired = true;
+          if (wait->socket) wait->socket->cancel();
+        });
   }
   const bool want_write = (status & MYSQL_WAIT_WRITE) != 0;
   boost::system::error_code ec;
-  co_await wait_->socket->async_wait(
-      want_write ? asio::posix::stream_descriptor::wait_write
-                 : asio::posix::stream_descriptor::wait_read,
-      asio::redirect_error(asio::use_awaitable, ec));
+  co_await wait_->socket->async_wait(want_write ? asio::posix::stream_descriptor::wait_write
+                                                : asio::posix::stream_descriptor::wait_read,
+                                     asio::redirect_error(asio::use_awaitable, ec));
   ++wait_->generation;
   if (armed) timer_.cancel();
   if (wait_->deadline_fired) co_return timeout_result;
@@ -130,9 +134,9 @@ asio::awaitable<Status> MariaDbConnection::Connect() {
 
   MYSQL* connected = nullptr;
   // No CLIENT_FOUND_ROWS: affected rows count changed rows, as MySQL clients expect.
-  int status = mysql_real_connect_start(&connected, mysql_, params_.host.c_str(),
-                                        params_.user.c_str(), params_.password.c_str(), nullptr,
-                                        params_.port, nullptr, 0);
+  int status =
+      mysql_real_connect_start(&connected, mysql_, params_.host.c_str(), params_.user.c_str(),
+                               params_.password.c_str(), nullptr, params_.port, nullptr, 0);
   bool finished = co_await Drive(
       status, [&](int events) { return mysql_real_connect_cont(&connected, mysql_, events); });
   deadline_ = saved_deadline;
@@ -164,7 +168,8 @@ asio::awaitable<Result<ResultSet>> MariaDbConnection::Execute(std::string_view d
     std::string name(database);
     int failed = 0;
     int status = mysql_select_db_start(&failed, mysql_, name.c_str());
-    if (!co_await Drive(status, [&](int ev) { return mysql_select_db_cont(&failed, mysql_, ev); })) {
+    if (!co_await Drive(status,
+                        [&](int ev) { return mysql_select_db_cont(&failed, mysql_, ev); })) {
       co_return TimeoutError();
     }
     if (failed != 0) {
@@ -189,7 +194,8 @@ asio::awaitable<Result<ResultSet>> MariaDbConnection::Execute(std::string_view d
 
   MYSQL_RES* stored = nullptr;
   status = mysql_store_result_start(&stored, mysql_);
-  if (!co_await Drive(status, [&](int ev) { return mysql_store_result_cont(&stored, mysql_, ev); })) {
+  if (!co_await Drive(status,
+                      [&](int ev) { return mysql_store_result_cont(&stored, mysql_, ev); })) {
     co_return TimeoutError();
   }
   if (stored == nullptr) {

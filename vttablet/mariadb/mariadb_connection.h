@@ -10,6 +10,8 @@
 // the caller (a pool or a transaction) owns the connection exclusively.
 #pragma once
 
+#include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
+
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -17,7 +19,6 @@
 #include <string>
 #include <string_view>
 
-#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>

@@ -1,12 +1,13 @@
 #include "vttablet/mariadb/result_conversion.h"
 
-#include <mysql.h>
 #include <errmsg.h>
+#include <mysql.h>
 
 namespace tessera::vttablet {
 
 Error ErrorFromMysql(st_mysql* mysql) {
-  return Error{static_cast<uint16_t>(::mysql_errno(mysql)), mysql_sqlstate(mysql), mysql_error(mysql)};
+  return Error{static_cast<uint16_t>(::mysql_errno(mysql)), mysql_sqlstate(mysql),
+               mysql_error(mysql)};
 }
 
 namespace {

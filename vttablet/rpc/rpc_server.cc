@@ -1,11 +1,12 @@
+#include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
+
 #include "vttablet/rpc/rpc_server.h"
 
-#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
-#include <boost/asio/redirect_error.hpp>
+#include <fmt/format.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <fmt/format.h>
 
 #include "common/logging.h"
 #include "vttablet/rpc/server_connection.h"
@@ -16,14 +17,20 @@ namespace asio = boost::asio;
 using asio::ip::tcp;
 
 RpcServer::RpcServer(asio::io_context& io, TabletService& service, RpcServerOptions options)
-    : io_(io), service_(service), options_(options), acceptor_(std::make_shared<tcp::acceptor>(io)) {}
+    : io_(io),
+      service_(service),
+      options_(options),
+      acceptor_(std::make_shared<tcp::acceptor>(io)) {}
 
-RpcServer::~RpcServer() { Stop(); }
+RpcServer::~RpcServer() {
+  Stop();
+}
 
 Result<uint16_t> RpcServer::Listen(const std::string& host, uint16_t port) {
   boost::system::error_code ec;
   auto address = asio::ip::make_address(host, ec);
-  if (ec) return Error::Internal(fmt::format("invalid listen address '{}': {}", host, ec.message()));
+  if (ec)
+    return Error::Internal(fmt::format("invalid listen address '{}': {}", host, ec.message()));
   tcp::endpoint endpoint(address, port);
   acceptor_->open(endpoint.protocol(), ec);
   if (!ec) acceptor_->set_option(tcp::acceptor::reuse_address(true), ec);

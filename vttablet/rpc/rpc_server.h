@@ -6,11 +6,12 @@
 // of a connection run at once (reading pauses beyond that).
 #pragma once
 
+#include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
+
 #include <cstdint>
 #include <memory>
 #include <string>
 
-#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 
@@ -42,8 +43,9 @@ class RpcServer {
  private:
   // Holds the acceptor through a shared_ptr so that it outlives the server
   // object while the loop unwinds.
-  static boost::asio::awaitable<void> AcceptLoop(std::shared_ptr<boost::asio::ip::tcp::acceptor> acceptor,
-                                                 TabletService& service, RpcServerOptions options);
+  static boost::asio::awaitable<void> AcceptLoop(
+      std::shared_ptr<boost::asio::ip::tcp::acceptor> acceptor, TabletService& service,
+      RpcServerOptions options);
 
   boost::asio::io_context& io_;
   TabletService& service_;

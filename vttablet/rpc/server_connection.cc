@@ -1,14 +1,15 @@
+#include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
+
 #include "vttablet/rpc/server_connection.h"
 
 #include <exception>
 
-#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
-#include <boost/asio/redirect_error.hpp>
+#include <fmt/format.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
-#include <fmt/format.h>
 
 #include "common/logging.h"
 #include "common/rpc/execute_codec.h"
@@ -55,7 +56,8 @@ asio::awaitable<void> ServerConnection::Serve(std::shared_ptr<ServerConnection> 
         co_return;
       }
       ++in_flight_;
-      asio::co_spawn(socket_.get_executor(), Handle(self, frame.header.request_id, std::move(request).value()),
+      asio::co_spawn(socket_.get_executor(),
+                     Handle(self, frame.header.request_id, std::move(request).value()),
                      asio::detached);
     }
     while (in_flight_ >= options_.max_in_flight_per_connection && !closed_) {
@@ -67,7 +69,8 @@ asio::awaitable<void> ServerConnection::Serve(std::shared_ptr<ServerConnection> 
   Close();
 }
 
-Result<ServerConnection::Request> ServerConnection::DecodeRequest(const rpc::FrameView& frame) const {
+Result<ServerConnection::Request> ServerConnection::DecodeRequest(
+    const rpc::FrameView& frame) const {
   switch (frame.header.type) {
     case rpc::MessageType::kExecuteRequest: {
       auto r = rpc::DecodeExecuteRequest(frame.payload);
@@ -127,11 +130,11 @@ void ServerConnection::QueueResponse(uint32_t request_id, const Response& respon
   rpc::AppendFrame(pending_, request_id, response);
   if (pending_.size() - start - rpc::kFrameHeaderSize > options_.max_frame_bytes) {
     pending_.resize(start);
-    rpc::AppendFrame(
-        pending_, request_id,
-        rpc::ExecuteResponse{Error::Make(mysql_errno::kNetPacketTooLarge,
-                                         fmt::format("result exceeds the tablet RPC frame limit of {} bytes",
-                                                     options_.max_frame_bytes))});
+    rpc::AppendFrame(pending_, request_id,
+                     rpc::ExecuteResponse{Error::Make(
+                         mysql_errno::kNetPacketTooLarge,
+                         fmt::format("result exceeds the tablet RPC frame limit of {} bytes",
+                                     options_.max_frame_bytes))});
   }
   StartWriting();
 }
@@ -146,7 +149,8 @@ asio::awaitable<void> ServerConnection::WriteLoop(std::shared_ptr<ServerConnecti
   while (!pending_.empty() && !closed_) {
     writing_.swap(pending_);
     boost::system::error_code ec;
-    co_await asio::async_write(socket_, asio::buffer(writing_), asio::redirect_error(use_awaitable, ec));
+    co_await asio::async_write(socket_, asio::buffer(writing_),
+                               asio::redirect_error(use_awaitable, ec));
     writing_.clear();
     if (ec) {
       Close();

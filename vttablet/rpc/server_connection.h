@@ -3,12 +3,13 @@
 // malformed frame, or on an I/O error.
 #pragma once
 
+#include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
+
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <variant>
 
-#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>

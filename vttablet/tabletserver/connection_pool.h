@@ -4,12 +4,13 @@
 // reconnects on its next use. Single-threaded (one io_context).
 #pragma once
 
+#include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
+
 #include <cstddef>
 #include <deque>
 #include <memory>
 #include <vector>
 
-#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 

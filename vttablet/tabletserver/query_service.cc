@@ -1,13 +1,14 @@
+#include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
+
 #include "vttablet/tabletserver/query_service.h"
 
 #include <algorithm>
 
-#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
-#include <boost/asio/redirect_error.hpp>
+#include <fmt/format.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <fmt/format.h>
 
 #include "common/logging.h"
 
@@ -39,7 +40,9 @@ QueryService::QueryService(asio::any_io_executor executor, MariaDbParams params,
       alive_(std::make_shared<bool>(true)),
       next_transaction_id_(FirstTransactionId()) {}
 
-QueryService::~QueryService() { *alive_ = false; }
+QueryService::~QueryService() {
+  *alive_ = false;
+}
 
 void QueryService::Start() {
   asio::co_spawn(executor_, HealthLoop(), asio::detached);
@@ -57,14 +60,14 @@ Error QueryService::NoSuchTransaction(uint64_t transaction_id) const {
         "transaction {} was rolled back by the tablet after being idle for more than {} ms",
         transaction_id, options_.transaction_idle_timeout.count()));
   }
-  return Error::Internal(
-      fmt::format("transaction {} is not open on this tablet (already ended, or unknown)",
-                  transaction_id));
+  return Error::Internal(fmt::format(
+      "transaction {} is not open on this tablet (already ended, or unknown)", transaction_id));
 }
 
 asio::awaitable<rpc::ExecuteResponse> QueryService::Execute(rpc::ExecuteRequest request) {
   ++queries_executed_;
-  if (request.transaction_id != 0 || request.begin) co_return co_await ExecuteInTransaction(std::move(request));
+  if (request.transaction_id != 0 || request.begin)
+    co_return co_await ExecuteInTransaction(std::move(request));
   auto connection = co_await pool_.Acquire();
   auto result = co_await connection->Execute(request.database, request.sql, request.max_rows,
                                              TimeoutFor(request));
@@ -72,7 +75,8 @@ asio::awaitable<rpc::ExecuteResponse> QueryService::Execute(rpc::ExecuteRequest 
   co_return rpc::ExecuteResponse{std::move(result), 0};
 }
 
-asio::awaitable<rpc::ExecuteResponse> QueryService::ExecuteInTransaction(rpc::ExecuteRequest request) {
+asio::awaitable<rpc::ExecuteResponse> QueryService::ExecuteInTransaction(
+    rpc::ExecuteRequest request) {
   uint64_t id = request.transaction_id;
   if (request.begin) {
     if (id != 0) {
@@ -120,7 +124,8 @@ asio::awaitable<Status> QueryService::Rollback(uint64_t transaction_id) {
   return EndTransaction(transaction_id, "ROLLBACK");
 }
 
-asio::awaitable<Status> QueryService::EndTransaction(uint64_t transaction_id, std::string_view verb) {
+asio::awaitable<Status> QueryService::EndTransaction(uint64_t transaction_id,
+                                                     std::string_view verb) {
   auto it = transactions_.find(transaction_id);
   if (it == transactions_.end()) co_return NoSuchTransaction(transaction_id);
   if (it->second.busy) {

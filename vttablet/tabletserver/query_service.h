@@ -11,6 +11,8 @@
 // Single-threaded: all calls on the io_context given at construction.
 #pragma once
 
+#include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
+
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -19,7 +21,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/steady_timer.hpp>
 

@@ -3,9 +3,10 @@
 // RPC server's io_context and never throw: failures are values.
 #pragma once
 
+#include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
+
 #include <cstdint>
 
-#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
 #include <boost/asio/awaitable.hpp>
 
 #include "common/error.h"

@@ -20,7 +20,71 @@ Field Column(const std::string& name, FieldType type, uint16_t flags = 0) {
                .column_length = 20};
 }
 
+// "select types": one column per binary encoding, and one row.
+ResultSet TypedRow() {
+  ResultSet rs;
+  rs.fields = {Column("tiny", FieldType::kTiny),
+               Column("ushort", FieldType::kShort, field_flag::kUnsigned),
+               Column("long", FieldType::kLong),
+               Column("ubig", FieldType::kLongLong, field_flag::kUnsigned),
+               Column("float", FieldType::kFloat),
+               Column("double", FieldType::kDouble),
+               Column("decimal", FieldType::kNewDecimal),
+               Column("date", FieldType::kDate),
+               Column("datetime", FieldType::kDateTime),
+               Column("time", FieldType::kTime),
+               Column("year", FieldType::kYear, field_flag::kUnsigned),
+               Column("text", FieldType::kVarString),
+               Column("null", FieldType::kLongLong),
+               Column("misfit", FieldType::kLongLong)};
+  rs.fields[8].decimals = 6;
+  rs.rows = {{std::string("-7"), std::string("65535"), std::string("-2147483648"),
+              std::string("18446744073709551615"), std::string("1.5"), std::string("-2.25"),
+              std::string("12345.678"), std::string("2024-02-29"),
+              std::string("2024-02-29 13:14:15.000016"), std::string("-838:59:59"),
+              std::string("2024"), std::string("hello"), std::nullopt, std::string("n/a")}};
+  return rs;
+}
+
+size_t CountMarks(std::string_view sql) {
+  size_t n = 0;
+  for (char c : sql) n += c == '?';
+  return n;
+}
+
 }  // namespace
+
+boost::asio::awaitable<Result<PreparedInfo>> FakeSession::Prepare(std::string_view sql) {
+  if (sql.starts_with("fail")) {
+    co_return Error::Make(mysql_errno::kNoSuchTable, "Table 'commerce.nope' doesn't exist");
+  }
+  PreparedInfo info;
+  info.param_count = static_cast<uint16_t>(CountMarks(sql));
+  if (sql.starts_with("select echo")) {
+    for (size_t i = 0; i < info.param_count; ++i) {
+      info.columns.push_back(Column("p" + std::to_string(i), FieldType::kVarString));
+    }
+  } else if (sql == "select types") {
+    info.columns = TypedRow().fields;
+  }
+  co_return info;
+}
+
+boost::asio::awaitable<Result<ResultSet>> FakeSession::ExecutePrepared(
+    std::string_view sql, const std::vector<std::string>& params) {
+  if (sql.starts_with("select echo")) {
+    ResultSet rs;
+    Row row;
+    for (size_t i = 0; i < params.size(); ++i) {
+      rs.fields.push_back(Column("p" + std::to_string(i), FieldType::kVarString));
+      row.emplace_back(params[i]);
+    }
+    rs.rows.push_back(std::move(row));
+    co_return rs;
+  }
+  if (sql == "select types") co_return TypedRow();
+  co_return co_await Query(sql);
+}
 
 boost::asio::awaitable<Result<ResultSet>> FakeSession::Query(std::string_view sql) {
   ResultSet rs;

@@ -21,11 +21,21 @@ namespace tessera::vtgate::mysql::testing {
 //   "fail"            ERR 1146 42S02
 //   anything else     ERR 1064 42000
 // UseDatabase accepts "commerce" and "customer" only (else ERR 1049).
+// Prepared statements (each `?` in the text is a parameter):
+//   "select echo ?, ..."  one VARCHAR column per parameter; executing returns
+//                         one row holding the SQL literal of each parameter
+//   "select types"        one row with a column of every binary row type
+//                         (see TypedRow() in fake_session.cc)
+//   "fail ..."            prepare fails with ERR 1146 42S02
+//   anything else         no columns; executing runs the text as Query()
 class FakeSession : public SessionHandler {
  public:
   boost::asio::awaitable<Result<ResultSet>> Query(std::string_view sql) override;
   Status UseDatabase(std::string_view database) override;
   uint16_t StatusFlags() const override;
+  boost::asio::awaitable<Result<PreparedInfo>> Prepare(std::string_view sql) override;
+  boost::asio::awaitable<Result<ResultSet>> ExecutePrepared(
+      std::string_view sql, const std::vector<std::string>& params) override;
 
  private:
   std::string database_;

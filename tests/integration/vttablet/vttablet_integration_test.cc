@@ -1,17 +1,18 @@
 // The real vttablet binary against a real, private MariaDB server, driven
 // through TabletClient: DDL, DML, types and NULLs, MariaDB errors passed
 // through unchanged, transactions, health counters.
+#include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
+
 #include <chrono>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
-#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
 
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/detached.hpp>
 #include <gtest/gtest.h>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
 
 #include "cli/local/mariadb_instance.h"
 #include "cli/local/net_probe.h"
@@ -51,8 +52,8 @@ class VttabletIntegrationTest : public ::testing::Test {
     auto pid = local::SpawnDetached(
         {TESSERA_VTTABLET_BINARY, "--port", std::to_string(tablet_port_), "--mariadb-host",
          login.host, "--mariadb-port", std::to_string(login.port), "--mariadb-user", login.user,
-         "--mariadb-password", login.password, "--keyspace", "it", "--shard", "0",
-         "--pool-size", "4", "--transaction-timeout-ms", "1500"},
+         "--mariadb-password", login.password, "--keyspace", "it", "--shard", "0", "--pool-size",
+         "4", "--transaction-timeout-ms", "1500"},
         dir_->Sub("vttablet.log"));
     ASSERT_TRUE(pid.ok()) << pid.error().message;
     tablet_pid_ = pid.value();
@@ -80,7 +81,10 @@ class VttabletIntegrationTest : public ::testing::Test {
     asio::co_spawn(
         io_, [&]() -> asio::awaitable<void> { out.emplace(co_await std::move(work)); },
         asio::detached);
-    while (!out) io_.run_one_for(std::chrono::milliseconds(50));
+    while (!out) {
+      if (io_.stopped()) io_.restart();  // it stops whenever it runs out of work
+      io_.run_one_for(std::chrono::milliseconds(50));
+    }
     return std::move(*out);
   }
 
@@ -115,14 +119,14 @@ TEST_F(VttabletIntegrationTest, StatementsTypesErrorsAndTransactions) {
   auto created = Exec(create_db);
   ASSERT_TRUE(created.result.ok()) << created.result.error().message;
 
-  auto table = Exec(Req(
-      "CREATE TABLE t (id BIGINT UNSIGNED NOT NULL PRIMARY KEY, name VARCHAR(100), "
-      "price DECIMAL(10,2), created DATETIME, data VARBINARY(16)) ENGINE=InnoDB"));
+  auto table =
+      Exec(Req("CREATE TABLE t (id BIGINT UNSIGNED NOT NULL PRIMARY KEY, name VARCHAR(100), "
+               "price DECIMAL(10,2), created DATETIME, data VARBINARY(16)) ENGINE=InnoDB"));
   ASSERT_TRUE(table.result.ok()) << table.result.error().message;
 
-  auto inserted = Exec(Req(
-      "INSERT INTO t VALUES (1, 'alice', 1.50, '2024-01-02 03:04:05', x'00ff'), "
-      "(2, NULL, NULL, NULL, NULL)"));
+  auto inserted =
+      Exec(Req("INSERT INTO t VALUES (1, 'alice', 1.50, '2024-01-02 03:04:05', x'00ff'), "
+               "(2, NULL, NULL, NULL, NULL)"));
   ASSERT_TRUE(inserted.result.ok()) << inserted.result.error().message;
   EXPECT_EQ(inserted.result.value().affected_rows, 2u);
   EXPECT_FALSE(inserted.result.value().has_rows());

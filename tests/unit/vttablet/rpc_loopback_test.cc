@@ -1,17 +1,18 @@
 // TabletClient against the real RpcServer with a fake TabletService, over
 // loopback TCP: pipelining, out-of-order completion, errors, unreachable tablet.
+#include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
+
 #include <chrono>
 #include <string>
 #include <vector>
 
-#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
+#include <gtest/gtest.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
-#include <gtest/gtest.h>
 
 #include "vtgate/gateway/tablet_client.h"
 #include "vttablet/rpc/rpc_server.h"
@@ -95,6 +96,7 @@ class RpcLoopbackTest : public ::testing::Test {
   void Run(Body body) {
     auto done = asio::co_spawn(io_, body(), asio::use_future);
     while (done.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+      if (io_.stopped()) io_.restart();  // it stops whenever it runs out of work
       io_.run_one_for(std::chrono::milliseconds(100));
     }
     done.get();
@@ -147,7 +149,8 @@ TEST_F(RpcLoopbackTest, PipelinedRequestsCompleteOutOfOrder) {
     asio::co_spawn(
         io_,
         [&, i, ms]() -> asio::awaitable<void> {
-          auto response = co_await client_->Execute(Req("db", "sleep " + std::to_string(ms) + " r" + std::to_string(i)));
+          auto response = co_await client_->Execute(
+              Req("db", "sleep " + std::to_string(ms) + " r" + std::to_string(i)));
           EXPECT_TRUE(response.result.ok()) << response.result.error().message;
           if (response.result.ok()) {
             EXPECT_EQ(*response.result.value().rows.at(0).at(0), "r" + std::to_string(i));

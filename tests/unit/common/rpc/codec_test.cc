@@ -25,9 +25,18 @@ SplitFrame Split(const std::string& frame) {
 
 ResultSet SampleResultSet() {
   ResultSet rs;
-  Field id{"id", "id", "t", "t", "db", FieldType::kLongLong,
-           field_flag::kNotNull | field_flag::kPrimaryKey, kCharsetBinary, 20, 0};
-  Field name{"n", "name", "t1", "t", "db", FieldType::kVarString, 0, kCharsetUtf8mb4GeneralCi, 400, 0};
+  Field id{"id",
+           "id",
+           "t",
+           "t",
+           "db",
+           FieldType::kLongLong,
+           field_flag::kNotNull | field_flag::kPrimaryKey,
+           kCharsetBinary,
+           20,
+           0};
+  Field name{"n", "name", "t1", "t", "db", FieldType::kVarString, 0, kCharsetUtf8mb4GeneralCi,
+             400, 0};
   Field price{"", "", "", "", "", FieldType::kNewDecimal, field_flag::kNum, kCharsetBinary, 12, 2};
   rs.fields = {id, name, price};
   rs.rows.push_back({"1", "alice", "1.50"});

@@ -1,0 +1,486 @@
+#include "sqlparser/normalizer.h"
+
+#include <array>
+#include <cctype>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "sqlparser/format.h"
+#include "sqlparser/query_text.h"
+
+namespace tessera::sql {
+namespace {
+
+bool IsIdentStart(unsigned char c) { return std::isalpha(c) || c == '_' || c == '$' || c >= 0x80; }
+bool IsIdentPart(unsigned char c) { return IsIdentStart(c) || std::isdigit(c); }
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+template <size_t N>
+bool OneOf(std::string_view word, const std::array<std::string_view, N>& set) {
+  for (std::string_view s : set)
+    if (s == word) return true;
+  return false;
+}
+
+constexpr std::array<std::string_view, 7> kDataVerbs = {"SELECT", "INSERT", "REPLACE", "UPDATE",
+                                                        "DELETE", "WITH",   "VALUES"};
+// A string right after these words is not a value of the statement.
+constexpr std::array<std::string_view, 5> kKeepNextString = {"AS", "SEPARATOR", "DATE", "TIME",
+                                                             "TIMESTAMP"};
+// Numbers inside `word(...)` are part of a type or a niladic function call.
+constexpr std::array<std::string_view, 31> kKeepParenWords = {
+    "CHAR",     "CHARACTER", "VARCHAR",   "BINARY",  "VARBINARY",         "DECIMAL",
+    "DEC",      "NUMERIC",   "FIXED",     "NCHAR",   "DATETIME",          "TIME",
+    "TIMESTAMP", "FLOAT",    "DOUBLE",    "REAL",    "INT",               "INTEGER",
+    "BIGINT",   "SMALLINT",  "TINYINT",   "MEDIUMINT", "BIT",             "NOW",
+    "CURRENT_TIMESTAMP", "CURRENT_TIME", "CURTIME", "SYSDATE", "LOCALTIME", "LOCALTIMESTAMP",
+    "UTC_TIMESTAMP"};
+// Words that end an ORDER BY / GROUP BY / LIMIT clause at the same depth.
+constexpr std::array<std::string_view, 5> kClauseEnd = {"HAVING", "UNION", "WINDOW", "EXCEPT",
+                                                        "INTERSECT"};
+
+struct ParenFrame {
+  bool keep_literals = false;
+  bool in_list = false;      // `IN (`
+  bool all_literal = true;   // every item so far is exactly one parameterized literal
+  int item_tokens = 0;       // tokens of the current item
+  bool item_literal = false; // the last token of the current item was a parameterized literal
+  size_t fp_start = 0;       // offset of `(` in the fingerprint form
+};
+
+// Outcome of a scan: kDone (normalized), kLeaveAlone (return the input).
+enum class ScanResult { kDone, kLeaveAlone };
+
+class Scanner {
+ public:
+  explicit Scanner(std::string_view sql) : s_(sql), n_(sql.size()) {
+    out_.text.reserve(n_ + 16);
+    fp_.reserve(n_ + 16);
+  }
+
+  Result<ScanResult> Run();
+  Normalized Take() {
+    out_.fingerprint = XXH3_64bits(fp_.data(), fp_.size());
+    out_.parameterized = true;
+    return std::move(out_);
+  }
+
+ private:
+  // Appends verbatim text to the text and the fingerprint form.
+  void Put(std::string_view piece) {
+    if (piece.empty()) return;
+    if ((pending_space_ && !out_.text.empty()) ||
+        (after_bind_var_ && IsIdentPart(static_cast<unsigned char>(piece.front())))) {
+      out_.text.push_back(' ');
+      fp_.push_back(' ');
+    }
+    pending_space_ = false;
+    after_bind_var_ = false;
+    out_.text.append(piece);
+    fp_.append(piece);
+  }
+  void PutBindVar() {
+    if (pending_space_ && !out_.text.empty()) {
+      out_.text.push_back(' ');
+      fp_.push_back(' ');
+    }
+    pending_space_ = false;
+    out_.text.append(":v");
+    out_.text.append(std::to_string(out_.values.size()));
+    fp_.append(":v");
+    after_bind_var_ = true;
+  }
+  // Records one significant token for IN-list tracking.
+  void NoteToken(bool parameterized_literal) {
+    if (parens_.empty()) return;
+    ParenFrame& top = parens_.back();
+    ++top.item_tokens;
+    top.item_literal = parameterized_literal;
+  }
+  void CloseItem(ParenFrame& frame) {
+    if (frame.item_tokens != 1 || !frame.item_literal) frame.all_literal = false;
+    frame.item_tokens = 0;
+    frame.item_literal = false;
+  }
+  bool KeepLiterals() const {
+    return keep_clause_ || (!parens_.empty() && parens_.back().keep_literals);
+  }
+  // A literal: parameterized unless the context needs it as written.
+  void Value(NormalizedValueKind kind, std::string raw, std::string sql, std::string_view verbatim,
+             bool keep) {
+    if (keep || KeepLiterals()) {
+      Put(verbatim);
+      NoteToken(false);
+      return;
+    }
+    out_.values.push_back(NormalizedValue{kind, std::move(raw), std::move(sql)});
+    PutBindVar();
+    NoteToken(true);
+  }
+
+  Result<size_t> ScanString(size_t i, std::string& raw) const;
+  Result<ScanResult> Word(size_t& i, bool keep_string);
+  void Number(size_t& i);
+
+  std::string_view s_;
+  size_t n_;
+  Normalized out_;
+  std::string fp_;  // fingerprint form
+  bool pending_space_ = false;
+  bool after_bind_var_ = false;
+  bool first_word_seen_ = false;
+  bool in_exec_comment_ = false;
+  bool keep_next_string_ = false;
+  bool keep_clause_ = false;
+  size_t keep_clause_depth_ = 0;
+  std::string prev_word_;  // upper case; empty when the previous token was not a word
+  std::vector<ParenFrame> parens_;
+};
+
+// Scans the quoted string starting at `i`, appending its value to `raw`;
+// returns the offset after the closing quote.
+Result<size_t> Scanner::ScanString(size_t i, std::string& raw) const {
+  const char quote = s_[i];
+  size_t j = i + 1;
+  while (true) {
+    if (j >= n_) return SyntaxError(s_, i);
+    const char c = s_[j];
+    if (c == '\\') {
+      if (j + 1 >= n_) return SyntaxError(s_, i);
+      const char e = s_[j + 1];
+      switch (e) {
+        case '0': raw.push_back('\0'); break;
+        case 'b': raw.push_back('\b'); break;
+        case 'n': raw.push_back('\n'); break;
+        case 'r': raw.push_back('\r'); break;
+        case 't': raw.push_back('\t'); break;
+        case 'Z': raw.push_back('\x1a'); break;
+        case '%':
+        case '_':
+          raw.push_back('\\');  // kept for LIKE patterns, as the parser does
+          raw.push_back(e);
+          break;
+        default: raw.push_back(e); break;
+      }
+      j += 2;
+      continue;
+    }
+    if (c == quote) {
+      if (j + 1 < n_ && s_[j + 1] == quote) {
+        raw.push_back(quote);
+        j += 2;
+        continue;
+      }
+      return j + 1;
+    }
+    raw.push_back(c);
+    ++j;
+  }
+}
+
+void Scanner::Number(size_t& i) {
+  const size_t start = i;
+  size_t j = i;
+  NormalizedValueKind kind = NormalizedValueKind::kInt;
+  std::string raw;
+  auto is_digit = [&](size_t k) { return k < n_ && std::isdigit(static_cast<unsigned char>(s_[k])); };
+  if (s_[j] == '0' && j + 2 < n_ && s_[j + 1] == 'x' && std::isxdigit(static_cast<unsigned char>(s_[j + 2]))) {
+    j += 2;
+    while (j < n_ && std::isxdigit(static_cast<unsigned char>(s_[j]))) ++j;
+    kind = NormalizedValueKind::kHex;
+    raw = std::string(s_.substr(start + 2, j - start - 2));
+  } else if (s_[j] == '0' && j + 2 < n_ && s_[j + 1] == 'b' && (s_[j + 2] == '0' || s_[j + 2] == '1')) {
+    j += 2;
+    while (j < n_ && (s_[j] == '0' || s_[j] == '1')) ++j;
+    kind = NormalizedValueKind::kBit;
+    raw = std::string(s_.substr(start + 2, j - start - 2));
+  } else {
+    while (is_digit(j)) ++j;
+    if (j < n_ && s_[j] == '.') {
+      kind = NormalizedValueKind::kDecimal;
+      ++j;
+      while (is_digit(j)) ++j;
+    }
+    if (j < n_ && (s_[j] == 'e' || s_[j] == 'E')) {
+      size_t k = j + 1;
+      if (k < n_ && (s_[k] == '+' || s_[k] == '-')) ++k;
+      if (is_digit(k)) {
+        while (is_digit(k)) ++k;
+        kind = NormalizedValueKind::kFloat;
+        j = k;
+      }
+    }
+  }
+  if (j < n_ && IsIdentPart(static_cast<unsigned char>(s_[j]))) {
+    // 1abc, 0x1g, 1e: not a number the grammar reads as one literal; keep it.
+    while (j < n_ && IsIdentPart(static_cast<unsigned char>(s_[j]))) ++j;
+    Put(s_.substr(start, j - start));
+    NoteToken(false);
+    i = j;
+    return;
+  }
+  const std::string_view text = s_.substr(start, j - start);
+  if (raw.empty()) raw = std::string(text);
+  Value(kind, std::move(raw), std::string(text), text, false);
+  i = j;
+}
+
+Result<ScanResult> Scanner::Word(size_t& i, bool keep_string) {
+  const size_t start = i;
+  size_t j = i;
+  while (j < n_ && IsIdentPart(static_cast<unsigned char>(s_[j]))) ++j;
+  const std::string_view word = s_.substr(start, j - start);
+  std::string upper(word);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+
+  if (!first_word_seen_) {
+    first_word_seen_ = true;
+    if (!OneOf(upper, kDataVerbs)) return ScanResult::kLeaveAlone;
+  }
+  // Literals spelled with a prefix: X'..', b'..', N'..', _charset'..'.
+  if (j < n_ && s_[j] == '\'' && word.size() == 1 && (upper == "X" || upper == "B")) {
+    size_t k = j + 1;
+    while (k < n_ && s_[k] != '\'') ++k;
+    if (k >= n_) return SyntaxError(s_, start);
+    const std::string_view text = s_.substr(start, k + 1 - start);
+    Value(upper == "X" ? NormalizedValueKind::kHex : NormalizedValueKind::kBit,
+          std::string(s_.substr(j + 1, k - j - 1)), std::string(text), text, keep_string);
+    prev_word_.clear();
+    i = k + 1;
+    return ScanResult::kDone;
+  }
+  if (j < n_ && (s_[j] == '\'' || s_[j] == '"') && (upper == "N" || word.front() == '_')) {
+    std::string ignored;
+    auto end = ScanString(j, ignored);
+    if (!end.ok()) return end.error();
+    Put(s_.substr(start, *end - start));
+    NoteToken(false);
+    prev_word_.clear();
+    i = *end;
+    return ScanResult::kDone;
+  }
+  Put(word);
+  NoteToken(false);
+  i = j;
+
+  if (word.front() == '_') {
+    size_t k = j;
+    while (k < n_ && IsSpace(s_[k])) ++k;
+    if (k < n_ && (s_[k] == '\'' || s_[k] == '"')) keep_next_string_ = true;  // _utf8mb4 'x'
+  }
+  if (upper == "BY" && (prev_word_ == "ORDER" || prev_word_ == "GROUP")) {
+    keep_clause_ = true;
+    keep_clause_depth_ = parens_.size();
+  } else if (upper == "LIMIT" || upper == "OFFSET") {
+    if (!keep_clause_) keep_clause_depth_ = parens_.size();
+    keep_clause_ = true;
+  } else if (keep_clause_ && parens_.size() <= keep_clause_depth_ && OneOf(upper, kClauseEnd)) {
+    keep_clause_ = false;
+  }
+  if (OneOf(upper, kKeepNextString)) keep_next_string_ = true;
+  prev_word_ = std::move(upper);
+  return ScanResult::kDone;
+}
+
+Result<ScanResult> Scanner::Run() {
+  size_t i = 0;
+  while (i < n_) {
+    const char c = s_[i];
+    const unsigned char uc = static_cast<unsigned char>(c);
+    if (IsSpace(c)) {
+      pending_space_ = true;
+      ++i;
+      continue;
+    }
+    if (c == '#' || (c == '-' && i + 1 < n_ && s_[i + 1] == '-' &&
+                     (i + 2 == n_ || s_[i + 2] == ' ' || s_[i + 2] == '\t' || s_[i + 2] == '\f' ||
+                      s_[i + 2] == '\n' || s_[i + 2] == '\r'))) {
+      while (i < n_ && s_[i] != '\n') ++i;
+      pending_space_ = true;
+      continue;
+    }
+    if (c == '/' && i + 1 < n_ && s_[i + 1] == '*') {
+      if (i + 2 < n_ && s_[i + 2] == '!') {
+        size_t j = i + 3;
+        while (j < n_ && std::isdigit(static_cast<unsigned char>(s_[j]))) ++j;
+        Put(s_.substr(i, j - i));
+        pending_space_ = true;  // the version number must not run into the body
+        in_exec_comment_ = true;
+        i = j;
+        continue;
+      }
+      const size_t end = s_.find("*/", i + 2);
+      if (end == std::string_view::npos) return SyntaxError(s_, i);
+      pending_space_ = true;
+      i = end + 2;
+      continue;
+    }
+    if (in_exec_comment_ && c == '*' && i + 1 < n_ && s_[i + 1] == '/') {
+      pending_space_ = false;
+      Put(" */");
+      in_exec_comment_ = false;
+      i += 2;
+      continue;
+    }
+
+    // A significant token: the one-token look-back flags apply to it only.
+    const bool keep_string = keep_next_string_;
+    keep_next_string_ = false;
+    if (IsIdentStart(uc)) {
+      auto r = Word(i, keep_string);
+      if (!r.ok() || *r == ScanResult::kLeaveAlone) return r;
+      continue;
+    }
+    if (!first_word_seen_ && c != '(') return ScanResult::kLeaveAlone;
+    std::string prev_word = std::move(prev_word_);
+    prev_word_.clear();
+
+    if (c == '\'' || c == '"') {
+      std::string raw;
+      auto end = ScanString(i, raw);
+      if (!end.ok()) return end.error();
+      size_t j = *end;
+      // Adjacent strings are one literal: 'a' 'b' is 'ab'.
+      while (true) {
+        size_t k = j;
+        while (k < n_ && IsSpace(s_[k])) ++k;
+        if (k >= n_ || (s_[k] != '\'' && s_[k] != '"')) break;
+        auto next = ScanString(k, raw);
+        if (!next.ok()) return next.error();
+        j = *next;
+      }
+      std::string sql = QuoteString(raw);
+      Value(NormalizedValueKind::kString, std::move(raw), std::move(sql), s_.substr(i, j - i),
+            keep_string);
+      i = j;
+      continue;
+    }
+    if (c == '`') {
+      size_t j = i + 1;
+      while (true) {
+        if (j >= n_) return SyntaxError(s_, i);
+        if (s_[j] == '`') {
+          if (j + 1 < n_ && s_[j + 1] == '`') {
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        ++j;
+      }
+      Put(s_.substr(i, j + 1 - i));
+      NoteToken(false);
+      i = j + 1;
+      continue;
+    }
+    const bool dot_number =
+        c == '.' && i + 1 < n_ && std::isdigit(static_cast<unsigned char>(s_[i + 1])) &&
+        (pending_space_ || out_.text.empty() ||
+         (!IsIdentPart(static_cast<unsigned char>(out_.text.back())) && out_.text.back() != '`' &&
+          out_.text.back() != ')'));
+    if (std::isdigit(uc) || dot_number) {
+      Number(i);
+      continue;
+    }
+    if (c == '?') return ScanResult::kLeaveAlone;
+    if (c == ':' && i + 1 < n_ && IsIdentStart(static_cast<unsigned char>(s_[i + 1]))) {
+      return ScanResult::kLeaveAlone;
+    }
+    if (c == '@') {
+      size_t j = i + 1;
+      if (j < n_ && (s_[j] == '\'' || s_[j] == '"' || s_[j] == '`')) {
+        const char q = s_[j];
+        size_t k = j + 1;
+        while (k < n_ && s_[k] != q) k += (s_[k] == '\\' && q != '`') ? 2 : 1;
+        if (k >= n_) return SyntaxError(s_, i);
+        j = k + 1;
+      } else {
+        if (j < n_ && s_[j] == '@') ++j;
+        while (j < n_ && (IsIdentPart(static_cast<unsigned char>(s_[j])) || s_[j] == '.')) ++j;
+      }
+      Put(s_.substr(i, j - i));
+      NoteToken(false);
+      i = j;
+      continue;
+    }
+    if (c == '(') {
+      NoteToken(false);
+      ParenFrame frame;
+      frame.keep_literals = KeepLiterals() || OneOf(prev_word, kKeepParenWords);
+      frame.in_list = prev_word == "IN";
+      if (pending_space_ && !out_.text.empty()) {
+        out_.text.push_back(' ');
+        fp_.push_back(' ');
+        pending_space_ = false;
+      }
+      frame.fp_start = fp_.size();
+      parens_.push_back(frame);
+      Put("(");
+      ++i;
+      continue;
+    }
+    if (c == ')') {
+      if (!parens_.empty()) {
+        ParenFrame frame = parens_.back();
+        parens_.pop_back();
+        CloseItem(frame);
+        Put(")");
+        if (frame.in_list && frame.all_literal) {
+          fp_.resize(frame.fp_start);
+          fp_.append("(:vl)");
+        }
+        if (keep_clause_ && parens_.size() < keep_clause_depth_) keep_clause_ = false;
+      } else {
+        Put(")");
+      }
+      ++i;
+      continue;
+    }
+    if (c == ',') {
+      if (!parens_.empty()) CloseItem(parens_.back());
+      Put(",");
+      ++i;
+      continue;
+    }
+    if (c == '-' && i + 1 < n_ && s_[i + 1] == '>') {
+      const size_t len = (i + 2 < n_ && s_[i + 2] == '>') ? 3 : 2;
+      Put(s_.substr(i, len));
+      NoteToken(false);
+      keep_next_string_ = true;  // JSON path
+      i += len;
+      continue;
+    }
+    if (c == ';') {
+      keep_clause_ = false;
+    }
+    Put(s_.substr(i, 1));
+    NoteToken(false);
+    ++i;
+  }
+  if (!first_word_seen_) return ScanResult::kLeaveAlone;
+  if (!out_.text.empty() && out_.text.back() == ';') {
+    out_.text.pop_back();
+    fp_.pop_back();
+    while (!out_.text.empty() && out_.text.back() == ' ') {
+      out_.text.pop_back();
+      fp_.pop_back();
+    }
+  }
+  return ScanResult::kDone;
+}
+
+}  // namespace
+
+Result<Normalized> Normalize(std::string_view sql) {
+  Scanner scanner(sql);
+  auto result = scanner.Run();
+  if (!result.ok()) return result.error();
+  if (*result == ScanResult::kDone) return scanner.Take();
+  Normalized unchanged;
+  unchanged.text = std::string(sql);
+  unchanged.fingerprint = XXH3_64bits(sql.data(), sql.size());
+  return unchanged;
+}
+
+}  // namespace tessera::sql

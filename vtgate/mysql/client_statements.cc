@@ -1,0 +1,144 @@
+// ClientConnection: the prepared-statement commands. A statement lives in
+// the connection's PreparedStatements from COM_STMT_PREPARE to
+// COM_STMT_CLOSE; its SQL text is handed to the SessionHandler again on each
+// COM_STMT_EXECUTE together with the parameters as SQL literals.
+//
+// Cursors: a COM_STMT_EXECUTE that asks for a cursor is answered with the
+// whole result set, as for an execution without one, and without the
+// SERVER_STATUS_CURSOR_EXISTS flag; the protocol lets a server decline to
+// open a cursor, and clients then read the rows directly. COM_STMT_FETCH
+// therefore always finds no open cursor.
+#include <fmt/format.h>
+
+#include "vtgate/mysql/client_connection.h"
+#include "vtgate/mysql/response_encoder.h"
+#include "vtgate/mysql/stmt_commands.h"
+#include "vtgate/mysql/stmt_execute.h"
+#include "vtgate/mysql/stmt_response_encoder.h"
+
+namespace tessera::vtgate::mysql {
+namespace {
+
+namespace asio = boost::asio;
+
+constexpr uint16_t kUnknownStmtHandler = 1243;  // ER_UNKNOWN_STMT_HANDLER
+constexpr uint16_t kStmtHasNoOpenCursor = 1421;
+constexpr uint16_t kMaxPreparedStmtCountReached = 1461;
+constexpr uint16_t kWrongArguments = 1210;
+
+Error UnknownStatement(uint32_t id, std::string_view command) {
+  return Error::Make(kUnknownStmtHandler,
+                     fmt::format("Unknown prepared statement handler ({}) given to {}", id, command));
+}
+
+}  // namespace
+
+asio::awaitable<void> ClientConnection::StmtPrepare(std::string_view sql, PacketWriter* w) {
+  if (statements_.size() >= statements_.max_statements()) {
+    EncodeErrorResponse(Error{kMaxPreparedStmtCountReached, "42000",
+                              fmt::format("Can't create more than max_prepared_stmt_count "
+                                          "statements (current value: {})",
+                                          statements_.max_statements())},
+                        w);
+    co_return;
+  }
+  std::string text(sql);  // `sql` points into the read buffer
+  Result<PreparedInfo> info = co_await session_->Prepare(text);
+  if (!info.ok()) {
+    EncodeErrorResponse(info.error(), w);
+    co_return;
+  }
+  if (info->columns.size() > 0xffff) info->columns.clear();  // cannot be described; sent at execution
+  PreparedStatement* stmt = statements_.Add(std::move(text), info->param_count);
+  EncodeStmtPrepareResponse(stmt->id, info->param_count, info->columns, client_capabilities_, w);
+}
+
+asio::awaitable<void> ClientConnection::StmtExecute(std::string_view argument, PacketWriter* w) {
+  Result<StmtExecuteHeader> header = DecodeStmtExecuteHeader(argument);
+  if (!header.ok()) {
+    EncodeErrorResponse(header.error(), w);
+    co_return;
+  }
+  PreparedStatement* stmt = statements_.Find(header->statement_id);
+  if (stmt == nullptr) {
+    EncodeErrorResponse(UnknownStatement(header->statement_id, "mysqld_stmt_execute"), w);
+    co_return;
+  }
+  if (stmt->long_data_error) {
+    Error error = *stmt->long_data_error;
+    stmt->ResetLongData();
+    EncodeErrorResponse(error, w);
+    co_return;
+  }
+  Result<std::vector<std::string>> params =
+      DecodeStmtExecuteParams(header->params, &stmt->param_types, stmt->long_data);
+  stmt->ResetLongData();
+  if (!params.ok()) {
+    EncodeErrorResponse(params.error(), w);
+    co_return;
+  }
+  // Commands run one at a time, so `stmt` outlives the call.
+  Result<ResultSet> result = co_await session_->ExecutePrepared(stmt->sql, *params);
+  EncodeExecuteResponse(result, client_capabilities_, session_->StatusFlags(), w);
+}
+
+void ClientConnection::StmtSendLongData(std::string_view argument) {
+  Result<StmtLongData> data = DecodeStmtLongData(argument);
+  if (!data.ok()) return;  // no answer; nothing to attach the error to
+  PreparedStatement* stmt = statements_.Find(data->statement_id);
+  if (stmt == nullptr || stmt->long_data_error) return;
+  if (data->param_id >= stmt->param_count) {
+    stmt->long_data_error = Error::Make(
+        kWrongArguments, "Incorrect arguments to mysqld_stmt_send_long_data");
+    return;
+  }
+  stmt->long_data_bytes += data->data.size();
+  if (stmt->long_data_bytes > deps_.options->max_allowed_packet) {
+    stmt->long_data_error = Error::Make(
+        mysql_errno::kNetPacketTooLarge,
+        "Parameter of prepared statement which is set through mysql_send_long_data() is longer "
+        "than 'max_allowed_packet' bytes");
+    return;
+  }
+  auto& value = stmt->long_data[data->param_id];
+  if (!value) value.emplace();
+  value->append(data->data);
+}
+
+void ClientConnection::StmtReset(std::string_view argument, PacketWriter* w) {
+  Result<uint32_t> id = DecodeStmtId(argument);
+  if (!id.ok()) {
+    EncodeErrorResponse(id.error(), w);
+    return;
+  }
+  PreparedStatement* stmt = statements_.Find(*id);
+  if (stmt == nullptr) {
+    EncodeErrorResponse(UnknownStatement(*id, "mysqld_stmt_reset"), w);
+    return;
+  }
+  stmt->ResetLongData();
+  EncodeOkResponse(session_->StatusFlags(), w);
+}
+
+void ClientConnection::StmtClose(std::string_view argument) {
+  Result<uint32_t> id = DecodeStmtId(argument);
+  if (id.ok()) statements_.Remove(*id);
+}
+
+void ClientConnection::StmtFetch(std::string_view argument, PacketWriter* w) {
+  Result<StmtFetchRequest> fetch = DecodeStmtFetch(argument);
+  if (!fetch.ok()) {
+    EncodeErrorResponse(fetch.error(), w);
+    return;
+  }
+  if (statements_.Find(fetch->statement_id) == nullptr) {
+    EncodeErrorResponse(UnknownStatement(fetch->statement_id, "mysqld_stmt_fetch"), w);
+    return;
+  }
+  EncodeErrorResponse(
+      Error::Make(kStmtHasNoOpenCursor,
+                  fmt::format("The statement ({}) has no open cursor.", fetch->statement_id)),
+      w);
+}
+
+}  // namespace tessera::vtgate::mysql
