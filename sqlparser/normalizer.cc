@@ -40,6 +40,21 @@ constexpr std::array<std::string_view, 31> kKeepParenWords = {
 constexpr std::array<std::string_view, 5> kClauseEnd = {"HAVING", "UNION", "WINDOW", "EXCEPT",
                                                         "INTERSECT"};
 
+// A word in upper case when short enough to be a keyword; empty otherwise.
+class KeywordBuf {
+ public:
+  void Set(std::string_view word) {
+    len_ = word.size() < sizeof(data_) ? word.size() : 0;
+    for (size_t i = 0; i < len_; ++i) data_[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[i])));
+  }
+  void Clear() { len_ = 0; }
+  std::string_view view() const { return std::string_view(data_, len_); }
+
+ private:
+  char data_[24];
+  size_t len_ = 0;
+};
+
 struct ParenFrame {
   bool keep_literals = false;
   bool in_list = false;      // `IN (`
@@ -86,8 +101,11 @@ class Scanner {
       fp_.push_back(' ');
     }
     pending_space_ = false;
+    char digits[24];
+    size_t len = 0;
+    for (size_t v = out_.values.size(); v > 0; v /= 10) digits[len++] = static_cast<char>('0' + v % 10);
     out_.text.append(":v");
-    out_.text.append(std::to_string(out_.values.size()));
+    while (len > 0) out_.text.push_back(digits[--len]);
     fp_.append(":v");
     after_bind_var_ = true;
   }
@@ -134,7 +152,7 @@ class Scanner {
   bool keep_next_string_ = false;
   bool keep_clause_ = false;
   size_t keep_clause_depth_ = 0;
-  std::string prev_word_;  // upper case; empty when the previous token was not a word
+  KeywordBuf prev_word_;  // empty when the previous token was not a (short) word
   std::vector<ParenFrame> parens_;
 };
 
@@ -144,6 +162,10 @@ Result<size_t> Scanner::ScanString(size_t i, std::string& raw) const {
   const char quote = s_[i];
   size_t j = i + 1;
   while (true) {
+    size_t run = j;
+    while (run < n_ && s_[run] != quote && s_[run] != '\\') ++run;
+    raw.append(s_.data() + j, run - j);
+    j = run;
     if (j >= n_) return SyntaxError(s_, i);
     const char c = s_[j];
     if (c == '\\') {
@@ -231,8 +253,9 @@ Result<ScanResult> Scanner::Word(size_t& i, bool keep_string) {
   size_t j = i;
   while (j < n_ && IsIdentPart(static_cast<unsigned char>(s_[j]))) ++j;
   const std::string_view word = s_.substr(start, j - start);
-  std::string upper(word);
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  KeywordBuf upper_buf;
+  upper_buf.Set(word);
+  const std::string_view upper = upper_buf.view();
 
   if (!first_word_seen_) {
     first_word_seen_ = true;
@@ -246,7 +269,7 @@ Result<ScanResult> Scanner::Word(size_t& i, bool keep_string) {
     const std::string_view text = s_.substr(start, k + 1 - start);
     Value(upper == "X" ? NormalizedValueKind::kHex : NormalizedValueKind::kBit,
           std::string(s_.substr(j + 1, k - j - 1)), std::string(text), text, keep_string);
-    prev_word_.clear();
+    prev_word_.Clear();
     i = k + 1;
     return ScanResult::kDone;
   }
@@ -256,7 +279,7 @@ Result<ScanResult> Scanner::Word(size_t& i, bool keep_string) {
     if (!end.ok()) return end.error();
     Put(s_.substr(start, *end - start));
     NoteToken(false);
-    prev_word_.clear();
+    prev_word_.Clear();
     i = *end;
     return ScanResult::kDone;
   }
@@ -269,7 +292,7 @@ Result<ScanResult> Scanner::Word(size_t& i, bool keep_string) {
     while (k < n_ && IsSpace(s_[k])) ++k;
     if (k < n_ && (s_[k] == '\'' || s_[k] == '"')) keep_next_string_ = true;  // _utf8mb4 'x'
   }
-  if (upper == "BY" && (prev_word_ == "ORDER" || prev_word_ == "GROUP")) {
+  if (upper == "BY" && (prev_word_.view() == "ORDER" || prev_word_.view() == "GROUP")) {
     keep_clause_ = true;
     keep_clause_depth_ = parens_.size();
   } else if (upper == "LIMIT" || upper == "OFFSET") {
@@ -279,7 +302,7 @@ Result<ScanResult> Scanner::Word(size_t& i, bool keep_string) {
     keep_clause_ = false;
   }
   if (OneOf(upper, kKeepNextString)) keep_next_string_ = true;
-  prev_word_ = std::move(upper);
+  prev_word_ = upper_buf;
   return ScanResult::kDone;
 }
 
@@ -333,8 +356,9 @@ Result<ScanResult> Scanner::Run() {
       continue;
     }
     if (!first_word_seen_ && c != '(') return ScanResult::kLeaveAlone;
-    std::string prev_word = std::move(prev_word_);
-    prev_word_.clear();
+    const KeywordBuf prev_word_buf = prev_word_;
+    const std::string_view prev_word = prev_word_buf.view();
+    prev_word_.Clear();
 
     if (c == '\'' || c == '"') {
       std::string raw;

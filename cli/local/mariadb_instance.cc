@@ -77,7 +77,7 @@ Status MariaDbInstance::Initialize() {
   if (*rc != 0 || !IsInitialized()) {
     fs::remove_all(options_.data_dir + "/mysql", ec);
     return Error::Internal("mariadb-install-db failed (exit " + std::to_string(*rc) + ") for " +
-                           options_.data_dir + ":\n" + FileTail(log));
+                           options_.data_dir + ":\n" + FileTail(log, 80));
   }
   fresh_ = true;
   return Status::Ok();

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <future>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -146,11 +147,14 @@ class SessionPlanCacheTest : public ::testing::Test {
   }
 
   Result<ResultSet> Query(const std::string& sql) {
-    auto done = asio::co_spawn(io_, session_->Query(sql), asio::use_future);
+    std::optional<Result<ResultSet>> out;
+    auto body = [&]() -> asio::awaitable<void> { out.emplace(co_await session_->Query(sql)); };
+    auto done = asio::co_spawn(io_, body(), asio::use_future);
     while (done.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
       io_.run_one_for(std::chrono::milliseconds(100));
     }
-    return done.get();
+    done.get();
+    return std::move(*out);
   }
   uint64_t parses() const { return worker_->parser().parse_count(); }
   const std::vector<std::string>& seen(const std::string& shard) { return tablets_.at(shard)->seen; }
