@@ -12,9 +12,15 @@
 namespace tessera::sql {
 namespace {
 
-bool IsIdentStart(unsigned char c) { return std::isalpha(c) || c == '_' || c == '$' || c >= 0x80; }
-bool IsIdentPart(unsigned char c) { return IsIdentStart(c) || std::isdigit(c); }
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool IsIdentStart(unsigned char c) {
+  return std::isalpha(c) || c == '_' || c == '$' || c >= 0x80;
+}
+bool IsIdentPart(unsigned char c) {
+  return IsIdentStart(c) || std::isdigit(c);
+}
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 template <size_t N>
 bool OneOf(std::string_view word, const std::array<std::string_view, N>& set) {
@@ -30,11 +36,12 @@ constexpr std::array<std::string_view, 5> kKeepNextString = {"AS", "SEPARATOR", 
                                                              "TIMESTAMP"};
 // Numbers inside `word(...)` are part of a type or a niladic function call.
 constexpr std::array<std::string_view, 31> kKeepParenWords = {
-    "CHAR",     "CHARACTER", "VARCHAR",   "BINARY",  "VARBINARY",         "DECIMAL",
-    "DEC",      "NUMERIC",   "FIXED",     "NCHAR",   "DATETIME",          "TIME",
-    "TIMESTAMP", "FLOAT",    "DOUBLE",    "REAL",    "INT",               "INTEGER",
-    "BIGINT",   "SMALLINT",  "TINYINT",   "MEDIUMINT", "BIT",             "NOW",
-    "CURRENT_TIMESTAMP", "CURRENT_TIME", "CURTIME", "SYSDATE", "LOCALTIME", "LOCALTIMESTAMP",
+    "CHAR",         "CHARACTER", "VARCHAR",   "BINARY",    "VARBINARY",
+    "DECIMAL",      "DEC",       "NUMERIC",   "FIXED",     "NCHAR",
+    "DATETIME",     "TIME",      "TIMESTAMP", "FLOAT",     "DOUBLE",
+    "REAL",         "INT",       "INTEGER",   "BIGINT",    "SMALLINT",
+    "TINYINT",      "MEDIUMINT", "BIT",       "NOW",       "CURRENT_TIMESTAMP",
+    "CURRENT_TIME", "CURTIME",   "SYSDATE",   "LOCALTIME", "LOCALTIMESTAMP",
     "UTC_TIMESTAMP"};
 // Words that end an ORDER BY / GROUP BY / LIMIT clause at the same depth.
 constexpr std::array<std::string_view, 5> kClauseEnd = {"HAVING", "UNION", "WINDOW", "EXCEPT",
@@ -45,7 +52,8 @@ class KeywordBuf {
  public:
   void Set(std::string_view word) {
     len_ = word.size() < sizeof(data_) ? word.size() : 0;
-    for (size_t i = 0; i < len_; ++i) data_[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[i])));
+    for (size_t i = 0; i < len_; ++i)
+      data_[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[i])));
   }
   void Clear() { len_ = 0; }
   std::string_view view() const { return std::string_view(data_, len_); }
@@ -57,11 +65,11 @@ class KeywordBuf {
 
 struct ParenFrame {
   bool keep_literals = false;
-  bool in_list = false;      // `IN (`
-  bool all_literal = true;   // every item so far is exactly one parameterized literal
-  int item_tokens = 0;       // tokens of the current item
-  bool item_literal = false; // the last token of the current item was a parameterized literal
-  size_t fp_start = 0;       // offset of `(` in the fingerprint form
+  bool in_list = false;       // `IN (`
+  bool all_literal = true;    // every item so far is exactly one parameterized literal
+  int item_tokens = 0;        // tokens of the current item
+  bool item_literal = false;  // the last token of the current item was a parameterized literal
+  size_t fp_start = 0;        // offset of `(` in the fingerprint form
 };
 
 // Outcome of a scan: kDone (normalized), kLeaveAlone (return the input).
@@ -103,7 +111,8 @@ class Scanner {
     pending_space_ = false;
     char digits[24];
     size_t len = 0;
-    for (size_t v = out_.values.size(); v > 0; v /= 10) digits[len++] = static_cast<char>('0' + v % 10);
+    for (size_t v = out_.values.size(); v > 0; v /= 10)
+      digits[len++] = static_cast<char>('0' + v % 10);
     out_.text.append(":v");
     while (len > 0) out_.text.push_back(digits[--len]);
     fp_.append(":v");
@@ -172,18 +181,32 @@ Result<size_t> Scanner::ScanString(size_t i, std::string& raw) const {
       if (j + 1 >= n_) return SyntaxError(s_, i);
       const char e = s_[j + 1];
       switch (e) {
-        case '0': raw.push_back('\0'); break;
-        case 'b': raw.push_back('\b'); break;
-        case 'n': raw.push_back('\n'); break;
-        case 'r': raw.push_back('\r'); break;
-        case 't': raw.push_back('\t'); break;
-        case 'Z': raw.push_back('\x1a'); break;
+        case '0':
+          raw.push_back('\0');
+          break;
+        case 'b':
+          raw.push_back('\b');
+          break;
+        case 'n':
+          raw.push_back('\n');
+          break;
+        case 'r':
+          raw.push_back('\r');
+          break;
+        case 't':
+          raw.push_back('\t');
+          break;
+        case 'Z':
+          raw.push_back('\x1a');
+          break;
         case '%':
         case '_':
           raw.push_back('\\');  // kept for LIKE patterns, as the parser does
           raw.push_back(e);
           break;
-        default: raw.push_back(e); break;
+        default:
+          raw.push_back(e);
+          break;
       }
       j += 2;
       continue;
@@ -206,13 +229,17 @@ void Scanner::Number(size_t& i) {
   size_t j = i;
   NormalizedValueKind kind = NormalizedValueKind::kInt;
   std::string raw;
-  auto is_digit = [&](size_t k) { return k < n_ && std::isdigit(static_cast<unsigned char>(s_[k])); };
-  if (s_[j] == '0' && j + 2 < n_ && s_[j + 1] == 'x' && std::isxdigit(static_cast<unsigned char>(s_[j + 2]))) {
+  auto is_digit = [&](size_t k) {
+    return k < n_ && std::isdigit(static_cast<unsigned char>(s_[k]));
+  };
+  if (s_[j] == '0' && j + 2 < n_ && s_[j + 1] == 'x' &&
+      std::isxdigit(static_cast<unsigned char>(s_[j + 2]))) {
     j += 2;
     while (j < n_ && std::isxdigit(static_cast<unsigned char>(s_[j]))) ++j;
     kind = NormalizedValueKind::kHex;
     raw = std::string(s_.substr(start + 2, j - start - 2));
-  } else if (s_[j] == '0' && j + 2 < n_ && s_[j + 1] == 'b' && (s_[j + 2] == '0' || s_[j + 2] == '1')) {
+  } else if (s_[j] == '0' && j + 2 < n_ && s_[j + 1] == 'b' &&
+             (s_[j + 2] == '0' || s_[j + 2] == '1')) {
     j += 2;
     while (j < n_ && (s_[j] == '0' || s_[j] == '1')) ++j;
     kind = NormalizedValueKind::kBit;
@@ -398,11 +425,11 @@ Result<ScanResult> Scanner::Run() {
       i = j + 1;
       continue;
     }
-    const bool dot_number =
-        c == '.' && i + 1 < n_ && std::isdigit(static_cast<unsigned char>(s_[i + 1])) &&
-        (pending_space_ || out_.text.empty() ||
-         (!IsIdentPart(static_cast<unsigned char>(out_.text.back())) && out_.text.back() != '`' &&
-          out_.text.back() != ')'));
+    const bool dot_number = c == '.' && i + 1 < n_ &&
+                            std::isdigit(static_cast<unsigned char>(s_[i + 1])) &&
+                            (pending_space_ || out_.text.empty() ||
+                             (!IsIdentPart(static_cast<unsigned char>(out_.text.back())) &&
+                              out_.text.back() != '`' && out_.text.back() != ')'));
     if (std::isdigit(uc) || dot_number) {
       Number(i);
       continue;

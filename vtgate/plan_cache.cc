@@ -30,7 +30,8 @@ const PlanCache::Entry* PlanCache::Lookup(const PlanCacheKey& key) {
 }
 
 void PlanCache::Insert(const PlanCacheKey& key, Entry entry, size_t plan_bytes) {
-  const size_t bytes = sizeof(Node) + kEntryOverhead + key.text.size() + key.keyspace.size() + plan_bytes;
+  const size_t bytes =
+      sizeof(Node) + kEntryOverhead + key.text.size() + key.keyspace.size() + plan_bytes;
   if (auto it = index_.find(key); it != index_.end()) {
     bytes_ -= it->second->bytes;
     lru_.erase(it->second);
@@ -49,7 +50,8 @@ void PlanCache::Insert(const PlanCacheKey& key, Entry entry, size_t plan_bytes) 
 void PlanCache::EvictTo(size_t budget) {
   while (bytes_ > budget && !lru_.empty()) {
     const Node& victim = lru_.back();
-    index_.erase(PlanCacheKey{victim.fingerprint, victim.text, victim.keyspace, victim.vschema_version});
+    index_.erase(
+        PlanCacheKey{victim.fingerprint, victim.text, victim.keyspace, victim.vschema_version});
     bytes_ -= victim.bytes;
     lru_.pop_back();
     ++evictions_;

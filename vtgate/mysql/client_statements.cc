@@ -3,11 +3,11 @@
 // COM_STMT_CLOSE; its SQL text is handed to the SessionHandler again on each
 // COM_STMT_EXECUTE together with the parameters as SQL literals.
 //
-// Cursors: a COM_STMT_EXECUTE that asks for a cursor is answered with the
-// whole result set, as for an execution without one, and without the
-// SERVER_STATUS_CURSOR_EXISTS flag; the protocol lets a server decline to
-// open a cursor, and clients then read the rows directly. COM_STMT_FETCH
-// therefore always finds no open cursor.
+// Cursors: a COM_STMT_EXECUTE that asks for one (any cursor flag) and
+// returns rows opens a read-only cursor over the whole result, held by the
+// statement: the answer is the column definitions and an EOF with
+// SERVER_STATUS_CURSOR_EXISTS, and COM_STMT_FETCH sends the rows in
+// batches. The next execution, COM_STMT_RESET or COM_STMT_CLOSE closes it.
 #include <fmt/format.h>
 
 #include "vtgate/mysql/client_connection.h"
@@ -77,8 +77,17 @@ asio::awaitable<void> ClientConnection::StmtExecute(std::string_view argument, P
     EncodeErrorResponse(params.error(), w);
     co_return;
   }
+  stmt->CloseCursor();
   // Commands run one at a time, so `stmt` outlives the call.
   Result<ResultSet> result = co_await session_->ExecutePrepared(stmt->sql, *params);
+  const bool wants_cursor = (header->flags & (cursor_flag::kReadOnly | cursor_flag::kForUpdate |
+                                              cursor_flag::kScrollable)) != 0;
+  if (wants_cursor && result.ok() && result->has_rows()) {
+    stmt->cursor_columns = BinaryColumns(*result);
+    stmt->cursor = std::move(result).value();
+    EncodeCursorOpenResponse(stmt->cursor_columns, client_capabilities_, session_->StatusFlags(), w);
+    co_return;
+  }
   EncodeExecuteResponse(result, client_capabilities_, session_->StatusFlags(), w);
 }
 
@@ -117,6 +126,7 @@ void ClientConnection::StmtReset(std::string_view argument, PacketWriter* w) {
     return;
   }
   stmt->ResetLongData();
+  stmt->CloseCursor();
   EncodeOkResponse(session_->StatusFlags(), w);
 }
 
@@ -131,14 +141,21 @@ void ClientConnection::StmtFetch(std::string_view argument, PacketWriter* w) {
     EncodeErrorResponse(fetch.error(), w);
     return;
   }
-  if (statements_.Find(fetch->statement_id) == nullptr) {
+  PreparedStatement* stmt = statements_.Find(fetch->statement_id);
+  if (stmt == nullptr) {
     EncodeErrorResponse(UnknownStatement(fetch->statement_id, "mysqld_stmt_fetch"), w);
     return;
   }
-  EncodeErrorResponse(
-      Error::Make(kStmtHasNoOpenCursor,
-                  fmt::format("The statement ({}) has no open cursor.", fetch->statement_id)),
-      w);
+  if (!stmt->cursor) {
+    EncodeErrorResponse(
+        Error::Make(kStmtHasNoOpenCursor,
+                    fmt::format("The statement ({}) has no open cursor.", fetch->statement_id)),
+        w);
+    return;
+  }
+  EncodeCursorFetchResponse(*stmt->cursor, stmt->cursor_columns, &stmt->cursor_next, fetch->rows,
+                            client_capabilities_, session_->StatusFlags(), w);
+  if (stmt->cursor_next >= stmt->cursor->rows.size()) stmt->CloseCursor();
 }
 
 }  // namespace tessera::vtgate::mysql

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "common/result_set.h"
 #include "vtgate/mysql/binary_param.h"
 
 namespace tessera::vtgate::mysql {
@@ -29,6 +30,18 @@ struct PreparedStatement {
   // A COM_STMT_SEND_LONG_DATA that failed (it has no answer of its own):
   // reported by the next execution.
   std::optional<Error> long_data_error;
+
+  // An open cursor: the whole result of the execution that asked for it,
+  // the columns as sent, and the next row COM_STMT_FETCH sends.
+  std::optional<ResultSet> cursor;
+  std::vector<Field> cursor_columns;
+  size_t cursor_next = 0;
+
+  void CloseCursor() {
+    cursor.reset();
+    cursor_columns.clear();
+    cursor_next = 0;
+  }
 
   void ResetLongData() {
     for (auto& d : long_data) d.reset();

@@ -1,5 +1,7 @@
 #include "vtgate/mysql/stmt_response_encoder.h"
 
+#include <algorithm>
+
 #include "vtgate/mysql/binary_row.h"
 #include "vtgate/mysql/column_definition.h"
 #include "vtgate/mysql/constants.h"
@@ -32,6 +34,16 @@ void EncodeDefinitions(const std::vector<Field>& fields, bool deprecate_eof, uin
   }
 }
 
+// EOF, or OK with header 0xfe under CLIENT_DEPRECATE_EOF.
+void EncodeEndOfRows(uint16_t warnings, uint16_t status, uint32_t caps, PacketWriter* w) {
+  if (caps & capability::kDeprecateEof) {
+    EncodeOkPacket(OkPacket{0, 0, status, warnings, {}}, true, &w->Begin());
+  } else {
+    EncodeEofPacket(EofPacket{warnings, status}, &w->Begin());
+  }
+  w->End();
+}
+
 // Encodes the result with `fields` as column types; the index of a column
 // whose cell did not fit its type when encoding stopped early.
 std::optional<size_t> TryEncodeResultSet(const ResultSet& rs, const std::vector<Field>& fields,
@@ -44,12 +56,7 @@ std::optional<size_t> TryEncodeResultSet(const ResultSet& rs, const std::vector<
     if (misfit) return misfit;
     w->End();
   }
-  if (deprecate_eof) {
-    EncodeOkPacket(OkPacket{0, 0, status, rs.warnings, {}}, true, &w->Begin());
-  } else {
-    EncodeEofPacket(EofPacket{rs.warnings, status}, &w->Begin());
-  }
-  w->End();
+  EncodeEndOfRows(rs.warnings, status, deprecate_eof ? capability::kDeprecateEof : 0, w);
   return std::nullopt;
 }
 
@@ -86,6 +93,41 @@ void EncodeBinaryResultSetResponse(const ResultSet& rs, uint32_t caps, uint16_t 
     w->buffer().resize(start);
     *w = fresh;
   }
+}
+
+std::vector<Field> BinaryColumns(const ResultSet& rs) {
+  std::vector<Field> columns = rs.fields;
+  std::string scratch;
+  for (const Row& row : rs.rows) {
+    for (;;) {
+      scratch.clear();
+      std::optional<size_t> misfit = EncodeBinaryRow(columns, row, &scratch);
+      if (!misfit) break;
+      columns[*misfit] = AsStringColumn(columns[*misfit]);
+    }
+  }
+  return columns;
+}
+
+void EncodeCursorOpenResponse(const std::vector<Field>& columns, uint32_t caps, uint16_t status,
+                              PacketWriter* w) {
+  AppendLenencInt(&w->Begin(), columns.size());
+  w->End();
+  EncodeDefinitions(columns, /*deprecate_eof=*/true, status, w);
+  EncodeEndOfRows(0, status | server_status::kCursorExists, caps, w);
+}
+
+void EncodeCursorFetchResponse(const ResultSet& rs, const std::vector<Field>& columns, size_t* next,
+                               uint32_t max_rows, uint32_t caps, uint16_t status, PacketWriter* w) {
+  size_t end = std::min(rs.rows.size(), *next + std::max<size_t>(max_rows, 1));
+  for (; *next < end; ++*next) {
+    // BinaryColumns() made every cell fit.
+    EncodeBinaryRow(columns, rs.rows[*next], &w->Begin());
+    w->End();
+  }
+  const bool done = *next >= rs.rows.size();
+  EncodeEndOfRows(rs.warnings,
+                  status | (done ? server_status::kLastRowSent : server_status::kCursorExists), caps, w);
 }
 
 void EncodeExecuteResponse(const Result<ResultSet>& result, uint32_t caps, uint16_t status,

@@ -8,6 +8,7 @@
 #include "vtgate/engine/route.h"
 #include "vtgate/planner/query_template_builder.h"
 #include "vtgate/planner/route_analysis.h"
+#include "vtgate/planner/select_merge.h"
 #include "vtgate/planner/table_binding.h"
 
 namespace tessera::vtgate {
@@ -321,9 +322,14 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
       for (const auto& ref : select.from) CollectJoinConditions(*ref, joins);
       auto choice = ChooseShardedRoute(sharded, select.where.get(), joins);
       if (!choice.ok()) return choice.error();
+      if (choice->opcode != RouteOpcode::kEqualUnique && !MergeRequirement(select).empty()) {
+        MergeOptions merge;
+        merge.strip_qualifiers = rewrite;
+        merge.bind_count = bind_count;
+        return PlanMergedSelect(select, keyspace, std::move(choice).value(), merge);
+      }
       auto route = make_route(choice->opcode);
       route->SetVindex(choice->vindex, std::move(choice->values));
-      route->SetSingleShardOnly(MergeRequirement(select));
       return std::unique_ptr<Primitive>(std::move(route));
     }
     case ast::StatementKind::kUpdate:

@@ -48,14 +48,16 @@ int NormalizerBindIndex(std::string_view name) {
 
 std::optional<QueryTemplate> TemplateOfStatement(const sql::ast::Statement& stmt,
                                                  sql::FormatOptions options, size_t bind_count) {
-  return Build(stmt, std::move(options), bind_count,
-               [](const sql::ast::Statement& s, const sql::FormatOptions& o) { return sql::Format(s, o); });
+  return Build(
+      stmt, std::move(options), bind_count,
+      [](const sql::ast::Statement& s, const sql::FormatOptions& o) { return sql::Format(s, o); });
 }
 
 std::optional<QueryTemplate> TemplateOfExpr(const sql::ast::Expr& expr, sql::FormatOptions options,
                                             size_t bind_count) {
-  return Build(expr, std::move(options), bind_count,
-               [](const sql::ast::Expr& e, const sql::FormatOptions& o) { return sql::FormatExpr(e, o); });
+  return Build(
+      expr, std::move(options), bind_count,
+      [](const sql::ast::Expr& e, const sql::FormatOptions& o) { return sql::FormatExpr(e, o); });
 }
 
 }  // namespace tessera::vtgate

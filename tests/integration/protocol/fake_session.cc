@@ -66,6 +66,8 @@ boost::asio::awaitable<Result<PreparedInfo>> FakeSession::Prepare(std::string_vi
     }
   } else if (sql == "select types") {
     info.columns = TypedRow().fields;
+  } else if (sql == "select many") {
+    info.columns = {Column("n", FieldType::kVarString)};
   }
   co_return info;
 }

@@ -26,6 +26,7 @@ namespace tessera::vtgate::mysql::testing {
 //                         one row holding the SQL literal of each parameter
 //   "select types"        one row with a column of every binary row type
 //                         (see TypedRow() in fake_session.cc)
+//   "select many"         described as its Query() answer (one column)
 //   "fail ..."            prepare fails with ERR 1146 42S02
 //   anything else         no columns; executing runs the text as Query()
 class FakeSession : public SessionHandler {

@@ -274,17 +274,42 @@ TEST_F(PreparedTest, BinaryResultOfEveryType) {
   mysql_free_result(meta);
 }
 
-TEST_F(PreparedTest, CursorRequestGetsTheWholeResult) {
+TEST_F(PreparedTest, ReadOnlyCursorFetchesInBatches) {
   Connection m = Connect();
   ASSERT_TRUE(m);
-  Statement stmt = Prepare(m.get(), "select echo ?");
+  Statement stmt = Prepare(m.get(), "select many");
   ASSERT_TRUE(stmt);
   unsigned long cursor = CURSOR_TYPE_READ_ONLY;
+  unsigned long prefetch = 64;
   ASSERT_EQ(mysql_stmt_attr_set(stmt.get(), STMT_ATTR_CURSOR_TYPE, &cursor), 0);
+  ASSERT_EQ(mysql_stmt_attr_set(stmt.get(), STMT_ATTR_PREFETCH_ROWS, &prefetch), 0);
+  for (int round = 0; round < 2; ++round) {  // re-executing closes and reopens the cursor
+    ASSERT_EQ(mysql_stmt_execute(stmt.get()), 0) << mysql_stmt_error(stmt.get());
+    char value[16];
+    unsigned long length = 0;
+    MYSQL_BIND result = Bind(MYSQL_TYPE_STRING, value, sizeof(value));
+    result.length = &length;
+    ASSERT_EQ(mysql_stmt_bind_result(stmt.get(), &result), 0);
+    int rows = 0;
+    int status = 0;
+    while ((status = mysql_stmt_fetch(stmt.get())) == 0) {
+      ASSERT_EQ(std::string(value, length), std::to_string(rows));
+      ++rows;
+    }
+    EXPECT_EQ(status, MYSQL_NO_DATA) << mysql_stmt_error(stmt.get());
+    EXPECT_EQ(rows, 10000);
+    mysql_stmt_free_result(stmt.get());
+  }
+  EXPECT_EQ(mysql_ping(m.get()), 0);
+
+  // A cursor over a one-row result, read with store_result.
+  Statement echo = Prepare(m.get(), "select echo ?");
+  ASSERT_TRUE(echo);
+  ASSERT_EQ(mysql_stmt_attr_set(echo.get(), STMT_ATTR_CURSOR_TYPE, &cursor), 0);
   long long v = 42;
   MYSQL_BIND param = Bind(MYSQL_TYPE_LONGLONG, &v);
-  ASSERT_EQ(mysql_stmt_bind_param(stmt.get(), &param), 0);
-  EXPECT_EQ(ExecuteStrings(stmt.get()), (std::vector<std::string>{"42"}));
+  ASSERT_EQ(mysql_stmt_bind_param(echo.get(), &param), 0);
+  EXPECT_EQ(ExecuteStrings(echo.get()), (std::vector<std::string>{"42"}));
 }
 
 TEST_F(PreparedTest, StatementWithoutResultAndErrors) {

@@ -41,7 +41,9 @@ TEST(NormalizerTest, SysbenchStatements) {
       {"SELECT DISTINCT c FROM sbtest1 WHERE id BETWEEN 5 AND 104 ORDER BY c",
        "SELECT DISTINCT c FROM sbtest1 WHERE id BETWEEN :v1 AND :v2 ORDER BY c",
        {"5", "104"}},
-      {"UPDATE sbtest1 SET k=k+1 WHERE id=77", "UPDATE sbtest1 SET k=k+:v1 WHERE id=:v2", {"1", "77"}},
+      {"UPDATE sbtest1 SET k=k+1 WHERE id=77",
+       "UPDATE sbtest1 SET k=k+:v1 WHERE id=:v2",
+       {"1", "77"}},
       {"UPDATE sbtest1 SET c='0123-4567' WHERE id=77",
        "UPDATE sbtest1 SET c=:v1 WHERE id=:v2",
        {"'0123-4567'", "77"}},
@@ -79,7 +81,8 @@ TEST(NormalizerTest, SameShapeSameFingerprint) {
 }
 
 TEST(NormalizerTest, StringsWithEscapes) {
-  Normalized n = Norm(R"(SELECT * FROM t WHERE a = 'O\'Brien' AND b = "say ""hi""" AND c = 'it''s')");
+  Normalized n =
+      Norm(R"(SELECT * FROM t WHERE a = 'O\'Brien' AND b = "say ""hi""" AND c = 'it''s')");
   EXPECT_EQ(n.text, "SELECT * FROM t WHERE a = :v1 AND b = :v2 AND c = :v3");
   ASSERT_EQ(n.values.size(), 3u);
   EXPECT_EQ(n.values[0].kind, NormalizedValueKind::kString);
@@ -114,14 +117,18 @@ TEST(NormalizerTest, NumberKinds) {
 }
 
 TEST(NormalizerTest, KeywordsSignsAndIdentifiersStay) {
-  Normalized n = Norm("SELECT `col 1`, t.a FROM `t2` WHERE x = -5 AND y IS NULL AND z = TRUE AND w <> FALSE");
-  EXPECT_EQ(n.text, "SELECT `col 1`, t.a FROM `t2` WHERE x = -:v1 AND y IS NULL AND z = TRUE AND w <> FALSE");
+  Normalized n =
+      Norm("SELECT `col 1`, t.a FROM `t2` WHERE x = -5 AND y IS NULL AND z = TRUE AND w <> FALSE");
+  EXPECT_EQ(
+      n.text,
+      "SELECT `col 1`, t.a FROM `t2` WHERE x = -:v1 AND y IS NULL AND z = TRUE AND w <> FALSE");
   EXPECT_EQ(Sqls(n), Strings{"5"});
   // A number glued to letters is an identifier-ish word, left alone.
   EXPECT_EQ(Norm("SELECT 1abc FROM t").text, "SELECT 1abc FROM t");
   EXPECT_EQ(Norm("SELECT a FROM t1 WHERE b=2").text, "SELECT a FROM t1 WHERE b=:v1");
   // Bind variables are separated from a following word.
-  EXPECT_EQ(Norm("SELECT * FROM t WHERE a='x'AND b=1").text, "SELECT * FROM t WHERE a=:v1 AND b=:v2");
+  EXPECT_EQ(Norm("SELECT * FROM t WHERE a='x'AND b=1").text,
+            "SELECT * FROM t WHERE a=:v1 AND b=:v2");
   EXPECT_EQ(Norm("SELECT @a, @@session.sql_mode, @'q' FROM t WHERE c = 3").text,
             "SELECT @a, @@session.sql_mode, @'q' FROM t WHERE c = :v1");
 }
@@ -140,7 +147,8 @@ TEST(NormalizerTest, CommentsAreDroppedExecutableCommentsKept) {
 
 TEST(NormalizerTest, OrdinalsLimitsAndTypeArgumentsStay) {
   Normalized n = Norm(
-      "SELECT a, COUNT(*) FROM t WHERE b > 3 GROUP BY 1 HAVING COUNT(*) > 2 ORDER BY 2 DESC, 1 LIMIT 10, 5");
+      "SELECT a, COUNT(*) FROM t WHERE b > 3 GROUP BY 1 HAVING COUNT(*) > 2 ORDER BY 2 DESC, 1 "
+      "LIMIT 10, 5");
   EXPECT_EQ(n.text,
             "SELECT a, COUNT(*) FROM t WHERE b > :v1 GROUP BY 1 HAVING COUNT(*) > :v2 ORDER BY 2 "
             "DESC, 1 LIMIT 10, 5");
@@ -148,18 +156,22 @@ TEST(NormalizerTest, OrdinalsLimitsAndTypeArgumentsStay) {
   EXPECT_EQ(Norm("SELECT * FROM t WHERE a IN (SELECT b FROM u ORDER BY 1 LIMIT 3) AND c = 4").text,
             "SELECT * FROM t WHERE a IN (SELECT b FROM u ORDER BY 1 LIMIT 3) AND c = :v1");
   EXPECT_EQ(Norm("SELECT * FROM t LIMIT 5 OFFSET 10").text, "SELECT * FROM t LIMIT 5 OFFSET 10");
-  EXPECT_EQ(Norm("SELECT CAST(a AS CHAR(10)), NOW(6), CAST(b AS DECIMAL(10,2)) FROM t WHERE c = 1").text,
-            "SELECT CAST(a AS CHAR(10)), NOW(6), CAST(b AS DECIMAL(10,2)) FROM t WHERE c = :v1");
-  EXPECT_EQ(Norm("SELECT a AS 'x', GROUP_CONCAT(b SEPARATOR ','), j->'$.a', DATE '2020-01-01' FROM t").text,
-            "SELECT a AS 'x', GROUP_CONCAT(b SEPARATOR ','), j->'$.a', DATE '2020-01-01' FROM t");
+  EXPECT_EQ(
+      Norm("SELECT CAST(a AS CHAR(10)), NOW(6), CAST(b AS DECIMAL(10,2)) FROM t WHERE c = 1").text,
+      "SELECT CAST(a AS CHAR(10)), NOW(6), CAST(b AS DECIMAL(10,2)) FROM t WHERE c = :v1");
+  EXPECT_EQ(
+      Norm("SELECT a AS 'x', GROUP_CONCAT(b SEPARATOR ','), j->'$.a', DATE '2020-01-01' FROM t")
+          .text,
+      "SELECT a AS 'x', GROUP_CONCAT(b SEPARATOR ','), j->'$.a', DATE '2020-01-01' FROM t");
   EXPECT_EQ(Norm("SELECT _utf8mb4'x', _latin1 'y', N'z', 'w' FROM t").text,
             "SELECT _utf8mb4'x', _latin1 'y', N'z', :v1 FROM t");
 }
 
 TEST(NormalizerTest, DdlAndPlaceholdersAreUntouched) {
   for (std::string_view s :
-       {"CREATE TABLE t (id INT DEFAULT 5, c VARCHAR(10) DEFAULT 'x')", "ALTER TABLE t ADD COLUMN d INT DEFAULT 3",
-        "DROP TABLE t", "TRUNCATE TABLE t", "RENAME TABLE a TO b", "SELECT * FROM t WHERE id = ? AND k = 5",
+       {"CREATE TABLE t (id INT DEFAULT 5, c VARCHAR(10) DEFAULT 'x')",
+        "ALTER TABLE t ADD COLUMN d INT DEFAULT 3", "DROP TABLE t", "TRUNCATE TABLE t",
+        "RENAME TABLE a TO b", "SELECT * FROM t WHERE id = ? AND k = 5",
         "SELECT * FROM t WHERE id = :id AND k = 5", "SHOW TABLES LIKE 'x%'", "USE ks"}) {
     Normalized n = Norm(s);
     EXPECT_FALSE(n.parameterized) << s;
@@ -186,8 +198,8 @@ TEST(NormalizerTest, InListsShareAFingerprintAcrossLengths) {
 }
 
 TEST(NormalizerTest, MalformedInputIsASyntaxError) {
-  for (std::string_view s : {"SELECT 'abc", "SELECT \"abc", "SELECT * FROM t /* open", "SELECT `t",
-                             "SELECT 'abc\\"}) {
+  for (std::string_view s :
+       {"SELECT 'abc", "SELECT \"abc", "SELECT * FROM t /* open", "SELECT `t", "SELECT 'abc\\"}) {
     auto n = Normalize(s);
     ASSERT_FALSE(n.ok()) << s;
     EXPECT_EQ(n.error().code, 1064) << s;
@@ -212,7 +224,9 @@ TEST(NormalizerTest, NormalizedTextParsesWithBindVars) {
     ASSERT_TRUE(stmt.ok()) << n.text << ": " << stmt.error().message;
     // Substituting the values back gives the statement of the original text.
     FormatOptions options;
-    options.bind_var = [&](const ast::BindVar& b) { return n.values.at(std::stoul(b.name.substr(1)) - 1).sql; };
+    options.bind_var = [&](const ast::BindVar& b) {
+      return n.values.at(std::stoul(b.name.substr(1)) - 1).sql;
+    };
     auto original = parser.Parse(s);
     ASSERT_TRUE(original.ok());
     EXPECT_EQ(Format(**stmt, options), Format(**original)) << s;

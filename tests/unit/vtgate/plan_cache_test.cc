@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
-#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
+#include <gtest/gtest.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
-#include <gtest/gtest.h>
+#include <utility>  // before Boost.Asio 1.74 coroutine headers, which use std::exchange
 
 #include "tests/unit/vtgate/test_topology.h"
 #include "vtgate/session.h"
@@ -75,7 +75,8 @@ TEST(PlanCacheTest, EvictsLeastRecentlyUsedWithinBudget) {
   const size_t one = probe.stats().bytes;
   PlanCache cache(one * 3);  // room for three entries of this size
   for (uint64_t i = 1; i <= 3; ++i) {
-    cache.Insert(PlanCacheKey{i, "q" + std::to_string(i), "ks", 0}, EntryNamed(std::to_string(i)), 1000);
+    cache.Insert(PlanCacheKey{i, "q" + std::to_string(i), "ks", 0}, EntryNamed(std::to_string(i)),
+                 1000);
   }
   ASSERT_NE(cache.Lookup(PlanCacheKey{1, "q1", "ks", 0}), nullptr);  // 1 is now the most recent
   cache.Insert(PlanCacheKey{4, "q4", "ks", 0}, EntryNamed("4"), 1000);
@@ -157,7 +158,9 @@ class SessionPlanCacheTest : public ::testing::Test {
     return std::move(*out);
   }
   uint64_t parses() const { return worker_->parser().parse_count(); }
-  const std::vector<std::string>& seen(const std::string& shard) { return tablets_.at(shard)->seen; }
+  const std::vector<std::string>& seen(const std::string& shard) {
+    return tablets_.at(shard)->seen;
+  }
 
   asio::io_context io_;
   std::map<std::string, std::unique_ptr<RecordingTablet>> tablets_;
@@ -175,7 +178,7 @@ TEST_F(SessionPlanCacheTest, SecondStatementOfAShapeSkipsTheParser) {
 
   auto second = Query("select email from customer where customer_id = 4");
   ASSERT_TRUE(second.ok()) << second.error().message;
-  EXPECT_EQ(parses(), after_first);  // the plan came from the cache
+  EXPECT_EQ(parses(), after_first);                // the plan came from the cache
   EXPECT_EQ(second->rows.at(0)[0], Value("80-"));  // and was routed by the new value
   ASSERT_EQ(seen("customer/80-").size(), 1u);
   EXPECT_NE(seen("customer/80-")[0].find("= 4"), std::string::npos) << seen("customer/80-")[0];
@@ -193,7 +196,8 @@ TEST_F(SessionPlanCacheTest, CachedInsertRendersEscapedStrings) {
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(parses(), before);
   ASSERT_EQ(seen("customer/80-").size(), 1u);
-  EXPECT_NE(seen("customer/80-")[0].find(R"((4,'O\'Brien'))"), std::string::npos) << seen("customer/80-")[0];
+  EXPECT_NE(seen("customer/80-")[0].find(R"((4,'O\'Brien'))"), std::string::npos)
+      << seen("customer/80-")[0];
 }
 
 TEST_F(SessionPlanCacheTest, UncachedShapesStillRun) {
@@ -218,7 +222,8 @@ TEST_F(SessionPlanCacheTest, UncachedShapesStillRun) {
   ASSERT_TRUE(Query("select count(*) from customer where customer_id = 4").ok());
   auto ordered = Query("select email from customer where customer_id = 4 order by 1");
   ASSERT_TRUE(ordered.ok()) << ordered.error().message;
-  EXPECT_NE(seen("customer/80-").back().find("ORDER BY 1"), std::string::npos) << seen("customer/80-").back();
+  EXPECT_NE(seen("customer/80-").back().find("ORDER BY 1"), std::string::npos)
+      << seen("customer/80-").back();
 }
 
 }  // namespace

@@ -54,12 +54,40 @@ TEST_F(PlannerTest, OtherSelectsScatter) {
       "Route Scatter keyspace=customer query=\"select * from customer where customer_id > 5\"\n");
 }
 
-TEST_F(PlannerTest, ScatterThatNeedsMergingIsSingleShardOnly) {
-  EXPECT_NE(Plan("select * from customer order by email").find("single_shard_only=\"ORDER BY\""),
+TEST_F(PlannerTest, CrossShardOrderLimitAndAggregatesMergeInVtgate) {
+  std::string sorted = Plan("select email from customer order by email limit 2, 3");
+  EXPECT_NE(sorted.find("Limit count=3 offset=2"), std::string::npos) << sorted;
+  EXPECT_NE(sorted.find("MemorySort 0(weight 1) ASC"), std::string::npos) << sorted;
+  EXPECT_NE(sorted.find("WEIGHT_STRING(email)"), std::string::npos) << sorted;
+  EXPECT_NE(sorted.find("LIMIT 5"), std::string::npos) << sorted;  // offset + count from each shard
+  EXPECT_NE(sorted.find("TruncateColumns hidden=1"), std::string::npos) << sorted;
+
+  std::string counted = Plan("select count(*), sum(customer_id), max(email) from customer");
+  EXPECT_NE(counted.find("ScalarAggregate count(0), sum(1), max(2)"), std::string::npos) << counted;
+
+  std::string distinct =
+      Plan("select distinct email from customer where customer_id > 3 order by email");
+  EXPECT_NE(distinct.find("Distinct keys=1"), std::string::npos) << distinct;
+  EXPECT_NE(distinct.find("MemorySort"), std::string::npos) << distinct;
+
+  // Hidden sort column after `*`: positions counted from the end.
+  std::string star = Plan("select * from customer order by email desc");
+  EXPECT_NE(star.find("MemorySort end-2(weight end-1) DESC"), std::string::npos) << star;
+}
+
+TEST_F(PlannerTest, ShapesNotMergedYetAreSingleShardOnly) {
+  EXPECT_NE(Plan("select email, count(*) from customer group by email")
+                .find("single_shard_only=\"GROUP BY\""),
             std::string::npos);
-  EXPECT_NE(Plan("select count(*) from customer").find("aggregate function count"),
+  EXPECT_NE(Plan("select avg(customer_id) from customer").find("aggregate function avg"),
             std::string::npos);
-  EXPECT_NE(Plan("select * from customer limit 1").find("LIMIT"), std::string::npos);
+  EXPECT_NE(Plan("select count(distinct email) from customer").find("count(DISTINCT ...)"),
+            std::string::npos);
+  // A point query needs no merging at all.
+  EXPECT_EQ(
+      Plan("select email from customer where customer_id = 1 order by email limit 1"),
+      "Route EqualUnique keyspace=customer vindex=hash query=\"select email from customer where "
+      "customer_id = 1 order by email limit 1\"\n");
 }
 
 TEST_F(PlannerTest, KeyspaceQualifierIsStripped) {

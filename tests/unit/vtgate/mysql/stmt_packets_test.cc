@@ -374,6 +374,49 @@ TEST(ExecuteResponse, MisfitColumnIsSentAsString) {
   }
 }
 
+TEST(CursorResponse, OpenThenFetchInBatches) {
+  ResultSet rs;
+  rs.fields = {Column("n", FieldType::kLong), Column("s", FieldType::kLong)};
+  for (int i = 0; i < 5; ++i) rs.rows.push_back({std::to_string(i), std::string(i == 3 ? "x" : "1")});
+  std::vector<Field> columns = BinaryColumns(rs);
+  EXPECT_EQ(columns[0].type, FieldType::kLong);
+  EXPECT_EQ(columns[1].type, FieldType::kVarString);  // "x" does not fit
+  for (bool deprecate_eof : {false, true}) {
+    const uint32_t caps = deprecate_eof ? capability::kDeprecateEof : 0;
+    std::string open;
+    PacketWriter w(&open, 1);
+    EncodeCursorOpenResponse(columns, caps, server_status::kAutocommit, &w);
+    std::vector<std::string> p = Payloads(open);
+    ASSERT_EQ(p.size(), 4u);  // count, 2 definitions, end marker
+    uint16_t status = deprecate_eof ? DecodeOkPacket(p[3])->status_flags : DecodeEofPacket(p[3])->status_flags;
+    EXPECT_TRUE(status & server_status::kCursorExists);
+
+    size_t next = 0;
+    std::vector<size_t> batch_sizes;
+    std::vector<uint16_t> statuses;
+    while (next < rs.rows.size()) {
+      std::string fetched;
+      PacketWriter fw(&fetched, 1);
+      size_t before = next;
+      EncodeCursorFetchResponse(rs, columns, &next, 2, caps, 0, &fw);
+      p = Payloads(fetched);
+      ASSERT_EQ(p.size(), next - before + 1);
+      for (size_t i = 0; i + 1 < p.size(); ++i) {
+        EXPECT_EQ(DecodeBinaryRow(p[i], columns).value(), rs.rows[before + i]);
+      }
+      batch_sizes.push_back(next - before);
+      statuses.push_back(deprecate_eof ? DecodeOkPacket(p.back())->status_flags
+                                       : DecodeEofPacket(p.back())->status_flags);
+    }
+    EXPECT_EQ(batch_sizes, (std::vector<size_t>{2, 2, 1}));
+    ASSERT_EQ(statuses.size(), 3u);
+    EXPECT_TRUE(statuses[0] & server_status::kCursorExists);
+    EXPECT_TRUE(statuses[1] & server_status::kCursorExists);
+    EXPECT_TRUE(statuses[2] & server_status::kLastRowSent);
+    EXPECT_FALSE(statuses[2] & server_status::kCursorExists);
+  }
+}
+
 TEST(ExecuteResponse, NoFieldsIsOkAndErrorIsErr) {
   ResultSet rs;
   rs.affected_rows = 3;
