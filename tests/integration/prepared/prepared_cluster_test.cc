@@ -375,6 +375,7 @@ TEST_F(PreparedClusterTest, SysbenchPointSelectWithPreparedStatements) {
   ASSERT_TRUE(prepared) << prepare_log;
   auto [ran, report] = RunCommand(common + " --threads=2 --time=3 run");
   ASSERT_TRUE(ran) << report;
+  std::printf("%s\n", report.c_str());  // throughput for the log
   EXPECT_GT(ReportNumber(report, "read"), 100) << report;
   EXPECT_EQ(ReportNumber(report, "ignored errors"), 0) << report;
   EXPECT_EQ(ReportNumber(report, "reconnects"), 0) << report;
