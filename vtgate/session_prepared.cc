@@ -43,8 +43,8 @@ asio::awaitable<Result<mysql::PreparedInfo>> Session::Prepare(std::string_view s
   co_return info;
 }
 
-asio::awaitable<Result<ResultSet>> Session::ExecutePrepared(std::string_view sql,
-                                                            const std::vector<std::string>& params) {
+asio::awaitable<Result<ResultSet>> Session::ExecutePrepared(
+    std::string_view sql, const std::vector<std::string>& params) {
   const ParsedPreparedStatement* entry = prepared_.Find(sql);
   if (entry == nullptr) {
     // Evicted from the bounded cache since it was prepared.

@@ -19,13 +19,18 @@ constexpr size_t kNullBitmapOffset = 2;
 // Width in bytes of an integer column type, 0 for other types.
 size_t IntegerWidth(FieldType type) {
   switch (type) {
-    case FieldType::kTiny: return 1;
+    case FieldType::kTiny:
+      return 1;
     case FieldType::kShort:
-    case FieldType::kYear: return 2;
+    case FieldType::kYear:
+      return 2;
     case FieldType::kLong:
-    case FieldType::kInt24: return 4;
-    case FieldType::kLongLong: return 8;
-    default: return 0;
+    case FieldType::kInt24:
+      return 4;
+    case FieldType::kLongLong:
+      return 8;
+    default:
+      return 0;
   }
 }
 
@@ -169,7 +174,8 @@ std::optional<size_t> EncodeBinaryRow(const std::vector<Field>& fields, const Ro
     const Value& cell = i < row.size() ? row[i] : Value();
     if (!cell) {
       size_t bit = i + kNullBitmapOffset;
-      (*out)[bitmap_at + bit / 8] = static_cast<char>((*out)[bitmap_at + bit / 8] | (1 << (bit % 8)));
+      (*out)[bitmap_at + bit / 8] =
+          static_cast<char>((*out)[bitmap_at + bit / 8] | (1 << (bit % 8)));
       continue;
     }
     if (!AppendCell(fields[i], *cell, out)) return i;

@@ -164,9 +164,13 @@ std::optional<DateTimeValue> ParseDateTime(std::string_view s) {
     }
   }
   if (month > 12 || day > 31 || hour > 23 || minute > 59 || second > 59) return std::nullopt;
-  return DateTimeValue{static_cast<uint16_t>(year), static_cast<uint8_t>(month),
-                       static_cast<uint8_t>(day),   static_cast<uint8_t>(hour),
-                       static_cast<uint8_t>(minute), static_cast<uint8_t>(second), micro};
+  return DateTimeValue{static_cast<uint16_t>(year),
+                       static_cast<uint8_t>(month),
+                       static_cast<uint8_t>(day),
+                       static_cast<uint8_t>(hour),
+                       static_cast<uint8_t>(minute),
+                       static_cast<uint8_t>(second),
+                       micro};
 }
 
 std::optional<TimeValue> ParseTime(std::string_view s) {

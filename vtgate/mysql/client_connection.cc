@@ -13,7 +13,7 @@ namespace {
 
 namespace asio = boost::asio;
 
-constexpr size_t kDrainLimit = 64 << 20;  // bytes discarded at most after a fatal ERR
+constexpr size_t kDrainLimit = 64 << 20;          // bytes discarded at most after a fatal ERR
 constexpr size_t kMaxPreparedStatements = 16382;  // per connection
 
 Error PacketTooLarge() {

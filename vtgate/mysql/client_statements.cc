@@ -27,8 +27,9 @@ constexpr uint16_t kMaxPreparedStmtCountReached = 1461;
 constexpr uint16_t kWrongArguments = 1210;
 
 Error UnknownStatement(uint32_t id, std::string_view command) {
-  return Error::Make(kUnknownStmtHandler,
-                     fmt::format("Unknown prepared statement handler ({}) given to {}", id, command));
+  return Error::Make(
+      kUnknownStmtHandler,
+      fmt::format("Unknown prepared statement handler ({}) given to {}", id, command));
 }
 
 }  // namespace
@@ -48,7 +49,8 @@ asio::awaitable<void> ClientConnection::StmtPrepare(std::string_view sql, Packet
     EncodeErrorResponse(info.error(), w);
     co_return;
   }
-  if (info->columns.size() > 0xffff) info->columns.clear();  // cannot be described; sent at execution
+  if (info->columns.size() > 0xffff)
+    info->columns.clear();  // cannot be described; sent at execution
   PreparedStatement* stmt = statements_.Add(std::move(text), info->param_count);
   EncodeStmtPrepareResponse(stmt->id, info->param_count, info->columns, client_capabilities_, w);
 }
@@ -85,7 +87,8 @@ asio::awaitable<void> ClientConnection::StmtExecute(std::string_view argument, P
   if (wants_cursor && result.ok() && result->has_rows()) {
     stmt->cursor_columns = BinaryColumns(*result);
     stmt->cursor = std::move(result).value();
-    EncodeCursorOpenResponse(stmt->cursor_columns, client_capabilities_, session_->StatusFlags(), w);
+    EncodeCursorOpenResponse(stmt->cursor_columns, client_capabilities_, session_->StatusFlags(),
+                             w);
     co_return;
   }
   EncodeExecuteResponse(result, client_capabilities_, session_->StatusFlags(), w);
@@ -97,8 +100,8 @@ void ClientConnection::StmtSendLongData(std::string_view argument) {
   PreparedStatement* stmt = statements_.Find(data->statement_id);
   if (stmt == nullptr || stmt->long_data_error) return;
   if (data->param_id >= stmt->param_count) {
-    stmt->long_data_error = Error::Make(
-        kWrongArguments, "Incorrect arguments to mysqld_stmt_send_long_data");
+    stmt->long_data_error =
+        Error::Make(kWrongArguments, "Incorrect arguments to mysqld_stmt_send_long_data");
     return;
   }
   stmt->long_data_bytes += data->data.size();

@@ -127,7 +127,8 @@ void EncodeCursorFetchResponse(const ResultSet& rs, const std::vector<Field>& co
   }
   const bool done = *next >= rs.rows.size();
   EncodeEndOfRows(rs.warnings,
-                  status | (done ? server_status::kLastRowSent : server_status::kCursorExists), caps, w);
+                  status | (done ? server_status::kLastRowSent : server_status::kCursorExists),
+                  caps, w);
 }
 
 void EncodeExecuteResponse(const Result<ResultSet>& result, uint32_t caps, uint16_t status,

@@ -94,7 +94,8 @@ TEST_F(PreparedClusterTest, InsertAndPointSelectOnShardedTable) {
   char email[64];
   unsigned long email_length = 0;
   my_bool email_null = 0;
-  MYSQL_BIND params[2] = {Bind(MYSQL_TYPE_LONGLONG, &id), Bind(MYSQL_TYPE_STRING, email, sizeof(email))};
+  MYSQL_BIND params[2] = {Bind(MYSQL_TYPE_LONGLONG, &id),
+                          Bind(MYSQL_TYPE_STRING, email, sizeof(email))};
   params[1].length = &email_length;
   params[1].is_null = &email_null;
   ASSERT_EQ(mysql_stmt_bind_param(insert.get(), params), 0);
@@ -120,7 +121,8 @@ TEST_F(PreparedClusterTest, InsertAndPointSelectOnShardedTable) {
   }
   EXPECT_EQ(total, 20);
 
-  Statement select = Prepare(m.get(), "SELECT customer_id, email FROM customer WHERE customer_id = ?");
+  Statement select =
+      Prepare(m.get(), "SELECT customer_id, email FROM customer WHERE customer_id = ?");
   ASSERT_TRUE(select);
   ASSERT_EQ(mysql_stmt_field_count(select.get()), 2u);
   MYSQL_RES* meta = mysql_stmt_result_metadata(select.get());
@@ -154,7 +156,8 @@ TEST_F(PreparedClusterTest, InsertAndPointSelectOnShardedTable) {
       EXPECT_TRUE(got_null[1]);
     } else {
       EXPECT_FALSE(got_null[1]);
-      EXPECT_EQ(std::string(got_email, got_length), "o'user" + std::to_string(wanted) + "@example.com");
+      EXPECT_EQ(std::string(got_email, got_length),
+                "o'user" + std::to_string(wanted) + "@example.com");
     }
     EXPECT_EQ(mysql_stmt_fetch(select.get()), MYSQL_NO_DATA);
     mysql_stmt_free_result(select.get());
@@ -169,7 +172,8 @@ TEST_F(PreparedClusterTest, InsertAndPointSelectOnShardedTable) {
 TEST_F(PreparedClusterTest, DuplicateKeyErrorAndTheStatementStaysUsable) {
   Connection m = Connect("customer");
   ASSERT_TRUE(m);
-  Statement insert = Prepare(m.get(), "INSERT INTO customer (customer_id, email) VALUES (?, 'dup@x')");
+  Statement insert =
+      Prepare(m.get(), "INSERT INTO customer (customer_id, email) VALUES (?, 'dup@x')");
   ASSERT_TRUE(insert);
   long long id = 5001;
   MYSQL_BIND param = Bind(MYSQL_TYPE_LONGLONG, &id);
@@ -202,9 +206,9 @@ TEST_F(PreparedClusterTest, PrepareReportsErrors) {
 TEST_F(PreparedClusterTest, TemporalDecimalAndDoubleRoundTrip) {
   Connection m = Connect("commerce");
   ASSERT_TRUE(m);
-  Statement insert = Prepare(
-      m.get(),
-      "INSERT INTO typed (id, at, day, span, amount, ratio, note, small) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  Statement insert = Prepare(m.get(),
+                             "INSERT INTO typed (id, at, day, span, amount, ratio, note, small) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   ASSERT_TRUE(insert);
   long long id = 1;
   MYSQL_TIME at{}, day{}, span{};
@@ -246,8 +250,8 @@ TEST_F(PreparedClusterTest, TemporalDecimalAndDoubleRoundTrip) {
   mysql_free_result(text);
 
   // And back through the binary protocol into native types.
-  Statement select = Prepare(
-      m.get(), "SELECT at, day, span, amount, ratio, note, small FROM typed WHERE id = ?");
+  Statement select =
+      Prepare(m.get(), "SELECT at, day, span, amount, ratio, note, small FROM typed WHERE id = ?");
   ASSERT_TRUE(select);
   ASSERT_EQ(mysql_stmt_field_count(select.get()), 7u);
   MYSQL_BIND param = Bind(MYSQL_TYPE_LONGLONG, &id);
@@ -258,13 +262,11 @@ TEST_F(PreparedClusterTest, TemporalDecimalAndDoubleRoundTrip) {
   unsigned long amount_length = 0, note_length = 0;
   double got_ratio = 0;
   unsigned char got_small = 0;
-  MYSQL_BIND result[7] = {Bind(MYSQL_TYPE_DATETIME, &got_at),
-                          Bind(MYSQL_TYPE_DATE, &got_day),
-                          Bind(MYSQL_TYPE_TIME, &got_span),
-                          Bind(MYSQL_TYPE_STRING, got_amount, sizeof(got_amount)),
-                          Bind(MYSQL_TYPE_DOUBLE, &got_ratio),
-                          Bind(MYSQL_TYPE_STRING, got_note, sizeof(got_note)),
-                          Bind(MYSQL_TYPE_TINY, &got_small)};
+  MYSQL_BIND result[7] = {
+      Bind(MYSQL_TYPE_DATETIME, &got_at),  Bind(MYSQL_TYPE_DATE, &got_day),
+      Bind(MYSQL_TYPE_TIME, &got_span),    Bind(MYSQL_TYPE_STRING, got_amount, sizeof(got_amount)),
+      Bind(MYSQL_TYPE_DOUBLE, &got_ratio), Bind(MYSQL_TYPE_STRING, got_note, sizeof(got_note)),
+      Bind(MYSQL_TYPE_TINY, &got_small)};
   result[3].length = &amount_length;
   result[5].length = &note_length;
   result[6].is_unsigned = 1;
@@ -304,7 +306,8 @@ TEST_F(PreparedClusterTest, KeyspaceQualifiedStatementFromAnotherDatabase) {
   Connection setup = Connect("customer");
   ASSERT_TRUE(setup);
   std::string insert = "INSERT INTO customer (customer_id, email) VALUES (7001, 'q@x')";
-  ASSERT_EQ(mysql_real_query(setup.get(), insert.data(), insert.size()), 0) << mysql_error(setup.get());
+  ASSERT_EQ(mysql_real_query(setup.get(), insert.data(), insert.size()), 0)
+      << mysql_error(setup.get());
 
   Connection m = Connect("commerce");
   ASSERT_TRUE(m);
@@ -366,11 +369,12 @@ long long ReportNumber(const std::string& report, const std::string& label) {
 // sysbench's point-select benchmark with server-side prepared statements,
 // through vtgate into the unsharded keyspace.
 TEST_F(PreparedClusterTest, SysbenchPointSelectWithPreparedStatements) {
-  const std::string common = "sysbench oltp_point_select --db-driver=mysql --db-ps-mode=auto "
-                             "--mysql-host=127.0.0.1 --mysql-port=" +
-                             std::to_string(cluster_->vtgate_port()) +
-                             " --mysql-user=app --mysql-password=app --mysql-db=commerce "
-                             "--tables=1 --table-size=1000";
+  const std::string common =
+      "sysbench oltp_point_select --db-driver=mysql --db-ps-mode=auto "
+      "--mysql-host=127.0.0.1 --mysql-port=" +
+      std::to_string(cluster_->vtgate_port()) +
+      " --mysql-user=app --mysql-password=app --mysql-db=commerce "
+      "--tables=1 --table-size=1000";
   auto [prepared, prepare_log] = RunCommand(common + " prepare");
   ASSERT_TRUE(prepared) << prepare_log;
   auto [ran, report] = RunCommand(common + " --threads=2 --time=3 run");
@@ -379,6 +383,9 @@ TEST_F(PreparedClusterTest, SysbenchPointSelectWithPreparedStatements) {
   EXPECT_GT(ReportNumber(report, "read"), 100) << report;
   EXPECT_EQ(ReportNumber(report, "ignored errors"), 0) << report;
   EXPECT_EQ(ReportNumber(report, "reconnects"), 0) << report;
+  // The driver falls back to client-side emulation (and says so) only when
+  // the server refuses COM_STMT_PREPARE.
+  EXPECT_EQ(report.find("emulation"), std::string::npos) << report;
   // Every point select found its row: sysbench reports the statements, and
   // a sample checked through the same prepared path returns data.
   Connection m = Connect("commerce");

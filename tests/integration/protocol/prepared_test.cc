@@ -91,7 +91,8 @@ class PreparedTest : public ::testing::Test {
   std::unique_ptr<Server> server_;
 };
 
-MYSQL_BIND Bind(enum_field_types type, void* buffer, unsigned long length = 0, bool is_unsigned = false) {
+MYSQL_BIND Bind(enum_field_types type, void* buffer, unsigned long length = 0,
+                bool is_unsigned = false) {
   MYSQL_BIND b;
   std::memset(&b, 0, sizeof(b));
   b.buffer_type = type;
@@ -183,7 +184,8 @@ TEST_F(PreparedTest, LongDataIsAccumulatedAndThenReset) {
   Statement stmt = Prepare(m.get(), "select echo ?, ?");
   ASSERT_TRUE(stmt);
   char small[] = "x";
-  std::vector<MYSQL_BIND> params = {Bind(MYSQL_TYPE_BLOB, nullptr), Bind(MYSQL_TYPE_STRING, small, 1)};
+  std::vector<MYSQL_BIND> params = {Bind(MYSQL_TYPE_BLOB, nullptr),
+                                    Bind(MYSQL_TYPE_STRING, small, 1)};
   ASSERT_EQ(mysql_stmt_bind_param(stmt.get(), params.data()), 0);
   ASSERT_EQ(mysql_stmt_send_long_data(stmt.get(), 0, "part one, ", 10), 0);
   ASSERT_EQ(mysql_stmt_send_long_data(stmt.get(), 0, "part 'two'", 10), 0);
@@ -403,16 +405,18 @@ TEST_F(PreparedTest, RawUnknownAndMalformedStatementCommands) {
 
   // A first execution that binds no types.
   std::string unbound;
-  EncodeStmtExecute(id, 0, {{{FieldType::kLongLong, false}, std::string(8, '\0')},
-                            {{FieldType::kLongLong, false}, std::string(8, '\0')}},
+  EncodeStmtExecute(id, 0,
+                    {{{FieldType::kLongLong, false}, std::string(8, '\0')},
+                     {{FieldType::kLongLong, false}, std::string(8, '\0')}},
                     false, &unbound);
   ASSERT_TRUE(c.SendPacket(unbound, 0));
   EXPECT_EQ(ErrCode(c.ReadPacket()), 1210);
 
   // Parameter values cut short.
   std::string cut;
-  EncodeStmtExecute(id, 0, {{{FieldType::kLongLong, false}, std::string(8, '\0')},
-                            {{FieldType::kLongLong, false}, std::string(8, '\0')}},
+  EncodeStmtExecute(id, 0,
+                    {{{FieldType::kLongLong, false}, std::string(8, '\0')},
+                     {{FieldType::kLongLong, false}, std::string(8, '\0')}},
                     true, &cut);
   cut.resize(cut.size() - 3);
   ASSERT_TRUE(c.SendPacket(cut, 0));
@@ -423,9 +427,9 @@ TEST_F(PreparedTest, RawUnknownAndMalformedStatementCommands) {
   EncodeStmtLongData(StmtLongData{id, 5, "x"}, &long_data);
   ASSERT_TRUE(c.SendPacket(Command(CommandCode::kStmtSendLongData, long_data), 0));
   std::string good;
-  EncodeStmtExecute(id, 0, {{{FieldType::kNull, false}, std::nullopt},
-                            {{FieldType::kNull, false}, std::nullopt}},
-                    true, &good);
+  EncodeStmtExecute(
+      id, 0, {{{FieldType::kNull, false}, std::nullopt}, {{FieldType::kNull, false}, std::nullopt}},
+      true, &good);
   ASSERT_TRUE(c.SendPacket(good, 0));
   EXPECT_EQ(ErrCode(c.ReadPacket()), 1210);
 

@@ -142,8 +142,7 @@ TEST(ParamLiteral, Integers) {
   EXPECT_EQ(Lit(FieldType::kLong, Fixed(0xffffffff, 4)), "-1");
   EXPECT_EQ(Lit(FieldType::kLong, Fixed(0xffffffff, 4), true), "4294967295");
   EXPECT_EQ(Lit(FieldType::kInt24, Fixed(70000, 4)), "70000");
-  EXPECT_EQ(Lit(FieldType::kLongLong, Fixed(0x8000000000000000ull, 8)),
-            "-9223372036854775808");
+  EXPECT_EQ(Lit(FieldType::kLongLong, Fixed(0x8000000000000000ull, 8)), "-9223372036854775808");
   EXPECT_EQ(Lit(FieldType::kLongLong, Fixed(~0ull, 8), true), "18446744073709551615");
 }
 
@@ -153,7 +152,8 @@ TEST(ParamLiteral, FloatingPointIsApproximateLiteral) {
   EXPECT_EQ(Lit(FieldType::kDouble, Fixed(std::bit_cast<uint64_t>(-2.0), 8)), "-2e0");
   EXPECT_EQ(Lit(FieldType::kDouble, Fixed(std::bit_cast<uint64_t>(1e300), 8)), "1e+300");
   Result<std::string> nan =
-      Literal(FieldType::kDouble, Fixed(std::bit_cast<uint64_t>(std::numeric_limits<double>::quiet_NaN()), 8));
+      Literal(FieldType::kDouble,
+              Fixed(std::bit_cast<uint64_t>(std::numeric_limits<double>::quiet_NaN()), 8));
   ASSERT_FALSE(nan.ok());
   EXPECT_EQ(nan.error().code, 1210);
 }
@@ -181,9 +181,10 @@ TEST(ParamLiteral, Temporal) {
 }
 
 TEST(ParamLiteral, StringsAreQuotedAndEscaped) {
-  for (FieldType type : {FieldType::kVarchar, FieldType::kVarString, FieldType::kString,
-                         FieldType::kBlob, FieldType::kTinyBlob, FieldType::kMediumBlob,
-                         FieldType::kLongBlob, FieldType::kJson, FieldType::kEnum, FieldType::kSet}) {
+  for (FieldType type :
+       {FieldType::kVarchar, FieldType::kVarString, FieldType::kString, FieldType::kBlob,
+        FieldType::kTinyBlob, FieldType::kMediumBlob, FieldType::kLongBlob, FieldType::kJson,
+        FieldType::kEnum, FieldType::kSet}) {
     EXPECT_EQ(Lit(type, Lenenc("it's")), "'it\\'s'") << int(type);
   }
   EXPECT_EQ(Lit(FieldType::kVarString, Lenenc(std::string("a\\b\0c\n\r\x1a", 8))),
@@ -212,14 +213,22 @@ TEST(ParamLiteral, TruncatedValuesFail) {
   AppendBinaryDateTime({2024, 1, 2, 3, 4, 5, 6}, &dt);
   AppendBinaryTime({false, 1, 2, 3, 4, 5}, &t);
   const Case cases[] = {
-      {FieldType::kTiny, Fixed(1, 1)},       {FieldType::kShort, Fixed(1, 2)},
-      {FieldType::kLong, Fixed(1, 4)},       {FieldType::kLongLong, Fixed(1, 8)},
-      {FieldType::kFloat, Fixed(0, 4)},      {FieldType::kDouble, Fixed(0, 8)},
-      {FieldType::kYear, Fixed(1, 2)},       {FieldType::kInt24, Fixed(1, 4)},
-      {FieldType::kDateTime, dt},            {FieldType::kDate, dt},
-      {FieldType::kTimestamp, dt},           {FieldType::kTime, t},
-      {FieldType::kNewDecimal, Lenenc("1.5")}, {FieldType::kVarString, Lenenc("abc")},
-      {FieldType::kBlob, Lenenc("abc")},     {FieldType::kBit, Lenenc("a")},
+      {FieldType::kTiny, Fixed(1, 1)},
+      {FieldType::kShort, Fixed(1, 2)},
+      {FieldType::kLong, Fixed(1, 4)},
+      {FieldType::kLongLong, Fixed(1, 8)},
+      {FieldType::kFloat, Fixed(0, 4)},
+      {FieldType::kDouble, Fixed(0, 8)},
+      {FieldType::kYear, Fixed(1, 2)},
+      {FieldType::kInt24, Fixed(1, 4)},
+      {FieldType::kDateTime, dt},
+      {FieldType::kDate, dt},
+      {FieldType::kTimestamp, dt},
+      {FieldType::kTime, t},
+      {FieldType::kNewDecimal, Lenenc("1.5")},
+      {FieldType::kVarString, Lenenc("abc")},
+      {FieldType::kBlob, Lenenc("abc")},
+      {FieldType::kBit, Lenenc("a")},
   };
   for (const Case& c : cases) {
     ASSERT_TRUE(Literal(c.type, c.bytes).ok()) << int(c.type);
@@ -303,7 +312,8 @@ TEST(BinaryRow, EveryTypeRoundTrips) {
 }
 
 TEST(BinaryRow, IntegersAreFixedWidthLittleEndian) {
-  std::vector<Field> fields = {Col(FieldType::kShort), Col(FieldType::kLongLong, field_flag::kUnsigned)};
+  std::vector<Field> fields = {Col(FieldType::kShort),
+                               Col(FieldType::kLongLong, field_flag::kUnsigned)};
   std::string payload;
   ASSERT_FALSE(EncodeBinaryRow(fields, {std::string("-2"), std::string("1")}, &payload));
   EXPECT_EQ(payload, std::string("\x00\x00\xfe\xff\x01\x00\x00\x00\x00\x00\x00\x00", 12));
@@ -349,7 +359,8 @@ TEST(BinaryRow, MisfitCellIsReported) {
   for (const Case& c : cases) {
     std::vector<Field> fields = {Col(FieldType::kVarString), c.field};
     std::string payload;
-    EXPECT_EQ(EncodeBinaryRow(fields, {std::string("ok"), c.text}, &payload), std::optional<size_t>(1))
+    EXPECT_EQ(EncodeBinaryRow(fields, {std::string("ok"), c.text}, &payload),
+              std::optional<size_t>(1))
         << c.text;
     Field as_string = AsStringColumn(c.field);
     EXPECT_EQ(as_string.type, FieldType::kVarString);
@@ -361,9 +372,10 @@ TEST(BinaryRow, TruncatedOrTrailingBytesFail) {
   std::vector<Field> fields = {Col(FieldType::kLong), Col(FieldType::kDateTime),
                                Col(FieldType::kVarString), Col(FieldType::kDouble)};
   std::string payload;
-  ASSERT_FALSE(EncodeBinaryRow(
-      fields, {std::string("7"), std::string("2024-01-01 10:00:00"), std::string("abc"), std::string("2.5")},
-      &payload));
+  ASSERT_FALSE(EncodeBinaryRow(fields,
+                               {std::string("7"), std::string("2024-01-01 10:00:00"),
+                                std::string("abc"), std::string("2.5")},
+                               &payload));
   for (size_t n = 0; n < payload.size(); ++n) {
     EXPECT_FALSE(DecodeBinaryRow(std::string_view(payload).substr(0, n), fields).ok()) << n;
   }

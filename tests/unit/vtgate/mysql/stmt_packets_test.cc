@@ -157,7 +157,8 @@ TEST(StmtExecute, EveryParamTypeDecodesToItsLiteral) {
   for (size_t n = 0; n < header->params.size(); ++n) {
     std::vector<ParamType> scratch;
     EXPECT_FALSE(
-        DecodeStmtExecuteParams(header->params.substr(0, n), &scratch, NoLongData(params.size())).ok())
+        DecodeStmtExecuteParams(header->params.substr(0, n), &scratch, NoLongData(params.size()))
+            .ok())
         << n;
   }
 }
@@ -175,7 +176,8 @@ TEST(StmtExecute, LaterExecutionReusesBoundTypes) {
   auto h1 = DecodeStmtExecuteHeader(std::string_view(first).substr(1));
   ASSERT_TRUE(DecodeStmtExecuteParams(h1->params, &types, NoLongData(2)).ok());
   auto h2 = DecodeStmtExecuteHeader(std::string_view(second).substr(1));
-  Result<std::vector<std::string>> literals = DecodeStmtExecuteParams(h2->params, &types, NoLongData(2));
+  Result<std::vector<std::string>> literals =
+      DecodeStmtExecuteParams(h2->params, &types, NoLongData(2));
   ASSERT_TRUE(literals.ok()) << literals.error().message;
   EXPECT_EQ(*literals, (std::vector<std::string>{"6", "NULL"}));
 }
@@ -193,8 +195,8 @@ TEST(StmtExecute, UnboundTypesOnFirstExecutionFail) {
 TEST(StmtExecute, LongDataParamCarriesNoValue) {
   // Parameter 0 came via COM_STMT_SEND_LONG_DATA; the packet holds only param 1.
   std::string block;
-  block.push_back('\0');  // null bitmap
-  block.push_back('\1');  // types follow
+  block.push_back('\0');                        // null bitmap
+  block.push_back('\1');                        // types follow
   block += std::string("\xfc\x00\x03\x00", 4);  // BLOB, LONG
   block += Fixed(9, 4);
   std::vector<ParamType> types;
@@ -273,7 +275,8 @@ Field Column(std::string name, FieldType type, uint16_t flags = 0) {
 }
 
 TEST(StmtPrepareResponse, ParamsAndColumnsWithAndWithoutEof) {
-  std::vector<Field> columns = {Column("id", FieldType::kLongLong), Column("name", FieldType::kVarString)};
+  std::vector<Field> columns = {Column("id", FieldType::kLongLong),
+                                Column("name", FieldType::kVarString)};
   for (bool deprecate_eof : {false, true}) {
     std::string buffer;
     PacketWriter w(&buffer, 1);
@@ -350,7 +353,8 @@ TEST(ExecuteResponse, BinaryRowsWithEofOrOk) {
 
 TEST(ExecuteResponse, MisfitColumnIsSentAsString) {
   ResultSet rs;
-  rs.fields = {Column("n", FieldType::kLongLong, field_flag::kUnsigned), Column("d", FieldType::kDouble)};
+  rs.fields = {Column("n", FieldType::kLongLong, field_flag::kUnsigned),
+               Column("d", FieldType::kDouble)};
   rs.rows = {{std::string("1"), std::string("1.5")}, {std::string("many"), std::string("2")}};
   std::string buffer;
   PacketWriter w(&buffer, 1);
@@ -377,7 +381,8 @@ TEST(ExecuteResponse, MisfitColumnIsSentAsString) {
 TEST(CursorResponse, OpenThenFetchInBatches) {
   ResultSet rs;
   rs.fields = {Column("n", FieldType::kLong), Column("s", FieldType::kLong)};
-  for (int i = 0; i < 5; ++i) rs.rows.push_back({std::to_string(i), std::string(i == 3 ? "x" : "1")});
+  for (int i = 0; i < 5; ++i)
+    rs.rows.push_back({std::to_string(i), std::string(i == 3 ? "x" : "1")});
   std::vector<Field> columns = BinaryColumns(rs);
   EXPECT_EQ(columns[0].type, FieldType::kLong);
   EXPECT_EQ(columns[1].type, FieldType::kVarString);  // "x" does not fit
@@ -388,7 +393,8 @@ TEST(CursorResponse, OpenThenFetchInBatches) {
     EncodeCursorOpenResponse(columns, caps, server_status::kAutocommit, &w);
     std::vector<std::string> p = Payloads(open);
     ASSERT_EQ(p.size(), 4u);  // count, 2 definitions, end marker
-    uint16_t status = deprecate_eof ? DecodeOkPacket(p[3])->status_flags : DecodeEofPacket(p[3])->status_flags;
+    uint16_t status =
+        deprecate_eof ? DecodeOkPacket(p[3])->status_flags : DecodeEofPacket(p[3])->status_flags;
     EXPECT_TRUE(status & server_status::kCursorExists);
 
     size_t next = 0;
