@@ -9,6 +9,17 @@
 namespace tessera::vtgate {
 namespace asio = boost::asio;
 
+SessionCursor::~SessionCursor() {
+  if (transactions_.empty()) return;
+  // The worker outlives every session on it, so the coroutine may use it.
+  asio::co_spawn(
+      worker_.io(),
+      [&worker = worker_, open = std::move(transactions_)]() -> asio::awaitable<void> {
+        for (const auto& [shard, id] : open) (void)co_await worker.tablet(*shard).Rollback(id);
+      },
+      asio::detached);
+}
+
 asio::awaitable<Result<ResultSet>> SessionCursor::ExecuteOne(ShardQuery query) {
   rpc::ExecuteRequest request;
   request.database = worker_.vschema().FindKeyspace(query.shard->keyspace)->database;

@@ -16,6 +16,12 @@ namespace tessera::vtgate {
 class SessionCursor final : public VCursor {
  public:
   explicit SessionCursor(WorkerContext& worker) : worker_(worker) {}
+  // A client that goes away inside a transaction must not leave its rows
+  // locked: the shard transactions still open are rolled back in the
+  // background on the worker.
+  ~SessionCursor() override;
+  SessionCursor(const SessionCursor&) = delete;
+  SessionCursor& operator=(const SessionCursor&) = delete;
 
   boost::asio::awaitable<std::vector<Result<ResultSet>>> ExecuteMulti(
       std::vector<ShardQuery> queries) override;

@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <set>
 
@@ -190,6 +191,27 @@ TEST_F(ClusterTest, TransactionsCommitAndRollBack) {
       c.Exec("INSERT INTO customer (customer_id, email) VALUES (3001, 'c@x'), (3004, 'c@x')"));
   ASSERT_TRUE(c.Exec("COMMIT"));
   EXPECT_EQ(c.Rows("SELECT * FROM customer WHERE customer_id IN (3001, 3004)").size(), 2u);
+}
+
+TEST_F(ClusterTest, ClientLeavingMidTransactionReleasesItsLocks) {
+  {
+    Client setup(cluster_->vtgate_port(), "app", "app", "customer");
+    ASSERT_TRUE(setup.Exec("INSERT INTO customer (customer_id, email) VALUES (5001, 'l@x')"));
+  }
+  {
+    Client leaver(cluster_->vtgate_port(), "app", "app", "customer");
+    ASSERT_TRUE(leaver.Exec("BEGIN"));
+    ASSERT_TRUE(leaver.Exec("UPDATE customer SET email = 'held' WHERE customer_id = 5001"));
+  }  // disconnects without COMMIT or ROLLBACK
+  Client other(cluster_->vtgate_port(), "app", "app", "customer");
+  auto start = std::chrono::steady_clock::now();
+  ASSERT_TRUE(other.Exec("UPDATE customer SET email = 'next' WHERE customer_id = 5001"))
+      << other.error();
+  auto waited = std::chrono::steady_clock::now() - start;
+  EXPECT_LT(waited, std::chrono::seconds(5));  // not the tablet's 30 s idle timeout
+  auto rows = other.Rows("SELECT email FROM customer WHERE customer_id = 5001");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0][0], "next");
 }
 
 TEST_F(ClusterTest, MariadbCommandLineClient) {
