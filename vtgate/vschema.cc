@@ -2,20 +2,10 @@
 
 #include <algorithm>
 
+#include "common/ascii.h"
 #include "vtgate/vindexes/vindex_registry.h"
 
 namespace tessera::vtgate {
-namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-}  // namespace
-
 const TableInfo* KeyspaceInfo::FindTable(std::string_view table) const {
   auto it = tables.find(std::string(table));
   return it == tables.end() ? nullptr : &it->second;
@@ -84,7 +74,7 @@ Result<std::shared_ptr<const VSchema>> VSchema::Build(const config::Topology& to
           return Error::Internal("keyspace " + ks->name + ": table " + table.name +
                                  " names unknown vindex " + cv.vindex);
         }
-        table.vindexes.push_back({Lower(cv.column), cv.vindex, it->second.get()});
+        table.vindexes.push_back({AsciiLower(cv.column), cv.vindex, it->second.get()});
       }
       if (table.type == TableType::kSharded && table.vindexes.empty()) {
         return Error::Internal("keyspace " + ks->name + ": sharded table " + table.name +

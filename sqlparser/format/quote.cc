@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/sql_string.h"
 #include "sqlparser/format.h"
 
 namespace tessera::sql {
@@ -299,36 +300,7 @@ std::string QuoteIdentifier(std::string_view name) {
 }
 
 std::string QuoteString(std::string_view value) {
-  std::string out;
-  out.reserve(value.size() + 2);
-  out.push_back('\'');
-  for (char c : value) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\'':
-        out += "\\'";
-        break;
-      case '\0':
-        out += "\\0";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\x1a':
-        out += "\\Z";
-        break;
-      default:
-        out.push_back(c);
-        break;
-    }
-  }
-  out.push_back('\'');
-  return out;
+  return QuoteSqlString(value);
 }
 
 }  // namespace tessera::sql

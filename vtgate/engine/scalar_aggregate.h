@@ -1,23 +1,18 @@
 // ScalarAggregate: combines per-shard partial aggregates of a query without
 // GROUP BY into the one row a single database would return. COUNT partials
 // are added, SUM partials added exactly (NULL when every partial is NULL),
-// MIN / MAX take the smallest / largest partial under the column's ordering.
+// MIN / MAX take the smallest / largest partial under the column's ordering
+// (see aggregate.h). Queries with GROUP BY, AVG or DISTINCT aggregates use
+// OrderedAggregate instead.
 #pragma once
 
 #include <memory>
 #include <vector>
 
+#include "vtgate/engine/aggregate.h"
 #include "vtgate/engine/primitive.h"
-#include "vtgate/engine/result_column.h"
 
 namespace tessera::vtgate {
-
-enum class AggregateKind { kCount, kSum, kMin, kMax };
-
-struct AggregateSpec {
-  AggregateKind kind = AggregateKind::kCount;
-  SortKey column;  // the partial's column; its weight column orders MIN/MAX of text
-};
 
 class ScalarAggregate final : public Primitive {
  public:

@@ -1,6 +1,7 @@
 #include "vtgate/engine/value_compare.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 
 namespace tessera::vtgate {
@@ -133,6 +134,65 @@ std::string AddDecimalStrings(std::string_view x, std::string_view y) {
   if (scale > 0) out += "." + result.substr(width - scale);
   bool zero = out.find_first_not_of("0.") == std::string::npos;
   return (negative && !zero ? "-" : "") + out;
+}
+
+int CompareDecimalStrings(std::string_view a, std::string_view b) { return CompareDecimal(a, b); }
+
+std::string DivideDecimalByCount(std::string_view dividend, uint64_t divisor, size_t scale) {
+  const Decimal d = ParseDecimal(dividend);
+  // |dividend| * 10^(scale + 1) as an integer digit string: one guard digit for rounding.
+  std::string digits = d.integer + d.fraction;
+  const size_t want = scale + 1;
+  if (d.fraction.size() <= want) {
+    digits.append(want - d.fraction.size(), '0');
+  } else {
+    digits.resize(digits.size() - (d.fraction.size() - want));  // dropped digits never round
+  }
+  std::string quotient;
+  unsigned __int128 remainder = 0;
+  for (char c : digits) {
+    remainder = remainder * 10 + static_cast<unsigned>(c - '0');
+    quotient.push_back(static_cast<char>('0' + static_cast<int>(remainder / divisor)));
+    remainder %= divisor;
+  }
+  const bool round_up = !quotient.empty() && quotient.back() >= '5';
+  if (!quotient.empty()) quotient.pop_back();
+  if (round_up) {
+    size_t i = quotient.size();
+    while (i > 0 && quotient[i - 1] == '9') quotient[--i] = '0';
+    if (i == 0) {
+      quotient.insert(quotient.begin(), '1');
+    } else {
+      ++quotient[i - 1];
+    }
+  }
+  if (quotient.size() < scale + 1) quotient.insert(0, scale + 1 - quotient.size(), '0');
+  std::string integer = quotient.substr(0, quotient.size() - scale);
+  const size_t first = integer.find_first_not_of('0');
+  integer = first == std::string::npos ? "0" : integer.substr(first);
+  std::string out = integer;
+  if (scale > 0) out += "." + quotient.substr(quotient.size() - scale);
+  const bool zero = out.find_first_not_of("0.") == std::string::npos;
+  return (d.negative && !zero ? "-" : "") + out;
+}
+
+std::string FormatDouble(double value) {
+  char buf[64];
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*g", precision, value);
+    if (std::strtod(buf, nullptr) == value) break;
+  }
+  std::string out = buf;
+  // "1e+20" -> "1e20", "1e-05" -> "1e-5".
+  if (size_t e = out.find('e'); e != std::string::npos) {
+    std::string mantissa = out.substr(0, e);
+    std::string exponent = out.substr(e + 1);
+    bool negative = !exponent.empty() && exponent[0] == '-';
+    if (!exponent.empty() && (exponent[0] == '+' || exponent[0] == '-')) exponent.erase(0, 1);
+    exponent.erase(0, std::min(exponent.find_first_not_of('0'), exponent.size() - 1));
+    out = mantissa + "e" + (negative ? "-" : "") + exponent;
+  }
+  return out;
 }
 
 }  // namespace tessera::vtgate

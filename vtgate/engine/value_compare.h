@@ -7,6 +7,7 @@
 //     else by their bytes.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -23,5 +24,17 @@ int CompareSortValues(const Field& field, const Value& a, const Value* weight_a,
 
 // Exact sum of two decimal (or integer) strings, e.g. "12.50" + "-0.5" = "12.00".
 std::string AddDecimalStrings(std::string_view a, std::string_view b);
+
+// Numeric order of two decimal (or integer) strings: <0, 0, >0.
+int CompareDecimalStrings(std::string_view a, std::string_view b);
+
+// `dividend` / `divisor` rounded half away from zero to `scale` fractional
+// digits, written with exactly `scale` of them (MariaDB's DECIMAL division as
+// AVG shows it). `divisor` must not be 0.
+std::string DivideDecimalByCount(std::string_view dividend, uint64_t divisor, size_t scale);
+
+// A DOUBLE as MariaDB's text protocol writes it: the shortest text that reads
+// back as the same value ("0.1", "1e20", "-2.5").
+std::string FormatDouble(double value);
 
 }  // namespace tessera::vtgate

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "common/sql_string.h"
+
 #include "vtgate/mysql/binary_temporal.h"
 
 namespace tessera::vtgate::mysql {
@@ -132,36 +134,7 @@ bool IsStringType(FieldType type) {
 
 std::string StringLiteral(std::string_view bytes) {
   if (!IsUtf8(bytes)) return HexLiteral(bytes);
-  std::string out;
-  out.reserve(bytes.size() + 2);
-  out.push_back('\'');
-  for (char c : bytes) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\'':
-        out += "\\'";
-        break;
-      case '\0':
-        out += "\\0";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\x1a':
-        out += "\\Z";
-        break;
-      default:
-        out.push_back(c);
-        break;
-    }
-  }
-  out.push_back('\'');
-  return out;
+  return QuoteSqlString(bytes);
 }
 
 std::string LongDataLiteral(std::string_view bytes, ParamType type) {

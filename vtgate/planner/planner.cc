@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/ascii.h"
 #include "sqlparser/ast/walk.h"
 #include "sqlparser/format.h"
 #include "vtgate/engine/insert_sharded.h"
@@ -40,9 +41,7 @@ bool IsAggregateName(std::string_view name) {
       "count",    "sum",     "min",        "max",         "avg",           "group_concat",
       "std",      "stddev",  "stddev_pop", "stddev_samp", "variance",      "var_pop",
       "var_samp", "bit_and", "bit_or",     "bit_xor",     "json_arrayagg", "json_objectagg"};
-  std::string lower(name);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string lower = AsciiLower(name);
   return std::find(std::begin(kAggregates), std::end(kAggregates), lower) != std::end(kAggregates);
 }
 
@@ -84,9 +83,7 @@ void RewriteDatabaseFunction(ast::Statement& stmt, const std::string& keyspace) 
   ast::ForEachExpr(stmt, [&keyspace](ast::Expr& e) {
     if (e.kind() != ast::ExprKind::kFuncCall) return;
     auto& call = e.As<ast::FuncCall>();
-    std::string lower = call.name;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string lower = AsciiLower(call.name);
     if ((lower != "database" && lower != "schema") || !call.args.empty()) return;
     call.name = "CONCAT";
     if (keyspace.empty()) {
@@ -111,9 +108,7 @@ bool MentionsDatabaseFunction(ast::Statement& stmt) {
   ast::ForEachExpr(stmt, [&found](ast::Expr& e) {
     if (e.kind() != ast::ExprKind::kFuncCall) return;
     const auto& call = e.As<ast::FuncCall>();
-    std::string lower = call.name;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string lower = AsciiLower(call.name);
     if ((lower == "database" || lower == "schema") && call.args.empty()) found = true;
   });
   return found;
@@ -144,7 +139,9 @@ Status CheckBindVars(ast::Statement& stmt, size_t bind_count) {
   return Unsupported("bind variable :" + missing + " without a value");
 }
 
-Error NoTemplate() { return Unsupported("statement text that cannot be templated"); }
+Error NoTemplate() {
+  return Unsupported("statement text that cannot be templated");
+}
 
 // Appends `tail` to `head`: its first segment joins head's last one.
 void AppendTemplate(QueryTemplate& head, QueryTemplate tail) {
@@ -156,8 +153,8 @@ void AppendTemplate(QueryTemplate& head, QueryTemplate tail) {
 }
 
 Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
-                                              const KeyspaceInfo& keyspace,
-                                              const TableInfo& table, size_t bind_count) {
+                                              const KeyspaceInfo& keyspace, const TableInfo& table,
+                                              size_t bind_count) {
   if (insert.select != nullptr)
     return Unsupported("INSERT ... SELECT into sharded table " + table.name);
   const ColumnVindex* vindex = table.primary();
@@ -182,9 +179,7 @@ Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
                                                   vindex->column);
   }
   auto it = std::find_if(columns.begin(), columns.end(), [&](const std::string& c) {
-    std::string lower = c;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    std::string lower = AsciiLower(c);
     return lower == vindex->column;
   });
   if (it == columns.end()) {
@@ -194,9 +189,7 @@ Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
   }
   size_t vindex_index = static_cast<size_t>(it - columns.begin());
   for (const auto& assignment : insert.on_duplicate) {
-    std::string lower = assignment.column.name;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    std::string lower = AsciiLower(assignment.column.name);
     if (lower == vindex->column)
       return Unsupported("ON DUPLICATE KEY UPDATE of vindex column " + vindex->column);
   }
@@ -343,9 +336,7 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
         for (const auto& ref : update.tables) CollectJoinConditions(*ref, joins);
         for (const auto& assignment : update.assignments) {
           for (const BoundTable* table : sharded) {
-            std::string lower = assignment.column.name;
-            std::transform(lower.begin(), lower.end(), lower.begin(),
-                           [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+            std::string lower = AsciiLower(assignment.column.name);
             if (lower == table->table->primary()->column) {
               return Unsupported("changing vindex column " + lower + " of table " + table->name);
             }

@@ -3,19 +3,13 @@
 #include <algorithm>
 #include <numeric>
 
+#include "common/ascii.h"
 #include "sqlparser/ast/walk.h"
 
 namespace tessera::vtgate {
 namespace ast = sql::ast;
 
 namespace {
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 // Index into `sharded` of the table whose primary vindex column `col` names,
 // or -1.

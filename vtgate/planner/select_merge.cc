@@ -1,12 +1,17 @@
 #include "vtgate/planner/select_merge.h"
 
 #include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
 
 #include "sqlparser/ast/walk.h"
 #include "sqlparser/format.h"
 #include "vtgate/engine/distinct.h"
+#include "vtgate/engine/filter.h"
 #include "vtgate/engine/limit.h"
 #include "vtgate/engine/memory_sort.h"
+#include "vtgate/engine/ordered_aggregate.h"
 #include "vtgate/engine/route.h"
 #include "vtgate/engine/scalar_aggregate.h"
 #include "vtgate/engine/truncate_columns.h"
@@ -84,6 +89,382 @@ std::unique_ptr<Primitive> SingleShardOnly(std::unique_ptr<Route> route, std::st
   return route;
 }
 
+// Text an expression is matched by (aggregates and keys named twice in a query).
+std::string MatchText(const ast::Expr& expr) { return Lower(sql::FormatExpr(expr)); }
+
+bool IsBareColumnNamed(const ast::Expr& e, const std::string& lower_name) {
+  return e.kind() == ast::ExprKind::kColumn && e.As<ast::ColumnRef>().table.name.empty() &&
+         Lower(e.As<ast::ColumnRef>().name) == lower_name;
+}
+
+ast::ExprPtr CallOf(std::string name, const ast::Expr& arg) {
+  auto call = std::make_unique<ast::FuncCall>();
+  call->name = std::move(name);
+  call->args.push_back(arg.Clone());
+  return call;
+}
+
+// Plans a SELECT with GROUP BY, HAVING or aggregates whose rows come from
+// several shards: shards group and aggregate their own rows (by the DISTINCT
+// argument too, when there is one) and vtgate merges the partial groups:
+//   Route -> [MemorySort keys] -> OrderedAggregate -> [Filter] -> [MemorySort] -> [Limit]
+// Every method returns an empty string or the reason the shape is refused.
+class GroupedSelect {
+ public:
+  explicit GroupedSelect(ast::SelectStatement& select)
+      : select_(select), hidden_(select, false), visible_(select.items.size()) {}
+
+  std::string Analyze() {
+    if (select_.with_rollup) return "GROUP BY ... WITH ROLLUP";
+    if (select_.distinct) return "SELECT DISTINCT with GROUP BY or aggregates";
+    // Group keys are resolved against the list as written, before aggregates are rewritten.
+    std::vector<std::optional<size_t>> key_items;
+    for (auto& g : select_.group_by) {
+      bool window = false;
+      if (ContainsAggregateOrWindow(*g, window)) return "aggregates in GROUP BY";
+      key_items.push_back(ItemNamedBy(*g, /*ordinals=*/true));
+      key_texts_.push_back(MatchText(*g));
+    }
+    item_column_.resize(visible_);
+    for (size_t i = 0; i < visible_; ++i) {
+      auto& item = select_.items[i];
+      if (item.is_star()) return "* with GROUP BY or aggregates";
+      bool window = false;
+      if (!ContainsAggregateOrWindow(*item.expr, window)) continue;
+      if (item.expr->kind() != ast::ExprKind::kFuncCall ||
+          !IsAggregateName(Lower(item.expr->As<ast::FuncCall>().name))) {
+        return "aggregates inside expressions";
+      }
+      const auto& call = item.expr->As<ast::FuncCall>();
+      for (auto& arg : call.args) {
+        if (ContainsAggregateOrWindow(*arg, window)) return "nested aggregates";
+      }
+      auto error = AddAggregate(item.expr->As<ast::FuncCall>(), i, item_column_[i]);
+      if (!error.empty()) return error;
+    }
+    for (size_t k = 0; k < select_.group_by.size(); ++k) {
+      SortKey key;
+      if (key_items[k]) {
+        const size_t i = *key_items[k];
+        if (aggregate_items_.count(i)) return "GROUP BY an aggregate";
+        key.value = {i, false};
+        key.weight = hidden_.Append(WeightStringOf(*select_.items[i].expr));
+      } else {
+        key.value = hidden_.Append(select_.group_by[k]->Clone());
+        key.weight = hidden_.Append(WeightStringOf(*select_.group_by[k]));
+      }
+      key.has_weight = true;
+      keys_.push_back(key);
+    }
+    if (select_.having) {
+      auto error = TranslateHaving(*select_.having, having_.emplace());
+      if (!error.empty()) return error;
+    }
+    for (auto& order : select_.order_by) {
+      const ast::Expr& e = *order.expr;
+      if (e.kind() == ast::ExprKind::kLiteral && e.As<ast::Literal>().type == ast::LiteralKind::kNull)
+        continue;  // ORDER BY NULL: no order asked for
+      SortKey key;
+      auto error = SortKeyOf(e, key);
+      if (!error.empty()) return error;
+      key.desc = order.desc;
+      order_keys_.push_back(key);
+    }
+    // The shard query: grouped by the keys and the DISTINCT argument, nothing after grouping.
+    if (distinct_arg_) select_.group_by.push_back(distinct_arg_->Clone());
+    select_.having.reset();
+    select_.order_by.clear();
+    select_.limit.count.reset();
+    select_.limit.offset.reset();
+    return "";
+  }
+
+  // Only COUNT / SUM / MIN / MAX over the whole result: ScalarAggregate is enough.
+  bool IsPlainScalar() const {
+    if (!keys_.empty() || having_ || distinct_arg_) return false;
+    if (specs_.size() != visible_) return false;
+    for (const auto& spec : specs_) {
+      if (spec.kind == AggregateKind::kAvg || IsDistinctAggregate(spec.kind)) return false;
+      if (spec.column.value.index >= visible_) return false;
+    }
+    return true;
+  }
+
+  std::unique_ptr<Primitive> Build(std::unique_ptr<Primitive> route, std::optional<ValueRef> count,
+                                   std::optional<ValueRef> offset, size_t max_rows) {
+    std::unique_ptr<Primitive> plan = std::move(route);
+    if (IsPlainScalar()) {
+      plan = std::make_unique<ScalarAggregate>(std::move(plan), specs_);
+    } else {
+      std::vector<SortKey> sort_keys = keys_;
+      if (distinct_arg_) {
+        for (const auto& spec : specs_) {
+          if (IsDistinctAggregate(spec.kind)) {
+            sort_keys.push_back(spec.column);
+            break;
+          }
+        }
+      }
+      if (!sort_keys.empty()) {
+        plan = std::make_unique<MemorySort>(std::move(plan), std::move(sort_keys), max_rows);
+      }
+      plan = std::make_unique<OrderedAggregate>(std::move(plan), keys_, specs_);
+      if (having_) plan = std::make_unique<Filter>(std::move(plan), std::move(*having_));
+      if (!order_keys_.empty()) {
+        plan = std::make_unique<MemorySort>(std::move(plan), order_keys_, max_rows);
+      }
+      if (count) plan = std::make_unique<Limit>(std::move(plan), *count, *offset);
+    }
+    if (hidden_.count() > 0) plan = std::make_unique<TruncateColumns>(std::move(plan), hidden_.count());
+    return plan;
+  }
+
+ private:
+  // The visible item `e` names: an ordinal (when allowed), an alias or the same text.
+  std::optional<size_t> ItemNamedBy(const ast::Expr& e, bool ordinals) const {
+    if (ordinals && e.kind() == ast::ExprKind::kLiteral &&
+        e.As<ast::Literal>().type == ast::LiteralKind::kInt) {
+      const size_t ordinal = std::stoull(e.As<ast::Literal>().text);
+      if (ordinal >= 1 && ordinal <= visible_) return ordinal - 1;
+      return std::nullopt;
+    }
+    if (e.kind() == ast::ExprKind::kColumn && e.As<ast::ColumnRef>().table.name.empty()) {
+      const std::string name = Lower(e.As<ast::ColumnRef>().name);
+      for (size_t i = 0; i < visible_; ++i) {
+        if (!select_.items[i].alias.empty() && Lower(select_.items[i].alias) == name) return i;
+      }
+    }
+    const std::string text = MatchText(e);
+    for (size_t i = 0; i < visible_; ++i) {
+      const auto& item = select_.items[i];
+      if (item.expr == nullptr) continue;
+      if (original_text_.count(i) ? original_text_.at(i) == text : MatchText(*item.expr) == text)
+        return i;
+    }
+    return std::nullopt;
+  }
+
+  // Where the final value of `call` will be; `item` when it is a visible item.
+  std::string AddAggregate(const ast::FuncCall& call, std::optional<size_t> item,
+                           ResultColumn& column) {
+    const std::string text = MatchText(call);
+    if (auto it = aggregate_columns_.find(text); it != aggregate_columns_.end() && !item) {
+      column = it->second;
+      return "";
+    }
+    const std::string name = Lower(call.name);
+    if (call.over) return "window functions";
+    AggregateSpec spec;
+    ast::ExprPtr shard_expr;
+    const ast::Expr* arg = call.args.size() == 1 ? call.args[0].get() : nullptr;
+    if (name == "count" && call.star) {
+      spec.kind = AggregateKind::kCount;
+      shard_expr = call.Clone();
+    } else if ((name == "count" || name == "sum" || name == "avg" || name == "min" ||
+                name == "max") &&
+               arg == nullptr) {
+      return name + " with several arguments";
+    } else if (name == "min" || name == "max") {
+      spec.kind = name == "min" ? AggregateKind::kMin : AggregateKind::kMax;
+      shard_expr = call.Clone();
+    } else if (call.distinct) {
+      if (name != "count" && name != "sum" && name != "avg") return "aggregate function " + name;
+      spec.kind = name == "count" ? AggregateKind::kCountDistinct
+                                  : (name == "sum" ? AggregateKind::kSumDistinct
+                                                   : AggregateKind::kAvgDistinct);
+      if (distinct_arg_ && MatchText(*distinct_arg_) != MatchText(*arg))
+        return "DISTINCT aggregates of different expressions";
+      if (!distinct_arg_) distinct_arg_ = arg->Clone();
+      shard_expr = arg->Clone();
+    } else if (name == "count" || name == "sum") {
+      spec.kind = name == "count" ? AggregateKind::kCount : AggregateKind::kSum;
+      shard_expr = call.Clone();
+    } else if (name == "avg") {
+      spec.kind = AggregateKind::kAvg;
+      shard_expr = CallOf("SUM", *arg);
+    } else {
+      return "aggregate function " + name;
+    }
+    ast::ExprPtr weight_of;
+    if (spec.kind == AggregateKind::kMin || spec.kind == AggregateKind::kMax ||
+        IsDistinctAggregate(spec.kind)) {
+      weight_of = shard_expr->Clone();
+    }
+    if (item) {
+      auto& select_item = select_.items[*item];
+      if (select_item.alias.empty() && spec.kind != AggregateKind::kCount &&
+          spec.kind != AggregateKind::kSum && spec.kind != AggregateKind::kMin &&
+          spec.kind != AggregateKind::kMax) {
+        select_item.alias = sql::FormatExpr(call);  // the column keeps the aggregate's name
+      }
+      original_text_[*item] = text;
+      aggregate_items_.insert(*item);
+      select_item.expr = std::move(shard_expr);
+      spec.column.value = {*item, false};
+    } else {
+      spec.column.value = hidden_.Append(std::move(shard_expr));
+    }
+    if (spec.kind == AggregateKind::kAvg) spec.count = hidden_.Append(CallOf("COUNT", *arg));
+    if (weight_of) {
+      spec.column.weight = hidden_.Append(WeightStringOf(*weight_of));
+      spec.column.has_weight = true;
+    }
+    column = spec.column.value;
+    aggregate_columns_.emplace(text, column);
+    specs_.push_back(std::move(spec));
+    return "";
+  }
+
+  const AggregateSpec* SpecAt(ResultColumn column) const {
+    for (const auto& spec : specs_) {
+      if (spec.column.value.index == column.index) return &spec;
+    }
+    return nullptr;
+  }
+
+  // A value known after grouping: a visible item, a group key or an aggregate.
+  std::string ColumnOf(const ast::Expr& e, bool ordinals, ResultColumn& column) {
+    if (auto item = ItemNamedBy(e, ordinals)) {
+      column = aggregate_items_.count(*item) ? item_column_[*item] : ResultColumn{*item, false};
+      return "";
+    }
+    const std::string text = MatchText(e);
+    for (size_t k = 0; k < key_texts_.size(); ++k) {
+      if (key_texts_[k] == text) {
+        column = keys_[k].value;
+        return "";
+      }
+    }
+    if (e.kind() == ast::ExprKind::kFuncCall && IsAggregateName(Lower(e.As<ast::FuncCall>().name))) {
+      return AddAggregate(e.As<ast::FuncCall>(), std::nullopt, column);
+    }
+    return "expression '" + sql::FormatExpr(e) + "' after grouping";
+  }
+
+  std::string SortKeyOf(const ast::Expr& e, SortKey& key) {
+    auto error = ColumnOf(e, /*ordinals=*/true, key.value);
+    if (!error.empty()) return error;
+    if (const AggregateSpec* spec = SpecAt(key.value)) {
+      key.weight = spec->column.weight;
+      key.has_weight = spec->column.has_weight && !IsDistinctAggregate(spec->kind);
+      return "";
+    }
+    for (const auto& group_key : keys_) {
+      if (group_key.value.index == key.value.index) {
+        key.weight = group_key.weight;
+        key.has_weight = true;
+        return "";
+      }
+    }
+    // A visible item that is neither key nor aggregate: its value comes from one row.
+    key.weight = hidden_.Append(WeightStringOf(*select_.items[key.value.index].expr));
+    key.has_weight = true;
+    return "";
+  }
+
+  std::string OperandOf(const ast::Expr& e, FilterOperand& operand) {
+    const ast::Expr* value = &e;
+    if (e.kind() == ast::ExprKind::kUnary && e.As<ast::UnaryExpr>().op == ast::UnaryOp::kMinus) {
+      operand.negate = true;
+      value = e.As<ast::UnaryExpr>().operand.get();
+    }
+    if (value->kind() == ast::ExprKind::kBindVar) {
+      auto ref = ValueRefOf(*value);
+      if (!ref) return "HAVING with bind variable " + sql::FormatExpr(*value);
+      operand.value = *ref;
+      return "";
+    }
+    if (value->kind() == ast::ExprKind::kLiteral) {
+      const auto& lit = value->As<ast::Literal>();
+      if (lit.type == ast::LiteralKind::kInt || lit.type == ast::LiteralKind::kDecimal) {
+        operand.value.literal = {lit.type == ast::LiteralKind::kInt ? VindexValue::Kind::kInteger
+                                                                    : VindexValue::Kind::kOther,
+                                 lit.text};
+        return "";
+      }
+      if (lit.type == ast::LiteralKind::kNull && !operand.negate) {
+        operand.value.literal = {VindexValue::Kind::kNull, ""};
+        return "";
+      }
+      return "HAVING comparing with " + sql::FormatExpr(*value);
+    }
+    if (operand.negate) return "HAVING with expression " + sql::FormatExpr(e);
+    operand.is_column = true;
+    return ColumnOf(e, /*ordinals=*/false, operand.column);
+  }
+
+  std::string TranslateHaving(const ast::Expr& e, FilterExpr& out) {
+    if (e.kind() == ast::ExprKind::kUnary) {
+      const auto& unary = e.As<ast::UnaryExpr>();
+      if (unary.op == ast::UnaryOp::kNot || unary.op == ast::UnaryOp::kLogicalNot) {
+        out.kind = FilterExpr::Kind::kNot;
+        return TranslateHaving(*unary.operand, out.children.emplace_back());
+      }
+    }
+    if (e.kind() == ast::ExprKind::kIs) {
+      const auto& is = e.As<ast::IsExpr>();
+      if (is.test != ast::IsTest::kNull) return "HAVING with IS TRUE / FALSE / UNKNOWN";
+      out.kind = is.negated ? FilterExpr::Kind::kIsNotNull : FilterExpr::Kind::kIsNull;
+      return OperandOf(*is.operand, out.left);
+    }
+    if (e.kind() != ast::ExprKind::kBinary) {
+      return "HAVING condition " + sql::FormatExpr(e);
+    }
+    const auto& binary = e.As<ast::BinaryExpr>();
+    switch (binary.op) {
+      case ast::BinaryOp::kAnd:
+      case ast::BinaryOp::kOr: {
+        out.kind =
+            binary.op == ast::BinaryOp::kAnd ? FilterExpr::Kind::kAnd : FilterExpr::Kind::kOr;
+        auto error = TranslateHaving(*binary.left, out.children.emplace_back());
+        if (!error.empty()) return error;
+        return TranslateHaving(*binary.right, out.children.emplace_back());
+      }
+      case ast::BinaryOp::kEq:
+        out.op = CompareOp::kEq;
+        break;
+      case ast::BinaryOp::kNullSafeEq:
+        out.op = CompareOp::kNullSafeEq;
+        break;
+      case ast::BinaryOp::kNe:
+        out.op = CompareOp::kNe;
+        break;
+      case ast::BinaryOp::kLt:
+        out.op = CompareOp::kLt;
+        break;
+      case ast::BinaryOp::kLe:
+        out.op = CompareOp::kLe;
+        break;
+      case ast::BinaryOp::kGt:
+        out.op = CompareOp::kGt;
+        break;
+      case ast::BinaryOp::kGe:
+        out.op = CompareOp::kGe;
+        break;
+      default:
+        return "HAVING condition " + sql::FormatExpr(e);
+    }
+    out.kind = FilterExpr::Kind::kCompare;
+    auto error = OperandOf(*binary.left, out.left);
+    if (!error.empty()) return error;
+    return OperandOf(*binary.right, out.right);
+  }
+
+  ast::SelectStatement& select_;
+  HiddenColumns hidden_;
+  const size_t visible_;
+  std::vector<std::string> key_texts_;          // GROUP BY entries as matched
+  std::vector<SortKey> keys_;                   // one per GROUP BY entry
+  std::vector<AggregateSpec> specs_;
+  std::map<std::string, ResultColumn> aggregate_columns_;  // by MatchText of the call
+  std::map<size_t, std::string> original_text_;            // rewritten items, as written
+  std::set<size_t> aggregate_items_;
+  std::vector<ResultColumn> item_column_;
+  ast::ExprPtr distinct_arg_;  // the one argument of COUNT/SUM/AVG(DISTINCT ...)
+  std::optional<FilterExpr> having_;
+  std::vector<SortKey> order_keys_;
+};
+
 }  // namespace
 
 Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select,
@@ -92,8 +473,8 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
                                                     const MergeOptions& options) {
   sql::FormatOptions format;
   format.strip_qualifiers = options.strip_qualifiers;
-  auto make_route = [&]() -> Result<std::unique_ptr<Route>> {
-    auto text = TemplateOfStatement(select, format, options.bind_count);
+  auto make_route_of = [&](const ast::SelectStatement& stmt) -> Result<std::unique_ptr<Route>> {
+    auto text = TemplateOfStatement(stmt, format, options.bind_count);
     if (!text) {
       return Error::Make(mysql_errno::kNotSupportedYet,
                          "unsupported: statement text that cannot be templated");
@@ -102,6 +483,7 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
     route->SetVindex(choice.vindex, choice.values);
     return route;
   };
+  auto make_route = [&]() { return make_route_of(select); };
 
   bool window = false;
   bool aggregates = false;
@@ -125,8 +507,6 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
   // Shapes not finished in vtgate yet: refused when they span shards.
   std::string unsupported;
   if (window) unsupported = "window functions";
-  if (!select.group_by.empty()) unsupported = "GROUP BY";
-  if (select.having) unsupported = "HAVING";
   if (select.lock != ast::LockMode::kNone && select.limit.count) unsupported = "LIMIT with locking";
 
   // LIMIT values must be known at plan time to ask shards for offset + count.
@@ -147,33 +527,17 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
     }
   }
 
-  if (aggregates && unsupported.empty()) {
-    if (select.distinct || star || select.limit.count)
-      unsupported = "aggregates with DISTINCT, * or LIMIT";
-  }
-  std::vector<AggregateSpec> specs;
-  if (aggregates && unsupported.empty()) {
-    for (size_t i = 0; i < select.items.size() && unsupported.empty(); ++i) {
-      auto& expr = *select.items[i].expr;
-      if (expr.kind() != ast::ExprKind::kFuncCall) {
-        unsupported = "aggregates mixed with other expressions";
-        break;
-      }
-      const auto& call = expr.As<ast::FuncCall>();
-      const std::string name = Lower(call.name);
-      if (call.distinct) unsupported = name + "(DISTINCT ...)";
-      AggregateSpec spec;
-      spec.column.value = {i, false};
-      if (name == "count") {
-        spec.kind = AggregateKind::kCount;
-      } else if (name == "sum") {
-        spec.kind = AggregateKind::kSum;
-      } else if (name == "min" || name == "max") {
-        spec.kind = name == "min" ? AggregateKind::kMin : AggregateKind::kMax;
-      } else {
-        unsupported = "aggregate function " + name;
-      }
-      specs.push_back(spec);
+  if ((aggregates || !select.group_by.empty() || select.having) && unsupported.empty()) {
+    // Planned on a copy: a refused shape keeps the statement as written.
+    auto copy = select.Clone();
+    auto& shard_select = copy->As<ast::SelectStatement>();
+    GroupedSelect grouped(shard_select);
+    unsupported = grouped.Analyze();
+    if (unsupported.empty()) {
+      auto route = make_route_of(shard_select);
+      if (!route.ok()) return route.error();
+      return grouped.Build(std::move(route).value(), limit_count, limit_offset,
+                           options.max_memory_rows);
     }
   }
   if (select.distinct && star && unsupported.empty()) unsupported = "SELECT DISTINCT *";
@@ -185,25 +549,6 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
   }
 
   HiddenColumns hidden(select, star);
-  if (aggregates) {
-    for (auto& spec : specs) {
-      if (spec.kind == AggregateKind::kMin || spec.kind == AggregateKind::kMax) {
-        spec.column.weight =
-            hidden.Append(WeightStringOf(*select.items[spec.column.value.index].expr));
-        spec.column.has_weight = true;
-      }
-    }
-    select.order_by.clear();  // one row: order is moot, and shards need not sort
-    for (auto& spec : specs) spec.column.weight = hidden.Fix(spec.column.weight);
-    const size_t hidden_count = hidden.count();
-    auto route = make_route();
-    if (!route.ok()) return route.error();
-    std::unique_ptr<Primitive> plan =
-        std::make_unique<ScalarAggregate>(std::move(route).value(), std::move(specs));
-    return std::unique_ptr<Primitive>(
-        std::make_unique<TruncateColumns>(std::move(plan), hidden_count));
-  }
-
   // DISTINCT keys: every visible item with its collation weight.
   const size_t visible = select.items.size();
   std::vector<SortKey> distinct_keys;

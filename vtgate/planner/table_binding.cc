@@ -2,19 +2,13 @@
 
 #include <algorithm>
 
+#include "common/ascii.h"
 #include "sqlparser/ast/walk.h"
 
 namespace tessera::vtgate {
 namespace ast = sql::ast;
 
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 void CollectTopLevel(const ast::TableRef& ref,
                      std::vector<std::pair<std::string, std::string>>& out) {
@@ -69,7 +63,7 @@ std::vector<std::pair<std::string, std::string>> TopLevelTables(const ast::State
 }  // namespace
 
 bool IsSystemSchema(std::string_view name) {
-  std::string lower = Lower(name);
+  std::string lower = AsciiLower(name);
   return lower == "information_schema" || lower == "mysql" || lower == "performance_schema" ||
          lower == "sys";
 }
@@ -84,7 +78,7 @@ Result<StatementBinding> BindTables(ast::Statement& stmt, const VSchema& vschema
 
   ast::ForEachTableName(stmt, [&](ast::TableName& name) {
     if (error) return;
-    if (Lower(name.name) == "dual" && name.qualifier.empty()) return;
+    if (AsciiLower(name.name) == "dual" && name.qualifier.empty()) return;
     const KeyspaceInfo* ks = nullptr;
     if (!name.qualifier.empty()) {
       if (IsSystemSchema(name.qualifier)) {

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include "vtgate/engine/filter.h"
 #include "vtgate/engine/memory_sort.h"
+#include "vtgate/engine/ordered_aggregate.h"
 #include "vtgate/engine/scalar_aggregate.h"
 #include "vtgate/engine/value_compare.h"
 
@@ -87,6 +89,214 @@ TEST(MemorySortTest, StableMultiKeySortWithDescAndFromEndColumns) {
   std::vector<std::string> order;
   for (const auto& row : rs.rows) order.push_back(*row[0]);
   EXPECT_EQ(order, (std::vector<std::string>{"a", "c", "b", "d"}));  // NULL last when DESC
+}
+
+TEST(ValueCompareTest, DecimalDivisionRoundsHalfAwayFromZero) {
+  EXPECT_EQ(DivideDecimalByCount("10", 3, 4), "3.3333");
+  EXPECT_EQ(DivideDecimalByCount("-10", 3, 4), "-3.3333");
+  EXPECT_EQ(DivideDecimalByCount("2", 3, 4), "0.6667");
+  EXPECT_EQ(DivideDecimalByCount("-2", 3, 4), "-0.6667");
+  EXPECT_EQ(DivideDecimalByCount("-1", 8, 4), "-0.1250");
+  EXPECT_EQ(DivideDecimalByCount("5", 2, 0), "3");
+  EXPECT_EQ(DivideDecimalByCount("-5", 2, 0), "-3");
+  EXPECT_EQ(DivideDecimalByCount("12.50", 4, 6), "3.125000");
+  EXPECT_EQ(DivideDecimalByCount("0", 5, 4), "0.0000");
+  EXPECT_EQ(DivideDecimalByCount("-0.00001", 1, 4), "0.0000");
+  EXPECT_EQ(DivideDecimalByCount("0.00005", 1, 4), "0.0001");
+  EXPECT_EQ(DivideDecimalByCount("99999.99995", 1, 4), "100000.0000");
+  EXPECT_EQ(DivideDecimalByCount("123456789012345678901234567890", 7, 4),
+            "17636684144620811271604938270.0000");
+}
+
+TEST(ValueCompareTest, DoublesPrintShortest) {
+  EXPECT_EQ(FormatDouble(0.1), "0.1");
+  EXPECT_EQ(FormatDouble(2.5), "2.5");
+  EXPECT_EQ(FormatDouble(-3), "-3");
+  EXPECT_EQ(FormatDouble(0.1 + 0.2), "0.30000000000000004");
+  EXPECT_EQ(FormatDouble(1e20), "1e20");
+  EXPECT_EQ(CompareDecimalStrings("-1.5", "-1.50"), 0);
+  EXPECT_LT(CompareDecimalStrings("-2", "1"), 0);
+}
+
+// Rows of (key text, key weight, count, sum, min, avg sum, avg count), sorted by key weight.
+ResultSet GroupedPartials() {
+  ResultSet rs;
+  rs.fields = {MakeField(FieldType::kVarString), MakeField(FieldType::kVarString),
+               MakeField(FieldType::kLongLong),  MakeField(FieldType::kNewDecimal),
+               MakeField(FieldType::kLong),      MakeField(FieldType::kNewDecimal),
+               MakeField(FieldType::kLongLong)};
+  auto row = [](Value key, Value weight, const char* count, Value sum, Value min, Value avg_sum,
+                const char* avg_count) {
+    return Row{key, weight, Value(count), sum, min, avg_sum, Value(avg_count)};
+  };
+  rs.rows = {
+      row(Value(), Value(), "2", Value("5"), Value("1"), Value("5"), "2"),
+      row(Value(), Value(), "1", Value(), Value(), Value(), "0"),
+      row(Value("apple"), Value("A"), "3", Value("-7"), Value("-4"), Value("-7"), "3"),
+      row(Value("Apple"), Value("A"), "1", Value("2"), Value("-9"), Value("2"), "1"),
+      row(Value("Banana"), Value("B"), "1", Value(), Value(), Value(), "0"),
+  };
+  return rs;
+}
+
+std::vector<AggregateSpec> GroupedSpecs() {
+  std::vector<AggregateSpec> specs(4);
+  specs[0].kind = AggregateKind::kCount;
+  specs[0].column.value = {2, false};
+  specs[1].kind = AggregateKind::kSum;
+  specs[1].column.value = {3, false};
+  specs[2].kind = AggregateKind::kMin;
+  specs[2].column.value = {4, false};
+  specs[3].kind = AggregateKind::kAvg;
+  specs[3].column.value = {5, false};
+  specs[3].count = {6, false};
+  return specs;
+}
+
+SortKey TextKey() {
+  SortKey key;
+  key.value = {0, false};
+  key.weight = {1, false};
+  key.has_weight = true;
+  return key;
+}
+
+TEST(OrderedAggregateTest, MergesAdjacentEqualGroups) {
+  ResultSet partials = GroupedPartials();
+  partials.fields[5].decimals = 0;
+  ResultSet out = OrderedAggregate::Aggregate(partials, {TextKey()}, GroupedSpecs());
+  ASSERT_EQ(out.rows.size(), 3u);
+  // NULL keys form one group; 'apple' and 'Apple' share a weight.
+  EXPECT_EQ(out.rows[0], (Row{Value(), Value(), Value("3"), Value("5"), Value("1"),
+                              Value("2.5000"), Value("2")}));
+  EXPECT_EQ(out.rows[1], (Row{Value("apple"), Value("A"), Value("4"), Value("-5"), Value("-9"),
+                              Value("-1.2500"), Value("3")}));
+  EXPECT_EQ(out.rows[2],
+            (Row{Value("Banana"), Value("B"), Value("1"), Value(), Value(), Value(), Value("0")}));
+  EXPECT_EQ(out.fields[5].type, FieldType::kNewDecimal);
+  EXPECT_EQ(out.fields[5].decimals, 4);
+}
+
+TEST(OrderedAggregateTest, WithoutKeysEmptyInputGivesOneRow) {
+  ResultSet partials = GroupedPartials();
+  partials.rows.clear();
+  ResultSet out = OrderedAggregate::Aggregate(partials, {}, GroupedSpecs());
+  ASSERT_EQ(out.rows.size(), 1u);
+  EXPECT_EQ(out.rows[0],
+            (Row{Value(), Value(), Value("0"), Value(), Value(), Value(), Value()}));
+}
+
+TEST(OrderedAggregateTest, DistinctAggregatesCountEqualNeighboursOnce) {
+  ResultSet rs;
+  rs.fields = {MakeField(FieldType::kLong), MakeField(FieldType::kLong),
+               MakeField(FieldType::kLong), MakeField(FieldType::kLong)};
+  // (key, x for COUNT(DISTINCT x), x for SUM(DISTINCT x), x for AVG(DISTINCT x)); sorted by key, x.
+  auto row = [](Value key, Value x) { return Row{key, x, x, x}; };
+  rs.rows = {row(Value("1"), Value()),   row(Value("1"), Value("-3")), row(Value("1"), Value("-3")),
+             row(Value("1"), Value("4")), row(Value("1"), Value("4")), row(Value("2"), Value())};
+  std::vector<AggregateSpec> specs(3);
+  specs[0].kind = AggregateKind::kCountDistinct;
+  specs[0].column.value = {1, false};
+  specs[1].kind = AggregateKind::kSumDistinct;
+  specs[1].column.value = {2, false};
+  specs[2].kind = AggregateKind::kAvgDistinct;
+  specs[2].column.value = {3, false};
+  SortKey key;
+  ResultSet out = OrderedAggregate::Aggregate(rs, {key}, specs);
+  ASSERT_EQ(out.rows.size(), 2u);
+  EXPECT_EQ(out.rows[0], (Row{Value("1"), Value("2"), Value("1"), Value("0.5000")}));
+  EXPECT_EQ(out.rows[1], (Row{Value("2"), Value("0"), Value(), Value()}));
+  EXPECT_EQ(out.fields[1].type, FieldType::kLongLong);
+  EXPECT_EQ(out.fields[2].type, FieldType::kNewDecimal);
+}
+
+TEST(OrderedAggregateTest, AverageOfDoublesIsDouble) {
+  ResultSet rs;
+  rs.fields = {MakeField(FieldType::kDouble), MakeField(FieldType::kLongLong)};
+  rs.fields[0].decimals = 31;
+  rs.rows = {Row{Value("0.5"), Value("1")}, Row{Value("1"), Value("3")}};
+  std::vector<AggregateSpec> specs(1);
+  specs[0].kind = AggregateKind::kAvg;
+  specs[0].column.value = {0, false};
+  specs[0].count = {1, false};
+  ResultSet out = OrderedAggregate::Aggregate(rs, {}, specs);
+  EXPECT_EQ(out.rows[0][0], Value("0.375"));
+  EXPECT_EQ(out.fields[0].type, FieldType::kDouble);
+}
+
+FilterOperand Column(size_t index) {
+  FilterOperand operand;
+  operand.is_column = true;
+  operand.column = {index, false};
+  return operand;
+}
+
+FilterOperand Literal(VindexValue::Kind kind, std::string text) {
+  FilterOperand operand;
+  operand.value.literal = {kind, std::move(text)};
+  return operand;
+}
+
+FilterExpr Compare(CompareOp op, FilterOperand left, FilterOperand right) {
+  FilterExpr expr;
+  expr.op = op;
+  expr.left = std::move(left);
+  expr.right = std::move(right);
+  return expr;
+}
+
+TEST(FilterTest, ThreeValuedLogicOverNumbers) {
+  ResultSet rs;
+  rs.fields = {MakeField(FieldType::kLongLong), MakeField(FieldType::kNewDecimal)};
+  rs.rows = {Row{Value("1"), Value("2.50")}, Row{Value("5"), Value()},
+             Row{Value("7"), Value("-1")}};
+  // count > 2 OR sum < 3  keeps rows 1 and 2 and 3; sum IS NULL keeps row 2.
+  FilterExpr either;
+  either.kind = FilterExpr::Kind::kOr;
+  either.children.push_back(
+      Compare(CompareOp::kGt, Column(0), Literal(VindexValue::Kind::kInteger, "2")));
+  either.children.push_back(
+      Compare(CompareOp::kLt, Column(1), Literal(VindexValue::Kind::kOther, "3")));
+  auto kept = Filter::Apply(rs, either, {});
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->rows.size(), 3u);
+
+  // sum >= -(bind 1) AND count != 5: NULL sum drops row 2.
+  FilterOperand bound;
+  bound.value.bind_index = 0;
+  bound.negate = true;
+  FilterExpr both;
+  both.kind = FilterExpr::Kind::kAnd;
+  both.children.push_back(Compare(CompareOp::kGe, Column(1), bound));
+  both.children.push_back(
+      Compare(CompareOp::kNe, Column(0), Literal(VindexValue::Kind::kInteger, "5")));
+  BindValues binds(1);
+  binds[0].value = {VindexValue::Kind::kInteger, "1"};
+  kept = Filter::Apply(rs, both, binds);
+  ASSERT_TRUE(kept.ok());
+  ASSERT_EQ(kept->rows.size(), 2u);
+  EXPECT_EQ(kept->rows[0][0], Value("1"));
+  EXPECT_EQ(kept->rows[1][0], Value("7"));
+
+  FilterExpr not_null;
+  not_null.kind = FilterExpr::Kind::kNot;
+  FilterExpr is_null;
+  is_null.kind = FilterExpr::Kind::kIsNull;
+  is_null.left = Column(1);
+  not_null.children.push_back(is_null);
+  kept = Filter::Apply(rs, not_null, {});
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->rows.size(), 2u);
+}
+
+TEST(FilterTest, TextComparisonIsRefused) {
+  ResultSet rs;
+  rs.fields = {MakeField(FieldType::kVarString)};
+  rs.rows = {Row{Value("a")}};
+  auto kept = Filter::Apply(
+      rs, Compare(CompareOp::kEq, Column(0), Literal(VindexValue::Kind::kInteger, "1")), {});
+  ASSERT_FALSE(kept.ok());
+  EXPECT_EQ(kept.error().code, 1235);
 }
 
 }  // namespace

@@ -1,0 +1,13 @@
+// SQL string literals: the one place that knows how MariaDB escapes a string
+// inside single quotes (\\, \', \0, \n, \r, \Z).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tessera {
+
+// `value` as a single-quoted MariaDB string literal.
+std::string QuoteSqlString(std::string_view value);
+
+}  // namespace tessera

@@ -1,0 +1,56 @@
+// Aggregates vtgate finishes from per-shard partial results. Shards run the
+// aggregate on their rows (grouped like the query, plus by the DISTINCT
+// argument when there is one); CombineRows folds the partial rows of one
+// group into the row a single database would return:
+//   COUNT        partial counts added
+//   SUM          partials added exactly (DOUBLE ones as doubles); NULL when all are NULL
+//   MIN / MAX    the smallest / largest partial by value or collation weight; the
+//                weight column (when fetched) follows the chosen value
+//   AVG          SUM partials / COUNT partials (`count` column), with MariaDB's
+//                type: DECIMAL with 4 more fractional digits, DOUBLE for DOUBLE
+//   COUNT / SUM / AVG (DISTINCT x)
+//                the column holds x itself; rows arrive sorted by x within the
+//                group, so equal neighbours (by value or weight) count once
+#pragma once
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "common/result_set.h"
+#include "vtgate/engine/result_column.h"
+
+namespace tessera::vtgate {
+
+enum class AggregateKind {
+  kCount,
+  kSum,
+  kMin,
+  kMax,
+  kAvg,
+  kCountDistinct,
+  kSumDistinct,
+  kAvgDistinct,
+};
+
+struct AggregateSpec {
+  AggregateKind kind = AggregateKind::kCount;
+  SortKey column;      // the partial (or DISTINCT argument); its weight orders text
+  ResultColumn count;  // kAvg only: the partial COUNT of the same argument
+};
+
+std::string_view AggregateName(AggregateKind kind);
+bool IsDistinctAggregate(AggregateKind kind);
+
+// Folds `rows` (partials of one group; may be empty) into one row with the
+// shape of `fields`. Columns without an aggregate keep the first row's value
+// (NULL when there is none).
+Row CombineRows(const std::vector<Field>& fields, std::span<const Row> rows,
+                const std::vector<AggregateSpec>& aggregates);
+
+// The column definitions of the combined rows: AVG and DISTINCT aggregates
+// change the partial column's type to the aggregate's.
+std::vector<Field> CombinedFields(std::vector<Field> fields,
+                                  const std::vector<AggregateSpec>& aggregates);
+
+}  // namespace tessera::vtgate

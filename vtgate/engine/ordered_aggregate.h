@@ -1,0 +1,39 @@
+// OrderedAggregate: finishes GROUP BY across shards. Its child returns the
+// shards' partial groups sorted by the group keys (a MemorySort below it, the
+// DISTINCT argument as the last sort key when there is one); adjacent rows
+// with equal keys (NULL equals NULL, text equal by collation weight) are one
+// group and are folded by CombineRows (aggregate.h). Output rows keep the
+// key order. With no keys (`scalar`), all rows are one group and an empty
+// input still gives one row, as an aggregate query without GROUP BY does.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "vtgate/engine/aggregate.h"
+#include "vtgate/engine/primitive.h"
+#include "vtgate/engine/result_column.h"
+
+namespace tessera::vtgate {
+
+class OrderedAggregate final : public Primitive {
+ public:
+  OrderedAggregate(std::unique_ptr<Primitive> child, std::vector<SortKey> keys,
+                   std::vector<AggregateSpec> aggregates)
+      : child_(std::move(child)), keys_(std::move(keys)), aggregates_(std::move(aggregates)) {}
+
+  boost::asio::awaitable<Result<ResultSet>> Execute(VCursor& cursor,
+                                                    const BindValues& binds) const override;
+  std::string Describe(int indent) const override;
+
+  // Groups the rows of `sorted` (already in key order); exposed for tests.
+  static ResultSet Aggregate(ResultSet sorted, const std::vector<SortKey>& keys,
+                             const std::vector<AggregateSpec>& aggregates);
+
+ private:
+  std::unique_ptr<Primitive> child_;
+  std::vector<SortKey> keys_;
+  std::vector<AggregateSpec> aggregates_;
+};
+
+}  // namespace tessera::vtgate
