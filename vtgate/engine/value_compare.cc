@@ -133,7 +133,8 @@ std::string AddDecimalStrings(std::string_view x, std::string_view y) {
   std::string out = integer;
   if (scale > 0) out += "." + result.substr(width - scale);
   bool zero = out.find_first_not_of("0.") == std::string::npos;
-  return (negative && !zero ? "-" : "") + out;
+  if (negative && !zero) out.insert(out.begin(), '-');
+  return out;
 }
 
 int CompareDecimalStrings(std::string_view a, std::string_view b) { return CompareDecimal(a, b); }
@@ -173,7 +174,8 @@ std::string DivideDecimalByCount(std::string_view dividend, uint64_t divisor, si
   std::string out = integer;
   if (scale > 0) out += "." + quotient.substr(quotient.size() - scale);
   const bool zero = out.find_first_not_of("0.") == std::string::npos;
-  return (d.negative && !zero ? "-" : "") + out;
+  if (d.negative && !zero) out.insert(out.begin(), '-');
+  return out;
 }
 
 std::string FormatDouble(double value) {

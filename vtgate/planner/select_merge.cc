@@ -92,11 +92,6 @@ std::unique_ptr<Primitive> SingleShardOnly(std::unique_ptr<Route> route, std::st
 // Text an expression is matched by (aggregates and keys named twice in a query).
 std::string MatchText(const ast::Expr& expr) { return Lower(sql::FormatExpr(expr)); }
 
-bool IsBareColumnNamed(const ast::Expr& e, const std::string& lower_name) {
-  return e.kind() == ast::ExprKind::kColumn && e.As<ast::ColumnRef>().table.name.empty() &&
-         Lower(e.As<ast::ColumnRef>().name) == lower_name;
-}
-
 ast::ExprPtr CallOf(std::string name, const ast::Expr& arg) {
   auto call = std::make_unique<ast::FuncCall>();
   call->name = std::move(name);
