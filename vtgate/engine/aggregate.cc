@@ -15,7 +15,9 @@ constexpr uint8_t kMaxDecimalScale = 38;
 constexpr uint8_t kNotFixedDecimals = 31;  // MariaDB's "no fixed scale" marker for DOUBLE
 constexpr uint8_t kAvgScaleIncrement = 4;  // div_precision_increment
 
-bool IsFloating(FieldType type) { return type == FieldType::kFloat || type == FieldType::kDouble; }
+bool IsFloating(FieldType type) {
+  return type == FieldType::kFloat || type == FieldType::kDouble;
+}
 
 // Sums decimals exactly or doubles as doubles; NULL while nothing was added.
 class Sum {
@@ -74,7 +76,9 @@ Value Average(const Sum& sum, uint64_t count, const Field& field) {
 }
 
 // Whether DISTINCT aggregates over a column of `type` are computed as DOUBLE.
-bool DistinctIsFloating(FieldType type) { return IsFloating(type) || !IsNumericType(type); }
+bool DistinctIsFloating(FieldType type) {
+  return IsFloating(type) || !IsNumericType(type);
+}
 
 const Value* WeightOf(const Row& row, const SortKey& key, size_t n) {
   return key.has_weight ? &row[key.weight.Resolve(n)] : nullptr;
@@ -200,8 +204,8 @@ std::vector<Field> CombinedFields(std::vector<Field> fields,
   const size_t n = fields.size();
   for (const AggregateSpec& spec : aggregates) {
     Field& field = fields[spec.column.value.Resolve(n)];
-    const bool floating = spec.kind == AggregateKind::kAvg ? IsFloating(field.type)
-                                                           : DistinctIsFloating(field.type);
+    const bool floating =
+        spec.kind == AggregateKind::kAvg ? IsFloating(field.type) : DistinctIsFloating(field.type);
     switch (spec.kind) {
       case AggregateKind::kCountDistinct:
         field.type = FieldType::kLongLong;
@@ -222,8 +226,8 @@ std::vector<Field> CombinedFields(std::vector<Field> fields,
         } else if (IsFloating(field.type) && field.decimals < kNotFixedDecimals) {
           field.type = FieldType::kDouble;
           if (average) {
-            field.decimals = std::min<uint8_t>(field.decimals + kAvgScaleIncrement,
-                                               kNotFixedDecimals - 1);
+            field.decimals =
+                std::min<uint8_t>(field.decimals + kAvgScaleIncrement, kNotFixedDecimals - 1);
           }
         } else {
           field.type = FieldType::kDouble;

@@ -50,8 +50,8 @@ Result<Number> Resolve(const FilterOperand& operand, const ResultSet& rs, const 
                          "unsupported: HAVING comparing with a string across shards");
   }
   if (operand.negate) {
-    number.text = !number.text.empty() && number.text[0] == '-' ? number.text.substr(1)
-                                                                 : "-" + number.text;
+    number.text =
+        !number.text.empty() && number.text[0] == '-' ? number.text.substr(1) : "-" + number.text;
   }
   return number;
 }
@@ -75,7 +75,9 @@ bool Holds(CompareOp op, int c) {
   return false;
 }
 
-Truth FromBool(bool b) { return b ? Truth::kTrue : Truth::kFalse; }
+Truth FromBool(bool b) {
+  return b ? Truth::kTrue : Truth::kFalse;
+}
 
 Result<Truth> Evaluate(const FilterExpr& expr, const ResultSet& rs, const Row& row,
                        const BindValues& binds) {
@@ -152,11 +154,11 @@ std::string_view OpText(CompareOp op) {
 
 std::string OperandText(const FilterOperand& operand) {
   if (operand.is_column) return "[" + operand.column.ToString() + "]";
-  std::string text = operand.value.bind_index >= 0
-                         ? ":v" + std::to_string(operand.value.bind_index + 1)
-                         : (operand.value.literal.kind == VindexValue::Kind::kNull
-                                ? std::string("NULL")
-                                : operand.value.literal.text);
+  std::string text =
+      operand.value.bind_index >= 0
+          ? ":v" + std::to_string(operand.value.bind_index + 1)
+          : (operand.value.literal.kind == VindexValue::Kind::kNull ? std::string("NULL")
+                                                                    : operand.value.literal.text);
   return operand.negate ? "-" + text : text;
 }
 

@@ -137,7 +137,9 @@ std::string AddDecimalStrings(std::string_view x, std::string_view y) {
   return out;
 }
 
-int CompareDecimalStrings(std::string_view a, std::string_view b) { return CompareDecimal(a, b); }
+int CompareDecimalStrings(std::string_view a, std::string_view b) {
+  return CompareDecimal(a, b);
+}
 
 std::string DivideDecimalByCount(std::string_view dividend, uint64_t divisor, size_t scale) {
   const Decimal d = ParseDecimal(dividend);

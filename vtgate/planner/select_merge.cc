@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include "sqlparser/ast/walk.h"
 #include "sqlparser/format.h"
@@ -90,7 +91,9 @@ std::unique_ptr<Primitive> SingleShardOnly(std::unique_ptr<Route> route, std::st
 }
 
 // Text an expression is matched by (aggregates and keys named twice in a query).
-std::string MatchText(const ast::Expr& expr) { return Lower(sql::FormatExpr(expr)); }
+std::string MatchText(const ast::Expr& expr) {
+  return Lower(sql::FormatExpr(expr));
+}
 
 ast::ExprPtr CallOf(std::string name, const ast::Expr& arg) {
   auto call = std::make_unique<ast::FuncCall>();
@@ -151,13 +154,18 @@ class GroupedSelect {
       key.has_weight = true;
       keys_.push_back(key);
     }
+    if (select_.group_by.empty() && specs_.empty() && !ContainsAggregates(select_.having.get()) &&
+        !AnyOrderByAggregate()) {
+      return "HAVING without GROUP BY or aggregates";
+    }
     if (select_.having) {
       auto error = TranslateHaving(*select_.having, having_.emplace());
       if (!error.empty()) return error;
     }
     for (auto& order : select_.order_by) {
       const ast::Expr& e = *order.expr;
-      if (e.kind() == ast::ExprKind::kLiteral && e.As<ast::Literal>().type == ast::LiteralKind::kNull)
+      if (e.kind() == ast::ExprKind::kLiteral &&
+          e.As<ast::Literal>().type == ast::LiteralKind::kNull)
         continue;  // ORDER BY NULL: no order asked for
       SortKey key;
       auto error = SortKeyOf(e, key);
@@ -210,11 +218,23 @@ class GroupedSelect {
       }
       if (count) plan = std::make_unique<Limit>(std::move(plan), *count, *offset);
     }
-    if (hidden_.count() > 0) plan = std::make_unique<TruncateColumns>(std::move(plan), hidden_.count());
+    if (hidden_.count() > 0)
+      plan = std::make_unique<TruncateColumns>(std::move(plan), hidden_.count());
     return plan;
   }
 
  private:
+  static bool ContainsAggregates(ast::Expr* expr) {
+    bool window = false;
+    return expr != nullptr && ContainsAggregateOrWindow(*expr, window);
+  }
+  bool AnyOrderByAggregate() const {
+    for (auto& order : select_.order_by) {
+      if (ContainsAggregates(order.expr.get())) return true;
+    }
+    return false;
+  }
+
   // The visible item `e` names: an ordinal (when allowed), an alias or the same text.
   std::optional<size_t> ItemNamedBy(const ast::Expr& e, bool ordinals) const {
     if (ordinals && e.kind() == ast::ExprKind::kLiteral &&
@@ -264,9 +284,9 @@ class GroupedSelect {
       shard_expr = call.Clone();
     } else if (call.distinct) {
       if (name != "count" && name != "sum" && name != "avg") return "aggregate function " + name;
-      spec.kind = name == "count" ? AggregateKind::kCountDistinct
-                                  : (name == "sum" ? AggregateKind::kSumDistinct
-                                                   : AggregateKind::kAvgDistinct);
+      spec.kind = name == "count"
+                      ? AggregateKind::kCountDistinct
+                      : (name == "sum" ? AggregateKind::kSumDistinct : AggregateKind::kAvgDistinct);
       if (distinct_arg_ && MatchText(*distinct_arg_) != MatchText(*arg))
         return "DISTINCT aggregates of different expressions";
       if (!distinct_arg_) distinct_arg_ = arg->Clone();
@@ -294,7 +314,8 @@ class GroupedSelect {
       }
       original_text_[*item] = text;
       aggregate_items_.insert(*item);
-      select_item.expr = std::move(shard_expr);
+      // `call` (and `arg`) may be the item's own expression: keep it alive until done.
+      replaced_.push_back(std::exchange(select_item.expr, std::move(shard_expr)));
       spec.column.value = {*item, false};
     } else {
       spec.column.value = hidden_.Append(std::move(shard_expr));
@@ -330,7 +351,8 @@ class GroupedSelect {
         return "";
       }
     }
-    if (e.kind() == ast::ExprKind::kFuncCall && IsAggregateName(Lower(e.As<ast::FuncCall>().name))) {
+    if (e.kind() == ast::ExprKind::kFuncCall &&
+        IsAggregateName(Lower(e.As<ast::FuncCall>().name))) {
       return AddAggregate(e.As<ast::FuncCall>(), std::nullopt, column);
     }
     return "expression '" + sql::FormatExpr(e) + "' after grouping";
@@ -448,14 +470,15 @@ class GroupedSelect {
   ast::SelectStatement& select_;
   HiddenColumns hidden_;
   const size_t visible_;
-  std::vector<std::string> key_texts_;          // GROUP BY entries as matched
-  std::vector<SortKey> keys_;                   // one per GROUP BY entry
+  std::vector<std::string> key_texts_;  // GROUP BY entries as matched
+  std::vector<SortKey> keys_;           // one per GROUP BY entry
   std::vector<AggregateSpec> specs_;
   std::map<std::string, ResultColumn> aggregate_columns_;  // by MatchText of the call
   std::map<size_t, std::string> original_text_;            // rewritten items, as written
   std::set<size_t> aggregate_items_;
   std::vector<ResultColumn> item_column_;
-  ast::ExprPtr distinct_arg_;  // the one argument of COUNT/SUM/AVG(DISTINCT ...)
+  std::vector<ast::ExprPtr> replaced_;  // items' expressions as written
+  ast::ExprPtr distinct_arg_;           // the one argument of COUNT/SUM/AVG(DISTINCT ...)
   std::optional<FilterExpr> having_;
   std::vector<SortKey> order_keys_;
 };
@@ -489,6 +512,11 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
       continue;
     }
     if (ContainsAggregateOrWindow(*item.expr, window)) aggregates = true;
+  }
+  // An aggregate in HAVING or ORDER BY alone also makes one group of all rows.
+  if (select.having && ContainsAggregateOrWindow(*select.having, window)) aggregates = true;
+  for (auto& order : select.order_by) {
+    if (ContainsAggregateOrWindow(*order.expr, window)) aggregates = true;
   }
   const bool needs_merge = select.distinct || !select.group_by.empty() ||
                            select.having != nullptr || !select.order_by.empty() ||

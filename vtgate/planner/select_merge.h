@@ -1,12 +1,21 @@
 // Cross-shard SELECT: when a SELECT on a sharded keyspace may read several
 // shards, plain concatenation is only right for queries without ORDER BY,
-// LIMIT, DISTINCT or aggregates. PlanMergedSelect rewrites the shard query
-// (hidden sort-key and WEIGHT_STRING() columns, LIMIT offset+count) and puts
-// the primitives that finish the job in vtgate on top of the Route:
-//   Route -> [ScalarAggregate | Distinct] -> [MemorySort] -> [Limit] -> TruncateColumns
-// Shapes it cannot finish exactly (GROUP BY, HAVING, AVG, COUNT(DISTINCT),
-// window functions, ...) keep a single-shard-only Route, refused with 1235
-// when their values reach more than one shard.
+// LIMIT, DISTINCT, GROUP BY, HAVING or aggregates. PlanMergedSelect rewrites
+// the shard query (hidden sort-key, group-key and WEIGHT_STRING() columns,
+// LIMIT offset+count) and puts the primitives that finish the job in vtgate
+// on top of the Route:
+//   no grouping:  Route -> [Distinct] -> [MemorySort] -> [Limit] -> TruncateColumns
+//   plain COUNT/SUM/MIN/MAX:  Route -> ScalarAggregate -> TruncateColumns
+//   otherwise:    Route -> [MemorySort keys] -> OrderedAggregate -> [Filter (HAVING)]
+//                 -> [MemorySort (ORDER BY)] -> [Limit] -> TruncateColumns
+// With grouping, shards get GROUP BY (plus the argument of COUNT/SUM/AVG
+// (DISTINCT x)) and neither HAVING, ORDER BY nor LIMIT; AVG(x) travels as
+// SUM(x) and COUNT(x). Shapes it cannot finish exactly (window functions,
+// GROUP_CONCAT and other aggregates, aggregates inside expressions, DISTINCT
+// aggregates of two expressions, HAVING beyond comparisons of aggregates or
+// keys with numbers, WITH ROLLUP, SELECT DISTINCT or * with grouping, ...)
+// keep a single-shard-only Route of the statement as written, refused with
+// 1235 when their values reach more than one shard.
 #pragma once
 
 #include <memory>

@@ -79,10 +79,17 @@ asio::awaitable<int> MariaDbConnection::WaitFor(int status) {
   }
 
   const int fd = mysql_get_socket(mysql_);
-  if (!wait_->socket || wait_->socket->native_handle() != fd) {
+  const bool want_write = (status & MYSQL_WAIT_WRITE) != 0;
+  // Once the reactor has watched the socket for writing it keeps asking for
+  // write readiness, which wakes every later read wait once for nothing;
+  // start a read wait after a write wait from a fresh registration.
+  if (!wait_->socket || wait_->socket->native_handle() != fd ||
+      (wait_->watched_write && !want_write)) {
     if (wait_->socket) wait_->socket->release();
     wait_->socket.emplace(executor_, fd);
+    wait_->watched_write = false;
   }
+  wait_->watched_write = wait_->watched_write || want_write;
   const uint64_t generation = ++wait_->generation;
   wait_->deadline_fired = false;
   const bool armed = wake != Clock::time_point::max();
@@ -96,7 +103,6 @@ asio::awaitable<int> MariaDbConnection::WaitFor(int status) {
           if (wait->socket) wait->socket->cancel();
         });
   }
-  const bool want_write = (status & MYSQL_WAIT_WRITE) != 0;
   boost::system::error_code ec;
   co_await wait_->socket->async_wait(want_write ? asio::posix::stream_descriptor::wait_write
                                                 : asio::posix::stream_descriptor::wait_read,

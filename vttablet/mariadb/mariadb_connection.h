@@ -73,6 +73,7 @@ class MariaDbConnection {
     std::optional<boost::asio::posix::stream_descriptor> socket;  // borrowed fd, released on close
     uint64_t generation = 0;  // identifies the wait a timer handler belongs to
     bool deadline_fired = false;
+    bool watched_write = false;  // the socket's registration includes write readiness
   };
 
   boost::asio::any_io_executor executor_;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
@@ -31,8 +32,10 @@ ServerConnection::ServerConnection(asio::ip::tcp::socket socket, TabletService& 
 
 asio::awaitable<void> ServerConnection::Serve(std::shared_ptr<ServerConnection> self) {
   auto log = GetLogger("vttablet");
-  boost::system::error_code nodelay_error;
-  socket_.set_option(asio::ip::tcp::no_delay(true), nodelay_error);
+  boost::system::error_code option_error;
+  socket_.set_option(asio::ip::tcp::no_delay(true), option_error);
+  // Flush() writes without blocking and leaves the rest to WriteLoop.
+  socket_.non_blocking(true, option_error);
   while (!closed_) {
     auto space = reader_.Prepare();
     boost::system::error_code ec;
@@ -142,12 +145,42 @@ void ServerConnection::QueueResponse(uint32_t request_id, const Response& respon
 void ServerConnection::StartWriting() {
   if (writing_active_ || pending_.empty() || closed_) return;
   writing_active_ = true;
-  asio::co_spawn(socket_.get_executor(), WriteLoop(shared_from_this()), asio::detached);
+  // Deferred to the end of this round of completions, so that responses
+  // finishing together leave in one write.
+  asio::post(socket_.get_executor(), [self = shared_from_this()] { self->Flush(); });
+}
+
+void ServerConnection::Flush() {
+  if (closed_) {
+    writing_active_ = false;
+    return;
+  }
+  writing_.swap(pending_);
+  size_t written = 0;
+  boost::system::error_code ec;
+  while (written < writing_.size()) {
+    written += socket_.write_some(
+        asio::buffer(writing_.data() + written, writing_.size() - written), ec);
+    if (ec) break;
+  }
+  if (!ec) {
+    writing_.clear();
+    writing_active_ = false;
+    return;
+  }
+  if (ec == asio::error::would_block || ec == asio::error::try_again) {
+    writing_.erase(0, written);
+    asio::co_spawn(socket_.get_executor(), WriteLoop(shared_from_this()), asio::detached);
+    return;
+  }
+  writing_.clear();
+  writing_active_ = false;
+  Close();
 }
 
 asio::awaitable<void> ServerConnection::WriteLoop(std::shared_ptr<ServerConnection> /*self*/) {
-  while (!pending_.empty() && !closed_) {
-    writing_.swap(pending_);
+  // writing_ holds what Flush() could not hand to the socket.
+  while (!writing_.empty() && !closed_) {
     boost::system::error_code ec;
     co_await asio::async_write(socket_, asio::buffer(writing_),
                                asio::redirect_error(use_awaitable, ec));
@@ -156,7 +189,9 @@ asio::awaitable<void> ServerConnection::WriteLoop(std::shared_ptr<ServerConnecti
       Close();
       break;
     }
+    writing_.swap(pending_);
   }
+  writing_.clear();
   writing_active_ = false;
 }
 

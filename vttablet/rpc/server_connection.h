@@ -46,6 +46,9 @@ class ServerConnection : public std::enable_shared_from_this<ServerConnection> {
   template <class Response>
   void QueueResponse(uint32_t request_id, const Response& response);
   void StartWriting();
+  // Writes the queued responses without blocking; what the socket does not
+  // take is left to WriteLoop.
+  void Flush();
   boost::asio::awaitable<void> WriteLoop(std::shared_ptr<ServerConnection> self);
   void Close();
 
@@ -54,7 +57,7 @@ class ServerConnection : public std::enable_shared_from_this<ServerConnection> {
   RpcServerOptions options_;
   rpc::FrameBuffer reader_;
   std::string pending_;  // responses not yet handed to the socket
-  std::string writing_;  // the batch being written
+  std::string writing_;  // the batch being written (by Flush, then WriteLoop)
   bool writing_active_ = false;
   bool closed_ = false;
   size_t in_flight_ = 0;

@@ -118,6 +118,8 @@ TEST_F(MergeTest, GroupByWithOrderAndLimit) {
   ExpectSame("SELECT customer_id, COUNT(*) FROM {t} GROUP BY customer_id LIMIT 5");
   ExpectSame("SELECT customer_id, MIN(sku) FROM {t} GROUP BY customer_id ORDER BY 2, 1 LIMIT 6");
   ExpectSame("SELECT COUNT(*), MAX(price) FROM {t} ORDER BY 1 LIMIT 1");
+  ExpectSame("SELECT customer_id % 4, MIN(sku) FROM {t} GROUP BY 1 ORDER BY MIN(sku) DESC, 1");
+  ExpectSame("SELECT COUNT(*), SUM(price) FROM {t} ORDER BY MAX(price)");
 }
 
 TEST_F(MergeTest, Avg) {
@@ -129,6 +131,9 @@ TEST_F(MergeTest, Avg) {
   ExpectSame("SELECT AVG(price * 1.5), AVG(price / 7) FROM {t} GROUP BY sku");
   ExpectSame("SELECT sku, AVG(price) AS a FROM {t} GROUP BY sku ORDER BY a DESC, sku");
   ExpectSame("SELECT customer_id, AVG(price) FROM {t} GROUP BY customer_id ORDER BY AVG(price), 1");
+  ExpectSame("SELECT AVG(CAST(price AS DECIMAL(10,3))) FROM {t} GROUP BY customer_id % 2");
+  ExpectSame("SELECT AVG(price + 0.0), SUM(price * 2.25) FROM {t}");
+  ExpectSame("SELECT customer_id % 3, AVG(price * 1e0) FROM {t} GROUP BY 1");
 }
 
 TEST_F(MergeTest, DistinctAggregates) {
@@ -143,6 +148,7 @@ TEST_F(MergeTest, DistinctAggregates) {
   ExpectSame("SELECT COUNT(DISTINCT price % 5) FROM {t} GROUP BY sku");
   ExpectSame("SELECT customer_id % 4, COUNT(DISTINCT sku) FROM {t} GROUP BY 1 ORDER BY 2, 1");
   ExpectSame("SELECT COUNT(DISTINCT sku), COUNT(*) FROM {t} WHERE customer_id > 1000");
+  ExpectSame("SELECT SUM(DISTINCT price), AVG(DISTINCT price) FROM {t} WHERE price < 0");
 }
 
 TEST_F(MergeTest, Having) {
@@ -152,7 +158,7 @@ TEST_F(MergeTest, Having) {
       "SELECT customer_id, COUNT(*) FROM {t} GROUP BY customer_id "
       "HAVING MAX(price) >= 50 AND MIN(price) < 0");
   ExpectSame("SELECT customer_id FROM {t} GROUP BY customer_id HAVING AVG(price) > 30.5");
-  ExpectSame("SELECT sku FROM {t} GROUP BY sku HAVING COUNT(DISTINCT customer_id) < 7");
+  ExpectSame("SELECT sku FROM {t} GROUP BY sku HAVING COUNT(DISTINCT customer_id) < 8");
   ExpectSame("SELECT sku, SUM(price) FROM {t} GROUP BY sku HAVING SUM(price) > -5");
   ExpectSame("SELECT customer_id, COUNT(*) FROM {t} GROUP BY customer_id HAVING customer_id > 10");
   ExpectSame(
@@ -160,6 +166,11 @@ TEST_F(MergeTest, Having) {
       "LIMIT 4");
   ExpectSame("SELECT COUNT(*) FROM {t} HAVING COUNT(*) > 1000", true);
   ExpectSame("SELECT COUNT(*), SUM(price) FROM {t} HAVING SUM(price) <> 0");
+  // The same shape with another value reuses the cached plan.
+  ExpectSame("SELECT sku, COUNT(*) FROM {t} GROUP BY sku HAVING COUNT(*) > 3");
+  ExpectSame(
+      "SELECT sku, MIN(price), MAX(sku) FROM {t} GROUP BY sku "
+      "HAVING sku IS NULL OR MIN(price) < -10");
 }
 
 TEST_F(MergeTest, ShapesStillRefusedAcrossShards) {
@@ -169,6 +180,7 @@ TEST_F(MergeTest, ShapesStillRefusedAcrossShards) {
            "SELECT COUNT(DISTINCT sku), COUNT(DISTINCT price) FROM customer.corder",
            "SELECT sku, COUNT(*) + 1 FROM customer.corder GROUP BY sku",
            "SELECT sku FROM customer.corder GROUP BY sku HAVING MIN(sku) = 'apple'",
+           "SELECT order_id FROM customer.corder HAVING order_id > 3",
        }) {
     EXPECT_TRUE(c.Rows(query).empty()) << query;
     EXPECT_EQ(c.error_code(), 1235u) << query << ": " << c.error();

@@ -167,8 +167,8 @@ TEST(OrderedAggregateTest, MergesAdjacentEqualGroups) {
   ResultSet out = OrderedAggregate::Aggregate(partials, {TextKey()}, GroupedSpecs());
   ASSERT_EQ(out.rows.size(), 3u);
   // NULL keys form one group; 'apple' and 'Apple' share a weight.
-  EXPECT_EQ(out.rows[0], (Row{Value(), Value(), Value("3"), Value("5"), Value("1"),
-                              Value("2.5000"), Value("2")}));
+  EXPECT_EQ(out.rows[0], (Row{Value(), Value(), Value("3"), Value("5"), Value("1"), Value("2.5000"),
+                              Value("2")}));
   EXPECT_EQ(out.rows[1], (Row{Value("apple"), Value("A"), Value("4"), Value("-5"), Value("-9"),
                               Value("-1.2500"), Value("3")}));
   EXPECT_EQ(out.rows[2],
@@ -182,8 +182,7 @@ TEST(OrderedAggregateTest, WithoutKeysEmptyInputGivesOneRow) {
   partials.rows.clear();
   ResultSet out = OrderedAggregate::Aggregate(partials, {}, GroupedSpecs());
   ASSERT_EQ(out.rows.size(), 1u);
-  EXPECT_EQ(out.rows[0],
-            (Row{Value(), Value(), Value("0"), Value(), Value(), Value(), Value()}));
+  EXPECT_EQ(out.rows[0], (Row{Value(), Value(), Value("0"), Value(), Value(), Value(), Value()}));
 }
 
 TEST(OrderedAggregateTest, DistinctAggregatesCountEqualNeighboursOnce) {
@@ -192,8 +191,9 @@ TEST(OrderedAggregateTest, DistinctAggregatesCountEqualNeighboursOnce) {
                MakeField(FieldType::kLong), MakeField(FieldType::kLong)};
   // (key, x for COUNT(DISTINCT x), x for SUM(DISTINCT x), x for AVG(DISTINCT x)); sorted by key, x.
   auto row = [](Value key, Value x) { return Row{key, x, x, x}; };
-  rs.rows = {row(Value("1"), Value()),   row(Value("1"), Value("-3")), row(Value("1"), Value("-3")),
-             row(Value("1"), Value("4")), row(Value("1"), Value("4")), row(Value("2"), Value())};
+  rs.rows = {row(Value("1"), Value()),     row(Value("1"), Value("-3")),
+             row(Value("1"), Value("-3")), row(Value("1"), Value("4")),
+             row(Value("1"), Value("4")),  row(Value("2"), Value())};
   std::vector<AggregateSpec> specs(3);
   specs[0].kind = AggregateKind::kCountDistinct;
   specs[0].column.value = {1, false};

@@ -75,14 +75,76 @@ TEST_F(PlannerTest, CrossShardOrderLimitAndAggregatesMergeInVtgate) {
   EXPECT_NE(star.find("MemorySort end-2(weight end-1) DESC"), std::string::npos) << star;
 }
 
+TEST_F(PlannerTest, GroupByMergesPartialGroupsInVtgate) {
+  // Shards group too; vtgate sorts the partial groups by key (collation weight) and merges
+  // neighbours; AVG travels as SUM and COUNT; the column keeps the aggregate's name.
+  EXPECT_EQ(
+      Plan("select email, count(*), avg(customer_id) from customer group by email"),
+      "TruncateColumns hidden=2\n"
+      "  OrderedAggregate keys=[0(weight 4)] aggregates=[count(1), avg(2/3)]\n"
+      "    MemorySort 0(weight 4) ASC\n"
+      "      Route Scatter keyspace=customer query=\"SELECT email, count(*), SUM(customer_id) "
+      "AS `avg(customer_id)`, COUNT(customer_id), WEIGHT_STRING(email) FROM customer GROUP "
+      "BY email\"\n");
+  // A key that is not selected is fetched as a hidden column.
+  std::string hidden_key = Plan("select count(*) from customer group by customer_id % 4");
+  EXPECT_NE(hidden_key.find("OrderedAggregate keys=[1(weight 2)] aggregates=[count(0)]"),
+            std::string::npos)
+      << hidden_key;
+}
+
+TEST_F(PlannerTest, HavingOrderAndLimitAfterGrouping) {
+  std::string plan = Plan(
+      "select email, count(*) as c from customer group by email having c > 2 and max(customer_id) "
+      "< -5 order by c desc, email limit 3");
+  // No HAVING, ORDER BY or LIMIT reaches the shards; HAVING's aggregates are hidden columns.
+  EXPECT_EQ(plan,
+            "TruncateColumns hidden=3\n"
+            "  Limit count=3 offset=0\n"
+            "    MemorySort 1 DESC, 0(weight 2) ASC\n"
+            "      Filter ([1] > 2 AND [3] < -5)\n"
+            "        OrderedAggregate keys=[0(weight 2)] aggregates=[count(1), max(3)]\n"
+            "          MemorySort 0(weight 2) ASC\n"
+            "            Route Scatter keyspace=customer query=\"SELECT email, count(*) AS c, "
+            "WEIGHT_STRING(email), max(customer_id), WEIGHT_STRING(max(customer_id)) FROM customer "
+            "GROUP BY email\"\n");
+  // COUNT(DISTINCT x): shards group by x, vtgate counts distinct neighbours.
+  EXPECT_EQ(
+      Plan("select count(distinct email), sum(customer_id) from customer"),
+      "TruncateColumns hidden=1\n"
+      "  OrderedAggregate keys=[] aggregates=[count_distinct(0), sum(1)]\n"
+      "    MemorySort 0(weight 2) ASC\n"
+      "      Route Scatter keyspace=customer query=\"SELECT email AS `count(DISTINCT email)`, "
+      "sum(customer_id), WEIGHT_STRING(email) FROM customer GROUP BY email\"\n");
+}
+
 TEST_F(PlannerTest, ShapesNotMergedYetAreSingleShardOnly) {
-  EXPECT_NE(Plan("select email, count(*) from customer group by email")
-                .find("single_shard_only=\"GROUP BY\""),
+  EXPECT_NE(Plan("select email, group_concat(customer_id) from customer group by email")
+                .find("single_shard_only=\"aggregate function group_concat\""),
             std::string::npos);
-  EXPECT_NE(Plan("select avg(customer_id) from customer").find("aggregate function avg"),
+  EXPECT_NE(Plan("select count(distinct email), count(distinct customer_id) from customer")
+                .find("DISTINCT aggregates of different expressions"),
             std::string::npos);
-  EXPECT_NE(Plan("select count(distinct email) from customer").find("count(DISTINCT ...)"),
+  EXPECT_NE(Plan("select count(*) + 1 from customer").find("aggregates inside expressions"),
             std::string::npos);
+  EXPECT_NE(Plan("select email from customer group by email having upper(email) = 'A'")
+                .find("single_shard_only"),
+            std::string::npos);
+  EXPECT_NE(
+      Plan("select email, count(*) from customer group by email with rollup").find("WITH ROLLUP"),
+      std::string::npos);
+  EXPECT_NE(Plan("select customer_id from customer having customer_id > 3")
+                .find("single_shard_only=\"HAVING without GROUP BY or aggregates\""),
+            std::string::npos);
+  // An aggregate only in ORDER BY still makes one group of all rows.
+  EXPECT_NE(Plan("select count(*) as c from customer order by max(email)")
+                .find("OrderedAggregate keys=[] aggregates=[count(0), max(1)]"),
+            std::string::npos);
+  // A refused shape keeps the statement as written.
+  std::string refused = Plan("select email, count(*) + 1 from customer group by email");
+  EXPECT_NE(refused.find("query=\"SELECT email, count(*) + 1 FROM customer GROUP BY email\""),
+            std::string::npos)
+      << refused;
   // A point query needs no merging at all.
   EXPECT_EQ(
       Plan("select email from customer where customer_id = 1 order by email limit 1"),
