@@ -2,9 +2,12 @@
 
 #include "vtgate/gateway/tablet_channel.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
@@ -26,7 +29,8 @@ TabletChannel::TabletChannel(asio::io_context& io, std::string host, uint16_t po
       name_(std::move(name)),
       options_(options),
       socket_(io),
-      reader_(options.max_frame_bytes) {}
+      reader_(options.max_frame_bytes),
+      deadline_timer_(io) {}
 
 Error TabletChannel::Unavailable(std::string_view reason) const {
   return Error::Make(mysql_errno::kUnknown, fmt::format("tablet {} ({}:{}) is unavailable: {}",
@@ -54,8 +58,10 @@ template asio::awaitable<Result<TabletResponse>> TabletChannel::Call(const rpc::
 asio::awaitable<Result<TabletResponse>> TabletChannel::Await(uint32_t request_id,
                                                              std::chrono::milliseconds timeout) {
   Pending pending(io_.get_executor());
-  pending.wake.expires_after(timeout);
+  pending.wake.expires_at(Clock::time_point::max());
+  pending.deadline = Clock::now() + timeout;
   pending_.emplace(request_id, &pending);
+  ArmDeadline(pending.deadline);
   Kick();
   if (!pending.outcome) {
     boost::system::error_code ignored;
@@ -64,6 +70,32 @@ asio::awaitable<Result<TabletResponse>> TabletChannel::Await(uint32_t request_id
   pending_.erase(request_id);
   if (pending.outcome) co_return std::move(*pending.outcome);
   co_return Unavailable(fmt::format("no response within {} ms", timeout.count()));
+}
+
+void TabletChannel::ArmDeadline(Clock::time_point deadline) {
+  if (deadline >= deadline_armed_) return;
+  deadline_armed_ = deadline;
+  deadline_timer_.expires_at(deadline);  // a wait for a later deadline ends as aborted
+  deadline_timer_.async_wait([weak = weak_from_this()](boost::system::error_code ec) {
+    auto self = weak.lock();
+    if (ec || !self) return;
+    self->ExpireDeadlines();
+  });
+}
+
+void TabletChannel::ExpireDeadlines() {
+  deadline_armed_ = Clock::time_point::max();
+  const auto now = Clock::now();
+  auto next = Clock::time_point::max();
+  for (auto& [id, pending] : pending_) {
+    if (pending->outcome) continue;
+    if (pending->deadline <= now) {
+      pending->wake.cancel();  // Await reports the timeout
+    } else {
+      next = std::min(next, pending->deadline);
+    }
+  }
+  if (next != Clock::time_point::max()) ArmDeadline(next);
 }
 
 uint32_t TabletChannel::NextRequestId() {
@@ -82,7 +114,11 @@ void TabletChannel::Kick() {
     case State::kConnected:
       if (!writer_active_ && !pending_writes_.empty()) {
         writer_active_ = true;
-        asio::co_spawn(io_, WriteLoop(shared_from_this(), generation_), asio::detached);
+        // Deferred to the end of this round of handlers, so that requests
+        // issued together leave in one write.
+        asio::post(io_, [self = shared_from_this(), generation = generation_] {
+          self->Flush(generation);
+        });
       }
       break;
   }
@@ -130,6 +166,8 @@ asio::awaitable<void> TabletChannel::Connect(std::shared_ptr<TabletChannel> self
     co_return;
   }
   socket_.set_option(tcp::no_delay(true), ec);
+  // Flush() writes without blocking and leaves the rest to WriteLoop.
+  socket_.non_blocking(true, ec);
   state_ = State::kConnected;
   asio::co_spawn(io_, ReadLoop(self, generation), asio::detached);
   Kick();
@@ -161,24 +199,44 @@ asio::awaitable<void> TabletChannel::ReadLoop(std::shared_ptr<TabletChannel> /*s
   }
 }
 
+void TabletChannel::Flush(uint64_t generation) {
+  if (generation != generation_) return;  // FailConnection reset the writer
+  writing_.swap(pending_writes_);
+  size_t written = 0;
+  boost::system::error_code ec;
+  while (written < writing_.size()) {
+    written +=
+        socket_.write_some(asio::buffer(writing_.data() + written, writing_.size() - written), ec);
+    if (ec) break;
+  }
+  if (!ec) {
+    writing_.clear();
+    writer_active_ = false;
+    return;
+  }
+  if (ec == asio::error::would_block || ec == asio::error::try_again) {
+    writing_.erase(0, written);
+    asio::co_spawn(io_, WriteLoop(shared_from_this(), generation), asio::detached);
+    return;
+  }
+  writing_.clear();
+  FailConnection(generation, "write failed: " + ec.message());
+}
+
 asio::awaitable<void> TabletChannel::WriteLoop(std::shared_ptr<TabletChannel> /*self*/,
                                                uint64_t generation) {
-  std::string batch;
-  while (generation == generation_ && !pending_writes_.empty()) {
-    batch.clear();
-    batch.swap(pending_writes_);
+  // writing_ holds what Flush() could not hand to the socket.
+  while (generation == generation_ && !writing_.empty()) {
     boost::system::error_code ec;
-    co_await asio::async_write(socket_, asio::buffer(batch),
+    co_await asio::async_write(socket_, asio::buffer(writing_),
                                asio::redirect_error(asio::use_awaitable, ec));
     if (generation != generation_) co_return;
+    writing_.clear();
     if (ec) {
       FailConnection(generation, "write failed: " + ec.message());
       co_return;
     }
-    if (pending_writes_.empty()) {
-      batch.clear();
-      pending_writes_.swap(batch);  // reuse the capacity for the next batch
-    }
+    writing_.swap(pending_writes_);
   }
   if (generation == generation_) writer_active_ = false;
 }
@@ -222,6 +280,7 @@ void TabletChannel::FailConnection(uint64_t generation, std::string_view reason)
   boost::system::error_code ignored;
   socket_.close(ignored);
   pending_writes_.clear();
+  writing_.clear();
   reader_ = rpc::FrameBuffer(options_.max_frame_bytes);
   Error error = Unavailable(reason);
   auto failed = std::move(pending_);

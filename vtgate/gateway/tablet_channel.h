@@ -50,9 +50,16 @@ class TabletChannel : public std::enable_shared_from_this<TabletChannel> {
  private:
   enum class State { kDisconnected, kConnecting, kConnected };
 
+  using Clock = std::chrono::steady_clock;
+
   struct Pending {
     explicit Pending(boost::asio::any_io_executor executor) : wake(std::move(executor)) {}
-    boost::asio::steady_timer wake;  // expires at the deadline; cancelled on completion
+    // Never expires by itself: cancelled on completion, connection failure,
+    // or by ExpireDeadlines once `deadline` has passed. One channel-wide
+    // deadline timer instead of one timer per call keeps the reactor's
+    // timeout untouched on the per-call path.
+    boost::asio::steady_timer wake;
+    Clock::time_point deadline;
     std::optional<Result<TabletResponse>> outcome;
   };
 
@@ -63,8 +70,15 @@ class TabletChannel : public std::enable_shared_from_this<TabletChannel> {
   // Each coroutine holds `self` so the channel outlives it.
   boost::asio::awaitable<void> Connect(std::shared_ptr<TabletChannel> self);
   boost::asio::awaitable<void> ReadLoop(std::shared_ptr<TabletChannel> self, uint64_t generation);
+  // Writes the queued frames without blocking; what the socket does not take
+  // is left to WriteLoop.
+  void Flush(uint64_t generation);
   boost::asio::awaitable<void> WriteLoop(std::shared_ptr<TabletChannel> self, uint64_t generation);
   void Deliver(const rpc::FrameView& frame);
+  // Makes sure the deadline timer fires no later than `deadline`.
+  void ArmDeadline(Clock::time_point deadline);
+  // Wakes the calls whose deadline has passed and re-arms for the rest.
+  void ExpireDeadlines();
   void FailConnection(uint64_t generation, std::string_view reason);
 
   boost::asio::io_context& io_;
@@ -78,10 +92,12 @@ class TabletChannel : public std::enable_shared_from_this<TabletChannel> {
   boost::asio::ip::tcp::socket socket_;
   rpc::FrameBuffer reader_;
   std::string pending_writes_;  // frames not yet handed to the socket
-  std::string writing_;
+  std::string writing_;         // the batch being written (by Flush, then WriteLoop)
   bool writer_active_ = false;
   uint32_t next_request_id_ = 1;
   std::unordered_map<uint32_t, Pending*> pending_;
+  boost::asio::steady_timer deadline_timer_;
+  Clock::time_point deadline_armed_ = Clock::time_point::max();  // when it fires
 };
 
 }  // namespace tessera::vtgate

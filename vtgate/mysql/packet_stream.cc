@@ -65,11 +65,26 @@ PacketWriter PacketStream::StartResponse() {
   return PacketWriter(&out_, seq_);
 }
 
+PacketStream::PacketStream(asio::ip::tcp::socket* socket) : socket_(socket) {
+  // Send() first writes without blocking (the usual case: the whole response
+  // fits in the socket buffer) and awaits only for what is left.
+  boost::system::error_code ignored;
+  socket_->non_blocking(true, ignored);
+}
+
 asio::awaitable<bool> PacketStream::Send(const PacketWriter& writer) {
   seq_ = writer.next_seq();
+  size_t written = 0;
   boost::system::error_code ec;
-  co_await asio::async_write(*socket_, asio::buffer(out_),
-                             asio::redirect_error(asio::use_awaitable, ec));
+  while (written < out_.size()) {
+    written += socket_->write_some(asio::buffer(out_.data() + written, out_.size() - written), ec);
+    if (ec) break;
+  }
+  if (ec == asio::error::would_block || ec == asio::error::try_again) {
+    ec.clear();
+    co_await asio::async_write(*socket_, asio::buffer(out_.data() + written, out_.size() - written),
+                               asio::redirect_error(asio::use_awaitable, ec));
+  }
   out_.clear();
   co_return !ec;
 }

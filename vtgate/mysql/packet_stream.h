@@ -28,7 +28,8 @@ enum class ReadStatus : uint8_t {
 
 class PacketStream {
  public:
-  explicit PacketStream(boost::asio::ip::tcp::socket* socket) : socket_(socket) {}
+  // Puts `socket` in non-blocking mode (Send writes before it waits).
+  explicit PacketStream(boost::asio::ip::tcp::socket* socket);
 
   // Reads one whole payload, whose first packet must carry the current
   // sequence id, and advances the sequence id past it.

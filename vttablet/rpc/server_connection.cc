@@ -159,8 +159,8 @@ void ServerConnection::Flush() {
   size_t written = 0;
   boost::system::error_code ec;
   while (written < writing_.size()) {
-    written += socket_.write_some(
-        asio::buffer(writing_.data() + written, writing_.size() - written), ec);
+    written +=
+        socket_.write_some(asio::buffer(writing_.data() + written, writing_.size() - written), ec);
     if (ec) break;
   }
   if (!ec) {
