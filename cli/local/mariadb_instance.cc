@@ -66,10 +66,16 @@ Status MariaDbInstance::Initialize() {
   std::error_code ec;
   fs::create_directories(options_.data_dir, ec);
   if (ec) return Error::Internal("cannot create " + options_.data_dir + ": " + ec.message());
+  fs::create_directories(TmpDir(), ec);
+  if (ec) return Error::Internal("cannot create " + TmpDir() + ": " + ec.message());
   auto install_db = FindExecutable("mariadb-install-db");
   if (!install_db) return Error::Internal("mariadb-install-db not found (install mariadb-server)");
-  std::vector<std::string> argv = {*install_db, "--no-defaults", "--datadir=" + options_.data_dir,
-                                   "--auth-root-authentication-method=normal", "--skip-test-db"};
+  std::vector<std::string> argv = {*install_db,
+                                   "--no-defaults",
+                                   "--datadir=" + options_.data_dir,
+                                   "--tmpdir=" + TmpDir(),
+                                   "--auth-root-authentication-method=normal",
+                                   "--skip-test-db"};
   if (geteuid() == 0) argv.push_back("--user=root");
   const std::string log = options_.data_dir + "/install.log";
   auto rc = RunAndWait(argv, log);
@@ -86,6 +92,9 @@ Status MariaDbInstance::Initialize() {
 Status MariaDbInstance::Start(std::chrono::seconds timeout) {
   if (IsRunning()) return Error::Internal("MariaDB in " + options_.data_dir + " already running");
   if (!IsInitialized()) return Error::Internal(options_.data_dir + " is not initialized");
+  std::error_code tmp_ec;
+  fs::create_directories(TmpDir(), tmp_ec);
+  if (tmp_ec) return Error::Internal("cannot create " + TmpDir() + ": " + tmp_ec.message());
   if (options_.port == 0) {
     auto port = PickFreePort(options_.host);
     if (!port.ok()) return port.error();
@@ -101,6 +110,7 @@ Status MariaDbInstance::Start(std::chrono::seconds timeout) {
                                    "--bind-address=" + options_.host,
                                    "--socket=" + SocketPath(),
                                    "--pid-file=" + dir + "/mariadb.pid",
+                                   "--tmpdir=" + TmpDir(),
                                    "--log-bin=" + dir + "/binlog",
                                    "--binlog-format=ROW",
                                    "--binlog-row-image=FULL",

@@ -64,6 +64,9 @@ class MariaDbInstance {
 
  private:
   std::string SocketPath() const;
+  // Private temporary directory beside the data dir: a starting server
+  // deletes every "#sql*" file in its tmpdir, so servers must not share one.
+  std::string TmpDir() const { return options_.data_dir + "-tmp"; }
   Status Provision();
 
   MariaDbInstanceOptions options_;
