@@ -306,6 +306,26 @@ def prepare(cluster, target, table_size):
     return f"{target}: vtgate prepare failed ({why}); loaded each shard's MariaDB directly"
 
 
+def check_sharding(cluster, table_size):
+    """Confirms every prepared row of sb2 sits on the shard its hash picks."""
+    owners = shard_of(list(range(1, table_size + 1)))
+    counts = []
+    for (ks, shard), (_, server) in cluster.tablets.items():
+        if ks != "sb2":
+            continue
+        with cluster.admin(server, "vt_sb2") as conn, conn.cursor() as cur:
+            cur.execute(f"SELECT id FROM sbtest1 WHERE id <= {table_size}")
+            ids = [row[0] for row in cur.fetchall()]
+        misplaced = sum(1 for i in ids if owners[i] != shard)
+        if misplaced:
+            raise RuntimeError(f"{misplaced} rows of shard {shard} belong to the other shard")
+        counts.append(f"{shard}: {len(ids)} rows")
+    total = sum(int(c.split()[1]) for c in counts)
+    if total != table_size:
+        raise RuntimeError(f"sb2 holds {total} of {table_size} prepared rows")
+    return "vtgate-2shard: every row on the shard its hash picks (" + ", ".join(counts) + ")"
+
+
 def parse_run(text):
     qps = re.search(r"queries:\s+\d+\s+\(([\d.]+) per sec\.\)", text)
     tps = re.search(r"transactions:\s+\d+\s+\(([\d.]+) per sec\.\)", text)
@@ -327,13 +347,50 @@ def run_case(cluster, target, workload, threads, ps_mode, seconds, table_size, i
         res = subprocess.run(argv, capture_output=True, text=True, timeout=seconds + 90)
         text = res.stdout + res.stderr
         rc = res.returncode
-    except subprocess.TimeoutExpired as e:
-        text = (e.stdout or b"").decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
+    except subprocess.TimeoutExpired:
         return {"error": f"sysbench did not finish within {seconds + 90}s"}
     parsed = parse_run(text) if rc == 0 else None
     if parsed is None:
         return {"error": first_error(text)}
     return parsed
+
+
+def profile_vtgate(cluster, args, out_dir):
+    """Samples vtgate with `perf record` (software cpu-clock, call graphs) under
+    oltp_point_select on the 1-shard keyspace; writes perf-report.txt."""
+    if not shutil.which("perf"):
+        return "perf not found (Debian linux-perf)"
+    data = os.path.join(cluster.dir, "perf.data")
+    perf = subprocess.Popen(["perf", "record", "-e", "cpu-clock", "-F", "999", "-g",
+                             "-p", str(cluster.vtgate.pid), "-o", data],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(0.5)
+    r = run_case(cluster, "vtgate-1shard", "oltp_point_select", 8, "disable", args.time,
+                 args.table_size, args.mysql_ignore_errors)
+    perf.send_signal(signal.SIGINT)
+    _, err = perf.communicate(timeout=60)
+    if perf.returncode not in (0, -signal.SIGINT) or not os.path.exists(data):
+        return "perf record failed: " + err.decode(errors="replace").strip()[-300:]
+    report = os.path.join(out_dir, "perf-report.txt")
+    sections = [
+        ("self time by binary", ["--no-children", "--sort", "dso", "--percent-limit", "1"]),
+        ("self time by symbol", ["--no-children", "--sort", "dso,symbol",
+                                 "--percent-limit", "0.5"]),
+        ("time including callees, by symbol", ["--children", "--sort", "symbol",
+                                               "--percent-limit", "3"]),
+    ]
+    with open(report, "w") as f:
+        f.write(f"vtgate under oltp_point_select, 8 threads, 1 shard: {r}\n")
+        for title, opts in sections:
+            res = subprocess.run(["perf", "report", "-i", data, "--stdio", "-g", "none"] + opts,
+                                 capture_output=True, text=True)
+            f.write(f"\n== {title}\n")
+            for line in res.stdout.splitlines():
+                if line.startswith("#") or not line.strip():
+                    continue
+                # perf pads symbols to the widest one; keep reports readable.
+                f.write(re.sub(r"\s+", " ", line).strip()[:200] + "\n")
+    return f"perf profile of vtgate in {report}"
 
 
 # --- idle connections -----------------------------------------------------------
@@ -420,7 +477,7 @@ def markdown(rows, info, args, command, notes, idle):
            "Targets: `direct` = MariaDB database sbdirect; `vtgate-1shard` = keyspace sb1 "
            "(unsharded, one shard `0`, same MariaDB server as direct); `vtgate-2shard` = "
            "keyspace sb2 (hash vindex on id, shards -80 and 80-, one MariaDB each).", ""]
-    out += ["Preparation:", ""] + [f"- {n}" for n in notes] + [""]
+    out += ["Notes:", ""] + [f"- {n}" for n in notes] + [""]
     out += ["| workload | ps-mode | threads | target | QPS | TPS | p95 ms | vs direct | runs ok | error |",
             "|---|---|---|---|---:|---:|---:|---:|---:|---|"]
     for r in rows:
@@ -450,7 +507,7 @@ def write_chart(rows, out_dir):
             cases.append(case)
     data = os.path.join(out_dir, "qps.dat")
     with open(data, "w") as f:
-        f.write("case " + " ".join(TARGETS) + "\n")
+        f.write("# case " + " ".join(TARGETS) + "\n")
         for case in cases:
             vals = []
             for target in TARGETS:
@@ -460,7 +517,7 @@ def write_chart(rows, out_dir):
             f.write(f'"{case}" ' + " ".join(vals) + "\n")
     png = os.path.join(out_dir, "qps.png")
     script = f"""
-set terminal png size {max(800, 90 * len(cases) + 200)},600
+set terminal png noenhanced size {max(800, 90 * len(cases) + 200)},600
 set output '{png}'
 set title 'sysbench QPS (median; 0 = failed)'
 set style data histograms
@@ -499,6 +556,8 @@ def parse_args():
     p.add_argument("--idle-connections", type=int, default=None)
     p.add_argument("--mysql-ignore-errors", default="",
                    help="passed to sysbench; empty keeps sysbench's default (deadlocks retried)")
+    p.add_argument("--perf", action="store_true",
+                   help="also profile vtgate with perf under oltp_point_select (1 shard, 8 threads)")
     p.add_argument("--keep-dir", action="store_true", help="keep the temp dir (logs)")
     args = p.parse_args()
     smoke = args.smoke
@@ -539,6 +598,7 @@ def main():
         raise KeyboardInterrupt(f"signal {signum}")
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGHUP, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
 
     samples = []
     notes = []
@@ -547,6 +607,9 @@ def main():
         cluster.start()
         for target in args.targets:
             notes.append(prepare(cluster, target, args.table_size))
+            log(notes[-1])
+        if "vtgate-2shard" in args.targets:
+            notes.append(check_sharding(cluster, args.table_size))
             log(notes[-1])
         total = len(args.workloads) * len(args.ps_modes) * len(args.threads) * args.runs
         n = 0
@@ -568,6 +631,9 @@ def main():
                         if dead:
                             raise RuntimeError(f"processes died: {', '.join(dead)}:\n" +
                                                tail(os.path.join(cluster.dir, dead[0] + ".log")))
+        if args.perf:
+            notes.append(profile_vtgate(cluster, args, out_dir))
+            log(notes[-1])
         if args.idle_connections > 0:
             soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
             want = args.idle_connections + 200

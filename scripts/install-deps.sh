@@ -14,6 +14,7 @@ packages=(
   sysbench percona-toolkit docker-compose
   python3-pymysql python3-yaml
   procps iproute2 openssl
+  gnuplot-nox
   linux-perf strace valgrind
 )
 
