@@ -82,13 +82,15 @@ asio::awaitable<Result<ResultSet>> Session::Query(std::string_view sql) {
   if (normalized.ok() && normalized->parameterized) {
     const std::string_view text = normalized->text;
     size_t verb_end = 0;
-    while (verb_end < text.size() && std::isalpha(static_cast<unsigned char>(text[verb_end]))) ++verb_end;
+    while (verb_end < text.size() && std::isalpha(static_cast<unsigned char>(text[verb_end])))
+      ++verb_end;
     const std::string verb = Lower(text.substr(0, verb_end));
     const bool planner_verb = verb == "select" || verb == "insert" || verb == "replace" ||
                               verb == "update" || verb == "delete";
     const auto& values = normalized->values;
     const bool routable_values = std::all_of(values.begin(), values.end(), [](const auto& v) {
-      return v.kind == sql::NormalizedValueKind::kInt || v.kind == sql::NormalizedValueKind::kString;
+      return v.kind == sql::NormalizedValueKind::kInt ||
+             v.kind == sql::NormalizedValueKind::kString;
     });
     if (planner_verb && routable_values) {
       PlanCache& cache = worker_.plan_cache();

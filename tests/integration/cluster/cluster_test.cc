@@ -127,7 +127,8 @@ TEST_F(ClusterTest, ErrorsCarryMySqlCodes) {
   EXPECT_EQ(c.sqlstate(), "42000");
   EXPECT_NE(c.error().find("near 'SELEKT 1'"), std::string::npos) << c.error();
 
-  EXPECT_FALSE(c.Exec("SELECT * FROM customer WHERE customer_id IN (SELECT customer_id FROM corder)"));
+  EXPECT_FALSE(
+      c.Exec("SELECT * FROM customer WHERE customer_id IN (SELECT customer_id FROM corder)"));
   EXPECT_EQ(c.error_code(), 1235u);
 }
 
