@@ -4,26 +4,18 @@
 #include <cctype>
 #include <memory>
 
+#include "common/ascii.h"
 #include "common/logging.h"
 #include "sqlparser/format.h"
 #include "sqlparser/normalizer.h"
 #include "vtgate/engine/route.h"
+#include "vtgate/mysql/constants.h"
 
 namespace tessera::vtgate {
 namespace asio = boost::asio;
 namespace ast = sql::ast;
 
 namespace {
-
-constexpr uint16_t kServerStatusInTrans = 0x0001;
-constexpr uint16_t kServerStatusAutocommit = 0x0002;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 ResultSet SingleColumn(std::string name, const std::vector<std::string>& values) {
   ResultSet rs;
@@ -59,8 +51,8 @@ Session::Session(WorkerContext& worker, const mysql::ClientInfo& /*client*/)
 
 uint16_t Session::StatusFlags() const {
   uint16_t flags = 0;
-  if (autocommit_) flags |= kServerStatusAutocommit;
-  if (cursor_.in_transaction()) flags |= kServerStatusInTrans;
+  if (autocommit_) flags |= mysql::server_status::kAutocommit;
+  if (cursor_.in_transaction()) flags |= mysql::server_status::kInTransaction;
   return flags;
 }
 
@@ -84,7 +76,7 @@ asio::awaitable<Result<ResultSet>> Session::Query(std::string_view sql) {
     size_t verb_end = 0;
     while (verb_end < text.size() && std::isalpha(static_cast<unsigned char>(text[verb_end])))
       ++verb_end;
-    const std::string verb = Lower(text.substr(0, verb_end));
+    const std::string verb = AsciiLower(text.substr(0, verb_end));
     const bool planner_verb = verb == "select" || verb == "insert" || verb == "replace" ||
                               verb == "update" || verb == "delete";
     const auto& values = normalized->values;
@@ -189,11 +181,11 @@ asio::awaitable<Result<ResultSet>> Session::RunSet(ast::SetStatement& set) {
         // Every tablet connection speaks utf8mb4, a superset of what clients ask for.
         continue;
       case ast::SetTarget::kSystemVar: {
-        std::string name = Lower(assignment.name);
+        std::string name = AsciiLower(assignment.name);
         if (name == "autocommit" && assignment.value &&
             assignment.value->kind() == ast::ExprKind::kLiteral) {
           const auto& lit = assignment.value->As<ast::Literal>();
-          std::string v = Lower(lit.text);
+          std::string v = AsciiLower(lit.text);
           bool on = lit.type == ast::LiteralKind::kTrue || v == "1" || v == "on";
           bool off = lit.type == ast::LiteralKind::kFalse || v == "0" || v == "off";
           if (!on && !off) {
