@@ -9,8 +9,11 @@
 #include <CLI/CLI.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/thread_pool.hpp>
 
 #include "common/logging.h"
+#include "vttablet/onlineddl/executor.h"
+#include "vttablet/onlineddl/migration_commands.h"
 #include "vttablet/rpc/rpc_server.h"
 #include "vttablet/tabletserver/query_service.h"
 
@@ -29,6 +32,8 @@ struct Flags {
   uint32_t transaction_timeout_ms = 30000;
   uint32_t query_timeout_ms = 0;
   std::string log_level = "info";
+  uint32_t revert_window_seconds = 1800;
+  uint64_t throttle_threads_running = 64;
 };
 
 int Serve(const Flags& flags) {
@@ -47,7 +52,17 @@ int Serve(const Flags& flags) {
   options.pool_size = flags.pool_size;
   options.transaction_idle_timeout = std::chrono::milliseconds(flags.transaction_timeout_ms);
   options.default_query_timeout = std::chrono::milliseconds(flags.query_timeout_ms);
-  vttablet::QueryService service(io.get_executor(), flags.mariadb, options);
+  // Online DDL runs on threads of its own with blocking connections.
+  vttablet::onlineddl::ExecutorOptions ddl_options;
+  ddl_options.keyspace = flags.keyspace;
+  ddl_options.shard = flags.shard;
+  ddl_options.revert_window = std::chrono::seconds(flags.revert_window_seconds);
+  ddl_options.max_threads_running = flags.throttle_threads_running;
+  vttablet::onlineddl::Executor executor(flags.mariadb, ddl_options);
+  vttablet::onlineddl::MigrationCommands migration_commands(executor);
+  asio::thread_pool admin_threads(1);
+  vttablet::QueryService service(io.get_executor(), flags.mariadb, options, &migration_commands,
+                                 admin_threads.get_executor());
   vttablet::RpcServer server(io, service);
   auto port = server.Listen(flags.host, flags.port);
   if (!port.ok()) {
@@ -56,6 +71,7 @@ int Serve(const Flags& flags) {
   }
   service.Start();
   server.Start();
+  executor.Start();
   log->info("tablet {}/{} listening on {}:{}, MariaDB at {}:{} (pool of {})", flags.keyspace,
             flags.shard, flags.host, port.value(), flags.mariadb.host, flags.mariadb.port,
             flags.pool_size);
@@ -65,6 +81,7 @@ int Serve(const Flags& flags) {
     if (ec) return;
     log->info("signal {} received; shutting down", signal_number);
     server.Stop();
+    executor.Stop();
     io.stop();
   });
   io.run();
@@ -101,6 +118,12 @@ int main(int argc, char** argv) {
   app.add_option("--log-level", flags.log_level, "trace, debug, info, warn, error")
       ->capture_default_str()
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+  app.add_option("--revert-window-seconds", flags.revert_window_seconds,
+                 "how long a completed online migration can be reverted")
+      ->capture_default_str();
+  app.add_option("--throttle-threads-running", flags.throttle_threads_running,
+                 "pause online DDL copying while MariaDB's Threads_running is above this (0: never)")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   return Serve(flags);
 }

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
@@ -31,8 +32,11 @@ uint64_t FirstTransactionId() {
 }  // namespace
 
 QueryService::QueryService(asio::any_io_executor executor, MariaDbParams params,
-                           QueryServiceOptions options)
+                           QueryServiceOptions options, AdminCommands* admin,
+                           asio::any_io_executor admin_executor)
     : executor_(executor),
+      admin_(admin),
+      admin_executor_(admin_executor),
       params_(params),
       options_(options),
       pool_(executor, params, std::max<size_t>(1, options.pool_size)),
@@ -68,10 +72,20 @@ asio::awaitable<rpc::ExecuteResponse> QueryService::Execute(rpc::ExecuteRequest 
   ++queries_executed_;
   if (request.transaction_id != 0 || request.begin)
     co_return co_await ExecuteInTransaction(std::move(request));
+  if (admin_ != nullptr && admin_->Handles(request.sql))
+    co_return co_await ExecuteAdmin(std::move(request));
   auto connection = co_await pool_.Acquire();
   auto result = co_await connection->Execute(request.database, request.sql, request.max_rows,
                                              TimeoutFor(request));
   pool_.Release(std::move(connection));
+  co_return rpc::ExecuteResponse{std::move(result), 0};
+}
+
+asio::awaitable<rpc::ExecuteResponse> QueryService::ExecuteAdmin(rpc::ExecuteRequest request) {
+  // Hop to the admin thread for the blocking work, then back.
+  co_await asio::post(admin_executor_, asio::use_awaitable);
+  Result<ResultSet> result = admin_->Run(request.database, request.sql);
+  co_await asio::post(executor_, asio::use_awaitable);
   co_return rpc::ExecuteResponse{std::move(result), 0};
 }
 

@@ -8,6 +8,8 @@
 // - `max_rows` is enforced; `timeout_ms` (or the default) bounds a statement.
 // - Health reports serving=false until a probe statement succeeds, and again
 //   whenever probes fail.
+// - Statements the AdminCommands (if given) handle are answered by them, on
+//   `admin_executor` (a thread of their own), outside transactions only.
 // Single-threaded: all calls on the io_context given at construction.
 #pragma once
 
@@ -26,6 +28,7 @@
 
 #include "vttablet/mariadb/mariadb_connection.h"
 #include "vttablet/mariadb/mariadb_params.h"
+#include "vttablet/tabletserver/admin_commands.h"
 #include "vttablet/tabletserver/connection_pool.h"
 #include "vttablet/tabletserver/tablet_service.h"
 
@@ -41,7 +44,8 @@ struct QueryServiceOptions {
 class QueryService : public TabletService {
  public:
   QueryService(boost::asio::any_io_executor executor, MariaDbParams params,
-               QueryServiceOptions options = {});
+               QueryServiceOptions options = {}, AdminCommands* admin = nullptr,
+               boost::asio::any_io_executor admin_executor = {});
   ~QueryService() override;
 
   // Starts the health probe and the idle-transaction reaper.
@@ -60,6 +64,7 @@ class QueryService : public TabletService {
   };
 
   boost::asio::awaitable<rpc::ExecuteResponse> ExecuteInTransaction(rpc::ExecuteRequest request);
+  boost::asio::awaitable<rpc::ExecuteResponse> ExecuteAdmin(rpc::ExecuteRequest request);
   boost::asio::awaitable<Status> EndTransaction(uint64_t transaction_id, std::string_view verb);
   Error NoSuchTransaction(uint64_t transaction_id) const;
   std::chrono::milliseconds TimeoutFor(const rpc::ExecuteRequest& request) const;
@@ -68,6 +73,8 @@ class QueryService : public TabletService {
   void RememberExpired(uint64_t transaction_id);
 
   boost::asio::any_io_executor executor_;
+  AdminCommands* admin_;
+  boost::asio::any_io_executor admin_executor_;
   MariaDbParams params_;
   QueryServiceOptions options_;
   ConnectionPool pool_;

@@ -1,0 +1,40 @@
+// DdlRequest: what a submitted DDL statement asks for, as the online DDL
+// executor needs it: which table, which kind of migration, the column
+// renames it implies, and the ALTER to run on a ghost table.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "common/error.h"
+#include "vttablet/onlineddl/migration.h"
+
+namespace tessera::vttablet::onlineddl {
+
+struct DdlRequest {
+  MigrationKind kind = MigrationKind::kAlter;
+  std::string table;
+  std::map<std::string, std::string> renames;  // old column name -> new name
+  std::string normalized;                      // the statement, as we print it
+};
+
+// Parses one CREATE TABLE, DROP TABLE or ALTER TABLE statement. ALTER with
+// ALGORITHM=INSTANT becomes kInstant. Anything else, or an ALTER that renames
+// the table, is refused with a message naming the problem.
+Result<DdlRequest> AnalyzeDdl(std::string_view ddl);
+
+// The ALTER of `ddl` retargeted at `ghost_table` (same database).
+Result<std::string> GhostAlter(std::string_view ddl, const std::string& ghost_table);
+
+// Artifact names that fit MariaDB's 64-character limit.
+// The ghost: "_<table>_gho" (the table name shortened when needed).
+std::string GhostTableName(const std::string& table);
+// Where a table is parked: "<table>_<tag>_<suffix>", tag from the uuid. It
+// always sorts after `table` byte-wise (the cut-over relies on it): the table
+// name is its prefix, or, for long names, its shortened prefix followed by
+// '~', which sorts after identifier characters.
+std::string ParkedTableName(const std::string& table, const std::string& uuid,
+                            const std::string& suffix);
+
+}  // namespace tessera::vttablet::onlineddl

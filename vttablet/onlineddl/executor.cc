@@ -1,0 +1,551 @@
+#include "vttablet/onlineddl/executor.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "common/logging.h"
+#include "sqlparser/format.h"
+#include "vttablet/onlineddl/binlog_tail.h"
+#include "vttablet/onlineddl/ddl_request.h"
+#include "vttablet/onlineddl/row_mover.h"
+#include "vttablet/onlineddl/table_info.h"
+#include "vttablet/onlineddl/table_swap.h"
+
+namespace tessera::vttablet::onlineddl {
+
+using sql::QuoteIdentifier;
+using sql::QuoteString;
+
+namespace {
+
+std::string Name(const std::string& db, const std::string& table) {
+  return QuoteIdentifier(db) + "." + QuoteIdentifier(table);
+}
+
+Status Done(Result<uint64_t> r) {
+  if (!r.ok()) return std::move(r).error();
+  return Status::Ok();
+}
+
+// Errors of the client library (lost connection, server gone) are worth a
+// retry with a new connection; anything else fails the migration.
+bool IsTransient(const Error& e) {
+  return (e.code >= 2000 && e.code < 3000) || e.code == 1927 || e.code == 1053;
+}
+
+Result<BinlogPosition> MasterPosition(BlockingConnection& c) {
+  auto rows = c.Query("SHOW MASTER STATUS");
+  if (!rows.ok()) return std::move(rows).error();
+  if (rows.value().empty()) return Error::Internal("the binary log is off");
+  const auto& r = rows.value()[0];
+  return BinlogPosition{r[0].value_or(""), std::strtoull(r[1].value_or("0").c_str(), nullptr, 10)};
+}
+
+Status CheckBinlogSettings(BlockingConnection& c) {
+  auto rows = c.Query(
+      "SELECT @@log_bin, @@binlog_format, @@binlog_row_image, @@binlog_row_metadata");
+  if (!rows.ok()) return std::move(rows).error();
+  const auto& r = rows.value().at(0);
+  std::vector<std::string> missing;
+  if (r[0].value_or("0") != "1") missing.push_back("log_bin=ON");
+  if (r[1].value_or("") != "ROW") missing.push_back("binlog_format=ROW");
+  if (r[2].value_or("") != "FULL") missing.push_back("binlog_row_image=FULL");
+  if (r[3].value_or("") != "FULL") missing.push_back("binlog_row_metadata=FULL");
+  if (missing.empty()) return Status::Ok();
+  std::string list;
+  for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+  return Error::Internal("online DDL needs the MariaDB settings " + list +
+                         " (the local launcher and docker-compose set them)");
+}
+
+Result<bool> TableExists(BlockingConnection& c, const std::string& db, const std::string& table) {
+  auto v = c.QueryValue(fmt::format(
+      "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = {} AND TABLE_NAME = {}",
+      QuoteString(db), QuoteString(table)));
+  if (!v.ok()) return std::move(v).error();
+  return v.value().value_or("0") != "0";
+}
+
+Result<std::string> Now(BlockingConnection& c, std::chrono::seconds plus = std::chrono::seconds(0)) {
+  auto v = c.QueryValue(fmt::format("SELECT NOW(6) + INTERVAL {} SECOND", plus.count()));
+  if (!v.ok()) return std::move(v).error();
+  return v.value().value_or("");
+}
+
+}  // namespace
+
+Executor::Executor(MariaDbParams params, ExecutorOptions options)
+    : params_(std::move(params)), options_(std::move(options)) {
+  if (options_.binlog_server_id == 0)
+    options_.binlog_server_id = 1000000000u + static_cast<uint32_t>(getpid() % 1000000);
+}
+
+Executor::~Executor() {
+  Stop();
+}
+
+void Executor::Start() {
+  if (thread_.joinable()) return;
+  stopping_ = false;
+  thread_ = std::thread([this] { Loop(); });
+}
+
+void Executor::Stop() {
+  stopping_ = true;
+  Wake();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Executor::Wake() {
+  {
+    std::lock_guard lock(mutex_);
+    woken_ = true;
+  }
+  wake_.notify_all();
+}
+
+bool Executor::Sleep(std::chrono::milliseconds duration) {
+  std::unique_lock lock(mutex_);
+  wake_.wait_for(lock, duration, [this] { return woken_ || stopping_.load(); });
+  woken_ = false;
+  return !stopping_;
+}
+
+void Executor::Loop() {
+  auto log = GetLogger("onlineddl");
+  std::unique_ptr<BlockingConnection> connection;
+  while (!stopping_) {
+    if (!connection) {
+      auto c = BlockingConnection::Connect(params_);
+      if (!c.ok()) {
+        log->warn("cannot reach MariaDB: {}", c.error().message);
+        Sleep(std::chrono::seconds(1));
+        continue;
+      }
+      connection = std::move(c).value();
+      Status ready = Done(connection->Execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED"));
+      if (ready.ok()) ready = MigrationStore(*connection).EnsureSchema();
+      if (!ready.ok()) {
+        log->warn("cannot prepare the migration store: {}", ready.error().message);
+        connection.reset();
+        Sleep(std::chrono::seconds(1));
+        continue;
+      }
+    }
+    Status status = RunOnce(*connection);
+    if (!status.ok()) {
+      log->warn("online DDL: {}", status.error().message);
+      connection.reset();
+      Sleep(std::chrono::seconds(1));
+      continue;
+    }
+    Sleep(options_.idle_poll);
+  }
+}
+
+Status Executor::RunOnce(BlockingConnection& connection) {
+  MigrationStore store(connection);
+  auto active = store.List({MigrationState::kQueued, MigrationState::kRunning,
+                            MigrationState::kReadyToComplete});
+  if (!active.ok()) return std::move(active).error();
+  if (!active.value().empty()) {
+    Migration m = active.value().front();
+    Status status = Run(connection, store, m);
+    if (!status.ok()) {
+      if (IsTransient(status.error())) return status;
+      GetLogger("onlineddl")->warn("migration {} failed: {}", m.uuid, status.error().message);
+      if (m.kind == MigrationKind::kAlter && !m.ghost_table.empty())
+        (void)connection.Execute("DROP TABLE IF EXISTS " + Name(m.database, m.ghost_table));
+      m.state = MigrationState::kFailed;
+      m.message = status.error().message;
+      return store.SaveProgress(m);
+    }
+    return Status::Ok();
+  }
+  return CloseRevertWindows(connection, store);
+}
+
+Status Executor::Run(BlockingConnection& connection, MigrationStore& store, Migration& m) {
+  if (m.state == MigrationState::kQueued) {
+    Status prepared = Prepare(connection, store, m);
+    if (!prepared.ok()) return prepared;
+    if (m.state != MigrationState::kRunning) return Status::Ok();
+  }
+  return RunCopy(connection, store, m);
+}
+
+Status Executor::Prepare(BlockingConnection& connection, MigrationStore& store, Migration& m) {
+  auto log = GetLogger("onlineddl");
+  auto now = Now(connection);
+  if (!now.ok()) return std::move(now).error();
+  m.started_at = now.value();
+  auto window_end = Now(connection, options_.revert_window);
+  if (!window_end.ok()) return std::move(window_end).error();
+  Status use = Done(connection.Execute("USE " + QuoteIdentifier(m.database)));
+  if (!use.ok()) return use;
+
+  auto finish = [&](MigrationState state, std::string message, bool revertible) -> Status {
+    m.state = state;
+    m.message = std::move(message);
+    m.completed_at = now.value();
+    m.revert_window_ends = revertible ? window_end.value() : "";
+    return store.SaveProgress(m);
+  };
+
+  if (m.kind == MigrationKind::kRevert) {
+    auto loaded = store.Load(m.reverts);
+    if (!loaded.ok()) return std::move(loaded).error();
+    if (!loaded.value()) return Error::Internal("no migration '" + m.reverts + "' to revert");
+    Migration& x = *loaded.value();
+    if (x.state != MigrationState::kComplete || x.revert_window_ends.empty() ||
+        x.revert_window_ends < now.value())
+      return Error::Internal(fmt::format("migration '{}' cannot be reverted: it is {}{}", x.uuid,
+                                         StateName(x.state),
+                                         x.state == MigrationState::kComplete
+                                             ? " and its revert window has closed"
+                                             : ""));
+    m.table = x.table;
+    switch (x.kind) {
+      case MigrationKind::kDrop: {
+        Status s = Done(connection.Execute(fmt::format("RENAME TABLE {} TO {}",
+                                                       Name(m.database, x.old_table),
+                                                       Name(m.database, x.table))));
+        if (!s.ok()) return s;
+        x.old_table.clear();
+        x.revert_window_ends.clear();
+        x.state = MigrationState::kReverted;
+        x.message = "reverted by " + m.uuid;
+        Status saved = store.SaveProgress(x);
+        if (!saved.ok()) return saved;
+        return finish(MigrationState::kComplete, "restored the dropped table", false);
+      }
+      case MigrationKind::kCreate: {
+        m.old_table = ParkedTableName(x.table, m.uuid, "del");
+        Status s = Done(connection.Execute(fmt::format("RENAME TABLE {} TO {}",
+                                                       Name(m.database, x.table),
+                                                       Name(m.database, m.old_table))));
+        if (!s.ok()) return s;
+        x.state = MigrationState::kReverted;
+        x.revert_window_ends.clear();
+        x.message = "reverted by " + m.uuid;
+        Status saved = store.SaveProgress(x);
+        if (!saved.ok()) return saved;
+        return finish(MigrationState::kComplete, "the created table was renamed away", true);
+      }
+      case MigrationKind::kAlter:
+      case MigrationKind::kRevert:
+        break;
+      default:
+        return Error::Internal(fmt::format("migration '{}' ({}) cannot be reverted", x.uuid,
+                                           KindName(x.kind)));
+    }
+    // Copy back: the parked original becomes the "ghost" kept in sync from
+    // the binlog since the cut-over, then swapped back in.
+    auto exists = TableExists(connection, m.database, x.old_table);
+    if (!exists.ok()) return std::move(exists).error();
+    if (!exists.value())
+      return Error::Internal(fmt::format("the original table `{}` of migration '{}' is gone",
+                                         x.old_table, x.uuid));
+    m.ghost_table = x.old_table;
+    m.old_table = ParkedTableName(x.table, m.uuid, "del");
+    m.plan = ReversePlan(x.plan);
+    m.sync_position = x.cutover_position;
+    m.copy_done = true;
+    m.state = MigrationState::kRunning;
+    return store.SaveProgress(m);
+  }
+
+  auto request = AnalyzeDdl(m.ddl);
+  if (!request.ok()) return std::move(request).error();
+  switch (m.kind) {
+    case MigrationKind::kCreate: {
+      Status s = Done(connection.Execute(m.ddl));
+      if (!s.ok()) return s;
+      return finish(MigrationState::kComplete, "", true);
+    }
+    case MigrationKind::kDrop: {
+      m.old_table = ParkedTableName(m.table, m.uuid, "del");
+      Status s = Done(connection.Execute(fmt::format(
+          "RENAME TABLE {} TO {}", Name(m.database, m.table), Name(m.database, m.old_table))));
+      if (!s.ok()) return s;
+      return finish(MigrationState::kComplete, "the table is kept as " + m.old_table, true);
+    }
+    case MigrationKind::kInstant: {
+      Status s = Done(connection.Execute(m.ddl));
+      if (!s.ok()) return s;
+      return finish(MigrationState::kComplete, "applied by MariaDB with ALGORITHM=INSTANT", false);
+    }
+    default:
+      break;
+  }
+
+  Status settings = CheckBinlogSettings(connection);
+  if (!settings.ok()) return settings;
+  auto source = LoadTableInfo(connection, m.database, m.table);
+  if (!source.ok()) return std::move(source).error();
+  m.ghost_table = GhostTableName(m.table);
+  m.old_table = ParkedTableName(m.table, m.uuid, "del");
+  std::string ghost = Name(m.database, m.ghost_table);
+  auto alter = GhostAlter(m.ddl, m.ghost_table);
+  if (!alter.ok()) return std::move(alter).error();
+  for (const std::string& sql :
+       {"DROP TABLE IF EXISTS " + ghost,
+        "CREATE TABLE " + ghost + " LIKE " + Name(m.database, m.table), alter.value()}) {
+    Status s = Done(connection.Execute(sql));
+    if (!s.ok()) return s;
+  }
+  auto target = LoadTableInfo(connection, m.database, m.ghost_table);
+  if (!target.ok()) return std::move(target).error();
+  auto plan = PlanCopy(source.value(), target.value(), request.value().renames);
+  if (!plan.ok()) return std::move(plan).error();
+  m.plan = plan.value();
+  auto estimate = connection.QueryValue(fmt::format(
+      "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = {} AND TABLE_NAME = {}",
+      QuoteString(m.database), QuoteString(m.table)));
+  if (!estimate.ok()) return std::move(estimate).error();
+  m.rows_estimated = std::strtoull(estimate.value().value_or("0").c_str(), nullptr, 10);
+  // The binlog position comes first: every change after it reaches the
+  // ghost through the binlog, whatever the copy sees.
+  auto position = MasterPosition(connection);
+  if (!position.ok()) return std::move(position).error();
+  m.sync_position = position.value();
+  RowMover mover(source.value(), m.ghost_table, m.plan);
+  auto max = mover.MaxKey(connection);
+  if (!max.ok()) return std::move(max).error();
+  m.copy_max_key = max.value();
+  m.copy_done = !max.value().has_value();
+  m.state = MigrationState::kRunning;
+  m.message = "";
+  log->info("migration {}: {} on `{}`.`{}` started, key {} ({} rows estimated)", m.uuid,
+            KindName(m.kind), m.database, m.table, m.plan.key_name, m.rows_estimated);
+  return store.SaveProgress(m);
+}
+
+Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, Migration& m) {
+  auto log = GetLogger("onlineddl");
+  auto ghost_exists = TableExists(connection, m.database, m.ghost_table);
+  if (!ghost_exists.ok()) return std::move(ghost_exists).error();
+  if (!ghost_exists.value()) {
+    // Interrupted after the swap: the ghost now carries the table's name and
+    // the original is parked.
+    auto parked = TableExists(connection, m.database, m.old_table);
+    if (!parked.ok()) return std::move(parked).error();
+    auto sentry = parked.value() ? DropSentryIfPresent(connection, m.database, m.old_table)
+                                 : Result<bool>(true);
+    if (!sentry.ok()) return std::move(sentry).error();
+    if (parked.value() && !sentry.value() && !m.cutover_position.empty()) {
+      log->info("migration {}: the cut-over had completed before a restart", m.uuid);
+      auto now = Now(connection);
+      auto window_end = Now(connection, options_.revert_window);
+      if (!now.ok() || !window_end.ok()) return Error::Internal("cannot read the server clock");
+      m.state = MigrationState::kComplete;
+      m.completed_at = now.value();
+      m.revert_window_ends = window_end.value();
+      return store.SaveProgress(m);
+    }
+    return Error::Internal(fmt::format("the ghost table `{}` is gone", m.ghost_table));
+  }
+  auto sentry = DropSentryIfPresent(connection, m.database, m.old_table);
+  if (!sentry.ok()) return std::move(sentry).error();
+  if (!sentry.value())
+    return Error::Internal(fmt::format("a table named `{}` is in the way of the cut-over", m.old_table));
+
+  auto source = LoadTableInfo(connection, m.database, m.table);
+  if (!source.ok()) return std::move(source).error();
+  auto watched = WatchKey(source.value(), m.plan.source_key);
+  if (!watched.ok()) return std::move(watched).error();
+  RowMover mover(source.value(), m.ghost_table, m.plan);
+  BinlogTail tail(params_, options_.binlog_server_id);
+  uint32_t chunk = m.chunk_size > 0 ? m.chunk_size : options_.initial_chunk_rows;
+
+  while (!stopping_) {
+    auto fresh = store.Load(m.uuid);
+    if (!fresh.ok()) return std::move(fresh).error();
+    if (fresh.value()) {
+      m.cancel_requested = fresh.value()->cancel_requested;
+      m.throttled = fresh.value()->throttled;
+      m.postpone_completion = fresh.value()->postpone_completion;
+      m.chunk_size = fresh.value()->chunk_size;
+    }
+    if (m.cancel_requested) {
+      if (m.kind != MigrationKind::kRevert)
+        (void)connection.Execute("DROP TABLE IF EXISTS " + Name(m.database, m.ghost_table));
+      m.state = MigrationState::kCancelled;
+      m.message = "cancelled; the original table is untouched";
+      log->info("migration {} cancelled", m.uuid);
+      return store.SaveProgress(m);
+    }
+
+    // Binlog changes first: they have priority over the copy.
+    auto batch = tail.Read(m.sync_position, watched.value());
+    if (!batch.ok()) return std::move(batch).error();
+    if (!batch.value().keys.empty()) {
+      if (log->should_log(spdlog::level::trace)) {
+        std::string keys;
+        for (const auto& k : batch.value().keys) keys += k[0] + " ";
+        log->trace("refresh {} -> {}: {}", m.sync_position.ToString(),
+                   batch.value().end.ToString(), keys);
+      }
+      auto refreshed = mover.Refresh(connection, std::move(batch.value().keys));
+      if (!refreshed.ok()) return std::move(refreshed).error();
+    }
+    m.events_applied += batch.value().row_events;
+    m.sync_position = batch.value().end;
+
+    if (!m.copy_done) {
+      bool load_throttled = false;
+      if (options_.max_threads_running > 0) {
+        auto running = connection.Query("SHOW GLOBAL STATUS LIKE 'Threads_running'");
+        if (running.ok() && !running.value().empty())
+          load_throttled = std::strtoull(running.value()[0][1].value_or("0").c_str(), nullptr,
+                                         10) > options_.max_threads_running;
+      }
+      if (m.throttled || load_throttled) {
+        m.message = m.throttled ? "throttled by request" : "throttled: the server is busy";
+        Status saved = store.SaveProgress(m);
+        if (!saved.ok()) return saved;
+        Sleep(std::chrono::milliseconds(200));
+        continue;
+      }
+      m.message.clear();
+      if (m.chunk_size > 0) chunk = m.chunk_size;
+      auto started = std::chrono::steady_clock::now();
+      auto copied = mover.CopyChunk(connection, m.copy_last_key, *m.copy_max_key, chunk);
+      if (!copied.ok()) return std::move(copied).error();
+      log->trace("copied {} rows after {} up to {}", copied.value().rows,
+                 m.copy_last_key ? (*m.copy_last_key)[0] : "start",
+                 copied.value().last ? (*copied.value().last)[0] : "end");
+      auto elapsed = std::chrono::steady_clock::now() - started;
+      if (m.chunk_size == 0) {
+        if (elapsed < options_.target_chunk_time / 2)
+          chunk = std::min(options_.max_chunk_rows, chunk * 2);
+        else if (elapsed > options_.target_chunk_time * 2)
+          chunk = std::max(options_.min_chunk_rows, chunk / 2);
+      }
+      m.rows_copied += copied.value().rows;
+      if (copied.value().last) {
+        m.copy_last_key = copied.value().last;
+      } else {
+        m.copy_done = true;
+      }
+      Status saved = store.SaveProgress(m);
+      if (!saved.ok()) return saved;
+      continue;
+    }
+
+    if (batch.value().row_events > options_.cutover_backlog_rows) {
+      Status saved = store.SaveProgress(m);
+      if (!saved.ok()) return saved;
+      continue;  // still catching up
+    }
+    if (m.postpone_completion) {
+      if (m.state != MigrationState::kReadyToComplete) {
+        m.state = MigrationState::kReadyToComplete;
+        m.message = "copy done; waiting for the cut-over to be requested";
+        log->info("migration {} ready to complete", m.uuid);
+      }
+      Status saved = store.SaveProgress(m);
+      if (!saved.ok()) return saved;
+      Sleep(options_.idle_poll);
+      continue;
+    }
+
+    ++m.cutover_attempts;
+    m.state = MigrationState::kRunning;
+    SwapRequest swap{m.database, m.table, m.ghost_table, m.old_table, options_.cutover_lock_wait};
+    auto swapped = SwapTables(params_, swap, [&](const BinlogPosition& locked_at) -> Status {
+      m.cutover_position = locked_at;
+      Status saved = store.SaveProgress(m);
+      if (!saved.ok()) return saved;
+      auto last = tail.Read(m.sync_position, watched.value());
+      if (!last.ok()) return std::move(last).error();
+      if (!last.value().keys.empty()) {
+        std::string keys;
+        for (const auto& k : last.value().keys) keys += k[0] + " ";
+        log->trace("final refresh {} -> {}: {}", m.sync_position.ToString(),
+                   last.value().end.ToString(), keys);
+        auto refreshed = mover.Refresh(connection, std::move(last.value().keys));
+        if (!refreshed.ok()) return std::move(refreshed).error();
+      }
+      m.events_applied += last.value().row_events;
+      m.sync_position = last.value().end;
+      return Status::Ok();
+    });
+    if (!swapped.ok()) {
+      m.message = fmt::format("cut-over attempt {} failed: {}", m.cutover_attempts,
+                              swapped.error().message);
+      log->warn("migration {}: {}", m.uuid, m.message);
+      if (m.cutover_attempts >= options_.max_cutover_attempts)
+        return Error::Internal(m.message);
+      m.cutover_position = {};
+      Status saved = store.SaveProgress(m);
+      if (!saved.ok()) return saved;
+      Sleep(std::chrono::milliseconds(std::min<int64_t>(5000, 250 * m.cutover_attempts)));
+      continue;
+    }
+    auto now = Now(connection);
+    auto window_end = Now(connection, options_.revert_window);
+    if (!now.ok() || !window_end.ok()) return Error::Internal("cannot read the server clock");
+    m.state = MigrationState::kComplete;
+    m.cutover_stall_ms = swapped.value().stall_ms;
+    m.completed_at = now.value();
+    m.revert_window_ends = window_end.value();
+    m.message = fmt::format("cut over in {} ms; the original table is kept as {}",
+                            m.cutover_stall_ms, m.old_table);
+    log->info("migration {} complete: {}", m.uuid, m.message);
+    Status saved = store.SaveProgress(m);
+    if (!saved.ok()) return saved;
+    if (m.kind == MigrationKind::kRevert) {
+      auto reverted = store.Load(m.reverts);
+      if (!reverted.ok()) return std::move(reverted).error();
+      if (reverted.value()) {
+        Migration x = *reverted.value();
+        x.state = MigrationState::kReverted;
+        x.old_table.clear();  // it is the live table again
+        x.revert_window_ends.clear();
+        x.message = "reverted by " + m.uuid;
+        return store.SaveProgress(x);
+      }
+    }
+    return Status::Ok();
+  }
+  return store.SaveProgress(m);
+}
+
+Status Executor::CloseRevertWindows(BlockingConnection& connection, MigrationStore& store) {
+  auto complete = store.List({MigrationState::kComplete});
+  if (!complete.ok()) return std::move(complete).error();
+  auto now = Now(connection);
+  if (!now.ok()) return std::move(now).error();
+  for (Migration m : complete.value()) {
+    if (m.old_table.empty() || m.revert_window_ends.empty()) continue;
+    if (!m.cancel_requested && m.revert_window_ends > now.value()) continue;
+    // Drop the parked table in small steps so no long DROP stalls the server.
+    auto exists = TableExists(connection, m.database, m.old_table);
+    if (!exists.ok()) return std::move(exists).error();
+    if (exists.value()) {
+      std::string parked = Name(m.database, m.old_table);
+      for (;;) {
+        auto deleted = connection.Execute("DELETE FROM " + parked + " LIMIT 5000");
+        if (!deleted.ok()) return std::move(deleted).error();
+        if (deleted.value() == 0 || stopping_) break;
+      }
+      if (stopping_) return Status::Ok();
+      Status dropped = Done(connection.Execute("DROP TABLE " + parked));
+      if (!dropped.ok()) return dropped;
+    }
+    GetLogger("onlineddl")->info("migration {}: revert window closed, dropped {}", m.uuid,
+                                 m.old_table);
+    m.old_table.clear();
+    m.revert_window_ends.clear();
+    m.message = "revert window closed";
+    Status saved = store.SaveProgress(m);
+    if (!saved.ok()) return saved;
+  }
+  return Status::Ok();
+}
+
+}  // namespace tessera::vttablet::onlineddl

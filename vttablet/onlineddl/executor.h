@@ -1,0 +1,89 @@
+// Executor: runs the online schema migrations of one shard, one at a time, on
+// its own thread with its own MariaDB connections (never on the tablet's
+// io_context). State lives in the sidecar store, so a restarted tablet picks
+// every migration up where its last checkpoint left it.
+//
+// An ALTER runs as a triggerless ghost-table migration:
+//   ghost `_<t>_gho` = CREATE LIKE + the ALTER; binlog position recorded;
+//   loop { apply binlog changes of `t` to the ghost (priority) ; copy one
+//          chunk in key order ; checkpoint } until the copy is done and the
+//   binlog backlog is small; then (unless completion is postponed) the
+//   cut-over swaps the tables under a short lock (table_swap.h) and parks the
+//   original as `_<t>_<id>_del` for the revert window.
+// A revert replays the binlog since the cut-over into the parked table and
+// swaps it back. After the window (or skip-revert) the parked table is
+// dropped in small steps.
+// CREATE TABLE runs directly; DROP TABLE renames the table away (revertible);
+// ALGORITHM=INSTANT runs directly.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "common/error.h"
+#include "vttablet/mariadb/blocking_connection.h"
+#include "vttablet/mariadb/mariadb_params.h"
+#include "vttablet/onlineddl/migration.h"
+#include "vttablet/onlineddl/migration_store.h"
+
+namespace tessera::vttablet::onlineddl {
+
+struct ExecutorOptions {
+  std::string keyspace;
+  std::string shard;
+  std::chrono::seconds revert_window{1800};
+  uint32_t initial_chunk_rows = 1000;
+  uint32_t min_chunk_rows = 100;
+  uint32_t max_chunk_rows = 50000;
+  std::chrono::milliseconds target_chunk_time{100};
+  uint64_t max_threads_running = 64;  // throttle the copy above this; 0: never
+  uint64_t cutover_backlog_rows = 2000;  // cut over once a binlog read finds fewer changes
+  std::chrono::milliseconds cutover_lock_wait{2000};
+  uint32_t max_cutover_attempts = 30;
+  std::chrono::milliseconds idle_poll{250};
+  uint32_t binlog_server_id = 0;  // 0: derived from the process id
+};
+
+class Executor {
+ public:
+  Executor(MariaDbParams params, ExecutorOptions options);
+  ~Executor();
+  Executor(const Executor&) = delete;
+  Executor& operator=(const Executor&) = delete;
+
+  // Starts the worker thread. It creates the sidecar schema and resumes
+  // unfinished migrations; connection failures are retried.
+  void Start();
+  // Stops the worker at its next checkpoint and joins it.
+  void Stop();
+  // Wakes the worker (a migration was submitted or a request changed).
+  void Wake();
+
+  const ExecutorOptions& options() const { return options_; }
+  const MariaDbParams& params() const { return params_; }
+
+ private:
+  void Loop();
+  Status RunOnce(BlockingConnection& connection);
+  Status Run(BlockingConnection& connection, MigrationStore& store, Migration& m);
+  Status Prepare(BlockingConnection& connection, MigrationStore& store, Migration& m);
+  Status RunCopy(BlockingConnection& connection, MigrationStore& store, Migration& m);
+  Status CloseRevertWindows(BlockingConnection& connection, MigrationStore& store);
+  bool Sleep(std::chrono::milliseconds duration);  // false when stopping
+
+  MariaDbParams params_;
+  ExecutorOptions options_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool woken_ = false;
+  std::atomic<bool> stopping_{false};
+};
+
+}  // namespace tessera::vttablet::onlineddl

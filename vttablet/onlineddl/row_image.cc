@@ -1,0 +1,473 @@
+#include "vttablet/onlineddl/row_image.h"
+
+#include <cstring>
+
+#include <fmt/format.h>
+
+namespace tessera::vttablet::onlineddl {
+namespace {
+
+// Binlog column type codes (enum_field_types).
+enum : uint8_t {
+  kDecimal = 0,
+  kTiny = 1,
+  kShort = 2,
+  kLong = 3,
+  kFloat = 4,
+  kDouble = 5,
+  kNull = 6,
+  kTimestamp = 7,
+  kLongLong = 8,
+  kInt24 = 9,
+  kDate = 10,
+  kTime = 11,
+  kDateTime = 12,
+  kYear = 13,
+  kNewDate = 14,
+  kVarchar = 15,
+  kBit = 16,
+  kTimestamp2 = 17,
+  kDateTime2 = 18,
+  kTime2 = 19,
+  kJson = 245,
+  kNewDecimal = 246,
+  kEnum = 247,
+  kSet = 248,
+  kTinyBlob = 249,
+  kMediumBlob = 250,
+  kLongBlob = 251,
+  kBlob = 252,
+  kVarString = 253,
+  kString = 254,
+  kGeometry = 255,
+};
+
+int MetadataBytes(uint8_t type) {
+  switch (type) {
+    case kFloat:
+    case kDouble:
+    case kBlob:
+    case kTinyBlob:
+    case kMediumBlob:
+    case kLongBlob:
+    case kGeometry:
+    case kJson:
+    case kTime2:
+    case kDateTime2:
+    case kTimestamp2:
+      return 1;
+    case kVarchar:
+    case kVarString:
+    case kBit:
+    case kNewDecimal:
+    case kString:
+    case kEnum:
+    case kSet:
+      return 2;
+    default:
+      return 0;
+  }
+}
+
+constexpr int kDigitsToBytes[10] = {0, 1, 1, 2, 2, 3, 3, 4, 4, 4};
+
+size_t DecimalBinarySize(int precision, int scale) {
+  int integer = precision - scale;
+  return static_cast<size_t>((integer / 9) * 4 + kDigitsToBytes[integer % 9] + (scale / 9) * 4 +
+                             kDigitsToBytes[scale % 9]);
+}
+
+uint64_t ReadLittleEndian(const uint8_t* p, size_t n) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < n; ++i) v |= static_cast<uint64_t>(p[i]) << (8 * i);
+  return v;
+}
+
+uint64_t ReadBigEndian(const uint8_t* p, size_t n) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < n; ++i) v = (v << 8) | p[i];
+  return v;
+}
+
+// CHAR, ENUM and SET all travel as MYSQL_TYPE_STRING with the real type and
+// length packed into the two metadata bytes (lengths over 255 borrow two bits
+// of the type byte).
+struct StringMeta {
+  uint8_t real_type;
+  uint32_t length;
+};
+
+StringMeta DecodeStringMeta(const BinlogColumn& c) {
+  uint8_t real_type = c.meta0;
+  uint32_t length = c.meta1;
+  if ((real_type & 0x30) != 0x30) {
+    length |= static_cast<uint32_t>((real_type & 0x30) ^ 0x30) << 4;
+    real_type |= 0x30;
+  }
+  return {real_type, length};
+}
+
+std::string Fraction(uint64_t value, int digits) {
+  return fmt::format("{:0{}}", value, digits);
+}
+
+// Reads the fractional-seconds part stored after a TIME2/DATETIME2/TIMESTAMP2
+// value; returns microseconds.
+uint64_t ReadFraction(const uint8_t* p, int fsp) {
+  switch ((fsp + 1) / 2) {
+    case 1:
+      return ReadBigEndian(p, 1) * 10000;
+    case 2:
+      return ReadBigEndian(p, 2) * 100;
+    case 3:
+      return ReadBigEndian(p, 3);
+    default:
+      return 0;
+  }
+}
+
+std::string WithFraction(std::string text, uint64_t micros, int fsp) {
+  if (fsp <= 0) return text;
+  return text + "." + Fraction(micros, 6).substr(0, static_cast<size_t>(fsp));
+}
+
+std::string DecodeDecimal(const uint8_t* p, int precision, int scale) {
+  size_t size = DecimalBinarySize(precision, scale);
+  std::string bytes(reinterpret_cast<const char*>(p), size);
+  bool negative = (static_cast<uint8_t>(bytes[0]) & 0x80) == 0;
+  bytes[0] = static_cast<char>(static_cast<uint8_t>(bytes[0]) ^ 0x80);
+  if (negative)
+    for (auto& b : bytes) b = static_cast<char>(~static_cast<uint8_t>(b));
+  const auto* q = reinterpret_cast<const uint8_t*>(bytes.data());
+  int integer = precision - scale;
+  std::string int_part;
+  int lead = integer % 9;
+  if (lead > 0) {
+    int n = kDigitsToBytes[lead];
+    int_part += std::to_string(ReadBigEndian(q, static_cast<size_t>(n)));
+    q += n;
+  }
+  for (int i = 0; i < integer / 9; ++i) {
+    uint64_t group = ReadBigEndian(q, 4);
+    q += 4;
+    int_part += int_part.empty() ? std::to_string(group) : Fraction(group, 9);
+  }
+  size_t first = int_part.find_first_not_of('0');
+  int_part = first == std::string::npos ? "0" : int_part.substr(first);
+  std::string frac_part;
+  for (int i = 0; i < scale / 9; ++i) {
+    frac_part += Fraction(ReadBigEndian(q, 4), 9);
+    q += 4;
+  }
+  int tail = scale % 9;
+  if (tail > 0) frac_part += Fraction(ReadBigEndian(q, static_cast<size_t>(kDigitsToBytes[tail])), tail);
+  std::string out = (negative ? "-" : "") + int_part;
+  if (!frac_part.empty()) out += "." + frac_part;
+  return out;
+}
+
+class ImageReader {
+ public:
+  ImageReader(std::string_view data) : p_(reinterpret_cast<const uint8_t*>(data.data())), end_(p_ + data.size()) {}
+
+  bool done() const { return p_ == end_; }
+  size_t remaining() const { return static_cast<size_t>(end_ - p_); }
+  const uint8_t* at() const { return p_; }
+  void skip(size_t n) { p_ += n; }
+
+ private:
+  const uint8_t* p_;
+  const uint8_t* end_;
+};
+
+// Decodes (when `out` is given) or skips one non-NULL value; returns its size.
+Result<size_t> ValueSize(const BinlogColumn& c, const uint8_t* p, size_t available) {
+  auto need = [&](size_t n) -> Result<size_t> {
+    if (n > available)
+      return Error::Internal(fmt::format("row image truncated: a value of type {} needs {} bytes, {} left",
+                                         c.type, n, available));
+    return n;
+  };
+  switch (c.type) {
+    case kTiny:
+    case kYear:
+      return need(1);
+    case kShort:
+      return need(2);
+    case kInt24:
+    case kDate:
+    case kNewDate:
+    case kTime:
+      return need(3);
+    case kLong:
+    case kFloat:
+    case kTimestamp:
+      return need(4);
+    case kLongLong:
+    case kDouble:
+    case kDateTime:
+      return need(8);
+    case kTimestamp2:
+      return need(4 + static_cast<size_t>((c.meta0 + 1) / 2));
+    case kDateTime2:
+      return need(5 + static_cast<size_t>((c.meta0 + 1) / 2));
+    case kTime2:
+      return need(3 + static_cast<size_t>((c.meta0 + 1) / 2));
+    case kNewDecimal:
+      if (c.meta0 == 0 || c.meta1 > c.meta0)
+        return Error::Internal(fmt::format("bad DECIMAL({},{}) metadata", c.meta0, c.meta1));
+      return need(DecimalBinarySize(c.meta0, c.meta1));
+    case kBit:
+      return need(static_cast<size_t>(c.meta1) + (c.meta0 > 0 ? 1 : 0));
+    case kVarchar:
+    case kVarString: {
+      uint32_t max = c.meta0 | (static_cast<uint32_t>(c.meta1) << 8);
+      size_t prefix = max < 256 ? 1 : 2;
+      auto head = need(prefix);
+      if (!head.ok()) return head;
+      return need(prefix + ReadLittleEndian(p, prefix));
+    }
+    case kBlob:
+    case kTinyBlob:
+    case kMediumBlob:
+    case kLongBlob:
+    case kGeometry:
+    case kJson: {
+      size_t prefix = c.meta0;
+      if (prefix < 1 || prefix > 4) return Error::Internal("bad BLOB length-size metadata");
+      auto head = need(prefix);
+      if (!head.ok()) return head;
+      return need(prefix + ReadLittleEndian(p, prefix));
+    }
+    case kString:
+    case kEnum:
+    case kSet: {
+      StringMeta m = c.type == kString ? DecodeStringMeta(c) : StringMeta{c.type, c.meta1};
+      if (m.real_type == kEnum || m.real_type == kSet) return need(m.length);
+      size_t prefix = m.length > 255 ? 2 : 1;
+      auto head = need(prefix);
+      if (!head.ok()) return head;
+      return need(prefix + ReadLittleEndian(p, prefix));
+    }
+    default:
+      return Error::Internal(fmt::format("binlog column type {} is not supported", c.type));
+  }
+}
+
+Cell DecodeValue(const BinlogColumn& c, const uint8_t* p, size_t size) {
+  Cell cell;
+  auto integer = [&](size_t width) {
+    cell.kind = Cell::Kind::kInteger;
+    cell.bits = ReadLittleEndian(p, width);
+    cell.width = static_cast<uint8_t>(width);
+  };
+  auto text = [&](std::string s) {
+    cell.kind = Cell::Kind::kText;
+    cell.data = std::move(s);
+  };
+  auto bytes = [&](size_t prefix) {
+    cell.kind = Cell::Kind::kBytes;
+    cell.data.assign(reinterpret_cast<const char*>(p + prefix), size - prefix);
+  };
+  switch (c.type) {
+    case kTiny:
+      integer(1);
+      break;
+    case kShort:
+      integer(2);
+      break;
+    case kInt24:
+      integer(3);
+      break;
+    case kLong:
+      integer(4);
+      break;
+    case kLongLong:
+      integer(8);
+      break;
+    case kYear: {
+      uint8_t y = p[0];
+      text(y == 0 ? "0000" : std::to_string(1900 + y));
+      break;
+    }
+    case kFloat: {
+      float f;
+      std::memcpy(&f, p, 4);
+      text(fmt::format("{}", f));
+      break;
+    }
+    case kDouble: {
+      double d;
+      std::memcpy(&d, p, 8);
+      text(fmt::format("{}", d));
+      break;
+    }
+    case kDate:
+    case kNewDate: {
+      uint64_t v = ReadLittleEndian(p, 3);
+      text(fmt::format("{:04}-{:02}-{:02}", v >> 9, (v >> 5) & 15, v & 31));
+      break;
+    }
+    case kTimestamp:
+      text(fmt::format("@{}", ReadLittleEndian(p, 4)));
+      break;
+    case kTimestamp2: {
+      uint64_t seconds = ReadBigEndian(p, 4);
+      uint64_t micros = ReadFraction(p + 4, c.meta0);
+      // '@' marks seconds since the epoch; CellLiteral turns it into FROM_UNIXTIME.
+      text(WithFraction(fmt::format("@{}", seconds), micros, c.meta0));
+      break;
+    }
+    case kDateTime2: {
+      int64_t v = static_cast<int64_t>(ReadBigEndian(p, 5)) - 0x8000000000LL;
+      uint64_t packed = static_cast<uint64_t>(v);
+      uint64_t ymd = packed >> 17, ym = ymd >> 5, hms = packed & 0x1FFFF;
+      text(WithFraction(fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", ym / 13, ym % 13,
+                                    ymd & 31, hms >> 12, (hms >> 6) & 63, hms & 63),
+                        ReadFraction(p + 5, c.meta0), c.meta0));
+      break;
+    }
+    case kTime2: {
+      int64_t v = static_cast<int64_t>(ReadBigEndian(p, 3)) - 0x800000;
+      bool negative = v < 0;
+      uint64_t packed = static_cast<uint64_t>(negative ? -v : v);
+      text(fmt::format("{}{:02}:{:02}:{:02}", negative ? "-" : "", (packed >> 12) & 1023,
+                       (packed >> 6) & 63, packed & 63));
+      if (c.meta0 > 0 && !negative)
+        cell.data = WithFraction(cell.data, ReadFraction(p + 3, c.meta0), c.meta0);
+      break;
+    }
+    case kNewDecimal:
+      text(DecodeDecimal(p, c.meta0, c.meta1));
+      break;
+    case kBit:
+      bytes(0);
+      break;
+    case kVarchar:
+    case kVarString: {
+      uint32_t max = c.meta0 | (static_cast<uint32_t>(c.meta1) << 8);
+      bytes(max < 256 ? 1 : 2);
+      break;
+    }
+    case kBlob:
+    case kTinyBlob:
+    case kMediumBlob:
+    case kLongBlob:
+    case kGeometry:
+    case kJson:
+      bytes(c.meta0);
+      break;
+    case kString:
+    case kEnum:
+    case kSet: {
+      StringMeta m = c.type == kString ? DecodeStringMeta(c) : StringMeta{c.type, c.meta1};
+      if (m.real_type == kEnum || m.real_type == kSet) {
+        integer(m.length);
+      } else {
+        bytes(m.length > 255 ? 2 : 1);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return cell;
+}
+
+bool BitSet(std::string_view bitmap, size_t i) {
+  return (static_cast<uint8_t>(bitmap[i / 8]) >> (i % 8)) & 1;
+}
+
+}  // namespace
+
+Result<std::vector<BinlogColumn>> ParseTableMapColumns(std::string_view types,
+                                                       std::string_view metadata) {
+  std::vector<BinlogColumn> columns;
+  columns.reserve(types.size());
+  size_t m = 0;
+  for (char t : types) {
+    BinlogColumn c;
+    c.type = static_cast<uint8_t>(t);
+    int n = MetadataBytes(c.type);
+    if (m + static_cast<size_t>(n) > metadata.size())
+      return Error::Internal("TABLE_MAP metadata is shorter than its column types need");
+    if (n >= 1) c.meta0 = static_cast<uint8_t>(metadata[m]);
+    if (n == 2) c.meta1 = static_cast<uint8_t>(metadata[m + 1]);
+    m += static_cast<size_t>(n);
+    columns.push_back(c);
+  }
+  return columns;
+}
+
+Result<std::vector<std::vector<Cell>>> DecodeRowImages(const std::vector<BinlogColumn>& columns,
+                                                       std::string_view present_bitmap,
+                                                       std::string_view rows,
+                                                       const std::vector<size_t>& wanted) {
+  size_t n = columns.size();
+  if (present_bitmap.size() < (n + 7) / 8)
+    return Error::Internal("ROWS event column bitmap is shorter than the table");
+  std::vector<int> slot(n, -1);  // column -> index in `wanted`
+  for (size_t w = 0; w < wanted.size(); ++w) {
+    if (wanted[w] >= n || !BitSet(present_bitmap, wanted[w]))
+      return Error::Internal(fmt::format("column {} is not in the row image", wanted[w]));
+    slot[wanted[w]] = static_cast<int>(w);
+  }
+  size_t present = 0;
+  for (size_t i = 0; i < n; ++i) present += BitSet(present_bitmap, i) ? 1 : 0;
+  size_t null_bytes = (present + 7) / 8;
+
+  std::vector<std::vector<Cell>> images;
+  ImageReader in(rows);
+  while (!in.done()) {
+    if (in.remaining() < null_bytes) return Error::Internal("row image truncated in its null bitmap");
+    std::string_view nulls(reinterpret_cast<const char*>(in.at()), null_bytes);
+    in.skip(null_bytes);
+    std::vector<Cell> image(wanted.size());
+    size_t k = 0;  // index among present columns
+    for (size_t i = 0; i < n; ++i) {
+      if (!BitSet(present_bitmap, i)) continue;
+      bool is_null = BitSet(nulls, k++);
+      if (is_null) continue;
+      auto size = ValueSize(columns[i], in.at(), in.remaining());
+      if (!size.ok()) return std::move(size).error();
+      if (slot[i] >= 0)
+        image[static_cast<size_t>(slot[i])] = DecodeValue(columns[i], in.at(), size.value());
+      in.skip(size.value());
+    }
+    images.push_back(std::move(image));
+  }
+  return images;
+}
+
+std::string CellLiteral(const Cell& cell, const KeyColumnFormat& format) {
+  switch (cell.kind) {
+    case Cell::Kind::kNull:
+      return "NULL";
+    case Cell::Kind::kInteger: {
+      if (format.is_unsigned) return std::to_string(cell.bits);
+      unsigned shift = 64 - 8u * cell.width;
+      int64_t v = static_cast<int64_t>(cell.bits << shift) >> shift;
+      return std::to_string(v);
+    }
+    case Cell::Kind::kText: {
+      if (!cell.data.empty() && cell.data[0] == '@')
+        return "FROM_UNIXTIME(" + cell.data.substr(1) + ")";
+      return "'" + cell.data + "'";
+    }
+    case Cell::Kind::kBytes: {
+      std::string hex;
+      hex.reserve(cell.data.size() * 2);
+      static constexpr char kDigits[] = "0123456789ABCDEF";
+      for (unsigned char ch : cell.data) {
+        hex += kDigits[ch >> 4];
+        hex += kDigits[ch & 15];
+      }
+      std::string literal = "X'" + hex + "'";
+      if (!format.charset.empty() && format.charset != "binary") literal = "_" + format.charset + " " + literal;
+      return literal;
+    }
+  }
+  return "NULL";
+}
+
+}  // namespace tessera::vttablet::onlineddl

@@ -1,0 +1,105 @@
+#include "vttablet/onlineddl/row_mover.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "sqlparser/format.h"
+
+namespace tessera::vttablet::onlineddl {
+
+using sql::QuoteIdentifier;
+
+namespace {
+constexpr size_t kRefreshBatch = 500;
+}  // namespace
+
+RowMover::RowMover(TableInfo source, std::string target_table, CopyPlan plan)
+    : source_(std::move(source)), target_table_(std::move(target_table)), plan_(std::move(plan)) {}
+
+std::string RowMover::SourceName() const {
+  return QuoteIdentifier(source_.database) + "." + QuoteIdentifier(source_.table);
+}
+
+std::string RowMover::TargetName() const {
+  return QuoteIdentifier(source_.database) + "." + QuoteIdentifier(target_table_);
+}
+
+Result<std::optional<KeyValue>> RowMover::MaxKey(BlockingConnection& connection) const {
+  auto rows = connection.Query(fmt::format("SELECT {} FROM {} ORDER BY {} LIMIT 1",
+                                           KeySelectList(source_, plan_.source_key), SourceName(),
+                                           ColumnList(plan_.source_key, " DESC")));
+  if (!rows.ok()) return std::move(rows).error();
+  if (rows.value().empty()) return std::optional<KeyValue>();
+  return std::optional<KeyValue>(KeyFromRow(source_, plan_.source_key, rows.value()[0]));
+}
+
+Result<CopiedChunk> RowMover::CopyChunk(BlockingConnection& connection,
+                                        const std::optional<KeyValue>& after, const KeyValue& max,
+                                        uint64_t limit) const {
+  std::string range = KeyAtMost(plan_.source_key, max);
+  if (after) range = KeyAfter(plan_.source_key, *after) + " AND " + range;
+  std::string index = plan_.key_name.empty() ? "" : " FORCE INDEX (" + QuoteIdentifier(plan_.key_name) + ")";
+  // Where this chunk ends: the limit-th key of the range, or the range's end.
+  auto end_rows = connection.Query(fmt::format(
+      "SELECT {} FROM {}{} WHERE {} ORDER BY {} LIMIT 1 OFFSET {}",
+      KeySelectList(source_, plan_.source_key), SourceName(), index, range,
+      ColumnList(plan_.source_key), limit > 0 ? limit - 1 : 0));
+  if (!end_rows.ok()) return std::move(end_rows).error();
+  KeyValue end = end_rows.value().empty()
+                     ? max
+                     : KeyFromRow(source_, plan_.source_key, end_rows.value()[0]);
+  std::string chunk = KeyAtMost(plan_.source_key, end);
+  if (after) chunk = KeyAfter(plan_.source_key, *after) + " AND " + chunk;
+  auto inserted = connection.Execute(fmt::format(
+      "INSERT IGNORE INTO {} ({}) SELECT {} FROM {}{} WHERE {} LOCK IN SHARE MODE", TargetName(),
+      ColumnList(plan_.target_columns), ColumnList(plan_.source_columns), SourceName(), index,
+      chunk));
+  if (!inserted.ok()) return std::move(inserted).error();
+  CopiedChunk result;
+  result.rows = inserted.value();
+  if (end_rows.value().empty()) {
+    result.last = std::nullopt;  // the range is exhausted
+  } else {
+    result.last = end;
+  }
+  return result;
+}
+
+Result<uint64_t> RowMover::Refresh(BlockingConnection& connection, std::vector<KeyValue> keys,
+                                   bool in_transaction) const {
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  for (size_t start = 0; start < keys.size(); start += kRefreshBatch) {
+    std::vector<KeyValue> batch(keys.begin() + static_cast<std::ptrdiff_t>(start),
+                                keys.begin() + static_cast<std::ptrdiff_t>(
+                                                   std::min(keys.size(), start + kRefreshBatch)));
+    std::vector<std::string> statements;
+    if (in_transaction) {
+      // A binlog event can be read before its transaction's commit is
+      // visible. This locking read waits for that commit; the INSERT ...
+      // SELECT below (a fresh read-committed snapshot) then sees it.
+      statements.push_back("BEGIN");
+      statements.push_back(fmt::format("SELECT {} FROM {} WHERE {} LOCK IN SHARE MODE",
+                                       ColumnList(plan_.source_key), SourceName(),
+                                       KeyIn(plan_.source_key, batch)));
+    }
+    statements.push_back(fmt::format("DELETE FROM {} WHERE {}", TargetName(),
+                                     KeyIn(plan_.target_key, batch)));
+    statements.push_back(fmt::format("INSERT INTO {} ({}) SELECT {} FROM {} WHERE {} LOCK IN SHARE MODE",
+                                     TargetName(), ColumnList(plan_.target_columns),
+                                     ColumnList(plan_.source_columns), SourceName(),
+                                     KeyIn(plan_.source_key, batch)));
+    if (in_transaction) statements.push_back("COMMIT");
+    for (const auto& statement : statements) {
+      auto done = connection.Execute(statement);
+      if (!done.ok()) {
+        if (in_transaction) (void)connection.Execute("ROLLBACK");
+        return std::move(done).error();
+      }
+    }
+  }
+  return static_cast<uint64_t>(keys.size());
+}
+
+}  // namespace tessera::vttablet::onlineddl

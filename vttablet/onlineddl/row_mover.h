@@ -1,0 +1,58 @@
+// RowMover: moves rows of one table into another version of it, on a
+// connection the caller gives (so the cut-over can finish on the connection
+// that holds the table locks).
+// - CopyChunk: `INSERT IGNORE ... SELECT` of the next key range, in key
+//   order; rows already present (put there by Refresh) are left alone.
+// - Refresh: for keys the binlog says changed, makes the target row equal to
+//   the source row now: delete it in the target, insert it again from a
+//   locking read of the source. The locking read waits for a transaction that
+//   is committing that row, so the refresh never reads a value older than the
+//   binlog event that triggered it; applying refreshes in any order, any
+//   number of times, converges on the source.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+#include "vttablet/mariadb/blocking_connection.h"
+#include "vttablet/onlineddl/key_sql.h"
+#include "vttablet/onlineddl/table_info.h"
+
+namespace tessera::vttablet::onlineddl {
+
+struct CopiedChunk {
+  std::optional<KeyValue> last;  // last key of the chunk; none when nothing was left
+  uint64_t rows = 0;             // rows inserted
+};
+
+class RowMover {
+ public:
+  RowMover(TableInfo source, std::string target_table, CopyPlan plan);
+
+  // The greatest key in the source now (none: empty table).
+  Result<std::optional<KeyValue>> MaxKey(BlockingConnection& connection) const;
+  // Copies up to `limit` rows with keys in (after, max].
+  Result<CopiedChunk> CopyChunk(BlockingConnection& connection,
+                                const std::optional<KeyValue>& after, const KeyValue& max,
+                                uint64_t limit) const;
+  // Refreshes the target rows with these keys (source key literals), in one
+  // transaction per batch. Returns the number of keys refreshed.
+  Result<uint64_t> Refresh(BlockingConnection& connection, std::vector<KeyValue> keys,
+                           bool in_transaction = true) const;
+
+  const CopyPlan& plan() const { return plan_; }
+  const TableInfo& source() const { return source_; }
+
+ private:
+  std::string SourceName() const;
+  std::string TargetName() const;
+
+  TableInfo source_;
+  std::string target_table_;
+  CopyPlan plan_;
+};
+
+}  // namespace tessera::vttablet::onlineddl
