@@ -3,6 +3,7 @@
 #include <mysql.h>
 #include <mariadb_rpl.h>
 
+#include <algorithm>
 #include <memory>
 
 #include <fmt/format.h>
@@ -55,6 +56,13 @@ Result<TailBatch> BinlogTail::Read(const BinlogPosition& from, const WatchedTabl
   auto connection = BlockingConnection::Connect(params_, "", std::chrono::seconds(30));
   if (!connection.ok()) return std::move(connection).error();
   auto& conn = *connection.value();
+  // The binlog files that exist now, in order: a ROTATE at the end of a file
+  // continues in its successor. (Connector/C 3.3 garbles the file name of
+  // real ROTATE events, so the name comes from this list.)
+  auto logs = conn.Query("SHOW BINARY LOGS");
+  if (!logs.ok()) return std::move(logs).error();
+  std::vector<std::string> files;
+  for (const auto& row : logs.value()) files.push_back(row[0].value_or(""));
   // Accept the server's checksums (Connector/C strips and checks them; with
   // checksums off it misreads the length of ROTATE file names) and MariaDB's
   // GTID events.
@@ -93,13 +101,35 @@ Result<TailBatch> BinlogTail::Read(const BinlogPosition& from, const WatchedTabl
     ++events;
     uint8_t type = static_cast<uint8_t>(event->event_type);
     uint64_t next = event->next_event_pos;
+    if (type == STOP_EVENT) {
+      // The server stopped here; the log goes on in the successor file
+      // (after an artificial ROTATE naming it).
+      auto it = std::find(files.begin(), files.end(), file);
+      if (it == files.end() || it + 1 == files.end()) break;
+      file = *(it + 1);
+      batch.end = BinlogPosition{file, 4};
+      have_map = false;
+      continue;
+    }
     if (type == ROTATE_EVENT) {
-      file.assign(View(event->event.rotate.filename));
-      // A rotate starts the new file at its own position; artificial ones
-      // (timestamp 0) only name the file the dump continues in.
-      if (event->event.rotate.position >= 4) {
-        batch.end = BinlogPosition{file, event->event.rotate.position};
+      // An artificial rotate (sent by the server when a dump starts or
+      // moves to another file) names the file that follows; a real one ends
+      // the current file, whose successor comes from the list.
+      bool artificial = (event->flags & LOG_EVENT_ARTIFICIAL_F) != 0 || event->timestamp == 0;
+      if (artificial) {
+        std::string named(View(event->event.rotate.filename));
+        if (std::find(files.begin(), files.end(), named) != files.end() && named != file) {
+          file = named;
+          batch.end = BinlogPosition{file, std::max<uint64_t>(4, event->event.rotate.position)};
+          have_map = false;
+        }
+        continue;
       }
+      auto it = std::find(files.begin(), files.end(), file);
+      if (it == files.end() || it + 1 == files.end()) break;  // read on next time
+      file = *(it + 1);
+      batch.end = BinlogPosition{file, 4};
+      have_map = false;
       continue;
     }
     if (type == TABLE_MAP_EVENT) {

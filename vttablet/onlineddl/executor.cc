@@ -460,19 +460,29 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
       m.cutover_position = locked_at;
       Status saved = store.SaveProgress(m);
       if (!saved.ok()) return saved;
-      auto last = tail.Read(m.sync_position, watched.value());
-      if (!last.ok()) return std::move(last).error();
-      if (!last.value().keys.empty()) {
-        std::string keys;
-        for (const auto& k : last.value().keys) keys += k[0] + " ";
-        log->trace("final refresh {} -> {}: {}", m.sync_position.ToString(),
-                   last.value().end.ToString(), keys);
-        auto refreshed = mover.Refresh(connection, std::move(last.value().keys));
-        if (!refreshed.ok()) return std::move(refreshed).error();
-      }
-      m.events_applied += last.value().row_events;
-      m.sync_position = last.value().end;
-      return Status::Ok();
+      // Apply everything up to the lock. The dump may not yet reach the end
+      // of the log the instant a commit becomes visible, so read until the
+      // applied position passes `locked_at`.
+      auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+      do {
+        auto last = tail.Read(m.sync_position, watched.value());
+        if (!last.ok()) return std::move(last).error();
+        if (!last.value().keys.empty()) {
+          if (log->should_log(spdlog::level::trace)) {
+            std::string keys;
+            for (const auto& k : last.value().keys) keys += k[0] + " ";
+            log->trace("final refresh {} -> {}: {}", m.sync_position.ToString(),
+                       last.value().end.ToString(), keys);
+          }
+          auto refreshed = mover.Refresh(connection, std::move(last.value().keys));
+          if (!refreshed.ok()) return std::move(refreshed).error();
+        }
+        m.events_applied += last.value().row_events;
+        m.sync_position = last.value().end;
+        if (!(m.sync_position < locked_at)) return Status::Ok();
+      } while (std::chrono::steady_clock::now() < deadline);
+      return Error::Internal(fmt::format("the binlog did not reach {} (applied up to {})",
+                                         locked_at.ToString(), m.sync_position.ToString()));
     });
     if (!swapped.ok()) {
       m.message = fmt::format("cut-over attempt {} failed: {}", m.cutover_attempts,
