@@ -3,8 +3,10 @@
 // exists has passed validation (see LoadTopology in config/loader.h).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -72,10 +74,22 @@ struct VtgateConfig {
   int workers = 0;  // 0: one per core
 };
 
+// The schema service: branches, deploy requests and its HTTP/JSON API.
+struct SchemadConfig {
+  Endpoint listen{"127.0.0.1", 15000};
+  std::string token;  // every API request presents "Authorization: Bearer <token>"
+  std::chrono::seconds revert_window{30 * 60};
+  // Keyspace whose first shard's MariaDB holds the metadata database
+  // `_tessera`. Always set after loading: the configured one, else the first
+  // unsharded keyspace, else the first keyspace.
+  std::string metadata_keyspace;
+};
+
 struct Topology {
   std::string source_file;  // where it was loaded from, for messages
   std::string state_dir = ".tessera";
   VtgateConfig vtgate;
+  std::optional<SchemadConfig> schemad;  // absent: this cluster runs no schemad
   std::vector<UserConfig> users;
   std::vector<KeyspaceConfig> keyspaces;
 

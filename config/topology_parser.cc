@@ -1,6 +1,8 @@
 #include "config/topology_parser.h"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <set>
 
 #include "common/keyrange/key_range.h"
@@ -23,12 +25,42 @@ std::string Quoted(const std::string& s) {
   return "\"" + s + "\"";
 }
 
+// "90s", "30m", "2h", "1h30m"; nullopt for anything else (or zero).
+std::optional<std::chrono::seconds> ParseDuration(const std::string& text) {
+  std::chrono::seconds total{0};
+  size_t i = 0;
+  if (text.empty()) return std::nullopt;
+  while (i < text.size()) {
+    size_t digits = i;
+    while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])))
+      ++digits;
+    if (digits == i || digits == text.size() || digits - i > 9) return std::nullopt;
+    long long n = std::stoll(text.substr(i, digits - i));
+    switch (text[digits]) {
+      case 's':
+        total += std::chrono::seconds(n);
+        break;
+      case 'm':
+        total += std::chrono::minutes(n);
+        break;
+      case 'h':
+        total += std::chrono::hours(n);
+        break;
+      default:
+        return std::nullopt;
+    }
+    i = digits + 1;
+  }
+  if (total.count() == 0) return std::nullopt;
+  return total;
+}
+
 }  // namespace
 
 Topology TopologyParser::Parse(const YAML::Node& root) {
   Topology topo;
   topo.source_file = source_;
-  reader_.CheckKeys(root, {"state_dir", "vtgate", "users", "keyspaces"}, "config");
+  reader_.CheckKeys(root, {"state_dir", "vtgate", "users", "keyspaces", "schemad"}, "config");
   if (auto dir = reader_.Child(root, "state_dir", "config", false); dir.IsDefined()) {
     topo.state_dir = reader_.String(dir, "state_dir");
     if (topo.state_dir.empty()) reader_.Fail(dir, "state_dir must not be empty");
@@ -48,7 +80,49 @@ Topology TopologyParser::Parse(const YAML::Node& root) {
       reader_.Fail(it->first, "keyspace " + Quoted(ks.name) + " repeated");
     topo.keyspaces.push_back(std::move(ks));
   }
+  if (auto schemad = root["schemad"]; schemad.IsDefined()) ParseSchemad(schemad, topo);
   return topo;
+}
+
+void TopologyParser::ParseSchemad(const YAML::Node& node, Topology& topo) {
+  SchemadConfig out;
+  if (!node.IsNull()) {
+    reader_.CheckKeys(node, {"host", "port", "token", "revert_window", "metadata_keyspace"},
+                      "schemad");
+  }
+  if (auto host = node["host"]; host.IsDefined())
+    out.listen.host = reader_.String(host, "schemad host");
+  if (auto port = node["port"]; port.IsDefined())
+    out.listen.port = reader_.Port(port, "schemad port");
+  ClaimEndpoint(node["port"].IsDefined() ? node["port"] : node, out.listen.host, out.listen.port,
+                "schemad");
+  out.token = reader_.String(reader_.Child(node, "token", "schemad", true), "schemad token");
+  if (out.token.size() < 16)
+    reader_.Fail(node["token"], "schemad token must be at least 16 characters");
+  if (auto window = node["revert_window"]; window.IsDefined()) {
+    auto parsed = ParseDuration(reader_.String(window, "schemad revert_window"));
+    if (!parsed) {
+      reader_.Fail(window, "schemad revert_window must be a duration such as 90s, 30m, 2h or "
+                           "1h30m, not " +
+                               Quoted(window.Scalar()));
+    }
+    out.revert_window = *parsed;
+  }
+  if (auto ks = node["metadata_keyspace"]; ks.IsDefined()) {
+    out.metadata_keyspace = reader_.String(ks, "schemad metadata_keyspace");
+    if (!topo.FindKeyspace(out.metadata_keyspace)) {
+      reader_.Fail(ks, "schemad metadata_keyspace: no keyspace " + Quoted(out.metadata_keyspace));
+    }
+  } else {
+    out.metadata_keyspace = topo.keyspaces.front().name;
+    for (const auto& keyspace : topo.keyspaces) {
+      if (!keyspace.sharded) {
+        out.metadata_keyspace = keyspace.name;
+        break;
+      }
+    }
+  }
+  topo.schemad = std::move(out);
 }
 
 void TopologyParser::ParseVtgate(const YAML::Node& node, VtgateConfig& out) {

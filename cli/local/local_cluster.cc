@@ -40,6 +40,13 @@ std::string Endpoint(const Component& c) {
   return c.host + ":" + std::to_string(c.port);
 }
 
+// schemad has no ComponentKind of its own; it is a daemon like vtgate that is
+// recognised by its program name.
+constexpr const char* kSchemadProgram = "schemad";
+bool IsSchemad(const Component& c) {
+  return c.program == kSchemadProgram;
+}
+
 }  // namespace
 
 LocalCluster::LocalCluster(config::Topology topology, LocalClusterOptions options,
@@ -48,6 +55,11 @@ LocalCluster::LocalCluster(config::Topology topology, LocalClusterOptions option
   options_.state_dir = Absolute(options_.state_dir);
   options_.config_path = Absolute(options_.config_path);
   components_ = ComponentsOf(topology_);
+  if (topology_.schemad) {
+    const auto& listen = topology_.schemad->listen;
+    components_.push_back(Component{ComponentKind::kVtgate, "schemad", "schemad", kSchemadProgram,
+                                    listen.host, listen.port, nullptr, nullptr});
+  }
 }
 
 std::string LocalCluster::PidPath(const Component& c) const {
@@ -68,6 +80,8 @@ pid_t LocalCluster::RunningPid(const Component& c) const {
 
 bool LocalCluster::IsHealthy(const Component& c) const {
   const auto timeout = std::chrono::milliseconds(1000);
+  // schemad listens only once its metadata store is ready.
+  if (IsSchemad(c)) return CanConnect(ProbeHost(c.host), c.port, timeout);
   switch (c.kind) {
     case ComponentKind::kMariaDb:
       return MariaDbClient::Connect(LoginFor(*c.shard), std::chrono::seconds(2)).ok();
@@ -124,6 +138,7 @@ Status LocalCluster::StartMariaDb(const Component& c) {
 
 std::vector<std::string> LocalCluster::DaemonArgv(const Component& c) const {
   std::string binary = options_.bin_dir + "/" + c.program;
+  // vtgate and schemad read the whole config file.
   if (c.kind == ComponentKind::kVtgate) return {binary, "--config", options_.config_path};
   const auto& db = c.shard->mariadb;
   return {binary,

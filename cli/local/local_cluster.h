@@ -1,9 +1,10 @@
 // LocalCluster: runs a Topology on this machine as supervised processes, one
-// MariaDB server and one vttablet per shard plus a vtgate.
+// MariaDB server and one vttablet per shard plus a vtgate, and schemad when
+// the config has a `schemad:` section (started last, stopped first).
 //
 // State directory layout (all paths below `state_dir`):
 //   mariadb/<keyspace>-<shard>/  a shard server's data directory (kept across down/up)
-//   logs/<component id>.log      stdout and stderr of vttablet and vtgate
+//   logs/<component id>.log      stdout and stderr of vttablet, vtgate and schemad
 //   run/<component id>.pid       pid of each running component
 //
 // Up() is idempotent: components already running are left alone. If any
@@ -25,8 +26,8 @@ namespace tessera::local {
 
 struct LocalClusterOptions {
   std::string state_dir;    // made absolute by the constructor
-  std::string bin_dir;      // holds vttablet and vtgate
-  std::string config_path;  // passed to vtgate; made absolute
+  std::string bin_dir;      // holds vttablet, vtgate and schemad
+  std::string config_path;  // passed to vtgate and schemad; made absolute
   std::chrono::seconds start_timeout{60};
   std::chrono::seconds stop_grace{30};
 };

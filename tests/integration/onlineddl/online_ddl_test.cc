@@ -79,8 +79,12 @@ class OnlineDdlTest : public ::testing::Test {
   }
 
   static void TearDownTestSuite() {
-    if (tablet_pid_ > 0) EXPECT_TRUE(local::StopProcess(tablet_pid_, std::chrono::seconds(5)).ok());
-    if (db_) EXPECT_TRUE(db_->Stop().ok());
+    if (tablet_pid_ > 0) {
+      EXPECT_TRUE(local::StopProcess(tablet_pid_, std::chrono::seconds(5)).ok());
+    }
+    if (db_) {
+      EXPECT_TRUE(db_->Stop().ok());
+    }
     db_.reset();
     dir_.reset();
   }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 
 #include "config/password_hash.h"
@@ -125,7 +126,7 @@ TEST(ConfigLoaderTest, BadConfigsNameFileLineAndProblem) {
   const BadCase cases[] = {
       {"state_dir: /tmp/st", "state_dir: /tmp/st\nbogus: 1",
        "t.yaml:2: config: unknown key \"bogus\" (expected one of: state_dir, vtgate, users, "
-       "keyspaces)"},
+       "keyspaces, schemad)"},
       {"        tablet: {port: 20001}", "        tablet: {port: 20001, hots: x}",
        "t.yaml:10: shard main/0 tablet: unknown key \"hots\" (expected one of: host, port)"},
       {"        mariadb: {port: 20002, server_id: 1}", "        mariadb: {port: 20002}",
@@ -179,6 +180,54 @@ TEST(ConfigLoaderTest, UnshardedKeyspaceHasOneShard) {
   std::string error = ErrorOf(two_shards);
   EXPECT_NE(error.find("t.yaml:"), std::string::npos) << error;
   EXPECT_NE(error.find("keyspace \"main\""), std::string::npos) << error;
+}
+
+TEST(ConfigLoaderTest, SchemadSectionIsOptional) {
+  auto topo = ParseTopology(kGood, "t.yaml");
+  ASSERT_TRUE(topo.ok()) << topo.error().message;
+  EXPECT_FALSE(topo->schemad.has_value());
+}
+
+TEST(ConfigLoaderTest, SchemadDefaults) {
+  auto topo = ParseTopology(std::string(kGood) + "schemad: {token: 0123456789abcdef}\n", "t.yaml");
+  ASSERT_TRUE(topo.ok()) << topo.error().message;
+  ASSERT_TRUE(topo->schemad.has_value());
+  EXPECT_EQ(topo->schemad->listen.host, "127.0.0.1");
+  EXPECT_EQ(topo->schemad->listen.port, 15000);
+  EXPECT_EQ(topo->schemad->token, "0123456789abcdef");
+  EXPECT_EQ(topo->schemad->revert_window, std::chrono::minutes(30));
+  EXPECT_EQ(topo->schemad->metadata_keyspace, "main");  // the first unsharded keyspace
+}
+
+TEST(ConfigLoaderTest, SchemadSettings) {
+  auto topo = ParseTopology(std::string(kGood) +
+                                "schemad:\n  host: 127.0.0.2\n  port: 20100\n"
+                                "  token: 0123456789abcdef\n  revert_window: 1h30m\n"
+                                "  metadata_keyspace: sh\n",
+                            "t.yaml");
+  ASSERT_TRUE(topo.ok()) << topo.error().message;
+  EXPECT_EQ(topo->schemad->listen.host, "127.0.0.2");
+  EXPECT_EQ(topo->schemad->listen.port, 20100);
+  EXPECT_EQ(topo->schemad->revert_window, std::chrono::minutes(90));
+  EXPECT_EQ(topo->schemad->metadata_keyspace, "sh");
+}
+
+TEST(ConfigLoaderTest, BadSchemadSections) {
+  const std::string base = std::string(kGood) + "schemad:\n";
+  EXPECT_EQ(ErrorOf(base + "  port: 20100\n"),
+            "t.yaml:31: schemad: missing required key \"token\"");
+  EXPECT_EQ(ErrorOf(base + "  token: short\n"),
+            "t.yaml:31: schemad token must be at least 16 characters");
+  EXPECT_EQ(ErrorOf(base + "  token: 0123456789abcdef\n  revert_window: 30 minutes\n"),
+            "t.yaml:32: schemad revert_window must be a duration such as 90s, 30m, 2h or 1h30m, "
+            "not \"30 minutes\"");
+  EXPECT_EQ(ErrorOf(base + "  token: 0123456789abcdef\n  metadata_keyspace: nope\n"),
+            "t.yaml:32: schemad metadata_keyspace: no keyspace \"nope\"");
+  EXPECT_EQ(ErrorOf(base + "  token: 0123456789abcdef\n  port: 20000\n"),
+            "t.yaml:32: schemad: port 20000 on 127.0.0.1 is already used by vtgate");
+  EXPECT_EQ(ErrorOf(base + "  token: 0123456789abcdef\n  tokn: x\n"),
+            "t.yaml:32: schemad: unknown key \"tokn\" (expected one of: host, port, token, "
+            "revert_window, metadata_keyspace)");
 }
 
 TEST(ConfigLoaderTest, EmptyAndMissingSections) {

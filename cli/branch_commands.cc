@@ -1,0 +1,267 @@
+#include "cli/branch_commands.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/api_client.h"
+#include "config/loader.h"
+
+namespace tessera::cli {
+namespace {
+
+using nlohmann::json;
+
+struct BranchFlags {
+  std::string config = "config/examples/local.yaml";
+  std::string keyspace;
+  std::string branch;
+  std::string from = "main";
+  std::string toggle;  // safe-migrations: "enable" or "disable"
+};
+
+std::string BranchPath(const BranchFlags& f) {
+  return "/api/keyspaces/" + PathSegment(f.keyspace) + "/branches/" + PathSegment(f.branch);
+}
+
+std::string Str(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return "-";
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_boolean()) return it->get<bool>() ? "yes" : "no";
+  return it->dump();
+}
+
+void PrintTable(const std::vector<std::string>& header,
+                const std::vector<std::vector<std::string>>& rows) {
+  std::vector<size_t> width(header.size());
+  for (size_t i = 0; i < header.size(); ++i) width[i] = header[i].size();
+  for (const auto& row : rows)
+    for (size_t i = 0; i < row.size() && i < width.size(); ++i)
+      width[i] = std::max(width[i], row[i].size());
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string out;
+    for (size_t i = 0; i < cells.size(); ++i) {
+      out += cells[i];
+      if (i + 1 < cells.size()) out += std::string(width[i] - cells[i].size() + 2, ' ');
+    }
+    std::cout << out << "\n";
+  };
+  line(header);
+  for (const auto& row : rows) line(row);
+}
+
+std::string HumanBytes(uint64_t bytes) {
+  const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+  double value = static_cast<double>(bytes);
+  int unit = 0;
+  while (value >= 1024 && unit < 4) {
+    value /= 1024;
+    ++unit;
+  }
+  std::ostringstream out;
+  out.precision(unit == 0 ? 0 : 1);
+  out << std::fixed << value << " " << units[unit];
+  return out.str();
+}
+
+void PrintUnifiedDiff(const std::string& diff) {
+  const bool color = isatty(STDOUT_FILENO) != 0;
+  std::istringstream lines(diff);
+  for (std::string line; std::getline(lines, line);) {
+    const char* start = "";
+    if (color) {
+      if (line.rfind("+++", 0) == 0 || line.rfind("---", 0) == 0) {
+        start = "\033[1m";
+      } else if (line.rfind("@@", 0) == 0) {
+        start = "\033[36m";
+      } else if (!line.empty() && line[0] == '+') {
+        start = "\033[32m";
+      } else if (!line.empty() && line[0] == '-') {
+        start = "\033[31m";
+      }
+    }
+    std::cout << start << line << (*start ? "\033[0m" : "") << "\n";
+  }
+}
+
+void PrintBranch(const json& b) {
+  std::cout << "branch:          " << Str(b, "name") << "\n"
+            << "keyspace:        " << Str(b, "keyspace") << "\n"
+            << "parent:          " << Str(b, "parent") << "\n"
+            << "production:      " << Str(b, "production") << "\n"
+            << "safe migrations: " << Str(b, "safe_migrations") << "\n"
+            << "data:            " << Str(b, "data_state") << "\n"
+            << "created at:      " << Str(b, "created_at") << " UTC\n"
+            << "database:        " << Str(b, "database") << "\n";
+}
+
+// Runs one API call for a verb: loads the config, calls, prints with
+// `render`; on failure prints "tessera branch <verb>: <reason>" and sets
+// exit code 1.
+template <class Render>
+void Run(const BranchFlags& flags, CommandContext& context, const std::string& verb,
+         const std::string& method, const std::string& target, const std::optional<json>& body,
+         Render render) {
+  auto fail = [&](const std::string& message) {
+    std::cerr << "tessera " << verb << ": " << message << "\n";
+    context.exit_code = 1;
+  };
+  auto topology = config::LoadTopology(flags.config);
+  if (!topology.ok()) return fail(topology.error().message);
+  auto client = SchemadClient(*topology);
+  if (!client.ok()) return fail(client.error().message);
+  auto answer = client->Call(method, target, body);
+  if (!answer.ok()) return fail(answer.error().message);
+  render(*answer);
+}
+
+void AddConfigFlag(CLI::App* cmd, BranchFlags& flags) {
+  cmd->add_option("-c,--config", flags.config, "cluster config file")->capture_default_str();
+}
+
+void AddKeyspaceBranchArgs(CLI::App* cmd, BranchFlags& flags) {
+  AddConfigFlag(cmd, flags);
+  cmd->add_option("keyspace", flags.keyspace, "keyspace")->required();
+  cmd->add_option("branch", flags.branch, "branch name")->required();
+}
+
+}  // namespace
+
+void AddBranchCommands(CLI::App& app, CommandContext& context) {
+  auto flags = std::make_shared<BranchFlags>();
+  CLI::App* branch = app.add_subcommand("branch", "create, inspect and delete database branches");
+  branch->require_subcommand(1);
+  auto& f = *flags;
+  auto ctx = &context;
+
+  CLI::App* create = branch->add_subcommand("create", "create a branch from a parent's schema");
+  AddKeyspaceBranchArgs(create, f);
+  create->add_option("--from", f.from, "parent branch")->capture_default_str();
+  create->callback([flags, ctx] {
+    Run(*flags, *ctx, "branch create", "POST",
+        "/api/keyspaces/" + PathSegment(flags->keyspace) + "/branches",
+        json{{"name", flags->branch}, {"parent", flags->from}}, [&](const json& b) {
+          std::cout << "created branch " << Str(b, "name") << " of keyspace " << Str(b, "keyspace")
+                    << " from " << Str(b, "parent") << " (database " << Str(b, "database")
+                    << " on every shard)\n";
+        });
+  });
+
+  CLI::App* list = branch->add_subcommand("list", "list the branches of a keyspace");
+  AddConfigFlag(list, f);
+  list->add_option("keyspace", f.keyspace, "keyspace")->required();
+  list->callback([flags, ctx] {
+    Run(*flags, *ctx, "branch list", "GET",
+        "/api/keyspaces/" + PathSegment(flags->keyspace) + "/branches", std::nullopt,
+        [](const json& answer) {
+          std::vector<std::vector<std::string>> rows;
+          for (const auto& b : answer.at("branches")) {
+            rows.push_back({Str(b, "name"), Str(b, "parent"), Str(b, "production"),
+                            Str(b, "safe_migrations"), Str(b, "data_state"), Str(b, "created_at")});
+          }
+          PrintTable({"NAME", "PARENT", "PRODUCTION", "SAFE MIGRATIONS", "DATA", "CREATED AT"},
+                     rows);
+        });
+  });
+
+  CLI::App* show = branch->add_subcommand("show", "show a branch: parent, base schema, size");
+  AddKeyspaceBranchArgs(show, f);
+  show->callback([flags, ctx] {
+    Run(*flags, *ctx, "branch show", "GET", BranchPath(*flags), std::nullopt, [](const json& b) {
+      PrintBranch(b);
+      std::cout << "size:            " << HumanBytes(b.value("size_bytes", uint64_t{0})) << " over "
+                << b.value("shards", json::array()).size() << " shard(s)\n";
+      const json base = b.value("base_schema", json::array());
+      std::cout << "base schema:     " << base.size() << " table(s)";
+      std::cout << (base.empty() ? "\n" : ":\n");
+      for (const auto& statement : base) std::cout << statement.get<std::string>() << ";\n";
+    });
+  });
+
+  CLI::App* schema = branch->add_subcommand("schema", "print the branch's CREATE statements");
+  AddKeyspaceBranchArgs(schema, f);
+  schema->callback([flags, ctx] {
+    Run(*flags, *ctx, "branch schema", "GET", BranchPath(*flags) + "/schema", std::nullopt,
+        [](const json& answer) {
+          for (const auto& statement : answer.at("statements"))
+            std::cout << statement.get<std::string>() << ";\n\n";
+        });
+  });
+
+  CLI::App* diff = branch->add_subcommand("diff", "show what the branch changed vs its parent");
+  AddKeyspaceBranchArgs(diff, f);
+  diff->callback([flags, ctx] {
+    Run(*flags, *ctx, "branch diff", "GET", BranchPath(*flags) + "/diff", std::nullopt,
+        [](const json& d) {
+          const json ddl = d.value("ddl", json::array());
+          if (ddl.empty()) {
+            std::cout << "branch " << Str(d, "branch") << " has the same schema as "
+                      << Str(d, "parent") << "\n";
+            return;
+          }
+          PrintUnifiedDiff(d.value("unified", std::string()));
+          std::cout << "\n-- DDL to apply to " << Str(d, "parent") << ":\n";
+          for (const auto& statement : ddl) std::cout << statement.get<std::string>() << ";\n";
+          const json lint = d.value("lint", json::array());
+          if (!lint.empty()) std::cout << "\n-- lint:\n";
+          for (const auto& finding : lint) {
+            std::cout << Str(finding, "severity") << " [" << Str(finding, "code") << "] "
+                      << Str(finding, "message") << "\n";
+          }
+        });
+  });
+
+  CLI::App* del = branch->add_subcommand("delete", "delete a branch and its databases");
+  AddKeyspaceBranchArgs(del, f);
+  del->callback([flags, ctx] {
+    Run(*flags, *ctx, "branch delete", "DELETE", BranchPath(*flags), std::nullopt,
+        [&](const json&) {
+          std::cout << "deleted branch " << flags->branch << " of keyspace " << flags->keyspace
+                    << "\n";
+        });
+  });
+
+  CLI::App* reset = branch->add_subcommand("reset", "reset a branch to its parent's schema");
+  AddKeyspaceBranchArgs(reset, f);
+  reset->callback([flags, ctx] {
+    Run(*flags, *ctx, "branch reset", "POST", BranchPath(*flags) + "/reset", json::object(),
+        [](const json& b) {
+          std::cout << "reset branch " << Str(b, "name") << " to the schema of " << Str(b, "parent")
+                    << "\n";
+        });
+  });
+
+  CLI::App* promote = branch->add_subcommand("promote", "make a branch a production branch");
+  AddKeyspaceBranchArgs(promote, f);
+  promote->callback([flags, ctx] {
+    Run(*flags, *ctx, "branch promote", "POST", BranchPath(*flags) + "/promote", json::object(),
+        [](const json& b) {
+          std::cout << "branch " << Str(b, "name") << " is a production branch\n";
+        });
+  });
+
+  CLI::App* safe = branch->add_subcommand("safe-migrations",
+                                          "enable or disable safe migrations on a "
+                                          "production branch");
+  safe->add_option("action", f.toggle, "enable or disable")
+      ->required()
+      ->check(CLI::IsMember({"enable", "disable"}));
+  AddKeyspaceBranchArgs(safe, f);
+  safe->callback([flags, ctx] {
+    const bool enable = flags->toggle == "enable";
+    Run(*flags, *ctx, "branch safe-migrations", "POST", BranchPath(*flags) + "/safe-migrations",
+        json{{"enabled", enable}}, [](const json& b) {
+          std::cout << "safe migrations are "
+                    << (b.value("safe_migrations", false) ? "enabled" : "disabled") << " on branch "
+                    << Str(b, "name") << "\n";
+        });
+  });
+}
+
+}  // namespace tessera::cli

@@ -1,0 +1,155 @@
+#include "schema/service/api_handler.h"
+
+#include <nlohmann/json.hpp>
+
+#include "schema/branches/branch_diff.h"
+#include "schema/branches/branch_name.h"
+#include "schema/service/api_json.h"
+#include "schema/service/api_route.h"
+#include "schema/service/bearer_auth.h"
+#include "schema/service/error_response.h"
+
+namespace tessera::schema {
+namespace {
+
+using nlohmann::json;
+
+ApiResponse Json(unsigned status, const json& body) {
+  ApiResponse r;
+  r.status = status;
+  r.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+  return r;
+}
+
+// The request body as a JSON object; an empty body is an empty object.
+Result<json> BodyObject(const ApiRequest& request) {
+  if (request.body.empty()) return json::object();
+  json body = json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded()) return InvalidArgument("request body is not valid JSON");
+  if (!body.is_object()) return InvalidArgument("request body must be a JSON object");
+  return body;
+}
+
+// Optional string member; InvalidArgument if present and not a string.
+Result<std::string> StringMember(const json& body, const char* name, std::string fallback) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return fallback;
+  if (!it->is_string()) return InvalidArgument(std::string("\"") + name + "\" must be a string");
+  return it->get<std::string>();
+}
+
+template <class T, class Render>
+ApiResponse Reply(const Result<T>& result, unsigned status, Render render) {
+  if (!result.ok()) return ErrorResponse(result.error());
+  return Json(status, render(result.value()));
+}
+
+}  // namespace
+
+ApiResponse ApiHandler::Handle(const ApiRequest& request) {
+  if (!IsAuthorized(request.authorization, token_)) {
+    return ErrorResponse(401, "unauthorized",
+                         "missing or wrong API token: send \"Authorization: Bearer <token>\"");
+  }
+  try {
+    return Route(request);
+  } catch (const std::exception& e) {
+    return ErrorResponse(500, "internal", std::string("unexpected failure: ") + e.what());
+  }
+}
+
+ApiResponse ApiHandler::Route(const ApiRequest& request) {
+  RouteMatch route = MatchRoute(request.method, request.target);
+  if (route.outcome == RouteMatch::Outcome::kNotFound) {
+    return ErrorResponse(404, "not_found", "no API route " + request.method + " " + request.target);
+  }
+  if (route.outcome == RouteMatch::Outcome::kMethodNotAllowed) {
+    ApiResponse r = ErrorResponse(405, "method_not_allowed",
+                                  request.method + " is not allowed here; use " + route.allowed);
+    r.allow = route.allowed;
+    return r;
+  }
+  const std::string& ks = route.keyspace;
+  const std::string& branch = route.branch;
+  auto body = BodyObject(request);
+  if (!body.ok()) return ErrorResponse(body.error());
+
+  switch (route.id) {
+    case RouteId::kListKeyspaces: {
+      json list = json::array();
+      for (const auto& keyspace : catalog_.topology().keyspaces)
+        list.push_back(KeyspaceJson(keyspace));
+      return Json(200, {{"keyspaces", list}});
+    }
+    case RouteId::kListBranches:
+      return Reply(catalog_.List(ks), 200, [](const std::vector<BranchRecord>& branches) {
+        json list = json::array();
+        for (const auto& b : branches) list.push_back(BranchJson(b));
+        return json{{"branches", list}};
+      });
+    case RouteId::kCreateBranch: {
+      auto name = StringMember(*body, "name", "");
+      if (!name.ok()) return ErrorResponse(name.error());
+      auto parent = StringMember(*body, "parent", std::string(kMainBranch));
+      if (!parent.ok()) return ErrorResponse(parent.error());
+      return Reply(catalog_.Create(ks, *name, *parent), 201,
+                   [](const BranchRecord& b) { return BranchJson(b); });
+    }
+    case RouteId::kGetBranch: {
+      auto record = catalog_.Get(ks, branch);
+      if (!record.ok()) return ErrorResponse(record.error());
+      auto size = catalog_.SizeBytes(ks, branch);
+      if (!size.ok()) return ErrorResponse(size.error());
+      json out = BranchJson(*record);
+      out["base_schema"] = record->base_schema;
+      out["size_bytes"] = *size;
+      out["shards"] = KeyspaceJson(*catalog_.Keyspace(ks).value())["shards"];
+      return Json(200, out);
+    }
+    case RouteId::kDeleteBranch: {
+      Status s = catalog_.Delete(ks, branch);
+      if (!s.ok()) return ErrorResponse(s.error());
+      return Json(200, {{"keyspace", ks}, {"name", branch}, {"deleted", true}});
+    }
+    case RouteId::kBranchSchema:
+      return Reply(catalog_.CurrentSchema(ks, branch), 200,
+                   [&](const std::vector<std::string>& statements) {
+                     return json{{"keyspace", ks}, {"branch", branch}, {"statements", statements}};
+                   });
+    case RouteId::kBranchDiff:
+      return Reply(DiffBranch(catalog_, ks, branch), 200,
+                   [](const BranchDiff& d) { return DiffJson(d); });
+    case RouteId::kResetBranch:
+      return Reply(catalog_.Reset(ks, branch), 200,
+                   [](const BranchRecord& b) { return BranchJson(b); });
+    case RouteId::kPromoteBranch:
+      return Reply(catalog_.Promote(ks, branch), 200,
+                   [](const BranchRecord& b) { return BranchJson(b); });
+    case RouteId::kSafeMigrations: {
+      auto it = body->find("enabled");
+      if (it == body->end() || !it->is_boolean())
+        return ErrorResponse(InvalidArgument("body must be {\"enabled\": true|false}"));
+      return Reply(catalog_.SetSafeMigrations(ks, branch, it->get<bool>()), 200,
+                   [](const BranchRecord& b) { return BranchJson(b); });
+    }
+    case RouteId::kListPasswords:
+      return Reply(credentials_.List(ks, branch), 200,
+                   [](const std::vector<CredentialRecord>& credentials) {
+                     json list = json::array();
+                     for (const auto& c : credentials) list.push_back(CredentialJson(c));
+                     return json{{"passwords", list}};
+                   });
+    case RouteId::kCreatePassword: {
+      auto role = StringMember(*body, "role", "reader");
+      if (!role.ok()) return ErrorResponse(role.error());
+      return Reply(credentials_.Issue(ks, branch, *role), 201, [](const IssuedCredential& c) {
+        json out = CredentialJson(c.record);
+        out["password"] = c.password;
+        return out;
+      });
+    }
+  }
+  return ErrorResponse(500, "internal", "route without a handler");
+}
+
+}  // namespace tessera::schema

@@ -1,0 +1,132 @@
+// schemad: the schema service. Serves branches, credentials and branch diffs
+// over the HTTP/JSON API (routes in schema/service/api_route.h), keeping its
+// state in the metadata database _tessera (schema/store/metadata_store.h).
+//
+//   schemad --config <topology.yaml> [--host H] [--port P] [--threads N]
+//
+// Start-up: load the config (it must have a `schemad:` section), create the
+// metadata tables if missing, register every keyspace's production branch
+// "main", then listen. A start-up failure exits 1 with the reason on stderr.
+#include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
+
+#include <csignal>
+#include <cstdlib>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <mysql.h>
+#include <CLI/CLI.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include "common/logging.h"
+#include "config/loader.h"
+#include "schema/branches/branch_catalog.h"
+#include "schema/branches/credential_issuer.h"
+#include "schema/service/api_handler.h"
+#include "schema/service/http_server.h"
+#include "schema/store/metadata_store.h"
+#include "schema/store/sql_login.h"
+
+namespace {
+
+namespace asio = boost::asio;
+using namespace tessera;
+
+struct Flags {
+  std::string config;
+  std::string host;  // empty: from the config
+  int port = -1;     // -1: from the config; 0: any free port
+  int threads = 4;
+  std::string log_level = "info";
+};
+
+int Serve(const Flags& flags) {
+  SetLogLevel(flags.log_level);
+  auto log = GetLogger("schemad");
+  std::signal(SIGPIPE, SIG_IGN);
+  auto topology = config::LoadTopology(flags.config);
+  if (!topology.ok()) {
+    log->error("{}", topology.error().message);
+    return 1;
+  }
+  if (!topology->schemad) {
+    log->error("{}: no schemad section (it sets the API address and token)", flags.config);
+    return 1;
+  }
+  const config::SchemadConfig& settings = *topology->schemad;
+  if (mysql_library_init(0, nullptr, nullptr) != 0) {
+    log->error("cannot initialize the MariaDB client library");
+    return 1;
+  }
+
+  const config::KeyspaceConfig* meta_ks = topology->FindKeyspace(settings.metadata_keyspace);
+  const config::ShardConfig& meta_shard = meta_ks->shards.front();
+  schema::MetadataStore store(schema::SqlLogin::For(meta_shard.mariadb));
+  if (Status s = store.EnsureSchema(); !s.ok()) {
+    log->error("{}", s.error().message);
+    return 1;
+  }
+  schema::BranchCatalog catalog(*topology, store);
+  if (Status s = catalog.RegisterProductionBranches(); !s.ok()) {
+    log->error("cannot register production branches: {}", s.error().message);
+    return 1;
+  }
+  schema::CredentialIssuer credentials(catalog, store);
+  schema::ApiHandler api(catalog, credentials, settings.token);
+
+  asio::io_context io(flags.threads);
+  schema::HttpServer server(io, [&api, &log](const schema::ApiRequest& request) {
+    schema::ApiResponse response = api.Handle(request);
+    // Method and path only: bodies may hold passwords.
+    log->info("{} {} -> {}", request.method, request.target.substr(0, request.target.find('?')),
+              response.status);
+    return response;
+  });
+  const std::string host = flags.host.empty() ? settings.listen.host : flags.host;
+  const uint16_t wanted =
+      flags.port >= 0 ? static_cast<uint16_t>(flags.port) : settings.listen.port;
+  auto port = server.Listen(host, wanted);
+  if (!port.ok()) {
+    log->error("{}", port.error().message);
+    return 1;
+  }
+  server.Start();
+  log->info("schemad listening on {}:{}, metadata in _tessera on {}/{} ({}:{})", host, *port,
+            meta_ks->name, meta_shard.name, meta_shard.mariadb.host, meta_shard.mariadb.port);
+
+  asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code& ec, int signal_number) {
+    if (ec) return;
+    log->info("signal {} received; shutting down", signal_number);
+    server.Stop();
+    io.stop();
+  });
+  std::vector<std::thread> threads;
+  for (int i = 1; i < flags.threads; ++i) threads.emplace_back([&io] { io.run(); });
+  io.run();
+  for (auto& t : threads) t.join();
+  log->info("schemad stopped");
+  spdlog::shutdown();
+  // Connection coroutines still parked on the io_context are not unwound.
+  std::_Exit(0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"schemad: the Tessera schema service (branches, credentials, HTTP/JSON API)"};
+  Flags flags;
+  app.add_option("-c,--config", flags.config, "cluster config file")->required();
+  app.add_option("--host", flags.host, "listen address (default: schemad.host of the config)");
+  app.add_option("--port", flags.port, "listen port (default: schemad.port; 0 picks a free one)")
+      ->check(CLI::Range(0, 65535));
+  app.add_option("--threads", flags.threads, "request threads")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  app.add_option("--log-level", flags.log_level, "trace, debug, info, warn, error")
+      ->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+  return Serve(flags);
+}

@@ -1,0 +1,304 @@
+#include "schema/store/metadata_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include "schema/store/service_error.h"
+#include "schema/store/sql_quote.h"
+
+namespace tessera::schema {
+namespace {
+
+const char* const kCreateTables[] = {
+    R"sql(CREATE TABLE IF NOT EXISTS branches (
+  keyspace VARCHAR(64) NOT NULL,
+  name VARCHAR(32) NOT NULL,
+  parent VARCHAR(32) NOT NULL DEFAULT '',
+  production TINYINT(1) NOT NULL DEFAULT 0,
+  safe_migrations TINYINT(1) NOT NULL DEFAULT 0,
+  base_schema LONGTEXT NOT NULL,
+  data_state VARCHAR(32) NOT NULL,
+  created_at DATETIME NOT NULL,
+  PRIMARY KEY (keyspace, name)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4)sql",
+    R"sql(CREATE TABLE IF NOT EXISTS credentials (
+  username VARCHAR(32) NOT NULL,
+  password_hash CHAR(41) NOT NULL,
+  keyspace VARCHAR(64) NOT NULL,
+  branch VARCHAR(32) NOT NULL,
+  role VARCHAR(16) NOT NULL,
+  created_at DATETIME NOT NULL,
+  PRIMARY KEY (username),
+  KEY keyspace_branch (keyspace, branch)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4)sql",
+    R"sql(CREATE TABLE IF NOT EXISTS deploy_requests (
+  id BIGINT NOT NULL AUTO_INCREMENT,
+  keyspace VARCHAR(64) NOT NULL,
+  branch VARCHAR(32) NOT NULL,
+  into_branch VARCHAR(32) NOT NULL,
+  state VARCHAR(32) NOT NULL,
+  notes TEXT NOT NULL,
+  ddl LONGTEXT NOT NULL,
+  created_at DATETIME NOT NULL,
+  updated_at DATETIME NOT NULL,
+  PRIMARY KEY (id),
+  KEY keyspace_branch (keyspace, branch)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4)sql",
+};
+
+constexpr const char* kBranchColumns =
+    "keyspace, name, parent, production, safe_migrations, base_schema, "
+    "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s'), data_state";
+constexpr const char* kCredentialColumns =
+    "username, password_hash, keyspace, branch, role, "
+    "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s')";
+constexpr const char* kDeployColumns =
+    "id, keyspace, branch, into_branch, state, notes, ddl, "
+    "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s'), DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i:%s')";
+
+std::string Text(const SqlRow& row, size_t i) {
+  return row.at(i).value_or("");
+}
+
+std::string SchemaToJson(const std::vector<std::string>& statements) {
+  return nlohmann::json(statements).dump();
+}
+
+std::vector<std::string> SchemaFromJson(const std::string& text) {
+  auto parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  std::vector<std::string> out;
+  if (!parsed.is_array()) return out;
+  for (const auto& s : parsed)
+    if (s.is_string()) out.push_back(s.get<std::string>());
+  return out;
+}
+
+BranchRecord BranchFromRow(const SqlRow& row) {
+  BranchRecord b;
+  b.keyspace = Text(row, 0);
+  b.name = Text(row, 1);
+  b.parent = Text(row, 2);
+  b.production = Text(row, 3) == "1";
+  b.safe_migrations = Text(row, 4) == "1";
+  b.base_schema = SchemaFromJson(Text(row, 5));
+  b.created_at = Text(row, 6);
+  b.data_state = Text(row, 7);
+  return b;
+}
+
+CredentialRecord CredentialFromRow(const SqlRow& row) {
+  return CredentialRecord{Text(row, 0), Text(row, 1), Text(row, 2),
+                          Text(row, 3), Text(row, 4), Text(row, 5)};
+}
+
+DeployRequestRecord DeployFromRow(const SqlRow& row) {
+  DeployRequestRecord d;
+  d.id = std::stoll(Text(row, 0));
+  d.keyspace = Text(row, 1);
+  d.branch = Text(row, 2);
+  d.into_branch = Text(row, 3);
+  d.state = Text(row, 4);
+  d.notes = Text(row, 5);
+  d.ddl = Text(row, 6);
+  d.created_at = Text(row, 7);
+  d.updated_at = Text(row, 8);
+  return d;
+}
+
+Error StoreError(Error e) {
+  return WithContext("metadata store", std::move(e));
+}
+
+Status ToStatus(const Result<uint64_t>& r) {
+  return r.ok() ? Status::Ok() : Status(StoreError(r.error()));
+}
+
+std::string TerminalStates() {
+  std::string list;
+  for (const char* s : {deploy_state::kComplete, deploy_state::kClosed, deploy_state::kFailed,
+                        deploy_state::kReverted}) {
+    list += (list.empty() ? "" : ", ") + QuoteSqlString(s);
+  }
+  return list;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqlSession>> MetadataStore::Connect(bool with_database) const {
+  auto session = SqlSession::Connect(login_, with_database ? kDatabase : "");
+  if (!session.ok()) return StoreError(std::move(session).error());
+  return session;
+}
+
+Status MetadataStore::EnsureSchema() {
+  auto session = Connect(/*with_database=*/false);
+  if (!session.ok()) return session.error();
+  auto& db = **session;
+  auto created = db.Execute(std::string("CREATE DATABASE IF NOT EXISTS ") +
+                            QuoteIdentifier(kDatabase) + " DEFAULT CHARACTER SET utf8mb4");
+  if (!created.ok()) return StoreError(created.error());
+  if (auto used = db.Execute(std::string("USE ") + QuoteIdentifier(kDatabase)); !used.ok())
+    return StoreError(used.error());
+  for (const char* ddl : kCreateTables) {
+    if (auto r = db.Execute(ddl); !r.ok()) return StoreError(r.error());
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<BranchRecord>> MetadataStore::ListBranches(const std::string& keyspace) {
+  auto session = Connect();
+  if (!session.ok()) return session.error();
+  auto rows = (*session)->Query(std::string("SELECT ") + kBranchColumns +
+                                " FROM branches WHERE keyspace = " + QuoteSqlString(keyspace) +
+                                " ORDER BY production DESC, name");
+  if (!rows.ok()) return StoreError(rows.error());
+  std::vector<BranchRecord> out;
+  for (const auto& row : *rows) out.push_back(BranchFromRow(row));
+  return out;
+}
+
+Result<std::optional<BranchRecord>> MetadataStore::FindBranch(const std::string& keyspace,
+                                                              const std::string& name) {
+  auto session = Connect();
+  if (!session.ok()) return session.error();
+  auto rows = (*session)->Query(std::string("SELECT ") + kBranchColumns +
+                                " FROM branches WHERE keyspace = " + QuoteSqlString(keyspace) +
+                                " AND name = " + QuoteSqlString(name));
+  if (!rows.ok()) return StoreError(rows.error());
+  if (rows->empty()) return std::optional<BranchRecord>();
+  return std::optional<BranchRecord>(BranchFromRow(rows->front()));
+}
+
+Status MetadataStore::InsertBranch(const BranchRecord& b) {
+  auto session = Connect();
+  if (!session.ok()) return session.error();
+  auto r = (*session)->Execute(
+      "INSERT INTO branches (keyspace, name, parent, production, safe_migrations, base_schema, "
+      "data_state, created_at) VALUES (" +
+      QuoteSqlString(b.keyspace) + ", " + QuoteSqlString(b.name) + ", " + QuoteSqlString(b.parent) +
+      ", " + (b.production ? "1" : "0") + ", " + (b.safe_migrations ? "1" : "0") + ", " +
+      QuoteSqlString(SchemaToJson(b.base_schema)) + ", " + QuoteSqlString(b.data_state) +
+      ", UTC_TIMESTAMP())");
+  if (!r.ok() && r.error().code == mysql_errno::kDupEntry) {
+    return Conflict("branch " + b.name + " already exists in keyspace " + b.keyspace);
+  }
+  return ToStatus(r);
+}
+
+Status MetadataStore::UpdateBranch(const BranchRecord& b) {
+  auto session = Connect();
+  if (!session.ok()) return session.error();
+  // Matched rows, not changed rows, decide existence: compare first.
+  auto found =
+      (*session)->Query("SELECT 1 FROM branches WHERE keyspace = " + QuoteSqlString(b.keyspace) +
+                        " AND name = " + QuoteSqlString(b.name));
+  if (!found.ok()) return StoreError(found.error());
+  if (found->empty()) return NotFound("branch " + b.name + " not found in keyspace " + b.keyspace);
+  return ToStatus((*session)->Execute(
+      "UPDATE branches SET parent = " + QuoteSqlString(b.parent) + ", production = " +
+      (b.production ? "1" : "0") + ", safe_migrations = " + (b.safe_migrations ? "1" : "0") +
+      ", base_schema = " + QuoteSqlString(SchemaToJson(b.base_schema)) +
+      ", data_state = " + QuoteSqlString(b.data_state) +
+      " WHERE keyspace = " + QuoteSqlString(b.keyspace) + " AND name = " + QuoteSqlString(b.name)));
+}
+
+Status MetadataStore::DeleteBranch(const std::string& keyspace, const std::string& name) {
+  auto session = Connect();
+  if (!session.ok()) return session.error();
+  auto& db = **session;
+  if (Status s = db.Begin(); !s.ok()) return StoreError(s.error());
+  auto credentials =
+      db.Execute("DELETE FROM credentials WHERE keyspace = " + QuoteSqlString(keyspace) +
+                 " AND branch = " + QuoteSqlString(name));
+  if (!credentials.ok()) {
+    db.Rollback();
+    return StoreError(credentials.error());
+  }
+  auto branch = db.Execute("DELETE FROM branches WHERE keyspace = " + QuoteSqlString(keyspace) +
+                           " AND name = " + QuoteSqlString(name));
+  if (!branch.ok()) {
+    db.Rollback();
+    return StoreError(branch.error());
+  }
+  if (Status s = db.Commit(); !s.ok()) return StoreError(s.error());
+  return Status::Ok();
+}
+
+Status MetadataStore::InsertCredential(const CredentialRecord& c) {
+  auto session = Connect();
+  if (!session.ok()) return session.error();
+  auto r = (*session)->Execute(
+      "INSERT INTO credentials (username, password_hash, keyspace, branch, role, created_at) "
+      "VALUES (" +
+      QuoteSqlString(c.username) + ", " + QuoteSqlString(c.password_hash) + ", " +
+      QuoteSqlString(c.keyspace) + ", " + QuoteSqlString(c.branch) + ", " + QuoteSqlString(c.role) +
+      ", UTC_TIMESTAMP())");
+  if (!r.ok() && r.error().code == mysql_errno::kDupEntry) {
+    return Conflict("username " + c.username + " is taken");
+  }
+  return ToStatus(r);
+}
+
+Result<std::vector<CredentialRecord>> MetadataStore::ListCredentials(const std::string& keyspace,
+                                                                     const std::string& branch) {
+  auto session = Connect();
+  if (!session.ok()) return session.error();
+  auto rows = (*session)->Query(std::string("SELECT ") + kCredentialColumns +
+                                " FROM credentials WHERE keyspace = " + QuoteSqlString(keyspace) +
+                                " AND branch = " + QuoteSqlString(branch) +
+                                " ORDER BY created_at DESC, username");
+  if (!rows.ok()) return StoreError(rows.error());
+  std::vector<CredentialRecord> out;
+  for (const auto& row : *rows) out.push_back(CredentialFromRow(row));
+  return out;
+}
+
+Result<int64_t> MetadataStore::InsertDeployRequest(const DeployRequestRecord& d) {
+  auto session = Connect();
+  if (!session.ok()) return session.error();
+  auto r = (*session)->Execute(
+      "INSERT INTO deploy_requests (keyspace, branch, into_branch, state, notes, ddl, created_at, "
+      "updated_at) VALUES (" +
+      QuoteSqlString(d.keyspace) + ", " + QuoteSqlString(d.branch) + ", " +
+      QuoteSqlString(d.into_branch) + ", " + QuoteSqlString(d.state) + ", " +
+      QuoteSqlString(d.notes) + ", " + QuoteSqlString(d.ddl) +
+      ", UTC_TIMESTAMP(), UTC_TIMESTAMP())");
+  if (!r.ok()) return StoreError(r.error());
+  return static_cast<int64_t>((*session)->LastInsertId());
+}
+
+Result<std::vector<DeployRequestRecord>> MetadataStore::ListDeployRequests(
+    const std::string& keyspace) {
+  auto session = Connect();
+  if (!session.ok()) return session.error();
+  auto rows = (*session)->Query(
+      std::string("SELECT ") + kDeployColumns +
+      " FROM deploy_requests WHERE keyspace = " + QuoteSqlString(keyspace) + " ORDER BY id");
+  if (!rows.ok()) return StoreError(rows.error());
+  std::vector<DeployRequestRecord> out;
+  for (const auto& row : *rows) out.push_back(DeployFromRow(row));
+  return out;
+}
+
+Status MetadataStore::UpdateDeployRequestState(int64_t id, const std::string& state) {
+  auto session = Connect();
+  if (!session.ok()) return session.error();
+  auto r = (*session)->Execute("UPDATE deploy_requests SET state = " + QuoteSqlString(state) +
+                               ", updated_at = UTC_TIMESTAMP() WHERE id = " + std::to_string(id));
+  if (!r.ok()) return StoreError(r.error());
+  if (*r == 0) return NotFound("deploy request " + std::to_string(id) + " not found");
+  return Status::Ok();
+}
+
+Result<int64_t> MetadataStore::CountOpenDeployRequests(const std::string& keyspace,
+                                                       const std::string& branch) {
+  auto session = Connect();
+  if (!session.ok()) return session.error();
+  auto rows = (*session)->Query(
+      "SELECT COUNT(*) FROM deploy_requests WHERE keyspace = " + QuoteSqlString(keyspace) +
+      " AND branch = " + QuoteSqlString(branch) + " AND state NOT IN (" + TerminalStates() + ")");
+  if (!rows.ok()) return StoreError(rows.error());
+  if (rows->empty()) return int64_t{0};
+  return static_cast<int64_t>(std::stoll(Text(rows->front(), 0)));
+}
+
+}  // namespace tessera::schema

@@ -1,0 +1,67 @@
+// MetadataStore: schemad's durable state in the sidecar database `_tessera`
+// on one MariaDB server (config: schemad.metadata_keyspace). Tables:
+//   branches         (keyspace, name) -> parent, flags, base schema, data state
+//   credentials      username -> password hash, keyspace, branch, role
+//   deploy_requests  id -> keyspace, branch, into_branch, state, notes, ddl
+// Every write is one InnoDB statement or one transaction, so a schemad
+// restart (or crash) loses nothing that was acknowledged.
+//
+// Thread-safe: each call opens its own connection, so a restarted MariaDB is
+// simply reached again on the next call. Errors are service errors
+// (schema/store/service_error.h) or MariaDB's, prefixed "metadata store".
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+#include "schema/store/branch_record.h"
+#include "schema/store/credential_record.h"
+#include "schema/store/deploy_request_record.h"
+#include "schema/store/sql_login.h"
+#include "schema/store/sql_session.h"
+
+namespace tessera::schema {
+
+class MetadataStore {
+ public:
+  static constexpr const char* kDatabase = "_tessera";
+
+  explicit MetadataStore(SqlLogin login) : login_(std::move(login)) {}
+
+  // Creates the database and its tables if missing. Idempotent.
+  Status EnsureSchema();
+
+  Result<std::vector<BranchRecord>> ListBranches(const std::string& keyspace);
+  Result<std::optional<BranchRecord>> FindBranch(const std::string& keyspace,
+                                                 const std::string& name);
+  // Conflict if a branch of that name exists in the keyspace. created_at is
+  // set by the store.
+  Status InsertBranch(const BranchRecord& branch);
+  // Rewrites parent, flags, base schema and data state; NotFound if missing.
+  Status UpdateBranch(const BranchRecord& branch);
+  // Removes the branch and its credentials in one transaction.
+  Status DeleteBranch(const std::string& keyspace, const std::string& name);
+
+  // Conflict if the username exists. created_at is set by the store.
+  Status InsertCredential(const CredentialRecord& credential);
+  // Newest first.
+  Result<std::vector<CredentialRecord>> ListCredentials(const std::string& keyspace,
+                                                        const std::string& branch);
+
+  // Returns the new request's id; timestamps are set by the store.
+  Result<int64_t> InsertDeployRequest(const DeployRequestRecord& request);
+  Result<std::vector<DeployRequestRecord>> ListDeployRequests(const std::string& keyspace);
+  Status UpdateDeployRequestState(int64_t id, const std::string& state);
+  // Requests from `branch` that are not in a terminal state.
+  Result<int64_t> CountOpenDeployRequests(const std::string& keyspace, const std::string& branch);
+
+ private:
+  Result<std::unique_ptr<SqlSession>> Connect(bool with_database = true) const;
+
+  SqlLogin login_;
+};
+
+}  // namespace tessera::schema

@@ -1,0 +1,23 @@
+// Quoting for statements schemad builds as text: identifiers in backticks
+// (a backtick inside is doubled) and string literals via common/sql_string.h.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "common/sql_string.h"
+
+namespace tessera::schema {
+
+// `name` as a MariaDB quoted identifier: `a``b` for a`b.
+inline std::string QuoteIdentifier(std::string_view name) {
+  std::string out = "`";
+  for (char c : name) {
+    if (c == '`') out.push_back('`');
+    out.push_back(c);
+  }
+  out.push_back('`');
+  return out;
+}
+
+}  // namespace tessera::schema
