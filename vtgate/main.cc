@@ -1,6 +1,7 @@
 // vtgate: the MySQL-protocol front door of a Tessera cluster.
 #include <csignal>
 #include <iostream>
+#include <set>
 #include <thread>
 
 #include <CLI/CLI.hpp>
@@ -9,6 +10,8 @@
 
 #include "common/logging.h"
 #include "config/loader.h"
+#include "vtgate/branch_directory.h"
+#include "vtgate/branch_directory_refresher.h"
 #include "vtgate/mysql/server.h"
 #include "vtgate/session.h"
 #include "vtgate/vschema.h"
@@ -49,10 +52,27 @@ int main(int argc, char** argv) {
                         ? static_cast<size_t>(topology->vtgate.workers)
                         : std::max(1u, std::thread::hardware_concurrency());
 
+  // Branch-scoped credentials and branch flags come from schemad's metadata
+  // store, read through the metadata keyspace's first tablet.
+  std::set<std::string> config_users;
+  for (const auto& user : topology->users) config_users.insert(user.name);
+  vtgate::BranchDirectory branches(config_users);
+  std::unique_ptr<vtgate::BranchDirectoryRefresher> refresher;
+  if (topology->schemad) {
+    const auto* ks = topology->FindKeyspace(topology->schemad->metadata_keyspace);
+    if (ks != nullptr && !ks->shards.empty()) {
+      refresher =
+          std::make_unique<vtgate::BranchDirectoryRefresher>(branches, ks->shards.front().tablet);
+      refresher->Start();
+    }
+  }
+
   auto users = topology->users;
-  vtgate::mysql::UserLookup lookup = [users](std::string_view name) -> std::optional<std::string> {
+  vtgate::mysql::UserLookup lookup =
+      [users, &branches](std::string_view name) -> std::optional<std::string> {
     for (const auto& user : users)
       if (user.name == name) return user.password_hash;
+    if (auto credential = branches.FindCredential(name)) return credential->password_hash;
     return std::nullopt;
   };
 
@@ -68,7 +88,8 @@ int main(int argc, char** argv) {
   };
   vtgate::mysql::Server server(options, lookup, factory);
   for (size_t i = 0; i < server.worker_count(); ++i) {
-    contexts.push_back(std::make_unique<vtgate::WorkerContext>(server.worker_context(i), *vschema));
+    contexts.push_back(
+        std::make_unique<vtgate::WorkerContext>(server.worker_context(i), *vschema, &branches));
   }
   Status started = server.Start();
   if (!started.ok()) {
@@ -85,6 +106,7 @@ int main(int argc, char** argv) {
   });
   signals_io.run();
   server.Stop();
+  if (refresher) refresher->Stop();
   log->info("vtgate stopped");
   return 0;
 }

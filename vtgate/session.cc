@@ -46,8 +46,20 @@ bool LikeMatch(std::string_view text, std::string_view pattern) {
 
 }  // namespace
 
-Session::Session(WorkerContext& worker, const mysql::ClientInfo& /*client*/)
-    : worker_(worker), planner_(worker.vschema()), cursor_(worker) {}
+Session::Session(WorkerContext& worker, const mysql::ClientInfo& client)
+    : worker_(worker),
+      planner_(worker.vschema()),
+      cursor_(worker),
+      user_(client.user),
+      uuid_random_(std::random_device{}()) {
+  if (worker.branches() != nullptr) credential_ = worker.branches()->FindCredential(client.user);
+  if (credential_) {
+    cursor_.RestrictToKeyspace(credential_->keyspace, user_);
+    cursor_.SetKeyspaceDatabase(credential_->keyspace,
+                                BranchDatabase(credential_->keyspace, credential_->branch));
+    keyspace_ = credential_->keyspace;
+  }
+}
 
 uint16_t Session::StatusFlags() const {
   uint16_t flags = 0;
@@ -57,10 +69,39 @@ uint16_t Session::StatusFlags() const {
 }
 
 Status Session::UseDatabase(std::string_view database) {
-  if (worker_.vschema().FindKeyspace(database) == nullptr) {
-    return Error::Make(mysql_errno::kBadDb, "Unknown database '" + std::string(database) + "'");
+  // "keyspace" or "keyspace@branch".
+  std::string name(database), branch;
+  if (size_t at = name.find('@'); at != std::string::npos) {
+    branch = name.substr(at + 1);
+    name.resize(at);
+    if (branch == "primary") branch = "main";
   }
-  keyspace_ = std::string(database);
+  if (worker_.vschema().FindKeyspace(name) == nullptr) {
+    return Error::Make(mysql_errno::kBadDb, "Unknown database '" + name + "'");
+  }
+  if (credential_) {
+    if (name != credential_->keyspace || (!branch.empty() && branch != credential_->branch)) {
+      return Error::Make(
+          mysql_errno::kDbAccessDenied,
+          "Access denied for user '" + user_ + "'@'%' to database '" + std::string(database) + "'");
+    }
+  } else if (!branch.empty() && branch != "main") {
+    const BranchDirectory* branches = worker_.branches();
+    if (branches == nullptr || !branches->FindBranch(name, branch)) {
+      return Error::Make(mysql_errno::kBadDb,
+                         "Unknown branch '" + branch + "' of keyspace '" + name + "'");
+    }
+    if (cursor_.in_transaction())
+      return Error::Internal("cannot switch branches inside a transaction");
+    cursor_.SetKeyspaceDatabase(name, BranchDatabase(name, branch));
+    branch_of_[name] = branch;
+  } else if (!credential_) {
+    if (branch_of_.count(name) > 0 && cursor_.in_transaction())
+      return Error::Internal("cannot switch branches inside a transaction");
+    cursor_.ClearKeyspaceDatabase(name);
+    branch_of_.erase(name);
+  }
+  keyspace_ = name;
   return Status::Ok();
 }
 
@@ -84,6 +125,10 @@ asio::awaitable<Result<ResultSet>> Session::Query(std::string_view sql) {
       return v.kind == sql::NormalizedValueKind::kInt ||
              v.kind == sql::NormalizedValueKind::kString;
     });
+    if (planner_verb && credential_) {
+      Status allowed = Authorize(verb == "select" ? Access::kRead : Access::kWrite, keyspace_);
+      if (!allowed.ok()) co_return allowed.error();
+    }
     if (planner_verb && routable_values) {
       PlanCache& cache = worker_.plan_cache();
       const PlanCacheKey key{normalized->fingerprint, text, keyspace_, /*vschema_version=*/0};
@@ -118,6 +163,9 @@ asio::awaitable<Result<ResultSet>> Session::Query(std::string_view sql) {
       }
     }
   }
+  AdminParse admin = ParseAdminStatement(sql);
+  if (!admin.error.empty()) co_return Error::Make(mysql_errno::kParse, admin.error);
+  if (admin.statement) co_return co_await RunAdmin(*admin.statement);
   auto parsed = worker_.parser().Parse(sql);
   if (!parsed.ok()) co_return parsed.error();
   co_return co_await Run(**parsed, sql);
@@ -166,6 +214,16 @@ asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::strin
     default:
       break;
   }
+  const Access access = AccessOf(stmt.kind());
+  if (access == Access::kDdl) {
+    std::string keyspace = DdlKeyspace(stmt);
+    Status allowed = Authorize(access, keyspace);
+    if (!allowed.ok()) co_return allowed.error();
+    if (ddl_online_) co_return co_await SubmitOnlineDdl(stmt, keyspace);
+  } else if (credential_) {
+    Status allowed = Authorize(access, keyspace_);
+    if (!allowed.ok()) co_return allowed.error();
+  }
   if (!autocommit_ && !cursor_.in_transaction()) cursor_.Begin();
   auto plan = planner_.Build(stmt, sql, keyspace_);
   if (!plan.ok()) co_return plan.error();
@@ -205,6 +263,16 @@ asio::awaitable<Result<ResultSet>> Session::RunSet(ast::SetStatement& set) {
             name == "net_read_timeout") {
           continue;
         }
+        if (name == "ddl_strategy" && assignment.value &&
+            assignment.value->kind() == ast::ExprKind::kLiteral) {
+          std::string v = AsciiLower(assignment.value->As<ast::Literal>().text);
+          if (v != "online" && v != "direct") {
+            co_return Error::Make(1231, "Variable 'ddl_strategy' can't be set to the value of '" +
+                                            v + "' (online or direct)");
+          }
+          ddl_online_ = v == "online";
+          continue;
+        }
         co_return Error::Make(mysql_errno::kNotSupportedYet,
                               "unsupported: SET of system variable " + assignment.name);
       }
@@ -228,6 +296,10 @@ asio::awaitable<Result<ResultSet>> Session::RunShow(ast::ShowStatement& show,
   std::string keyspace = keyspace_;
   if (!show.db.empty()) keyspace = show.db;
   if (!show.table.qualifier.empty()) keyspace = show.table.qualifier;
+  if (credential_ && keyspace != credential_->keyspace) {
+    co_return Error::Make(mysql_errno::kDbAccessDenied, "Access denied for user '" + user_ +
+                                                            "'@'%' to database '" + keyspace + "'");
+  }
   const KeyspaceInfo* ks = vschema.FindKeyspace(keyspace);
   if (ks == nullptr) {
     if (keyspace.empty()) co_return Error::Make(mysql_errno::kNoDb, "No database selected");
@@ -244,7 +316,7 @@ asio::awaitable<Result<ResultSet>> Session::RunShow(ast::ShowStatement& show,
   if (result.ok() && show.what == ast::ShowKind::kTables && !result->fields.empty()) {
     // The shard names its database; the client asked about the keyspace.
     auto& field = result->fields[0];
-    const std::string prefix = "Tables_in_" + ks->database;
+    const std::string prefix = "Tables_in_" + cursor_.DatabaseFor(ks->name);
     if (field.name.rfind(prefix, 0) == 0)
       field.name = "Tables_in_" + ks->name + field.name.substr(prefix.size());
     field.org_name = field.name;

@@ -2,10 +2,24 @@
 // answers session statements itself (USE, BEGIN/COMMIT/ROLLBACK, SET,
 // SHOW DATABASES, ...) and hands table statements to the planner, then runs
 // the plan through its SessionCursor. Lives on one worker thread.
+//
+// Branches: a client that logged in with a branch credential works on that
+// branch's databases only, within its role (reader: reads; writer: also
+// writes, and DDL on development branches; admin: everything); `USE
+// keyspace@branch` lets config accounts target a branch. DDL on a production
+// branch with safe migrations is refused. With `SET @@ddl_strategy =
+// 'online'`, CREATE/ALTER/DROP TABLE become online migrations on every shard
+// (session_admin.cc), which SHOW MIGRATIONS, ALTER MIGRATION and REVERT
+// MIGRATION manage.
 #pragma once
 
+#include <map>
+#include <optional>
+#include <random>
 #include <string>
 
+#include "vtgate/admin_statement.h"
+#include "vtgate/branch_directory.h"
 #include "vtgate/mysql/session_handler.h"
 #include "vtgate/planner/planner.h"
 #include "vtgate/prepared_statement.h"
@@ -32,12 +46,30 @@ class Session final : public mysql::SessionHandler {
                                                     std::string_view sql);
   boost::asio::awaitable<Result<ResultSet>> RunSet(sql::ast::SetStatement& set);
 
+  // Branches and online DDL (session_admin.cc).
+  enum class Access { kSession, kRead, kWrite, kDdl };
+  static Access AccessOf(sql::ast::StatementKind kind);
+  Status Authorize(Access access, const std::string& keyspace) const;
+  std::string BranchOf(const std::string& keyspace) const;
+  std::string DdlKeyspace(const sql::ast::Statement& stmt) const;
+  boost::asio::awaitable<Result<ResultSet>> RunAdmin(const AdminStatement& statement);
+  boost::asio::awaitable<Result<ResultSet>> SubmitOnlineDdl(sql::ast::Statement& stmt,
+                                                            const std::string& keyspace);
+  boost::asio::awaitable<Result<std::vector<ResultSet>>> OnEveryShard(const std::string& keyspace,
+                                                                      const std::string& sql);
+  std::string NewUuid();
+
   WorkerContext& worker_;
   Planner planner_;
   SessionCursor cursor_;
   std::string keyspace_;  // current keyspace, "" when none
   bool autocommit_ = true;
   PreparedStatementCache prepared_;  // parsed prepared statements, by text
+  std::string user_;
+  std::optional<BranchCredential> credential_;    // set: logged in with a branch credential
+  std::map<std::string, std::string> branch_of_;  // keyspace -> branch chosen with USE ks@branch
+  bool ddl_online_ = false;                       // SET @@ddl_strategy = 'online'
+  std::mt19937_64 uuid_random_;
 };
 
 }  // namespace tessera::vtgate

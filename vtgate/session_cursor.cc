@@ -20,9 +20,29 @@ SessionCursor::~SessionCursor() {
       asio::detached);
 }
 
+void SessionCursor::SetKeyspaceDatabase(const std::string& keyspace, std::string database) {
+  databases_[keyspace] = std::move(database);
+}
+
+const std::string& SessionCursor::DatabaseFor(const std::string& keyspace) const {
+  auto it = databases_.find(keyspace);
+  if (it != databases_.end()) return it->second;
+  return worker_.vschema().FindKeyspace(keyspace)->database;
+}
+
+void SessionCursor::RestrictToKeyspace(std::string keyspace, std::string user) {
+  only_keyspace_ = std::move(keyspace);
+  user_ = std::move(user);
+}
+
 asio::awaitable<Result<ResultSet>> SessionCursor::ExecuteOne(ShardQuery query) {
+  if (!only_keyspace_.empty() && query.shard->keyspace != only_keyspace_) {
+    co_return Error::Make(
+        mysql_errno::kDbAccessDenied,
+        "Access denied for user '" + user_ + "'@'%' to database '" + query.shard->keyspace + "'");
+  }
   rpc::ExecuteRequest request;
-  request.database = worker_.vschema().FindKeyspace(query.shard->keyspace)->database;
+  request.database = DatabaseFor(query.shard->keyspace);
   request.sql = std::move(query.sql);
   if (in_transaction_) {
     auto it = transactions_.find(query.shard);

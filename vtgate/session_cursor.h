@@ -34,8 +34,20 @@ class SessionCursor final : public VCursor {
   boost::asio::awaitable<Status> Commit();
   boost::asio::awaitable<Status> Rollback();
 
+  // Branches: statements for `keyspace` go to `database` on its shards
+  // instead of the keyspace's production database.
+  void SetKeyspaceDatabase(const std::string& keyspace, std::string database);
+  void ClearKeyspaceDatabase(const std::string& keyspace) { databases_.erase(keyspace); }
+  const std::string& DatabaseFor(const std::string& keyspace) const;
+  // A branch credential reaches one keyspace only; any other is refused with
+  // 1044 naming `user`. "" lifts the restriction.
+  void RestrictToKeyspace(std::string keyspace, std::string user);
+
  private:
   WorkerContext& worker_;
+  std::map<std::string, std::string> databases_;  // keyspace -> branch database
+  std::string only_keyspace_;
+  std::string user_;
   bool in_transaction_ = false;
   std::map<const ShardInfo*, uint64_t> transactions_;  // shard -> tablet transaction id
 };

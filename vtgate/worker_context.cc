@@ -2,8 +2,9 @@
 
 namespace tessera::vtgate {
 
-WorkerContext::WorkerContext(boost::asio::io_context& io, std::shared_ptr<const VSchema> vschema)
-    : io_(io), vschema_(std::move(vschema)) {
+WorkerContext::WorkerContext(boost::asio::io_context& io, std::shared_ptr<const VSchema> vschema,
+                             const BranchDirectory* branches)
+    : io_(io), vschema_(std::move(vschema)), branches_(branches) {
   tablets_.resize(vschema_->keyspaces().size());
   for (size_t k = 0; k < tablets_.size(); ++k) {
     tablets_[k].resize(vschema_->keyspaces()[k]->shards.size());

@@ -9,6 +9,7 @@
 #include <boost/asio/io_context.hpp>
 
 #include "sqlparser/parser.h"
+#include "vtgate/branch_directory.h"
 #include "vtgate/gateway/tablet_client.h"
 #include "vtgate/plan_cache.h"
 #include "vtgate/vschema.h"
@@ -17,10 +18,13 @@ namespace tessera::vtgate {
 
 class WorkerContext {
  public:
-  WorkerContext(boost::asio::io_context& io, std::shared_ptr<const VSchema> vschema);
+  // `branches` (may be null: no schemad) is shared by all workers.
+  WorkerContext(boost::asio::io_context& io, std::shared_ptr<const VSchema> vschema,
+                const BranchDirectory* branches = nullptr);
 
   boost::asio::io_context& io() { return io_; }
   const VSchema& vschema() const { return *vschema_; }
+  const BranchDirectory* branches() const { return branches_; }
   sql::Parser& parser() { return parser_; }
   // Plans of normalized statements for the sessions of this worker.
   PlanCache& plan_cache() { return plan_cache_; }
@@ -30,6 +34,7 @@ class WorkerContext {
  private:
   boost::asio::io_context& io_;
   std::shared_ptr<const VSchema> vschema_;
+  const BranchDirectory* branches_;
   sql::Parser parser_;
   PlanCache plan_cache_;
   // Indexed by keyspace position, then shard index.

@@ -121,8 +121,9 @@ int main(int argc, char** argv) {
   app.add_option("--revert-window-seconds", flags.revert_window_seconds,
                  "how long a completed online migration can be reverted")
       ->capture_default_str();
-  app.add_option("--throttle-threads-running", flags.throttle_threads_running,
-                 "pause online DDL copying while MariaDB's Threads_running is above this (0: never)")
+  app.add_option(
+         "--throttle-threads-running", flags.throttle_threads_running,
+         "pause online DDL copying while MariaDB's Threads_running is above this (0: never)")
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   return Serve(flags);

@@ -10,9 +10,8 @@ Result<std::unique_ptr<BlockingConnection>> BlockingConnection::Connect(
     const MariaDbParams& params, const std::string& database, std::chrono::seconds read_timeout) {
   MYSQL* mysql = mysql_init(nullptr);
   if (mysql == nullptr) return Error::Internal("mysql_init failed");
-  unsigned int connect_seconds = static_cast<unsigned int>(
-      std::max<int64_t>(1, std::chrono::duration_cast<std::chrono::seconds>(params.connect_timeout)
-                               .count()));
+  unsigned int connect_seconds = static_cast<unsigned int>(std::max<int64_t>(
+      1, std::chrono::duration_cast<std::chrono::seconds>(params.connect_timeout).count()));
   unsigned int protocol = MYSQL_PROTOCOL_TCP;
   mysql_optionsv(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &connect_seconds);
   mysql_optionsv(mysql, MYSQL_OPT_PROTOCOL, &protocol);

@@ -1,7 +1,7 @@
 #include "vttablet/onlineddl/binlog_tail.h"
 
-#include <mysql.h>
 #include <mariadb_rpl.h>
+#include <mysql.h>
 
 #include <algorithm>
 #include <memory>
@@ -174,8 +174,8 @@ Result<TailBatch> BinlogTail::Read(const BinlogPosition& from, const WatchedTabl
     }
     // Transaction boundaries: XID (InnoDB commit) and statements outside a
     // transaction (DDL, COMMIT of non-transactional engines).
-    if (type == XID_EVENT || (type == QUERY_EVENT && next > 0 &&
-                              View(event->event.query.statement) != "BEGIN")) {
+    if (type == XID_EVENT ||
+        (type == QUERY_EVENT && next > 0 && View(event->event.query.statement) != "BEGIN")) {
       if (next > 0) batch.end = BinlogPosition{file, next};
       have_map = false;
       stop = events >= max_events;

@@ -45,8 +45,8 @@ Result<BinlogPosition> MasterPosition(BlockingConnection& c) {
 }
 
 Status CheckBinlogSettings(BlockingConnection& c) {
-  auto rows = c.Query(
-      "SELECT @@log_bin, @@binlog_format, @@binlog_row_image, @@binlog_row_metadata");
+  auto rows =
+      c.Query("SELECT @@log_bin, @@binlog_format, @@binlog_row_image, @@binlog_row_metadata");
   if (!rows.ok()) return std::move(rows).error();
   const auto& r = rows.value().at(0);
   std::vector<std::string> missing;
@@ -69,7 +69,8 @@ Result<bool> TableExists(BlockingConnection& c, const std::string& db, const std
   return v.value().value_or("0") != "0";
 }
 
-Result<std::string> Now(BlockingConnection& c, std::chrono::seconds plus = std::chrono::seconds(0)) {
+Result<std::string> Now(BlockingConnection& c,
+                        std::chrono::seconds plus = std::chrono::seconds(0)) {
   auto v = c.QueryValue(fmt::format("SELECT NOW(6) + INTERVAL {} SECOND", plus.count()));
   if (!v.ok()) return std::move(v).error();
   return v.value().value_or("");
@@ -126,7 +127,8 @@ void Executor::Loop() {
         continue;
       }
       connection = std::move(c).value();
-      Status ready = Done(connection->Execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED"));
+      Status ready =
+          Done(connection->Execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED"));
       if (ready.ok()) ready = MigrationStore(*connection).EnsureSchema();
       if (!ready.ok()) {
         log->warn("cannot prepare the migration store: {}", ready.error().message);
@@ -148,8 +150,8 @@ void Executor::Loop() {
 
 Status Executor::RunOnce(BlockingConnection& connection) {
   MigrationStore store(connection);
-  auto active = store.List({MigrationState::kQueued, MigrationState::kRunning,
-                            MigrationState::kReadyToComplete});
+  auto active = store.List(
+      {MigrationState::kQueued, MigrationState::kRunning, MigrationState::kReadyToComplete});
   if (!active.ok()) return std::move(active).error();
   if (!active.value().empty()) {
     Migration m = active.value().front();
@@ -202,17 +204,14 @@ Status Executor::Prepare(BlockingConnection& connection, MigrationStore& store, 
     Migration& x = *loaded.value();
     if (x.state != MigrationState::kComplete || x.revert_window_ends.empty() ||
         x.revert_window_ends < now.value())
-      return Error::Internal(fmt::format("migration '{}' cannot be reverted: it is {}{}", x.uuid,
-                                         StateName(x.state),
-                                         x.state == MigrationState::kComplete
-                                             ? " and its revert window has closed"
-                                             : ""));
+      return Error::Internal(fmt::format(
+          "migration '{}' cannot be reverted: it is {}{}", x.uuid, StateName(x.state),
+          x.state == MigrationState::kComplete ? " and its revert window has closed" : ""));
     m.table = x.table;
     switch (x.kind) {
       case MigrationKind::kDrop: {
-        Status s = Done(connection.Execute(fmt::format("RENAME TABLE {} TO {}",
-                                                       Name(m.database, x.old_table),
-                                                       Name(m.database, x.table))));
+        Status s = Done(connection.Execute(fmt::format(
+            "RENAME TABLE {} TO {}", Name(m.database, x.old_table), Name(m.database, x.table))));
         if (!s.ok()) return s;
         x.old_table.clear();
         x.revert_window_ends.clear();
@@ -224,9 +223,8 @@ Status Executor::Prepare(BlockingConnection& connection, MigrationStore& store, 
       }
       case MigrationKind::kCreate: {
         m.old_table = ParkedTableName(x.table, m.uuid, "del");
-        Status s = Done(connection.Execute(fmt::format("RENAME TABLE {} TO {}",
-                                                       Name(m.database, x.table),
-                                                       Name(m.database, m.old_table))));
+        Status s = Done(connection.Execute(fmt::format(
+            "RENAME TABLE {} TO {}", Name(m.database, x.table), Name(m.database, m.old_table))));
         if (!s.ok()) return s;
         x.state = MigrationState::kReverted;
         x.revert_window_ends.clear();
@@ -239,16 +237,16 @@ Status Executor::Prepare(BlockingConnection& connection, MigrationStore& store, 
       case MigrationKind::kRevert:
         break;
       default:
-        return Error::Internal(fmt::format("migration '{}' ({}) cannot be reverted", x.uuid,
-                                           KindName(x.kind)));
+        return Error::Internal(
+            fmt::format("migration '{}' ({}) cannot be reverted", x.uuid, KindName(x.kind)));
     }
     // Copy back: the parked original becomes the "ghost" kept in sync from
     // the binlog since the cut-over, then swapped back in.
     auto exists = TableExists(connection, m.database, x.old_table);
     if (!exists.ok()) return std::move(exists).error();
     if (!exists.value())
-      return Error::Internal(fmt::format("the original table `{}` of migration '{}' is gone",
-                                         x.old_table, x.uuid));
+      return Error::Internal(
+          fmt::format("the original table `{}` of migration '{}' is gone", x.old_table, x.uuid));
     m.ghost_table = x.old_table;
     m.old_table = ParkedTableName(x.table, m.uuid, "del");
     m.plan = ReversePlan(x.plan);
@@ -302,9 +300,10 @@ Status Executor::Prepare(BlockingConnection& connection, MigrationStore& store, 
   auto plan = PlanCopy(source.value(), target.value(), request.value().renames);
   if (!plan.ok()) return std::move(plan).error();
   m.plan = plan.value();
-  auto estimate = connection.QueryValue(fmt::format(
-      "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = {} AND TABLE_NAME = {}",
-      QuoteString(m.database), QuoteString(m.table)));
+  auto estimate =
+      connection.QueryValue(fmt::format("SELECT TABLE_ROWS FROM information_schema.TABLES WHERE "
+                                        "TABLE_SCHEMA = {} AND TABLE_NAME = {}",
+                                        QuoteString(m.database), QuoteString(m.table)));
   if (!estimate.ok()) return std::move(estimate).error();
   m.rows_estimated = std::strtoull(estimate.value().value_or("0").c_str(), nullptr, 10);
   // The binlog position comes first: every change after it reaches the
@@ -351,7 +350,8 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
   auto sentry = DropSentryIfPresent(connection, m.database, m.old_table);
   if (!sentry.ok()) return std::move(sentry).error();
   if (!sentry.value())
-    return Error::Internal(fmt::format("a table named `{}` is in the way of the cut-over", m.old_table));
+    return Error::Internal(
+        fmt::format("a table named `{}` is in the way of the cut-over", m.old_table));
 
   auto source = LoadTableInfo(connection, m.database, m.table);
   if (!source.ok()) return std::move(source).error();
@@ -386,8 +386,8 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
       if (log->should_log(spdlog::level::trace)) {
         std::string keys;
         for (const auto& k : batch.value().keys) keys += k[0] + " ";
-        log->trace("refresh {} -> {}: {}", m.sync_position.ToString(),
-                   batch.value().end.ToString(), keys);
+        log->trace("refresh {} -> {}: {}", m.sync_position.ToString(), batch.value().end.ToString(),
+                   keys);
       }
       auto refreshed = mover.Refresh(connection, std::move(batch.value().keys));
       if (!refreshed.ok()) return std::move(refreshed).error();
@@ -400,8 +400,8 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
       if (options_.max_threads_running > 0) {
         auto running = connection.Query("SHOW GLOBAL STATUS LIKE 'Threads_running'");
         if (running.ok() && !running.value().empty())
-          load_throttled = std::strtoull(running.value()[0][1].value_or("0").c_str(), nullptr,
-                                         10) > options_.max_threads_running;
+          load_throttled = std::strtoull(running.value()[0][1].value_or("0").c_str(), nullptr, 10) >
+                           options_.max_threads_running;
       }
       if (m.throttled || load_throttled) {
         m.message = m.throttled ? "throttled by request" : "throttled: the server is busy";
@@ -488,8 +488,7 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
       m.message = fmt::format("cut-over attempt {} failed: {}", m.cutover_attempts,
                               swapped.error().message);
       log->warn("migration {}: {}", m.uuid, m.message);
-      if (m.cutover_attempts >= options_.max_cutover_attempts)
-        return Error::Internal(m.message);
+      if (m.cutover_attempts >= options_.max_cutover_attempts) return Error::Internal(m.message);
       m.cutover_position = {};
       Status saved = store.SaveProgress(m);
       if (!saved.ok()) return saved;
@@ -547,8 +546,8 @@ Status Executor::CloseRevertWindows(BlockingConnection& connection, MigrationSto
       Status dropped = Done(connection.Execute("DROP TABLE " + parked));
       if (!dropped.ok()) return dropped;
     }
-    GetLogger("onlineddl")->info("migration {}: revert window closed, dropped {}", m.uuid,
-                                 m.old_table);
+    GetLogger("onlineddl")
+        ->info("migration {}: revert window closed, dropped {}", m.uuid, m.old_table);
     m.old_table.clear();
     m.revert_window_ends.clear();
     m.message = "revert window closed";

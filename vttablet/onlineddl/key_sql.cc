@@ -14,7 +14,8 @@ std::string Compare(const std::vector<std::string>& columns, const KeyValue& val
   for (size_t i = 0; i < columns.size(); ++i) {
     if (!out.empty()) out += " OR ";
     out += "(";
-    for (size_t j = 0; j < i; ++j) out += sql::QuoteIdentifier(columns[j]) + " = " + value[j] + " AND ";
+    for (size_t j = 0; j < i; ++j)
+      out += sql::QuoteIdentifier(columns[j]) + " = " + value[j] + " AND ";
     std::string op = i + 1 == columns.size() ? std::string(last_op) : strict;
     out += sql::QuoteIdentifier(columns[i]) + " " + op + " " + value[i] + ")";
   }

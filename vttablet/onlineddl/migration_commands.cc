@@ -43,7 +43,8 @@ class Words {
   std::string_view Rest() {
     SkipSpace();
     std::string_view rest = text_.substr(pos_);
-    while (!rest.empty() && (rest.back() == ';' || std::isspace(static_cast<unsigned char>(rest.back()))))
+    while (!rest.empty() &&
+           (rest.back() == ';' || std::isspace(static_cast<unsigned char>(rest.back()))))
       rest.remove_suffix(1);
     return rest;
   }
@@ -158,7 +159,8 @@ Result<ResultSet> MigrationCommands::HandleLocked(const std::string& database,
   if (!uuid || !ValidUuid(*uuid)) return Syntax(verb + " needs a quoted migration uuid");
   auto loaded = store.Load(*uuid);
   if (!loaded.ok()) return std::move(loaded).error();
-  if (!loaded.value()) return Error::Internal(fmt::format("no migration '{}' on this shard", *uuid));
+  if (!loaded.value())
+    return Error::Internal(fmt::format("no migration '{}' on this shard", *uuid));
   const Migration& m = *loaded.value();
   auto require_active = [&]() -> Status {
     if (IsActive(m.state)) return Status::Ok();
@@ -220,8 +222,9 @@ Result<ResultSet> MigrationCommands::HandleLocked(const std::string& database,
     executor_.Wake();
     return Ok(1);
   }
-  return Syntax("unknown verb '" + verb +
-                "' (SUBMIT, SHOW, CUTOVER, CANCEL, THROTTLE, UNTHROTTLE, CHUNK, REVERT, SKIP REVERT)");
+  return Syntax(
+      "unknown verb '" + verb +
+      "' (SUBMIT, SHOW, CUTOVER, CANCEL, THROTTLE, UNTHROTTLE, CHUNK, REVERT, SKIP REVERT)");
 }
 
 Result<ResultSet> MigrationCommands::Show(const std::string& uuid) {
@@ -244,11 +247,30 @@ Result<ResultSet> MigrationCommands::Show(const std::string& uuid) {
   }
 
   ResultSet result;
-  for (const char* name :
-       {"uuid", "keyspace", "shard", "database", "table", "kind", "state", "progress",
-        "rows_copied", "rows_estimated", "events_applied", "binlog_lag_bytes", "eta_seconds",
-        "cutover_stall_ms", "cutover_attempts", "postponed", "throttled", "message", "ddl",
-        "submitted_at", "started_at", "completed_at", "revert_window_ends", "reverts"}) {
+  for (const char* name : {"uuid",
+                           "keyspace",
+                           "shard",
+                           "database",
+                           "table",
+                           "kind",
+                           "state",
+                           "progress",
+                           "rows_copied",
+                           "rows_estimated",
+                           "events_applied",
+                           "binlog_lag_bytes",
+                           "eta_seconds",
+                           "cutover_stall_ms",
+                           "cutover_attempts",
+                           "postponed",
+                           "throttled",
+                           "message",
+                           "ddl",
+                           "submitted_at",
+                           "started_at",
+                           "completed_at",
+                           "revert_window_ends",
+                           "reverts"}) {
     Field f;
     f.name = f.org_name = name;
     f.type = FieldType::kVarString;
@@ -257,7 +279,7 @@ Result<ResultSet> MigrationCommands::Show(const std::string& uuid) {
   for (const Migration& m : all.value()) {
     if (!uuid.empty() && m.uuid != uuid) continue;
     uint64_t estimate = std::max<uint64_t>(m.rows_estimated, m.rows_copied);
-    uint64_t progress = m.copy_done ? 100
+    uint64_t progress = m.copy_done     ? 100
                         : estimate == 0 ? 0
                                         : std::min<uint64_t>(99, m.rows_copied * 100 / estimate);
     if (m.state == MigrationState::kQueued) progress = 0;
@@ -265,29 +287,44 @@ Result<ResultSet> MigrationCommands::Show(const std::string& uuid) {
     double seconds = elapsed.count(m.uuid) ? elapsed[m.uuid] : 0;
     if (IsActive(m.state) && !m.copy_done && m.rows_copied > 0 && seconds > 0) {
       double rate = static_cast<double>(m.rows_copied) / seconds;
-      double remaining = static_cast<double>(estimate > m.rows_copied ? estimate - m.rows_copied : 0);
+      double remaining =
+          static_cast<double>(estimate > m.rows_copied ? estimate - m.rows_copied : 0);
       eta = fmt::format("{:.0f}", remaining / rate);
     } else if (IsActive(m.state) && m.copy_done) {
       eta = "0";
     }
     Value lag;
     if (IsActive(m.state) && !m.sync_position.empty() && m.sync_position.file == master_file)
-      lag = std::to_string(master_offset > m.sync_position.offset
-                               ? master_offset - m.sync_position.offset
-                               : 0);
+      lag = std::to_string(
+          master_offset > m.sync_position.offset ? master_offset - m.sync_position.offset : 0);
     auto opt = [](const std::string& s) -> Value {
       if (s.empty()) return std::nullopt;
       return s;
     };
-    result.rows.push_back(Row{m.uuid, m.keyspace, m.shard, m.database, m.table,
-                              std::string(KindName(m.kind)), std::string(StateName(m.state)),
-                              std::to_string(progress), std::to_string(m.rows_copied),
-                              std::to_string(m.rows_estimated), std::to_string(m.events_applied),
-                              lag, eta, std::to_string(m.cutover_stall_ms),
+    result.rows.push_back(Row{m.uuid,
+                              m.keyspace,
+                              m.shard,
+                              m.database,
+                              m.table,
+                              std::string(KindName(m.kind)),
+                              std::string(StateName(m.state)),
+                              std::to_string(progress),
+                              std::to_string(m.rows_copied),
+                              std::to_string(m.rows_estimated),
+                              std::to_string(m.events_applied),
+                              lag,
+                              eta,
+                              std::to_string(m.cutover_stall_ms),
                               std::to_string(m.cutover_attempts),
-                              m.postpone_completion ? "1" : "0", m.throttled ? "1" : "0",
-                              m.message, m.ddl, opt(m.submitted_at), opt(m.started_at),
-                              opt(m.completed_at), opt(m.revert_window_ends), opt(m.reverts)});
+                              m.postpone_completion ? "1" : "0",
+                              m.throttled ? "1" : "0",
+                              m.message,
+                              m.ddl,
+                              opt(m.submitted_at),
+                              opt(m.started_at),
+                              opt(m.completed_at),
+                              opt(m.revert_window_ends),
+                              opt(m.reverts)});
   }
   if (!uuid.empty() && result.rows.empty())
     return Error::Internal(fmt::format("no migration '{}' on this shard", uuid));

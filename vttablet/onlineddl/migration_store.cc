@@ -107,17 +107,21 @@ Status MigrationStore::EnsureSchema() {
            " uuid VARCHAR(64) NOT NULL PRIMARY KEY,"
            " keyspace VARCHAR(64) NOT NULL DEFAULT '', shard VARCHAR(64) NOT NULL DEFAULT '',"
            " database_name VARCHAR(64) NOT NULL, table_name VARCHAR(64) NOT NULL,"
-           " ddl LONGTEXT NOT NULL, kind VARCHAR(16) NOT NULL, reverts VARCHAR(64) NOT NULL DEFAULT '',"
+           " ddl LONGTEXT NOT NULL, kind VARCHAR(16) NOT NULL, reverts VARCHAR(64) NOT NULL "
+           "DEFAULT '',"
            " state VARCHAR(24) NOT NULL, message TEXT,"
-           " postpone_completion TINYINT NOT NULL DEFAULT 0, cancel_requested TINYINT NOT NULL DEFAULT 0,"
+           " postpone_completion TINYINT NOT NULL DEFAULT 0, cancel_requested TINYINT NOT NULL "
+           "DEFAULT 0,"
            " throttled TINYINT NOT NULL DEFAULT 0, chunk_size INT UNSIGNED NOT NULL DEFAULT 0,"
            " ghost_table VARCHAR(64), old_table VARCHAR(64), plan LONGTEXT,"
            " copy_last_key LONGTEXT, copy_max_key LONGTEXT, copy_done TINYINT NOT NULL DEFAULT 0,"
            " sync_file VARCHAR(255), sync_offset BIGINT UNSIGNED NOT NULL DEFAULT 0,"
            " cutover_file VARCHAR(255), cutover_offset BIGINT UNSIGNED NOT NULL DEFAULT 0,"
-           " rows_estimated BIGINT UNSIGNED NOT NULL DEFAULT 0, rows_copied BIGINT UNSIGNED NOT NULL DEFAULT 0,"
+           " rows_estimated BIGINT UNSIGNED NOT NULL DEFAULT 0, rows_copied BIGINT UNSIGNED NOT "
+           "NULL DEFAULT 0,"
            " events_applied BIGINT UNSIGNED NOT NULL DEFAULT 0,"
-           " cutover_stall_ms BIGINT UNSIGNED NOT NULL DEFAULT 0, cutover_attempts INT UNSIGNED NOT NULL DEFAULT 0,"
+           " cutover_stall_ms BIGINT UNSIGNED NOT NULL DEFAULT 0, cutover_attempts INT UNSIGNED "
+           "NOT NULL DEFAULT 0,"
            " submitted_at DATETIME(6) NOT NULL, started_at DATETIME(6), completed_at DATETIME(6),"
            " revert_window_ends DATETIME(6), KEY state_idx (state)) ENGINE=InnoDB",
        }) {
@@ -186,9 +190,9 @@ Status MigrationStore::SaveProgress(const Migration& m) {
 
 Status MigrationStore::SetState(const std::string& uuid, MigrationState state,
                                 const std::string& message) {
-  auto done = connection_.Execute(fmt::format("UPDATE {} SET state = {}, message = {} WHERE uuid = {}",
-                                              kTable, QuoteString(StateName(state)),
-                                              QuoteString(message), QuoteString(uuid)));
+  auto done = connection_.Execute(
+      fmt::format("UPDATE {} SET state = {}, message = {} WHERE uuid = {}", kTable,
+                  QuoteString(StateName(state)), QuoteString(message), QuoteString(uuid)));
   if (!done.ok()) return std::move(done).error();
   return Status::Ok();
 }
@@ -199,8 +203,8 @@ Status MigrationStore::SetRequest(const std::string& uuid, const std::string& co
       column != "chunk_size")
     return Error::Internal("unknown migration request column " + column);
   std::string v = std::to_string(value);
-  auto done = connection_.Execute(fmt::format("UPDATE {} SET {} = {} WHERE uuid = {}", kTable,
-                                              column, v, QuoteString(uuid)));
+  auto done = connection_.Execute(
+      fmt::format("UPDATE {} SET {} = {} WHERE uuid = {}", kTable, column, v, QuoteString(uuid)));
   if (!done.ok()) return std::move(done).error();
   return Status::Ok();
 }

@@ -160,7 +160,8 @@ std::string DecodeDecimal(const uint8_t* p, int precision, int scale) {
     q += 4;
   }
   int tail = scale % 9;
-  if (tail > 0) frac_part += Fraction(ReadBigEndian(q, static_cast<size_t>(kDigitsToBytes[tail])), tail);
+  if (tail > 0)
+    frac_part += Fraction(ReadBigEndian(q, static_cast<size_t>(kDigitsToBytes[tail])), tail);
   std::string out = (negative ? "-" : "") + int_part;
   if (!frac_part.empty()) out += "." + frac_part;
   return out;
@@ -168,7 +169,8 @@ std::string DecodeDecimal(const uint8_t* p, int precision, int scale) {
 
 class ImageReader {
  public:
-  ImageReader(std::string_view data) : p_(reinterpret_cast<const uint8_t*>(data.data())), end_(p_ + data.size()) {}
+  ImageReader(std::string_view data)
+      : p_(reinterpret_cast<const uint8_t*>(data.data())), end_(p_ + data.size()) {}
 
   bool done() const { return p_ == end_; }
   size_t remaining() const { return static_cast<size_t>(end_ - p_); }
@@ -184,8 +186,8 @@ class ImageReader {
 Result<size_t> ValueSize(const BinlogColumn& c, const uint8_t* p, size_t available) {
   auto need = [&](size_t n) -> Result<size_t> {
     if (n > available)
-      return Error::Internal(fmt::format("row image truncated: a value of type {} needs {} bytes, {} left",
-                                         c.type, n, available));
+      return Error::Internal(fmt::format(
+          "row image truncated: a value of type {} needs {} bytes, {} left", c.type, n, available));
     return n;
   };
   switch (c.type) {
@@ -419,7 +421,8 @@ Result<std::vector<std::vector<Cell>>> DecodeRowImages(const std::vector<BinlogC
   std::vector<std::vector<Cell>> images;
   ImageReader in(rows);
   while (!in.done()) {
-    if (in.remaining() < null_bytes) return Error::Internal("row image truncated in its null bitmap");
+    if (in.remaining() < null_bytes)
+      return Error::Internal("row image truncated in its null bitmap");
     std::string_view nulls(reinterpret_cast<const char*>(in.at()), null_bytes);
     in.skip(null_bytes);
     std::vector<Cell> image(wanted.size());
@@ -463,7 +466,8 @@ std::string CellLiteral(const Cell& cell, const KeyColumnFormat& format) {
         hex += kDigits[ch & 15];
       }
       std::string literal = "X'" + hex + "'";
-      if (!format.charset.empty() && format.charset != "binary") literal = "_" + format.charset + " " + literal;
+      if (!format.charset.empty() && format.charset != "binary")
+        literal = "_" + format.charset + " " + literal;
       return literal;
     }
   }

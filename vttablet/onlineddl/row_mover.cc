@@ -39,22 +39,22 @@ Result<CopiedChunk> RowMover::CopyChunk(BlockingConnection& connection,
                                         uint64_t limit) const {
   std::string range = KeyAtMost(plan_.source_key, max);
   if (after) range = KeyAfter(plan_.source_key, *after) + " AND " + range;
-  std::string index = plan_.key_name.empty() ? "" : " FORCE INDEX (" + QuoteIdentifier(plan_.key_name) + ")";
+  std::string index =
+      plan_.key_name.empty() ? "" : " FORCE INDEX (" + QuoteIdentifier(plan_.key_name) + ")";
   // Where this chunk ends: the limit-th key of the range, or the range's end.
-  auto end_rows = connection.Query(fmt::format(
-      "SELECT {} FROM {}{} WHERE {} ORDER BY {} LIMIT 1 OFFSET {}",
-      KeySelectList(source_, plan_.source_key), SourceName(), index, range,
-      ColumnList(plan_.source_key), limit > 0 ? limit - 1 : 0));
+  auto end_rows =
+      connection.Query(fmt::format("SELECT {} FROM {}{} WHERE {} ORDER BY {} LIMIT 1 OFFSET {}",
+                                   KeySelectList(source_, plan_.source_key), SourceName(), index,
+                                   range, ColumnList(plan_.source_key), limit > 0 ? limit - 1 : 0));
   if (!end_rows.ok()) return std::move(end_rows).error();
-  KeyValue end = end_rows.value().empty()
-                     ? max
-                     : KeyFromRow(source_, plan_.source_key, end_rows.value()[0]);
+  KeyValue end =
+      end_rows.value().empty() ? max : KeyFromRow(source_, plan_.source_key, end_rows.value()[0]);
   std::string chunk = KeyAtMost(plan_.source_key, end);
   if (after) chunk = KeyAfter(plan_.source_key, *after) + " AND " + chunk;
-  auto inserted = connection.Execute(fmt::format(
-      "INSERT IGNORE INTO {} ({}) SELECT {} FROM {}{} WHERE {} LOCK IN SHARE MODE", TargetName(),
-      ColumnList(plan_.target_columns), ColumnList(plan_.source_columns), SourceName(), index,
-      chunk));
+  auto inserted = connection.Execute(
+      fmt::format("INSERT IGNORE INTO {} ({}) SELECT {} FROM {}{} WHERE {} LOCK IN SHARE MODE",
+                  TargetName(), ColumnList(plan_.target_columns), ColumnList(plan_.source_columns),
+                  SourceName(), index, chunk));
   if (!inserted.ok()) return std::move(inserted).error();
   CopiedChunk result;
   result.rows = inserted.value();
@@ -71,9 +71,9 @@ Result<uint64_t> RowMover::Refresh(BlockingConnection& connection, std::vector<K
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   for (size_t start = 0; start < keys.size(); start += kRefreshBatch) {
-    std::vector<KeyValue> batch(keys.begin() + static_cast<std::ptrdiff_t>(start),
-                                keys.begin() + static_cast<std::ptrdiff_t>(
-                                                   std::min(keys.size(), start + kRefreshBatch)));
+    std::vector<KeyValue> batch(
+        keys.begin() + static_cast<std::ptrdiff_t>(start),
+        keys.begin() + static_cast<std::ptrdiff_t>(std::min(keys.size(), start + kRefreshBatch)));
     std::vector<std::string> statements;
     if (in_transaction) {
       // A binlog event can be read before its transaction's commit is
@@ -84,12 +84,12 @@ Result<uint64_t> RowMover::Refresh(BlockingConnection& connection, std::vector<K
                                        ColumnList(plan_.source_key), SourceName(),
                                        KeyIn(plan_.source_key, batch)));
     }
-    statements.push_back(fmt::format("DELETE FROM {} WHERE {}", TargetName(),
-                                     KeyIn(plan_.target_key, batch)));
-    statements.push_back(fmt::format("INSERT INTO {} ({}) SELECT {} FROM {} WHERE {} LOCK IN SHARE MODE",
-                                     TargetName(), ColumnList(plan_.target_columns),
-                                     ColumnList(plan_.source_columns), SourceName(),
-                                     KeyIn(plan_.source_key, batch)));
+    statements.push_back(
+        fmt::format("DELETE FROM {} WHERE {}", TargetName(), KeyIn(plan_.target_key, batch)));
+    statements.push_back(fmt::format(
+        "INSERT INTO {} ({}) SELECT {} FROM {} WHERE {} LOCK IN SHARE MODE", TargetName(),
+        ColumnList(plan_.target_columns), ColumnList(plan_.source_columns), SourceName(),
+        KeyIn(plan_.source_key, batch)));
     if (in_transaction) statements.push_back("COMMIT");
     for (const auto& statement : statements) {
       auto done = connection.Execute(statement);

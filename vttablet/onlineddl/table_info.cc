@@ -11,15 +11,15 @@
 namespace tessera::vttablet::onlineddl {
 
 bool ColumnInfo::is_string() const {
-  static const std::set<std::string> kTypes = {"char", "varchar", "binary", "varbinary",
-                                               "tinytext", "text", "mediumtext", "longtext",
-                                               "tinyblob", "blob", "mediumblob", "longblob"};
+  static const std::set<std::string> kTypes = {"char",     "varchar", "binary",     "varbinary",
+                                               "tinytext", "text",    "mediumtext", "longtext",
+                                               "tinyblob", "blob",    "mediumblob", "longblob"};
   return kTypes.count(data_type) > 0;
 }
 
 bool ColumnInfo::is_numeric() const {
-  static const std::set<std::string> kTypes = {"tinyint", "smallint", "mediumint", "int",
-                                               "bigint", "decimal", "float", "double", "year"};
+  static const std::set<std::string> kTypes = {"tinyint", "smallint", "mediumint", "int", "bigint",
+                                               "decimal", "float",    "double",    "year"};
   return kTypes.count(data_type) > 0;
 }
 
@@ -72,9 +72,9 @@ Result<TableInfo> LoadTableInfo(BlockingConnection& connection, const std::strin
   }
   // A key with a prefix part was filtered column by column above; drop keys
   // that lost columns that way (their remaining columns are not unique).
-  auto prefixed = connection.Query(
-      "SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS WHERE " + where +
-      " AND NON_UNIQUE = 0 AND SUB_PART IS NOT NULL");
+  auto prefixed =
+      connection.Query("SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS WHERE " +
+                       where + " AND NON_UNIQUE = 0 AND SUB_PART IS NOT NULL");
   if (!prefixed.ok()) return std::move(prefixed).error();
   for (const auto& row : prefixed.value()) {
     std::string name = row[0].value_or("");
@@ -121,7 +121,8 @@ Result<CopyPlan> PlanCopy(const TableInfo& source, const TableInfo& target,
     plan.target_columns.push_back(to);
   }
   if (plan.source_columns.empty())
-    return Error::Internal(fmt::format("`{}` and `{}` share no columns", source.table, target.table));
+    return Error::Internal(
+        fmt::format("`{}` and `{}` share no columns", source.table, target.table));
   for (const auto& key : source.unique_keys) {
     if (!AllNotNull(source, key.columns)) continue;
     std::vector<std::string> target_key;
@@ -165,7 +166,8 @@ Result<WatchedTable> WatchKey(const TableInfo& source, const std::vector<std::st
   watched.table = source.table;
   for (const auto& name : key) {
     auto ordinal = source.Ordinal(name);
-    if (!ordinal) return Error::Internal(fmt::format("key column `{}` is not in `{}`", name, source.table));
+    if (!ordinal)
+      return Error::Internal(fmt::format("key column `{}` is not in `{}`", name, source.table));
     const ColumnInfo& c = source.columns[*ordinal];
     watched.key_columns.push_back(*ordinal);
     watched.key_formats.push_back(KeyColumnFormat{c.is_unsigned(), c.charset});

@@ -39,7 +39,7 @@ struct UniqueKey {
 struct TableInfo {
   std::string database;
   std::string table;
-  std::vector<ColumnInfo> columns;  // ordinal order
+  std::vector<ColumnInfo> columns;     // ordinal order
   std::vector<UniqueKey> unique_keys;  // PRIMARY first
 
   const ColumnInfo* Find(const std::string& name) const;

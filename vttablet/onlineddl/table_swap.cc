@@ -21,7 +21,8 @@ std::string Name(const std::string& db, const std::string& table) {
 Result<BinlogPosition> CurrentPosition(BlockingConnection& connection) {
   auto rows = connection.Query("SHOW MASTER STATUS");
   if (!rows.ok()) return std::move(rows).error();
-  if (rows.value().empty()) return Error::Internal("the binary log is off (SHOW MASTER STATUS is empty)");
+  if (rows.value().empty())
+    return Error::Internal("the binary log is off (SHOW MASTER STATUS is empty)");
   const auto& r = rows.value()[0];
   return BinlogPosition{r[0].value_or(""), std::strtoull(r[1].value_or("0").c_str(), nullptr, 10)};
 }
@@ -30,10 +31,10 @@ Result<BinlogPosition> CurrentPosition(BlockingConnection& connection) {
 
 Result<bool> DropSentryIfPresent(BlockingConnection& connection, const std::string& database,
                                  const std::string& parked) {
-  auto columns = connection.Query(fmt::format(
-      "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = {} AND "
-      "TABLE_NAME = {}",
-      QuoteString(database), QuoteString(parked)));
+  auto columns = connection.Query(
+      fmt::format("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = {} AND "
+                  "TABLE_NAME = {}",
+                  QuoteString(database), QuoteString(parked)));
   if (!columns.ok()) return std::move(columns).error();
   if (columns.value().empty()) return true;
   if (columns.value().size() != 1 || columns.value()[0][0].value_or("") != kSentryColumn)
@@ -60,7 +61,8 @@ Result<SwapResult> SwapTables(const MariaDbParams& params, const SwapRequest& re
   std::string table = Name(request.database, request.table);
   std::string parked = Name(request.database, request.parked);
   std::string replacement = Name(request.database, request.replacement);
-  auto created = a.Execute(fmt::format("CREATE TABLE {} ({} INT) ENGINE=InnoDB", parked, kSentryColumn));
+  auto created =
+      a.Execute(fmt::format("CREATE TABLE {} ({} INT) ENGINE=InnoDB", parked, kSentryColumn));
   if (!created.ok()) return std::move(created).error();
 
   auto abandon = [&](Error error) -> Error {
@@ -69,7 +71,8 @@ Result<SwapResult> SwapTables(const MariaDbParams& params, const SwapRequest& re
     return error;
   };
 
-  uint64_t wait_seconds = std::max<uint64_t>(1, static_cast<uint64_t>(request.lock_wait.count() + 999) / 1000);
+  uint64_t wait_seconds =
+      std::max<uint64_t>(1, static_cast<uint64_t>(request.lock_wait.count() + 999) / 1000);
   auto timeout = a.Execute(fmt::format("SET SESSION lock_wait_timeout = {}", wait_seconds));
   if (!timeout.ok()) return abandon(std::move(timeout).error());
   auto locked = a.Execute(fmt::format("LOCK TABLES {} READ, {} WRITE", table, parked));
@@ -96,8 +99,8 @@ Result<SwapResult> SwapTables(const MariaDbParams& params, const SwapRequest& re
 
   bool waiting = false;
   for (int i = 0; i < 400 && !waiting; ++i) {
-    auto state = a.QueryValue(fmt::format(
-        "SELECT STATE FROM information_schema.PROCESSLIST WHERE ID = {}", renamer_id));
+    auto state = a.QueryValue(
+        fmt::format("SELECT STATE FROM information_schema.PROCESSLIST WHERE ID = {}", renamer_id));
     if (state.ok() && state.value() && state.value()->find("metadata lock") != std::string::npos) {
       waiting = true;
       break;
@@ -106,7 +109,8 @@ Result<SwapResult> SwapTables(const MariaDbParams& params, const SwapRequest& re
   }
   if (!waiting) {
     (void)a.Execute(fmt::format("KILL QUERY {}", renamer_id));
-    Error e = abandon(Error::Internal("the cut-over RENAME was not seen waiting for the table lock"));
+    Error e =
+        abandon(Error::Internal("the cut-over RENAME was not seen waiting for the table lock"));
     (void)rename.get();
     return e;
   }
@@ -122,7 +126,8 @@ Result<SwapResult> SwapTables(const MariaDbParams& params, const SwapRequest& re
   result.stall_ms = static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                               std::chrono::steady_clock::now() - lock_start)
                                               .count());
-  if (!renamed.ok()) return Error::Internal("the cut-over RENAME failed: " + renamed.error().message);
+  if (!renamed.ok())
+    return Error::Internal("the cut-over RENAME failed: " + renamed.error().message);
   return result;
 }
 

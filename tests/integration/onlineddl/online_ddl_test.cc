@@ -62,12 +62,28 @@ class OnlineDdlTest : public ::testing::Test {
 
   static void StartTablet() {
     auto login = db_->Login();
-    auto pid = local::SpawnDetached(
-        {TESSERA_VTTABLET_BINARY, "--port", std::to_string(tablet_port_), "--mariadb-host",
-         login.host, "--mariadb-port", std::to_string(login.port), "--mariadb-user", login.user,
-         "--mariadb-password", login.password, "--keyspace", "ddl", "--shard", "0",
-         "--pool-size", "4", "--revert-window-seconds", "600", "--log-level", "debug"},
-        dir_->Sub("vttablet.log"));
+    auto pid = local::SpawnDetached({TESSERA_VTTABLET_BINARY,
+                                     "--port",
+                                     std::to_string(tablet_port_),
+                                     "--mariadb-host",
+                                     login.host,
+                                     "--mariadb-port",
+                                     std::to_string(login.port),
+                                     "--mariadb-user",
+                                     login.user,
+                                     "--mariadb-password",
+                                     login.password,
+                                     "--keyspace",
+                                     "ddl",
+                                     "--shard",
+                                     "0",
+                                     "--pool-size",
+                                     "4",
+                                     "--revert-window-seconds",
+                                     "600",
+                                     "--log-level",
+                                     "debug"},
+                                    dir_->Sub("vttablet.log"));
     ASSERT_TRUE(pid.ok()) << pid.error().message;
     tablet_pid_ = pid.value();
   }
@@ -129,8 +145,8 @@ class OnlineDdlTest : public ::testing::Test {
       request.database = kDb;
       request.sql = sql;
       auto response = Run(client.Execute(request));
-      bool unavailable = !response.result.ok() &&
-                         response.result.error().message.find("is unavailable") != std::string::npos;
+      bool unavailable = !response.result.ok() && response.result.error().message.find(
+                                                      "is unavailable") != std::string::npos;
       if (!unavailable || std::chrono::steady_clock::now() > deadline) {
         return std::move(response.result);
       }
@@ -150,9 +166,9 @@ class OnlineDdlTest : public ::testing::Test {
   }
 
   // Waits until the migration reaches one of `states`; returns the last row.
-  std::map<std::string, std::string> WaitFor(const std::string& uuid,
-                                             const std::vector<std::string>& states,
-                                             std::chrono::seconds timeout = std::chrono::seconds(180)) {
+  std::map<std::string, std::string> WaitFor(
+      const std::string& uuid, const std::vector<std::string>& states,
+      std::chrono::seconds timeout = std::chrono::seconds(180)) {
     auto deadline = std::chrono::steady_clock::now() + timeout;
     std::map<std::string, std::string> row;
     while (std::chrono::steady_clock::now() < deadline) {
@@ -163,7 +179,8 @@ class OnlineDdlTest : public ::testing::Test {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     ADD_FAILURE() << "migration " << uuid << " is " << row["state"] << ": " << row["message"]
-                  << "\n" << local::FileTail(dir_->Sub("vttablet.log"));
+                  << "\n"
+                  << local::FileTail(dir_->Sub("vttablet.log"));
     return row;
   }
 
@@ -186,7 +203,8 @@ class OnlineDdlTest : public ::testing::Test {
          " (id INT NOT NULL PRIMARY KEY, a INT NOT NULL, b VARCHAR(64), c DATETIME(3), "
          "d DECIMAL(10,2), u INT UNSIGNED, note VARCHAR(32) DEFAULT 'n', extra INT DEFAULT 5) "
          "ENGINE=InnoDB DEFAULT CHARSET=latin1");
-    Exec("CREATE TABLE " + table + "_shadow (id INT NOT NULL PRIMARY KEY, a INT NOT NULL, "
+    Exec("CREATE TABLE " + table +
+         "_shadow (id INT NOT NULL PRIMARY KEY, a INT NOT NULL, "
          "b VARCHAR(64), c DATETIME(3), d DECIMAL(10,2), u INT UNSIGNED) ENGINE=InnoDB "
          "DEFAULT CHARSET=latin1");
     Exec("INSERT INTO " + table +
@@ -198,8 +216,10 @@ class OnlineDdlTest : public ::testing::Test {
 
   // Count and checksum over the columns every version of the table has.
   std::string Checksum(const std::string& table) {
-    auto rows = Query("SELECT COUNT(*), SUM(CRC32(CONCAT_WS('|', id, a, IFNULL(b, '~'), "
-                      "IFNULL(c, '~'), IFNULL(d, '~'), IFNULL(u, '~')))) FROM " + table);
+    auto rows = Query(
+        "SELECT COUNT(*), SUM(CRC32(CONCAT_WS('|', id, a, IFNULL(b, '~'), "
+        "IFNULL(c, '~'), IFNULL(d, '~'), IFNULL(u, '~')))) FROM " +
+        table);
     if (rows.empty()) return "?";
     return rows[0][0].value_or("NULL") + "/" + rows[0][1].value_or("NULL");
   }
@@ -210,8 +230,8 @@ class OnlineDdlTest : public ::testing::Test {
     const std::string cols = "x.id, x.a, x.b, x.c, x.d, x.u, y.id, y.a, y.b, y.c, y.d, y.u";
     const std::string same =
         "y.a <=> x.a AND y.b <=> x.b AND y.c <=> x.c AND y.d <=> x.d AND y.u <=> x.u";
-    for (const auto& [left, right] : {std::pair{table, table + "_shadow"},
-                                      std::pair{table + "_shadow", table}}) {
+    for (const auto& [left, right] :
+         {std::pair{table, table + "_shadow"}, std::pair{table + "_shadow", table}}) {
       auto rows = Query("SELECT " + cols + " FROM " + left + " x LEFT JOIN " + right +
                         " y ON y.id = x.id WHERE y.id IS NULL OR NOT (" + same + ") LIMIT 10");
       for (const auto& r : rows) {
@@ -328,7 +348,9 @@ class OnlineDdlTest : public ::testing::Test {
 TEST_F(OnlineDdlTest, EveryAlterKindUnderConcurrentWritesLosesNothing) {
   CreateTables("t");
   const std::vector<std::pair<std::string, std::string>> alters = {
-      {"add", "ALTER TABLE t ADD COLUMN z INT NOT NULL DEFAULT 7, ADD INDEX a_idx (a), ADD UNIQUE KEY id_uk (id)"},
+      {"add",
+       "ALTER TABLE t ADD COLUMN z INT NOT NULL DEFAULT 7, ADD INDEX a_idx (a), ADD UNIQUE KEY "
+       "id_uk (id)"},
       {"modify", "ALTER TABLE t MODIFY u BIGINT UNSIGNED, MODIFY b VARCHAR(128)"},
       {"drop", "ALTER TABLE t DROP COLUMN extra, DROP INDEX a_idx"},
       {"rename", "ALTER TABLE t CHANGE note note2 VARCHAR(40) DEFAULT 'm'"},
@@ -380,7 +402,8 @@ namespace {
 
 TEST_F(OnlineDdlTest, RevertKeepsEveryWriteMadeAfterTheCutOver) {
   CreateTables("r");
-  auto submitted = Tablet("MIGRATION SUBMIT 'rv-1' ALTER TABLE r ADD COLUMN flag TINYINT NOT NULL DEFAULT 1");
+  auto submitted =
+      Tablet("MIGRATION SUBMIT 'rv-1' ALTER TABLE r ADD COLUMN flag TINYINT NOT NULL DEFAULT 1");
   ASSERT_TRUE(submitted.ok()) << submitted.error().message;
   {
     Writers writers(this, "r", 2);
@@ -485,7 +508,8 @@ TEST_F(OnlineDdlTest, KilledTabletResumesTheCopyFromItsCheckpoint) {
 
 TEST_F(OnlineDdlTest, CreateAndDropTableAreRevertible) {
   Exec("DROP TABLE IF EXISTS fresh");
-  ASSERT_TRUE(Tablet("MIGRATION SUBMIT 'cr-1' CREATE TABLE fresh (id INT PRIMARY KEY, v TEXT)").ok());
+  ASSERT_TRUE(
+      Tablet("MIGRATION SUBMIT 'cr-1' CREATE TABLE fresh (id INT PRIMARY KEY, v TEXT)").ok());
   EXPECT_EQ(WaitFor("cr-1", {"complete"})["state"], "complete");
   Exec("INSERT INTO fresh VALUES (1, 'one'), (2, 'two')");
   ASSERT_TRUE(Tablet("MIGRATION SUBMIT 'dr-1' DROP TABLE fresh").ok());
@@ -502,7 +526,8 @@ TEST_F(OnlineDdlTest, CreateAndDropTableAreRevertible) {
   EXPECT_EQ(WaitFor("dr-3", {"complete"})["state"], "complete");
   ASSERT_TRUE(Tablet("MIGRATION SKIP REVERT 'dr-3'").ok());
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (std::chrono::steady_clock::now() < deadline && Show("dr-3")["revert_window_ends"] != "NULL")
+  while (std::chrono::steady_clock::now() < deadline &&
+         Show("dr-3")["revert_window_ends"] != "NULL")
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   EXPECT_EQ(Show("dr-3")["revert_window_ends"], "NULL");
   EXPECT_TRUE(Query("SHOW TABLES LIKE 'fresh%'").empty());

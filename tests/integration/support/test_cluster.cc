@@ -32,14 +32,15 @@ std::vector<TestKeyspace> ExampleKeyspaces() {
   return {commerce, customer};
 }
 
-Result<std::unique_ptr<TestCluster>> TestCluster::Start(std::vector<TestKeyspace> keyspaces) {
+Result<std::unique_ptr<TestCluster>> TestCluster::Start(std::vector<TestKeyspace> keyspaces,
+                                                        bool with_schemad) {
   std::unique_ptr<TestCluster> cluster(new TestCluster());
-  Status s = cluster->Launch(std::move(keyspaces));
+  Status s = cluster->Launch(std::move(keyspaces), with_schemad);
   if (!s.ok()) return s.error();
   return cluster;
 }
 
-Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces) {
+Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces, bool with_schemad) {
   dir_ = std::make_unique<local::TempDir>("tessera-it-");
   uint32_t server_id = 1;
   // MariaDB servers first, each with its keyspace database and schema.
@@ -120,8 +121,21 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces) {
           ", server_id: " + std::to_string(shard.mariadb->port()) + "}\n";
     }
   }
+  if (with_schemad) {
+    auto port = local::PickFreePort();
+    if (!port.ok()) return port.error();
+    schemad_port_ = *port;
+    yaml += "schemad:\n  host: 127.0.0.1\n  port: " + std::to_string(schemad_port_) +
+            "\n  token: " + kSchemadToken + "\n";
+  }
   config_path_ = dir_->Sub("cluster.yaml");
   std::ofstream(config_path_) << yaml;
+  if (with_schemad) {
+    auto schemad = local::SpawnDetached({BinaryDir() + "/schemad", "--config", config_path_},
+                                        dir_->Sub("schemad.log"));
+    if (!schemad.ok()) return schemad.error();
+    schemad_pid_ = *schemad;
+  }
 
   auto pid = local::SpawnDetached({BinaryDir() + "/vtgate", "--config", config_path_},
                                   dir_->Sub("vtgate.log"));
@@ -140,6 +154,13 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
   }
+  while (with_schemad &&
+         !local::CanConnect("127.0.0.1", schemad_port_, std::chrono::milliseconds(200))) {
+    if (!local::IsProcessAlive(schemad_pid_) || std::chrono::steady_clock::now() > deadline) {
+      return Error::Internal("schemad did not start:\n" + LogTail("schemad"));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
   while (!local::ReadsMySqlGreeting("127.0.0.1", vtgate_port_, std::chrono::milliseconds(500))) {
     if (!local::IsProcessAlive(vtgate_pid_) || std::chrono::steady_clock::now() > deadline) {
       return Error::Internal("vtgate did not start:\n" + LogTail("vtgate"));
@@ -150,6 +171,7 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces) {
 }
 
 TestCluster::~TestCluster() {
+  if (schemad_pid_ > 0) (void)local::StopProcess(schemad_pid_, std::chrono::seconds(5));
   if (vtgate_pid_ > 0) (void)local::StopProcess(vtgate_pid_, std::chrono::seconds(5));
   for (auto& shard : shards_) {
     if (shard.tablet_pid > 0) (void)local::StopProcess(shard.tablet_pid, std::chrono::seconds(5));

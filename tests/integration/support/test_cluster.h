@@ -43,10 +43,14 @@ class TestCluster {
   };
 
   // Starts everything; on failure the error names the component and quotes its log.
-  static Result<std::unique_ptr<TestCluster>> Start(std::vector<TestKeyspace> keyspaces);
+  // With `with_schemad`, the config gets a schemad section and schemad runs too.
+  static Result<std::unique_ptr<TestCluster>> Start(std::vector<TestKeyspace> keyspaces,
+                                                    bool with_schemad = false);
   ~TestCluster();
 
   uint16_t vtgate_port() const { return vtgate_port_; }
+  uint16_t schemad_port() const { return schemad_port_; }  // 0 without schemad
+  static constexpr const char* kSchemadToken = "test-token-0123456789abcdef";
   pid_t vtgate_pid() const { return vtgate_pid_; }
   const std::vector<Shard>& shards() const { return shards_; }
   const Shard* FindShard(const std::string& keyspace, const std::string& shard) const;
@@ -59,13 +63,15 @@ class TestCluster {
 
  private:
   TestCluster() = default;
-  Status Launch(std::vector<TestKeyspace> keyspaces);
+  Status Launch(std::vector<TestKeyspace> keyspaces, bool with_schemad);
 
   std::unique_ptr<local::TempDir> dir_;
   std::vector<Shard> shards_;
   std::string config_path_;
   uint16_t vtgate_port_ = 0;
   pid_t vtgate_pid_ = -1;
+  uint16_t schemad_port_ = 0;
+  pid_t schemad_pid_ = -1;
 };
 
 // The directory holding the built binaries (vtgate, vttablet, tessera).
