@@ -1,7 +1,8 @@
 #include "vttablet/onlineddl/binlog_tail.h"
 
-#include <mariadb_rpl.h>
 #include <mysql.h>
+// The replication API needs mysql.h first.
+#include <mariadb_rpl.h>
 
 #include <algorithm>
 #include <memory>
