@@ -54,6 +54,11 @@ Result<DdlRequest> AnalyzeDdl(std::string_view ddl) {
       request.table = alter.table.name;
       if (alter.specs.empty()) return Error::Internal("ALTER TABLE changes nothing");
       for (const auto& spec : alter.specs) {
+        if (spec.kind == ast::AlterSpecKind::kAlgorithm &&
+            (EqualsIgnoreCase(spec.name, "INSTANT") || EqualsIgnoreCase(spec.name, "NOCOPY")))
+          request.kind = MigrationKind::kInstant;
+      }
+      for (const auto& spec : alter.specs) {
         switch (spec.kind) {
           case ast::AlterSpecKind::kRenameTable:
             return Error::Internal(
@@ -66,8 +71,6 @@ Result<DdlRequest> AnalyzeDdl(std::string_view ddl) {
             request.renames[spec.name] = spec.new_name;
             break;
           case ast::AlterSpecKind::kAlgorithm:
-            if (EqualsIgnoreCase(spec.name, "INSTANT") || EqualsIgnoreCase(spec.name, "NOCOPY"))
-              request.kind = MigrationKind::kInstant;
             break;
           case ast::AlterSpecKind::kLock:
             if (request.kind != MigrationKind::kInstant)
@@ -97,9 +100,30 @@ Result<std::string> GhostAlter(std::string_view ddl, const std::string& ghost_ta
   return sql::Format(alter);
 }
 
+namespace {
+
+// MariaDB counts identifier length in characters; names are UTF-8.
+size_t CharCount(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+// Bytes taken by the first `chars` characters of `s`.
+size_t PrefixBytes(std::string_view s, size_t chars) {
+  size_t i = 0;
+  while (i < s.size() && chars > 0) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    --chars;
+  }
+  return i;
+}
+
+}  // namespace
+
 std::string GhostTableName(const std::string& table) {
-  std::string base = table.substr(0, kMaxName - 5);
-  return "_" + base + "_gho";
+  return "_" + table.substr(0, PrefixBytes(table, kMaxName - 5)) + "_gho";
 }
 
 std::string ParkedTableName(const std::string& table, const std::string& uuid,
@@ -110,8 +134,14 @@ std::string ParkedTableName(const std::string& table, const std::string& uuid,
     if (std::isalnum(static_cast<unsigned char>(c))) tag += static_cast<char>(std::tolower(c));
   }
   std::string tail = "_" + tag + "_" + suffix;
-  if (table.size() + tail.size() <= kMaxName) return table + tail;
-  return table.substr(0, kMaxName - tail.size() - 1) + "~" + tail;
+  if (CharCount(table) + tail.size() <= kMaxName) return table + tail;
+  // Shorten the name and put a character after it that sorts after the
+  // character it replaces: '~' after ASCII, U+FFFF after anything else of the
+  // Basic Multilingual Plane (all an identifier may hold).
+  size_t keep = PrefixBytes(table, kMaxName - tail.size() - 1);
+  unsigned char next = static_cast<unsigned char>(table[keep]);
+  std::string marker = next < '~' ? "~" : "\xEF\xBF\xBF";
+  return table.substr(0, keep) + marker + tail;
 }
 
 }  // namespace tessera::vttablet::onlineddl

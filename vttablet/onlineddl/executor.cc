@@ -307,8 +307,25 @@ Status Executor::Prepare(BlockingConnection& connection, MigrationStore& store, 
   if (!estimate.ok()) return std::move(estimate).error();
   m.rows_estimated = std::strtoull(estimate.value().value_or("0").c_str(), nullptr, 10);
   // The binlog position comes first: every change after it reaches the
-  // ghost through the binlog, whatever the copy sees.
+  // ghost through the binlog, whatever the copy sees. A moment's read lock
+  // makes it exact: it waits for every open write transaction on the table
+  // to finish committing, so a change before the position is visible to the
+  // copy and a change after it is in the binlog after it.
+  // The wait is bounded (writes queue behind a waiting lock) and retried.
+  Status locked = Done(connection.Execute("SET SESSION lock_wait_timeout = 2"));
+  for (int attempt = 0; locked.ok(); ++attempt) {
+    Status got = Done(connection.Execute("LOCK TABLES " + Name(m.database, m.table) + " READ"));
+    if (got.ok()) break;
+    if (got.error().code != mysql_errno::kLockWaitTimeout || attempt == 9) {
+      locked = got;
+      break;
+    }
+    if (!Sleep(std::chrono::milliseconds(500))) locked = Error::Internal("the tablet is stopping");
+  }
+  (void)connection.Execute("SET SESSION lock_wait_timeout = DEFAULT");
+  if (!locked.ok()) return locked;
   auto position = MasterPosition(connection);
+  (void)connection.Execute("UNLOCK TABLES");
   if (!position.ok()) return std::move(position).error();
   m.sync_position = position.value();
   RowMover mover(source.value(), m.ghost_table, m.plan);

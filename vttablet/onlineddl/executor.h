@@ -42,8 +42,8 @@ struct ExecutorOptions {
   uint32_t min_chunk_rows = 100;
   uint32_t max_chunk_rows = 50000;
   std::chrono::milliseconds target_chunk_time{100};
-  uint64_t max_threads_running = 64;     // throttle the copy above this; 0: never
-  uint64_t cutover_backlog_rows = 2000;  // cut over once a binlog read finds fewer changes
+  uint64_t max_threads_running = 64;    // throttle the copy above this; 0: never
+  uint64_t cutover_backlog_rows = 200;  // cut over once a binlog read finds fewer changes
   std::chrono::milliseconds cutover_lock_wait{2000};
   uint32_t max_cutover_attempts = 30;
   std::chrono::milliseconds idle_poll{250};

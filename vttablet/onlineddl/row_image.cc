@@ -245,6 +245,10 @@ Result<size_t> ValueSize(const BinlogColumn& c, const uint8_t* p, size_t availab
     case kEnum:
     case kSet: {
       StringMeta m = c.type == kString ? DecodeStringMeta(c) : StringMeta{c.type, c.meta1};
+      if (m.real_type == kEnum && m.length != 1 && m.length != 2)
+        return Error::Internal(fmt::format("bad ENUM pack length {}", m.length));
+      if (m.real_type == kSet && (m.length < 1 || m.length > 8))
+        return Error::Internal(fmt::format("bad SET pack length {}", m.length));
       if (m.real_type == kEnum || m.real_type == kSet) return need(m.length);
       size_t prefix = m.length > 255 ? 2 : 1;
       auto head = need(prefix);
@@ -313,6 +317,22 @@ Cell DecodeValue(const BinlogColumn& c, const uint8_t* p, size_t size) {
     case kTimestamp:
       text(fmt::format("@{}", ReadLittleEndian(p, 4)));
       break;
+    case kDateTime: {  // pre-5.6 format: YYYYMMDDhhmmss as an integer
+      uint64_t v = ReadLittleEndian(p, 8);
+      uint64_t date = v / 1000000, time = v % 1000000;
+      text(fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", date / 10000, (date / 100) % 100,
+                       date % 100, time / 10000, (time / 100) % 100, time % 100));
+      break;
+    }
+    case kTime: {  // pre-5.6 format: [-]hhmmss as a signed 3-byte integer
+      int64_t v = static_cast<int64_t>(ReadLittleEndian(p, 3));
+      if (v & 0x800000) v -= 0x1000000;
+      bool negative = v < 0;
+      uint64_t u = static_cast<uint64_t>(negative ? -v : v);
+      text(fmt::format("{}{:02}:{:02}:{:02}", negative ? "-" : "", u / 10000, (u / 100) % 100,
+                       u % 100));
+      break;
+    }
     case kTimestamp2: {
       uint64_t seconds = ReadBigEndian(p, 4);
       uint64_t micros = ReadFraction(p + 4, c.meta0);
@@ -330,13 +350,44 @@ Cell DecodeValue(const BinlogColumn& c, const uint8_t* p, size_t size) {
       break;
     }
     case kTime2: {
-      int64_t v = static_cast<int64_t>(ReadBigEndian(p, 3)) - 0x800000;
-      bool negative = v < 0;
-      uint64_t packed = static_cast<uint64_t>(negative ? -v : v);
-      text(fmt::format("{}{:02}:{:02}:{:02}", negative ? "-" : "", (packed >> 12) & 1023,
-                       (packed >> 6) & 63, packed & 63));
-      if (c.meta0 > 0 && !negative)
-        cell.data = WithFraction(cell.data, ReadFraction(p + 3, c.meta0), c.meta0);
+      // Packed as (seconds part << 24 | microseconds), stored with an offset;
+      // negative values borrow from the integer part.
+      int fsp = c.meta0;
+      int64_t packed = 0;
+      switch ((fsp + 1) / 2) {
+        case 0:
+          packed = (static_cast<int64_t>(ReadBigEndian(p, 3)) - 0x800000) << 24;
+          break;
+        case 1: {
+          int64_t whole = static_cast<int64_t>(ReadBigEndian(p, 3)) - 0x800000;
+          int64_t frac = p[3];
+          if (whole < 0 && frac != 0) {
+            ++whole;
+            frac -= 0x100;
+          }
+          packed = whole * (int64_t{1} << 24) + frac * 10000;
+          break;
+        }
+        case 2: {
+          int64_t whole = static_cast<int64_t>(ReadBigEndian(p, 3)) - 0x800000;
+          int64_t frac = static_cast<int64_t>(ReadBigEndian(p + 3, 2));
+          if (whole < 0 && frac != 0) {
+            ++whole;
+            frac -= 0x10000;
+          }
+          packed = whole * (int64_t{1} << 24) + frac * 100;
+          break;
+        }
+        default:
+          packed = static_cast<int64_t>(ReadBigEndian(p, 6)) - 0x800000000000LL;
+          break;
+      }
+      bool negative = packed < 0;
+      uint64_t magnitude = static_cast<uint64_t>(negative ? -packed : packed);
+      uint64_t hms = magnitude >> 24, micros = magnitude & 0xFFFFFF;
+      text(WithFraction(fmt::format("{}{:02}:{:02}:{:02}", negative ? "-" : "", (hms >> 12) & 1023,
+                                    (hms >> 6) & 63, hms & 63),
+                        micros, fsp));
       break;
     }
     case kNewDecimal:
@@ -365,6 +416,7 @@ Cell DecodeValue(const BinlogColumn& c, const uint8_t* p, size_t size) {
       StringMeta m = c.type == kString ? DecodeStringMeta(c) : StringMeta{c.type, c.meta1};
       if (m.real_type == kEnum || m.real_type == kSet) {
         integer(m.length);
+        cell.never_signed = true;
       } else {
         bytes(m.length > 255 ? 2 : 1);
       }
@@ -374,6 +426,19 @@ Cell DecodeValue(const BinlogColumn& c, const uint8_t* p, size_t size) {
       break;
   }
   return cell;
+}
+
+// Metadata that no server writes is refused up front, whether or not a value
+// of the column ever needs decoding.
+Status CheckColumn(const BinlogColumn& c) {
+  if (c.type == kString || c.type == kEnum || c.type == kSet) {
+    StringMeta m = c.type == kString ? DecodeStringMeta(c) : StringMeta{c.type, c.meta1};
+    if (m.real_type == kEnum && m.length != 1 && m.length != 2)
+      return Error::Internal(fmt::format("bad ENUM pack length {}", m.length));
+    if (m.real_type == kSet && (m.length < 1 || m.length > 8))
+      return Error::Internal(fmt::format("bad SET pack length {}", m.length));
+  }
+  return Status::Ok();
 }
 
 bool BitSet(std::string_view bitmap, size_t i) {
@@ -408,6 +473,10 @@ Result<std::vector<std::vector<Cell>>> DecodeRowImages(const std::vector<BinlogC
   size_t n = columns.size();
   if (present_bitmap.size() < (n + 7) / 8)
     return Error::Internal("ROWS event column bitmap is shorter than the table");
+  for (const auto& c : columns) {
+    Status ok = CheckColumn(c);
+    if (!ok.ok()) return ok.error();
+  }
   std::vector<int> slot(n, -1);  // column -> index in `wanted`
   for (size_t w = 0; w < wanted.size(); ++w) {
     if (wanted[w] >= n || !BitSet(present_bitmap, wanted[w]))
@@ -417,6 +486,8 @@ Result<std::vector<std::vector<Cell>>> DecodeRowImages(const std::vector<BinlogC
   size_t present = 0;
   for (size_t i = 0; i < n; ++i) present += BitSet(present_bitmap, i) ? 1 : 0;
   size_t null_bytes = (present + 7) / 8;
+  if (present == 0 && !rows.empty())
+    return Error::Internal("ROWS event carries row data but no columns");
 
   std::vector<std::vector<Cell>> images;
   ImageReader in(rows);
@@ -447,7 +518,7 @@ std::string CellLiteral(const Cell& cell, const KeyColumnFormat& format) {
     case Cell::Kind::kNull:
       return "NULL";
     case Cell::Kind::kInteger: {
-      if (format.is_unsigned) return std::to_string(cell.bits);
+      if (format.is_unsigned || cell.never_signed) return std::to_string(cell.bits);
       unsigned shift = 64 - 8u * cell.width;
       int64_t v = static_cast<int64_t>(cell.bits << shift) >> shift;
       return std::to_string(v);

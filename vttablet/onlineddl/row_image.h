@@ -36,9 +36,10 @@ Result<std::vector<BinlogColumn>> ParseTableMapColumns(std::string_view types,
 struct Cell {
   enum class Kind { kNull, kInteger, kText, kBytes };
   Kind kind = Kind::kNull;
-  uint64_t bits = 0;  // kInteger: little-endian value, zero-extended
-  uint8_t width = 0;  // kInteger: bytes on the wire (1, 2, 3, 4, 8)
-  std::string data;   // kText / kBytes
+  uint64_t bits = 0;          // kInteger: little-endian value, zero-extended
+  uint8_t width = 0;          // kInteger: bytes on the wire (1, 2, 3, 4, 8)
+  bool never_signed = false;  // kInteger: ENUM/SET indexes, whatever the column says
+  std::string data;           // kText / kBytes
 };
 
 // The rows part of a ROWS event: a sequence of images, each a null bitmap

@@ -98,14 +98,14 @@ Result<SwapResult> SwapTables(const MariaDbParams& params, const SwapRequest& re
   });
 
   bool waiting = false;
-  for (int i = 0; i < 400 && !waiting; ++i) {
+  for (int i = 0; i < 2000 && !waiting; ++i) {
     auto state = a.QueryValue(
         fmt::format("SELECT STATE FROM information_schema.PROCESSLIST WHERE ID = {}", renamer_id));
     if (state.ok() && state.value() && state.value()->find("metadata lock") != std::string::npos) {
       waiting = true;
       break;
     }
-    if (rename.wait_for(std::chrono::milliseconds(5)) == std::future_status::ready) break;
+    if (rename.wait_for(std::chrono::milliseconds(1)) == std::future_status::ready) break;
   }
   if (!waiting) {
     (void)a.Execute(fmt::format("KILL QUERY {}", renamer_id));

@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <iostream>
 #include <memory>
 #include <optional>
 #include <random>
@@ -367,6 +368,9 @@ TEST_F(OnlineDdlTest, EveryAlterKindUnderConcurrentWritesLosesNothing) {
     ASSERT_TRUE(submitted.ok()) << submitted.error().message;
     auto row = WaitFor(uuid, {"complete"});
     ASSERT_EQ(row["state"], "complete") << row["message"];
+    std::cout << "[ migration ] " << name << ": " << row["rows_copied"] << " rows copied, "
+              << row["events_applied"] << " binlog changes applied, writes stalled "
+              << row["cutover_stall_ms"] << " ms at cut-over\n";
     std::this_thread::sleep_for(std::chrono::milliseconds(300));  // writes after the cut-over too
     writers.Stop();
     EXPECT_GT(writers.committed(), 50u);
