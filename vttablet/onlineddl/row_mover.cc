@@ -51,10 +51,10 @@ Result<CopiedChunk> RowMover::CopyChunk(BlockingConnection& connection,
       end_rows.value().empty() ? max : KeyFromRow(source_, plan_.source_key, end_rows.value()[0]);
   std::string chunk = KeyAtMost(plan_.source_key, end);
   if (after) chunk = KeyAfter(plan_.source_key, *after) + " AND " + chunk;
-  auto inserted = connection.Execute(
-      fmt::format("INSERT IGNORE INTO {} ({}) SELECT {} FROM {}{} WHERE {} LOCK IN SHARE MODE",
-                  TargetName(), ColumnList(plan_.target_columns), ColumnList(plan_.source_columns),
-                  SourceName(), index, chunk));
+  auto inserted =
+      connection.Execute(fmt::format("INSERT IGNORE INTO {} ({}) SELECT {} FROM {}{} WHERE {}",
+                                     TargetName(), ColumnList(plan_.target_columns),
+                                     ColumnList(plan_.source_columns), SourceName(), index, chunk));
   if (!inserted.ok()) return std::move(inserted).error();
   CopiedChunk result;
   result.rows = inserted.value();

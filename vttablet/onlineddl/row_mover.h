@@ -2,7 +2,13 @@
 // connection the caller gives (so the cut-over can finish on the connection
 // that holds the table locks).
 // - CopyChunk: `INSERT IGNORE ... SELECT` of the next key range, in key
-//   order; rows already present (put there by Refresh) are left alone.
+//   order, as a read-committed snapshot that locks no source row (writers
+//   never wait for the copy); rows already present (put there by Refresh)
+//   are left alone. A row the snapshot saw before a concurrent commit is
+//   corrected by the Refresh its binlog event triggers: an event read before
+//   the copy was refreshed before it, after waiting for that commit, so the
+//   copy's later snapshot already sees it; an event read after is refreshed
+//   after.
 // - Refresh: for keys the binlog says changed, makes the target row equal to
 //   the source row now: delete it in the target, insert it again from a
 //   locking read of the source. The locking read waits for a transaction that
