@@ -141,7 +141,12 @@ std::vector<std::string> LocalCluster::DaemonArgv(const Component& c) const {
   // vtgate and schemad read the whole config file.
   if (c.kind == ComponentKind::kVtgate) return {binary, "--config", options_.config_path};
   const auto& db = c.shard->mariadb;
+  // Online migrations stay revertible as long as schemad's revert window.
+  std::string revert_window = "1800";
+  if (topology_.schemad) revert_window = std::to_string(topology_.schemad->revert_window.count());
   return {binary,
+          "--revert-window-seconds",
+          revert_window,
           "--host",
           c.host,
           "--port",
