@@ -208,6 +208,13 @@ Status Executor::Prepare(BlockingConnection& connection, MigrationStore& store, 
           "migration '{}' cannot be reverted: it is {}{}", x.uuid, StateName(x.state),
           x.state == MigrationState::kComplete ? " and its revert window has closed" : ""));
     m.table = x.table;
+    auto complete = store.List({MigrationState::kComplete});
+    if (!complete.ok()) return std::move(complete).error();
+    if (!IsLatestOnTable(x, complete.value()))
+      return Error::Internal(fmt::format(
+          "migration '{}' cannot be reverted: a later migration changed `{}` since; revert that "
+          "one first",
+          x.uuid, x.table));
     switch (x.kind) {
       case MigrationKind::kDrop: {
         Status s = Done(connection.Execute(fmt::format(
@@ -541,6 +548,44 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
   return store.SaveProgress(m);
 }
 
+bool Executor::IsLatestOnTable(const Migration& m, const std::vector<Migration>& complete) {
+  for (const auto& other : complete) {
+    if (other.uuid != m.uuid && other.database == m.database && other.table == m.table &&
+        other.completed_at > m.completed_at)
+      return false;
+  }
+  return true;
+}
+
+void Executor::KeepRevertible(BlockingConnection& connection, MigrationStore& store, Migration m) {
+  auto now = std::chrono::steady_clock::now();
+  auto& last = last_reverse_sync_[m.uuid];
+  if (now - last < std::chrono::seconds(1)) return;
+  last = now;
+  auto fail = [&](const Error& e) {
+    GetLogger("onlineddl")
+        ->warn("migration {}: keeping `{}` in sync for a revert: {}", m.uuid, m.old_table,
+               e.message);
+  };
+  auto source = LoadTableInfo(connection, m.database, m.table);
+  if (!source.ok()) return fail(source.error());
+  CopyPlan reverse = ReversePlan(m.plan);
+  auto watched = WatchKey(source.value(), reverse.source_key);
+  if (!watched.ok()) return fail(watched.error());
+  BinlogTail tail(params_, options_.binlog_server_id);
+  auto batch = tail.Read(m.cutover_position, watched.value());
+  if (!batch.ok()) return fail(batch.error());
+  if (batch.value().end == m.cutover_position) return;
+  if (!batch.value().keys.empty()) {
+    RowMover mover(source.value(), m.old_table, reverse);
+    auto refreshed = mover.Refresh(connection, std::move(batch.value().keys));
+    if (!refreshed.ok()) return fail(refreshed.error());
+  }
+  m.cutover_position = batch.value().end;
+  Status saved = store.SaveProgress(m);
+  if (!saved.ok()) fail(saved.error());
+}
+
 Status Executor::CloseRevertWindows(BlockingConnection& connection, MigrationStore& store) {
   auto complete = store.List({MigrationState::kComplete});
   if (!complete.ok()) return std::move(complete).error();
@@ -548,7 +593,14 @@ Status Executor::CloseRevertWindows(BlockingConnection& connection, MigrationSto
   if (!now.ok()) return std::move(now).error();
   for (Migration m : complete.value()) {
     if (m.old_table.empty() || m.revert_window_ends.empty()) continue;
-    if (!m.cancel_requested && m.revert_window_ends > now.value()) continue;
+    if (!m.cancel_requested && m.revert_window_ends > now.value()) {
+      // While the window is open, the parked original follows the live table
+      // from the binlog, so a revert only has the last moments to apply.
+      bool copies_back = m.kind == MigrationKind::kAlter || m.kind == MigrationKind::kRevert;
+      if (copies_back && !m.cutover_position.empty() && IsLatestOnTable(m, complete.value()))
+        KeepRevertible(connection, store, m);
+      continue;
+    }
     // Drop the parked table in small steps so no long DROP stalls the server.
     auto exists = TableExists(connection, m.database, m.old_table);
     if (!exists.ok()) return std::move(exists).error();

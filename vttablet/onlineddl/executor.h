@@ -10,21 +10,23 @@
 //   binlog backlog is small; then (unless completion is postponed) the
 //   cut-over swaps the tables under a short lock (table_swap.h) and parks the
 //   original as `_<t>_<id>_del` for the revert window.
-// A revert replays the binlog since the cut-over into the parked table and
-// swaps it back. After the window (or skip-revert) the parked table is
-// dropped in small steps.
-// CREATE TABLE runs directly; DROP TABLE renames the table away (revertible);
-// ALGORITHM=INSTANT runs directly.
+// During the revert window the parked table follows the live one from the
+// binlog (reverse direction); a revert applies what is left and swaps it
+// back. Only the latest migration of a table can be reverted. After the window (or skip-revert) the
+// parked table is dropped in small steps. CREATE TABLE runs directly; DROP TABLE renames the table
+// away (revertible); ALGORITHM=INSTANT runs directly.
 #pragma once
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "common/error.h"
 #include "vttablet/mariadb/blocking_connection.h"
@@ -75,6 +77,11 @@ class Executor {
   Status Prepare(BlockingConnection& connection, MigrationStore& store, Migration& m);
   Status RunCopy(BlockingConnection& connection, MigrationStore& store, Migration& m);
   Status CloseRevertWindows(BlockingConnection& connection, MigrationStore& store);
+  // Applies the binlog since the last pass to a complete migration's parked
+  // original (reverse direction); failures are logged, never fatal.
+  void KeepRevertible(BlockingConnection& connection, MigrationStore& store, Migration m);
+  // True unless a later complete migration changed the same table.
+  static bool IsLatestOnTable(const Migration& m, const std::vector<Migration>& complete);
   bool Sleep(std::chrono::milliseconds duration);  // false when stopping
 
   MariaDbParams params_;
@@ -84,6 +91,7 @@ class Executor {
   std::condition_variable wake_;
   bool woken_ = false;
   std::atomic<bool> stopping_{false};
+  std::map<std::string, std::chrono::steady_clock::time_point> last_reverse_sync_;  // by uuid
 };
 
 }  // namespace tessera::vttablet::onlineddl
