@@ -5,6 +5,7 @@
 #include "cli/branch_commands.h"
 #include "cli/cluster_commands.h"
 #include "cli/command_context.h"
+#include "cli/deploy_request_commands.h"
 #include "cli/init_db_command.h"
 #include "cli/password_commands.h"
 
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
   tessera::cli::AddClusterCommands(app, context);
   tessera::cli::AddInitDbCommand(app, context);
   tessera::cli::AddBranchCommands(app, context);
+  tessera::cli::AddDeployRequestCommands(app, context);
   tessera::cli::AddPasswordCommands(app, context);
   CLI11_PARSE(app, argc, argv);
   return context.exit_code;

@@ -16,6 +16,8 @@ packages=(
   procps iproute2 openssl
   gnuplot-nox
   linux-perf strace valgrind
+  nodejs chromium
+  $(command -v npm >/dev/null 2>&1 || echo npm)  # NodeSource's nodejs bundles npm and conflicts with Debian's
 )
 
 missing=()

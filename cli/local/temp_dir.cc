@@ -20,6 +20,8 @@ TempDir::TempDir(const std::string& prefix) {
 }
 
 TempDir::~TempDir() {
+  const char* keep = std::getenv("TESSERA_KEEP_TEST_DIRS");
+  if (keep != nullptr && *keep != '\0' && std::string(keep) != "0") return;
   std::error_code ec;
   std::filesystem::remove_all(path_, ec);
 }

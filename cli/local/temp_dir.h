@@ -1,5 +1,7 @@
 // TempDir: a fresh directory under $TMPDIR (or /tmp), removed with everything
-// in it when the object is destroyed. For tests and throw-away servers.
+// in it when the object is destroyed (kept when TESSERA_KEEP_TEST_DIRS is set
+// and not "0", to look at logs after a failure). For tests and throw-away
+// servers.
 #pragma once
 
 #include <string>

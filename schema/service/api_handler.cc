@@ -1,5 +1,7 @@
 #include "schema/service/api_handler.h"
 
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include "schema/branches/branch_diff.h"
@@ -36,6 +38,22 @@ Result<std::string> StringMember(const json& body, const char* name, std::string
   if (it == body.end() || it->is_null()) return fallback;
   if (!it->is_string()) return InvalidArgument(std::string("\"") + name + "\" must be a string");
   return it->get<std::string>();
+}
+
+// Optional bool member; InvalidArgument if present and not a bool.
+Result<bool> BoolMember(const json& body, const char* name, bool fallback) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return fallback;
+  if (!it->is_boolean())
+    return InvalidArgument(std::string("\"") + name + "\" must be true or false");
+  return it->get<bool>();
+}
+
+// A deploy request id from a path segment: 1..18 digits.
+std::optional<int64_t> DeployRequestId(const std::string& text) {
+  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return std::stoll(text);
 }
 
 template <class T, class Render>
@@ -75,6 +93,17 @@ ApiResponse ApiHandler::Route(const ApiRequest& request) {
   if (!body.ok()) return ErrorResponse(body.error());
 
   switch (route.id) {
+    case RouteId::kListDeployRequests:
+    case RouteId::kCreateDeployRequest:
+    case RouteId::kGetDeployRequest:
+    case RouteId::kDeployDeployRequest:
+    case RouteId::kApplyDeployRequest:
+    case RouteId::kCancelDeployRequest:
+    case RouteId::kCloseDeployRequest:
+    case RouteId::kRevertDeployRequest:
+    case RouteId::kSkipRevertDeployRequest:
+    case RouteId::kReviewDeployRequest:
+      return DeployRoute(route.id, ks, route.deploy_request, *body);
     case RouteId::kListKeyspaces: {
       json list = json::array();
       for (const auto& keyspace : catalog_.topology().keyspaces)
@@ -150,6 +179,67 @@ ApiResponse ApiHandler::Route(const ApiRequest& request) {
     }
   }
   return ErrorResponse(500, "internal", "route without a handler");
+}
+
+ApiResponse ApiHandler::DeployRoute(RouteId id, const std::string& ks,
+                                    const std::string& request_id, const json& body) {
+  if (deploys_ == nullptr)
+    return ErrorResponse(404, "not_found", "deploy requests are not served by this schemad");
+  auto render = [](const DeployRequestView& v) { return DeployRequestJson(v); };
+  if (id == RouteId::kListDeployRequests) {
+    return Reply(deploys_->List(ks), 200, [](const std::vector<DeployRequestRecord>& list) {
+      json out = json::array();
+      for (const auto& r : list) out.push_back(DeployRequestSummaryJson(r));
+      return json{{"deploy_requests", out}};
+    });
+  }
+  if (id == RouteId::kCreateDeployRequest) {
+    NewDeployRequest wanted;
+    auto branch = StringMember(body, "branch", "");
+    if (!branch.ok()) return ErrorResponse(branch.error());
+    auto into = StringMember(body, "into", "");
+    if (!into.ok()) return ErrorResponse(into.error());
+    auto notes = StringMember(body, "notes", "");
+    if (!notes.ok()) return ErrorResponse(notes.error());
+    auto auto_apply = BoolMember(body, "auto_apply", true);
+    if (!auto_apply.ok()) return ErrorResponse(auto_apply.error());
+    wanted.branch = *branch;
+    wanted.into = *into;
+    wanted.notes = *notes;
+    wanted.auto_apply = *auto_apply;
+    return Reply(deploys_->Create(ks, wanted), 201, render);
+  }
+  auto number = DeployRequestId(request_id);
+  if (!number) {
+    return ErrorResponse(404, "not_found",
+                         "deploy request \"" + request_id + "\" not found: ids are numbers");
+  }
+  switch (id) {
+    case RouteId::kGetDeployRequest:
+      return Reply(deploys_->Get(ks, *number), 200, render);
+    case RouteId::kDeployDeployRequest:
+      return Reply(deploys_->Deploy(ks, *number), 200, render);
+    case RouteId::kApplyDeployRequest:
+      return Reply(deploys_->Apply(ks, *number), 200, render);
+    case RouteId::kCancelDeployRequest:
+      return Reply(deploys_->Cancel(ks, *number), 200, render);
+    case RouteId::kCloseDeployRequest:
+      return Reply(deploys_->Close(ks, *number), 200, render);
+    case RouteId::kRevertDeployRequest:
+      return Reply(deploys_->Revert(ks, *number), 200, render);
+    case RouteId::kSkipRevertDeployRequest:
+      return Reply(deploys_->SkipRevert(ks, *number), 200, render);
+    case RouteId::kReviewDeployRequest: {
+      auto approve = BoolMember(body, "approve", false);
+      if (!approve.ok()) return ErrorResponse(approve.error());
+      auto comment = StringMember(body, "comment", "");
+      if (!comment.ok()) return ErrorResponse(comment.error());
+      return Reply(deploys_->Review(ks, *number, *approve, *comment), 200, render);
+    }
+    default:
+      break;
+  }
+  return ErrorResponse(500, "internal", "deploy route without a handler");
 }
 
 }  // namespace tessera::schema

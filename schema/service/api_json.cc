@@ -1,6 +1,7 @@
 #include "schema/service/api_json.h"
 
 #include "schema/branches/branch_name.h"
+#include "schema/deploy/migration_rollup.h"
 
 namespace tessera::schema {
 
@@ -38,6 +39,90 @@ nlohmann::json DiffJson(const BranchDiff& diff) {
   }
   return {{"keyspace", diff.keyspace}, {"branch", diff.branch},   {"parent", diff.parent},
           {"ddl", diff.ddl},           {"unified", diff.unified}, {"lint", lint}};
+}
+
+namespace {
+
+nlohmann::json TimeOrNull(const std::string& time) {
+  return time.empty() ? nlohmann::json(nullptr) : nlohmann::json(time);
+}
+
+nlohmann::json ShardsJson(const std::vector<DeployMigrationRecord>& migrations, const char* purpose,
+                          int* overall) {
+  nlohmann::json shards = nlohmann::json::array();
+  int total = 0;
+  auto progress = ProgressByShard(migrations, purpose);
+  for (const auto& shard : progress) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& m : shard.migrations) {
+      list.push_back({{"uuid", m.uuid},
+                      {"table", m.table},
+                      {"ddl", m.ddl},
+                      {"state", m.state},
+                      {"progress", m.progress},
+                      {"rows_copied", m.rows_copied},
+                      {"rows_estimated", m.rows_estimated},
+                      {"eta_seconds", m.eta_seconds.empty() ? nlohmann::json(nullptr)
+                                                            : nlohmann::json(m.eta_seconds)},
+                      {"message", m.message}});
+    }
+    shards.push_back({{"shard", shard.shard},
+                      {"state", shard.state},
+                      {"progress", shard.progress},
+                      {"migrations", list}});
+    total += shard.progress;
+  }
+  if (overall != nullptr)
+    *overall = progress.empty() ? 0 : total / static_cast<int>(progress.size());
+  return shards;
+}
+
+}  // namespace
+
+nlohmann::json DeployRequestSummaryJson(const DeployRequestRecord& r) {
+  return {{"id", r.id},
+          {"keyspace", r.keyspace},
+          {"branch", r.branch},
+          {"into", r.into_branch},
+          {"state", r.state},
+          {"notes", r.notes},
+          {"auto_apply", r.auto_apply},
+          {"approved", r.approved},
+          {"message", r.message},
+          {"tables", r.tables},
+          {"created_at", TimeOrNull(r.created_at)},
+          {"updated_at", TimeOrNull(r.updated_at)},
+          {"deployed_at", TimeOrNull(r.deployed_at)},
+          {"completed_at", TimeOrNull(r.completed_at)},
+          {"revert_window_ends", TimeOrNull(r.revert_window_ends)}};
+}
+
+nlohmann::json DeployRequestJson(const DeployRequestView& view) {
+  nlohmann::json out = DeployRequestSummaryJson(view.request);
+  nlohmann::json lint = nlohmann::json::array();
+  for (const auto& f : view.lint) {
+    lint.push_back(
+        {{"code", f.code}, {"severity", f.severity}, {"table", f.table}, {"message", f.message}});
+  }
+  nlohmann::json reviews = nlohmann::json::array();
+  for (const auto& r : view.reviews) {
+    reviews.push_back(
+        {{"approved", r.approved}, {"comment", r.comment}, {"created_at", r.created_at}});
+  }
+  int progress = 0;
+  out["ddl"] = view.request.ddl;
+  out["unified"] = view.request.unified;
+  out["lint"] = lint;
+  out["deployable"] = view.deployable;
+  out["blockers"] = view.blockers;
+  out["conflicts"] = view.conflicts;
+  out["revertible"] = view.revertible;
+  out["cutover_requested"] = view.request.cutover_requested;
+  out["reviews"] = reviews;
+  out["shards"] = ShardsJson(view.migrations, migration_purpose::kDeploy, &progress);
+  out["progress"] = progress;
+  out["revert_shards"] = ShardsJson(view.migrations, migration_purpose::kRevert, nullptr);
+  return out;
 }
 
 }  // namespace tessera::schema

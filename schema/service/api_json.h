@@ -6,6 +6,7 @@
 
 #include "config/topology.h"
 #include "schema/branches/branch_diff.h"
+#include "schema/deploy/deploy_requests.h"
 #include "schema/store/branch_record.h"
 #include "schema/store/credential_record.h"
 
@@ -21,5 +22,15 @@ nlohmann::json CredentialJson(const CredentialRecord& credential);
 // {"keyspace", "branch", "parent", "ddl": [..], "unified", "lint": [{code, severity, table,
 // message}]}
 nlohmann::json DiffJson(const BranchDiff& diff);
+// A deploy request as lists show it: {"id", "keyspace", "branch", "into", "state", "notes",
+//  "auto_apply", "approved", "message", "tables", "created_at", "updated_at", "deployed_at",
+//  "completed_at", "revert_window_ends"} (times null while unset).
+nlohmann::json DeployRequestSummaryJson(const DeployRequestRecord& request);
+// The summary plus "ddl", "unified", "lint", "deployable", "blockers", "conflicts",
+// "revertible", "cutover_requested", "reviews", "progress" (0-100 over all shards) and
+// "shards": [{"shard", "state", "progress", "migrations": [{"uuid", "table", "ddl", "state",
+// "progress", "rows_copied", "rows_estimated", "eta_seconds", "message"}]}], and the same
+// for the revert's migrations in "revert_shards" (empty until reverted).
+nlohmann::json DeployRequestJson(const DeployRequestView& view);
 
 }  // namespace tessera::schema

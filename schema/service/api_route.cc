@@ -1,5 +1,6 @@
 #include "schema/service/api_route.h"
 
+#include <utility>
 #include <vector>
 
 namespace tessera::schema {
@@ -40,6 +41,41 @@ RouteMatch Pick(std::string_view method, std::initializer_list<MethodRoute> choi
   return m;
 }
 
+// /api/keyspaces/{ks}/deploy-requests[/{id}[/{action}]]
+RouteMatch MatchDeployRequestRoute(std::string_view method,
+                                   const std::vector<std::string_view>& s) {
+  RouteMatch m;
+  if (s.size() == 4) {
+    m = Pick(method,
+             {{"GET", RouteId::kListDeployRequests}, {"POST", RouteId::kCreateDeployRequest}});
+  } else if (s.size() == 5) {
+    m = Pick(method, {{"GET", RouteId::kGetDeployRequest}});
+  } else if (s.size() == 6) {
+    static constexpr std::pair<std::string_view, RouteId> kActions[] = {
+        {"deploy", RouteId::kDeployDeployRequest},
+        {"apply", RouteId::kApplyDeployRequest},
+        {"cancel", RouteId::kCancelDeployRequest},
+        {"close", RouteId::kCloseDeployRequest},
+        {"revert", RouteId::kRevertDeployRequest},
+        {"skip-revert", RouteId::kSkipRevertDeployRequest},
+        {"review", RouteId::kReviewDeployRequest},
+    };
+    bool found = false;
+    for (const auto& [name, id] : kActions) {
+      if (s[5] == name) {
+        m = Pick(method, {{"POST", id}});
+        found = true;
+      }
+    }
+    if (!found) return {};
+  } else {
+    return {};
+  }
+  m.keyspace = std::string(s[2]);
+  if (s.size() >= 5) m.deploy_request = std::string(s[4]);
+  return m;
+}
+
 }  // namespace
 
 RouteMatch MatchRoute(std::string_view method, std::string_view target) {
@@ -50,6 +86,7 @@ RouteMatch MatchRoute(std::string_view method, std::string_view target) {
   auto s = Segments(path);
   if (s.size() < 2 || s[0] != "api" || s[1] != "keyspaces") return {};
   if (s.size() == 2) return Pick(method, {{"GET", RouteId::kListKeyspaces}});
+  if (s.size() >= 4 && s[3] == "deploy-requests") return MatchDeployRequestRoute(method, s);
   if (s.size() < 4 || s[3] != "branches") return {};
   RouteMatch m;
   if (s.size() == 4) {

@@ -1,5 +1,8 @@
 #include "schema/service/http_server.h"
 
+#include <optional>
+#include <string_view>
+
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/redirect_error.hpp>
@@ -10,6 +13,7 @@
 #include <boost/beast/http.hpp>
 
 #include "common/logging.h"
+#include "schema/console/console_files.h"
 #include "schema/service/error_response.h"
 
 namespace tessera::schema {
@@ -36,6 +40,34 @@ http::response<http::string_body> ToHttp(const ApiResponse& reply, unsigned vers
   return res;
 }
 
+// The web console's files are public (the page asks for the token and sends
+// it with each API call), so a GET of a console path (console_files.h) is
+// answered here without the bearer token and never reaches the API handler.
+// nullopt: not a console request.
+std::optional<http::response<http::string_body>> ConsoleReply(
+    const http::request<http::string_body>& req) {
+  if (req.method() != http::verb::get) return std::nullopt;
+  std::string_view target(req.target().data(), req.target().size());
+  std::string_view path = target.substr(0, target.find_first_of("?#"));
+  if (!IsConsolePath(path)) return std::nullopt;
+  auto file = FindConsoleFile(path);
+  if (!file) {
+    return ToHttp(ErrorResponse(404, "not_found", "no console file " + std::string(path)),
+                  req.version(), req.keep_alive());
+  }
+  http::response<http::string_body> res{http::status::ok, req.version()};
+  res.set(http::field::server, "schemad");
+  res.set(http::field::content_type, std::string(file->content_type));
+  res.set(http::field::cache_control, "no-cache");
+  res.set("X-Content-Type-Options", "nosniff");
+  // Everything the page loads or calls is on this server.
+  res.set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+  res.keep_alive(req.keep_alive());
+  res.body() = std::string(file->content);
+  res.prepare_payload();
+  return res;
+}
+
 asio::awaitable<void> Serve(beast::tcp_stream stream, HttpServer::Handler& handler) {
   beast::flat_buffer buffer;
   for (;;) {
@@ -52,7 +84,11 @@ asio::awaitable<void> Serve(beast::tcp_stream stream, HttpServer::Handler& handl
     ApiResponse reply;
     bool keep_alive = false;
     unsigned version = 11;
-    if (ec == http::error::body_limit) {
+    std::optional<http::response<http::string_body>> page;
+    if (!ec) page = ConsoleReply(parser.get());
+    if (page) {
+      keep_alive = page->keep_alive();
+    } else if (ec == http::error::body_limit) {
       reply = ErrorResponse(413, "payload_too_large", "request body exceeds 1 MiB");
     } else if (ec) {
       reply = ErrorResponse(400, "bad_request", "malformed HTTP request: " + ec.message());
@@ -67,7 +103,7 @@ asio::awaitable<void> Serve(beast::tcp_stream stream, HttpServer::Handler& handl
       request.body = std::move(req.body());
       reply = handler(request);
     }
-    auto res = ToHttp(reply, version, keep_alive);
+    auto res = page ? std::move(*page) : ToHttp(reply, version, keep_alive);
     stream.expires_after(kIdleTimeout);
     co_await http::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
     if (ec || !keep_alive) break;

@@ -1,14 +1,19 @@
-// schemad: the schema service. Serves branches, credentials and branch diffs
-// over the HTTP/JSON API (routes in schema/service/api_route.h), keeping its
-// state in the metadata database _tessera (schema/store/metadata_store.h).
+// schemad: the schema service. Serves branches, credentials, branch diffs and
+// deploy requests over the HTTP/JSON API (routes in
+// schema/service/api_route.h), keeping its state in the metadata database
+// _tessera (schema/store/metadata_store.h), and drives deploy requests'
+// migrations on the tablets from a background thread.
 //
 //   schemad --config <topology.yaml> [--host H] [--port P] [--threads N]
+//           [--require-approval] [--deploy-poll-ms MS]
 //
 // Start-up: load the config (it must have a `schemad:` section), create the
 // metadata tables if missing, register every keyspace's production branch
-// "main", then listen. A start-up failure exits 1 with the reason on stderr.
+// "main", resume deploy requests left in progress, then listen. A start-up
+// failure exits 1 with the reason on stderr.
 #include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
 
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <string>
@@ -24,6 +29,9 @@
 #include "config/loader.h"
 #include "schema/branches/branch_catalog.h"
 #include "schema/branches/credential_issuer.h"
+#include "schema/deploy/deploy_poller.h"
+#include "schema/deploy/deploy_requests.h"
+#include "schema/deploy/rpc_migration_tablets.h"
 #include "schema/service/api_handler.h"
 #include "schema/service/http_server.h"
 #include "schema/store/metadata_store.h"
@@ -40,6 +48,8 @@ struct Flags {
   int port = -1;     // -1: from the config; 0: any free port
   int threads = 4;
   std::string log_level = "info";
+  bool require_approval = false;
+  int deploy_poll_ms = 1000;
 };
 
 int Serve(const Flags& flags) {
@@ -74,7 +84,14 @@ int Serve(const Flags& flags) {
     return 1;
   }
   schema::CredentialIssuer credentials(catalog, store);
-  schema::ApiHandler api(catalog, credentials, settings.token);
+  schema::RpcMigrationTablets tablets;
+  schema::DeploySettings deploy_settings;
+  deploy_settings.approval_required = flags.require_approval;
+  deploy_settings.revert_window = settings.revert_window;
+  schema::DeployRequests deploys(*topology, catalog, store, tablets, deploy_settings);
+  schema::DeployPoller poller(deploys, std::chrono::milliseconds(flags.deploy_poll_ms));
+  poller.Start();
+  schema::ApiHandler api(catalog, credentials, settings.token, &deploys);
 
   asio::io_context io(flags.threads);
   schema::HttpServer server(io, [&api, &log](const schema::ApiRequest& request) {
@@ -107,6 +124,7 @@ int Serve(const Flags& flags) {
   for (int i = 1; i < flags.threads; ++i) threads.emplace_back([&io] { io.run(); });
   io.run();
   for (auto& t : threads) t.join();
+  poller.Stop();
   log->info("schemad stopped");
   spdlog::shutdown();
   // Connection coroutines still parked on the io_context are not unwound.
@@ -116,7 +134,9 @@ int Serve(const Flags& flags) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"schemad: the Tessera schema service (branches, credentials, HTTP/JSON API)"};
+  CLI::App app{
+      "schemad: the Tessera schema service (branches, credentials, deploy requests, HTTP/JSON "
+      "API)"};
   Flags flags;
   app.add_option("-c,--config", flags.config, "cluster config file")->required();
   app.add_option("--host", flags.host, "listen address (default: schemad.host of the config)");
@@ -126,6 +146,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
   app.add_option("--log-level", flags.log_level, "trace, debug, info, warn, error")
+      ->capture_default_str();
+  app.add_flag("--require-approval", flags.require_approval,
+               "deploy requests need an approving review before deploy");
+  app.add_option("--deploy-poll-ms", flags.deploy_poll_ms,
+                 "how often deploy requests' migrations are polled on the tablets")
+      ->check(CLI::Range(50, 60000))
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   return Serve(flags);

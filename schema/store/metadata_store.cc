@@ -30,19 +30,6 @@ const char* const kCreateTables[] = {
   PRIMARY KEY (username),
   KEY keyspace_branch (keyspace, branch)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4)sql",
-    R"sql(CREATE TABLE IF NOT EXISTS deploy_requests (
-  id BIGINT NOT NULL AUTO_INCREMENT,
-  keyspace VARCHAR(64) NOT NULL,
-  branch VARCHAR(32) NOT NULL,
-  into_branch VARCHAR(32) NOT NULL,
-  state VARCHAR(32) NOT NULL,
-  notes TEXT NOT NULL,
-  ddl LONGTEXT NOT NULL,
-  created_at DATETIME NOT NULL,
-  updated_at DATETIME NOT NULL,
-  PRIMARY KEY (id),
-  KEY keyspace_branch (keyspace, branch)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4)sql",
 };
 
 constexpr const char* kBranchColumns =
@@ -51,9 +38,6 @@ constexpr const char* kBranchColumns =
 constexpr const char* kCredentialColumns =
     "username, password_hash, keyspace, branch, role, "
     "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s')";
-constexpr const char* kDeployColumns =
-    "id, keyspace, branch, into_branch, state, notes, ddl, "
-    "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s'), DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i:%s')";
 
 std::string Text(const SqlRow& row, size_t i) {
   return row.at(i).value_or("");
@@ -90,35 +74,12 @@ CredentialRecord CredentialFromRow(const SqlRow& row) {
                           Text(row, 3), Text(row, 4), Text(row, 5)};
 }
 
-DeployRequestRecord DeployFromRow(const SqlRow& row) {
-  DeployRequestRecord d;
-  d.id = std::stoll(Text(row, 0));
-  d.keyspace = Text(row, 1);
-  d.branch = Text(row, 2);
-  d.into_branch = Text(row, 3);
-  d.state = Text(row, 4);
-  d.notes = Text(row, 5);
-  d.ddl = Text(row, 6);
-  d.created_at = Text(row, 7);
-  d.updated_at = Text(row, 8);
-  return d;
-}
-
 Error StoreError(Error e) {
   return WithContext("metadata store", std::move(e));
 }
 
 Status ToStatus(const Result<uint64_t>& r) {
   return r.ok() ? Status::Ok() : Status(StoreError(r.error()));
-}
-
-std::string TerminalStates() {
-  std::string list;
-  for (const char* s : {deploy_state::kComplete, deploy_state::kClosed, deploy_state::kFailed,
-                        deploy_state::kReverted}) {
-    list += (list.empty() ? "" : ", ") + QuoteSqlString(s);
-  }
-  return list;
 }
 
 }  // namespace
@@ -141,7 +102,7 @@ Status MetadataStore::EnsureSchema() {
   for (const char* ddl : kCreateTables) {
     if (auto r = db.Execute(ddl); !r.ok()) return StoreError(r.error());
   }
-  return Status::Ok();
+  return EnsureDeploySchema(db);
 }
 
 Result<std::vector<BranchRecord>> MetadataStore::ListBranches(const std::string& keyspace) {
@@ -250,55 +211,6 @@ Result<std::vector<CredentialRecord>> MetadataStore::ListCredentials(const std::
   std::vector<CredentialRecord> out;
   for (const auto& row : *rows) out.push_back(CredentialFromRow(row));
   return out;
-}
-
-Result<int64_t> MetadataStore::InsertDeployRequest(const DeployRequestRecord& d) {
-  auto session = Connect();
-  if (!session.ok()) return session.error();
-  auto r = (*session)->Execute(
-      "INSERT INTO deploy_requests (keyspace, branch, into_branch, state, notes, ddl, created_at, "
-      "updated_at) VALUES (" +
-      QuoteSqlString(d.keyspace) + ", " + QuoteSqlString(d.branch) + ", " +
-      QuoteSqlString(d.into_branch) + ", " + QuoteSqlString(d.state) + ", " +
-      QuoteSqlString(d.notes) + ", " + QuoteSqlString(d.ddl) +
-      ", UTC_TIMESTAMP(), UTC_TIMESTAMP())");
-  if (!r.ok()) return StoreError(r.error());
-  return static_cast<int64_t>((*session)->LastInsertId());
-}
-
-Result<std::vector<DeployRequestRecord>> MetadataStore::ListDeployRequests(
-    const std::string& keyspace) {
-  auto session = Connect();
-  if (!session.ok()) return session.error();
-  auto rows = (*session)->Query(
-      std::string("SELECT ") + kDeployColumns +
-      " FROM deploy_requests WHERE keyspace = " + QuoteSqlString(keyspace) + " ORDER BY id");
-  if (!rows.ok()) return StoreError(rows.error());
-  std::vector<DeployRequestRecord> out;
-  for (const auto& row : *rows) out.push_back(DeployFromRow(row));
-  return out;
-}
-
-Status MetadataStore::UpdateDeployRequestState(int64_t id, const std::string& state) {
-  auto session = Connect();
-  if (!session.ok()) return session.error();
-  auto r = (*session)->Execute("UPDATE deploy_requests SET state = " + QuoteSqlString(state) +
-                               ", updated_at = UTC_TIMESTAMP() WHERE id = " + std::to_string(id));
-  if (!r.ok()) return StoreError(r.error());
-  if (*r == 0) return NotFound("deploy request " + std::to_string(id) + " not found");
-  return Status::Ok();
-}
-
-Result<int64_t> MetadataStore::CountOpenDeployRequests(const std::string& keyspace,
-                                                       const std::string& branch) {
-  auto session = Connect();
-  if (!session.ok()) return session.error();
-  auto rows = (*session)->Query(
-      "SELECT COUNT(*) FROM deploy_requests WHERE keyspace = " + QuoteSqlString(keyspace) +
-      " AND branch = " + QuoteSqlString(branch) + " AND state NOT IN (" + TerminalStates() + ")");
-  if (!rows.ok()) return StoreError(rows.error());
-  if (rows->empty()) return int64_t{0};
-  return static_cast<int64_t>(std::stoll(Text(rows->front(), 0)));
 }
 
 }  // namespace tessera::schema

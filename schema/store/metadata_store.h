@@ -2,7 +2,9 @@
 // on one MariaDB server (config: schemad.metadata_keyspace). Tables:
 //   branches         (keyspace, name) -> parent, flags, base schema, data state
 //   credentials      username -> password hash, keyspace, branch, role
-//   deploy_requests  id -> keyspace, branch, into_branch, state, notes, ddl
+//   deploy_requests     id -> keyspace, branch, into_branch, state, DDL, flags, times
+//   deploy_migrations   (uuid, shard) -> request, statement, last progress seen
+//   deploy_reviews      request -> approvals and comments
 // Every write is one InnoDB statement or one transaction, so a schemad
 // restart (or crash) loses nothing that was acknowledged.
 //
@@ -19,7 +21,9 @@
 #include "common/error.h"
 #include "schema/store/branch_record.h"
 #include "schema/store/credential_record.h"
+#include "schema/store/deploy_migration_record.h"
 #include "schema/store/deploy_request_record.h"
+#include "schema/store/deploy_review_record.h"
 #include "schema/store/sql_login.h"
 #include "schema/store/sql_session.h"
 
@@ -53,13 +57,36 @@ class MetadataStore {
 
   // Returns the new request's id; timestamps are set by the store.
   Result<int64_t> InsertDeployRequest(const DeployRequestRecord& request);
+  // Oldest first.
   Result<std::vector<DeployRequestRecord>> ListDeployRequests(const std::string& keyspace);
+  // Requests of every keyspace in one of `states`, oldest first.
+  Result<std::vector<DeployRequestRecord>> ListDeployRequestsInStates(
+      const std::vector<std::string>& states);
+  Result<std::optional<DeployRequestRecord>> FindDeployRequest(int64_t id);
   Status UpdateDeployRequestState(int64_t id, const std::string& state);
-  // Requests from `branch` that are not in a terminal state.
+  // Requests from `branch` that are not in a final state.
   Result<int64_t> CountOpenDeployRequests(const std::string& keyspace, const std::string& branch);
+
+  // Everything one step of a request's lifecycle writes, committed together:
+  // the request's mutable columns (state, ddl, flags, message, times), new
+  // migration rows and an optional review. NotFound if the request is gone.
+  struct DeployRequestUpdate {
+    DeployRequestRecord request;
+    std::vector<DeployMigrationRecord> new_migrations;
+    std::optional<DeployReviewRecord> review;
+  };
+  Status SaveDeployRequest(const DeployRequestUpdate& update);
+  // In the order they were recorded.
+  Result<std::vector<DeployMigrationRecord>> ListDeployMigrations(int64_t request_id);
+  // Rewrites submitted, state and progress of the row (uuid, shard).
+  Status UpdateDeployMigration(const DeployMigrationRecord& migration);
+  // Oldest first.
+  Result<std::vector<DeployReviewRecord>> ListDeployReviews(int64_t request_id);
 
  private:
   Result<std::unique_ptr<SqlSession>> Connect(bool with_database = true) const;
+  // The deploy tables (metadata_store_deploy.cc), on a session in kDatabase.
+  static Status EnsureDeploySchema(SqlSession& db);
 
   SqlLogin login_;
 };

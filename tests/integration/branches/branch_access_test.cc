@@ -190,8 +190,8 @@ TEST_F(BranchAccessTest, SafeMigrationsRefuseDirectDdlAndOnlineDdlRunsThroughVtg
       std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }
   }
-  ASSERT_TRUE(refused);
-  EXPECT_EQ(app.error_code(), 1105u);
+  ASSERT_TRUE(refused) << "DDL was never refused; vtgate log:\n" << cluster_->LogTail("vtgate");
+  EXPECT_EQ(app.error_code(), 1105u) << app.error();
   EXPECT_NE(app.error().find("deploy request"), std::string::npos) << app.error();
 
   // Online DDL: a migration on every shard, visible with SHOW MIGRATIONS.
@@ -209,7 +209,8 @@ TEST_F(BranchAccessTest, SafeMigrationsRefuseDirectDdlAndOnlineDdlRunsThroughVtg
       if (rows.size() == 2 && complete == 2) return true;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
-    ADD_FAILURE() << "migration " << id << " did not complete on both shards";
+    ADD_FAILURE() << "migration " << id << " did not complete on both shards: " << rows.size()
+                  << " rows; " << app.error();
     return false;
   };
   ASSERT_TRUE(wait_complete(uuid));

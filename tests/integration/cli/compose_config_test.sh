@@ -8,7 +8,7 @@ cd "$root"
 docker-compose -f docker-compose.yml config -q
 
 services=$(docker-compose -f docker-compose.yml config --services | sort | tr '\n' ' ')
-expected="init-db mariadb-commerce-0 mariadb-customer-80x mariadb-customer-x80 vtgate vttablet-commerce-0 vttablet-customer-80x vttablet-customer-x80 "
+expected="init-db mariadb-commerce-0 mariadb-customer-80x mariadb-customer-x80 schemad vtgate vttablet-commerce-0 vttablet-customer-80x vttablet-customer-x80 "
 if [ "$services" != "$expected" ]; then
   echo "unexpected services: $services" >&2
   exit 1
