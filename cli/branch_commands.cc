@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/api_client.h"
+#include "cli/terminal_output.h"
 #include "config/loader.h"
 
 namespace tessera::cli {
@@ -29,33 +30,6 @@ std::string BranchPath(const BranchFlags& f) {
   return "/api/keyspaces/" + PathSegment(f.keyspace) + "/branches/" + PathSegment(f.branch);
 }
 
-std::string Str(const json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return "-";
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_boolean()) return it->get<bool>() ? "yes" : "no";
-  return it->dump();
-}
-
-void PrintTable(const std::vector<std::string>& header,
-                const std::vector<std::vector<std::string>>& rows) {
-  std::vector<size_t> width(header.size());
-  for (size_t i = 0; i < header.size(); ++i) width[i] = header[i].size();
-  for (const auto& row : rows)
-    for (size_t i = 0; i < row.size() && i < width.size(); ++i)
-      width[i] = std::max(width[i], row[i].size());
-  auto line = [&](const std::vector<std::string>& cells) {
-    std::string out;
-    for (size_t i = 0; i < cells.size(); ++i) {
-      out += cells[i];
-      if (i + 1 < cells.size()) out += std::string(width[i] - cells[i].size() + 2, ' ');
-    }
-    std::cout << out << "\n";
-  };
-  line(header);
-  for (const auto& row : rows) line(row);
-}
-
 std::string HumanBytes(uint64_t bytes) {
   const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
   double value = static_cast<double>(bytes);
@@ -70,35 +44,15 @@ std::string HumanBytes(uint64_t bytes) {
   return out.str();
 }
 
-void PrintUnifiedDiff(const std::string& diff) {
-  const bool color = isatty(STDOUT_FILENO) != 0;
-  std::istringstream lines(diff);
-  for (std::string line; std::getline(lines, line);) {
-    const char* start = "";
-    if (color) {
-      if (line.rfind("+++", 0) == 0 || line.rfind("---", 0) == 0) {
-        start = "\033[1m";
-      } else if (line.rfind("@@", 0) == 0) {
-        start = "\033[36m";
-      } else if (!line.empty() && line[0] == '+') {
-        start = "\033[32m";
-      } else if (!line.empty() && line[0] == '-') {
-        start = "\033[31m";
-      }
-    }
-    std::cout << start << line << (*start ? "\033[0m" : "") << "\n";
-  }
-}
-
 void PrintBranch(const json& b) {
-  std::cout << "branch:          " << Str(b, "name") << "\n"
-            << "keyspace:        " << Str(b, "keyspace") << "\n"
-            << "parent:          " << Str(b, "parent") << "\n"
-            << "production:      " << Str(b, "production") << "\n"
-            << "safe migrations: " << Str(b, "safe_migrations") << "\n"
-            << "data:            " << Str(b, "data_state") << "\n"
-            << "created at:      " << Str(b, "created_at") << " UTC\n"
-            << "database:        " << Str(b, "database") << "\n";
+  std::cout << "branch:          " << JsonText(b, "name") << "\n"
+            << "keyspace:        " << JsonText(b, "keyspace") << "\n"
+            << "parent:          " << JsonText(b, "parent") << "\n"
+            << "production:      " << JsonText(b, "production") << "\n"
+            << "safe migrations: " << JsonText(b, "safe_migrations") << "\n"
+            << "data:            " << JsonText(b, "data_state") << "\n"
+            << "created at:      " << JsonText(b, "created_at") << " UTC\n"
+            << "database:        " << JsonText(b, "database") << "\n";
 }
 
 // Runs one API call for a verb: loads the config, calls, prints with
@@ -147,9 +101,9 @@ void AddBranchCommands(CLI::App& app, CommandContext& context) {
     Run(*flags, *ctx, "branch create", "POST",
         "/api/keyspaces/" + PathSegment(flags->keyspace) + "/branches",
         json{{"name", flags->branch}, {"parent", flags->from}}, [&](const json& b) {
-          std::cout << "created branch " << Str(b, "name") << " of keyspace " << Str(b, "keyspace")
-                    << " from " << Str(b, "parent") << " (database " << Str(b, "database")
-                    << " on every shard)\n";
+          std::cout << "created branch " << JsonText(b, "name") << " of keyspace "
+                    << JsonText(b, "keyspace") << " from " << JsonText(b, "parent") << " (database "
+                    << JsonText(b, "database") << " on every shard)\n";
         });
   });
 
@@ -162,8 +116,9 @@ void AddBranchCommands(CLI::App& app, CommandContext& context) {
         [](const json& answer) {
           std::vector<std::vector<std::string>> rows;
           for (const auto& b : answer.at("branches")) {
-            rows.push_back({Str(b, "name"), Str(b, "parent"), Str(b, "production"),
-                            Str(b, "safe_migrations"), Str(b, "data_state"), Str(b, "created_at")});
+            rows.push_back({JsonText(b, "name"), JsonText(b, "parent"), JsonText(b, "production"),
+                            JsonText(b, "safe_migrations"), JsonText(b, "data_state"),
+                            JsonText(b, "created_at")});
           }
           PrintTable({"NAME", "PARENT", "PRODUCTION", "SAFE MIGRATIONS", "DATA", "CREATED AT"},
                      rows);
@@ -201,18 +156,18 @@ void AddBranchCommands(CLI::App& app, CommandContext& context) {
         [](const json& d) {
           const json ddl = d.value("ddl", json::array());
           if (ddl.empty()) {
-            std::cout << "branch " << Str(d, "branch") << " has the same schema as "
-                      << Str(d, "parent") << "\n";
+            std::cout << "branch " << JsonText(d, "branch") << " has the same schema as "
+                      << JsonText(d, "parent") << "\n";
             return;
           }
           PrintUnifiedDiff(d.value("unified", std::string()));
-          std::cout << "\n-- DDL to apply to " << Str(d, "parent") << ":\n";
+          std::cout << "\n-- DDL to apply to " << JsonText(d, "parent") << ":\n";
           for (const auto& statement : ddl) std::cout << statement.get<std::string>() << ";\n";
           const json lint = d.value("lint", json::array());
           if (!lint.empty()) std::cout << "\n-- lint:\n";
           for (const auto& finding : lint) {
-            std::cout << Str(finding, "severity") << " [" << Str(finding, "code") << "] "
-                      << Str(finding, "message") << "\n";
+            std::cout << JsonText(finding, "severity") << " [" << JsonText(finding, "code") << "] "
+                      << JsonText(finding, "message") << "\n";
           }
         });
   });
@@ -232,8 +187,8 @@ void AddBranchCommands(CLI::App& app, CommandContext& context) {
   reset->callback([flags, ctx] {
     Run(*flags, *ctx, "branch reset", "POST", BranchPath(*flags) + "/reset", json::object(),
         [](const json& b) {
-          std::cout << "reset branch " << Str(b, "name") << " to the schema of " << Str(b, "parent")
-                    << "\n";
+          std::cout << "reset branch " << JsonText(b, "name") << " to the schema of "
+                    << JsonText(b, "parent") << "\n";
         });
   });
 
@@ -242,7 +197,7 @@ void AddBranchCommands(CLI::App& app, CommandContext& context) {
   promote->callback([flags, ctx] {
     Run(*flags, *ctx, "branch promote", "POST", BranchPath(*flags) + "/promote", json::object(),
         [](const json& b) {
-          std::cout << "branch " << Str(b, "name") << " is a production branch\n";
+          std::cout << "branch " << JsonText(b, "name") << " is a production branch\n";
         });
   });
 
@@ -259,7 +214,7 @@ void AddBranchCommands(CLI::App& app, CommandContext& context) {
         json{{"enabled", enable}}, [](const json& b) {
           std::cout << "safe migrations are "
                     << (b.value("safe_migrations", false) ? "enabled" : "disabled") << " on branch "
-                    << Str(b, "name") << "\n";
+                    << JsonText(b, "name") << "\n";
         });
   });
 }

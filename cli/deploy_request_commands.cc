@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli/api_client.h"
+#include "cli/terminal_output.h"
 #include "config/loader.h"
 
 namespace tessera::cli {
@@ -41,57 +42,6 @@ std::string RequestPath(const DeployRequestFlags& f) {
   return RequestsPath(f) + "/" + PathSegment(f.id);
 }
 
-std::string Str(const json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return "-";
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_boolean()) return it->get<bool>() ? "yes" : "no";
-  return it->dump();
-}
-
-bool ColorOn() {
-  return isatty(STDOUT_FILENO) != 0;
-}
-
-void PrintTable(const std::vector<std::string>& header,
-                const std::vector<std::vector<std::string>>& rows) {
-  std::vector<size_t> width(header.size());
-  for (size_t i = 0; i < header.size(); ++i) width[i] = header[i].size();
-  for (const auto& row : rows)
-    for (size_t i = 0; i < row.size() && i < width.size(); ++i)
-      width[i] = std::max(width[i], row[i].size());
-  auto line = [&](const std::vector<std::string>& cells) {
-    std::string out;
-    for (size_t i = 0; i < cells.size(); ++i) {
-      out += cells[i];
-      if (i + 1 < cells.size()) out += std::string(width[i] - cells[i].size() + 2, ' ');
-    }
-    std::cout << out << "\n";
-  };
-  line(header);
-  for (const auto& row : rows) line(row);
-}
-
-void PrintUnifiedDiff(const std::string& diff) {
-  const bool color = ColorOn();
-  std::istringstream lines(diff);
-  for (std::string line; std::getline(lines, line);) {
-    const char* start = "";
-    if (color) {
-      if (line.rfind("+++", 0) == 0 || line.rfind("---", 0) == 0) {
-        start = "\033[1m";
-      } else if (line.rfind("@@", 0) == 0) {
-        start = "\033[36m";
-      } else if (!line.empty() && line[0] == '+') {
-        start = "\033[32m";
-      } else if (!line.empty() && line[0] == '-') {
-        start = "\033[31m";
-      }
-    }
-    std::cout << start << line << (*start ? "\033[0m" : "") << "\n";
-  }
-}
-
 // "[##########----------]  50%"
 std::string ProgressBar(int percent) {
   percent = std::clamp(percent, 0, 100);
@@ -112,35 +62,35 @@ std::vector<std::string> ShardLines(const json& shards) {
       copied += m.value("rows_copied", uint64_t{0});
       estimated += m.value("rows_estimated", uint64_t{0});
     }
-    std::string name = Str(shard, "shard");
+    std::string name = JsonText(shard, "shard");
     name.resize(std::max<size_t>(name.size(), 6), ' ');
     out.push_back("  " + name + " " + ProgressBar(shard.value("progress", 0)) + "  " +
-                  Str(shard, "state") + " (" + std::to_string(copied) + "/" +
+                  JsonText(shard, "state") + " (" + std::to_string(copied) + "/" +
                   std::to_string(estimated) + " rows)");
   }
   return out;
 }
 
 void PrintRequest(const json& d) {
-  std::cout << "deploy request " << Str(d, "id") << ": " << Str(d, "branch") << " -> "
-            << Str(d, "into") << " (keyspace " << Str(d, "keyspace") << ")\n"
-            << "state:        " << Str(d, "state") << "\n";
+  std::cout << "deploy request " << JsonText(d, "id") << ": " << JsonText(d, "branch") << " -> "
+            << JsonText(d, "into") << " (keyspace " << JsonText(d, "keyspace") << ")\n"
+            << "state:        " << JsonText(d, "state") << "\n";
   if (!d.value("message", std::string()).empty())
-    std::cout << "message:      " << Str(d, "message") << "\n";
-  std::cout << "auto apply:   " << Str(d, "auto_apply") << "\n"
-            << "approved:     " << Str(d, "approved") << "\n";
+    std::cout << "message:      " << JsonText(d, "message") << "\n";
+  std::cout << "auto apply:   " << JsonText(d, "auto_apply") << "\n"
+            << "approved:     " << JsonText(d, "approved") << "\n";
   if (!d.value("notes", std::string()).empty())
-    std::cout << "notes:        " << Str(d, "notes") << "\n";
-  std::cout << "created at:   " << Str(d, "created_at") << " UTC\n";
+    std::cout << "notes:        " << JsonText(d, "notes") << "\n";
+  std::cout << "created at:   " << JsonText(d, "created_at") << " UTC\n";
   if (!d["deployed_at"].is_null())
-    std::cout << "deployed at:  " << Str(d, "deployed_at") << " UTC\n";
+    std::cout << "deployed at:  " << JsonText(d, "deployed_at") << " UTC\n";
   if (!d["completed_at"].is_null())
-    std::cout << "completed at: " << Str(d, "completed_at") << " UTC\n";
+    std::cout << "completed at: " << JsonText(d, "completed_at") << " UTC\n";
   if (d.value("state", "") == "complete" && !d["revert_window_ends"].is_null())
-    std::cout << "revertible until " << Str(d, "revert_window_ends") << " UTC\n";
+    std::cout << "revertible until " << JsonText(d, "revert_window_ends") << " UTC\n";
   const std::string state = d.value("state", "");
   if (state == "open" || state == "approved") {
-    std::cout << "deployable:   " << Str(d, "deployable") << "\n";
+    std::cout << "deployable:   " << JsonText(d, "deployable") << "\n";
     for (const auto& b : d.value("blockers", json::array()))
       std::cout << "  - " << b.get<std::string>() << "\n";
   }
@@ -150,14 +100,15 @@ void PrintRequest(const json& d) {
   const json lint = d.value("lint", json::array());
   if (!lint.empty()) std::cout << "\n-- lint:\n";
   for (const auto& f : lint) {
-    std::cout << Str(f, "severity") << " [" << Str(f, "code") << "] " << Str(f, "table") << ": "
-              << Str(f, "message") << "\n";
+    std::cout << JsonText(f, "severity") << " [" << JsonText(f, "code") << "] "
+              << JsonText(f, "table") << ": " << JsonText(f, "message") << "\n";
   }
   const json reviews = d.value("reviews", json::array());
   if (!reviews.empty()) std::cout << "\n-- reviews:\n";
   for (const auto& r : reviews) {
-    std::cout << Str(r, "created_at") << (r.value("approved", false) ? " approved" : " commented")
-              << (r.value("comment", std::string()).empty() ? "" : ": " + Str(r, "comment"))
+    std::cout << JsonText(r, "created_at")
+              << (r.value("approved", false) ? " approved" : " commented")
+              << (r.value("comment", std::string()).empty() ? "" : ": " + JsonText(r, "comment"))
               << "\n";
   }
   const json shards = d.value("shards", json::array());
@@ -198,7 +149,7 @@ bool IsSettled(const std::string& state) {
 // Polls the request until it settles, drawing per-shard progress. Sets a
 // non-zero exit code if it ends failed or cancelled.
 void WaitForDeploy(const DeployRequestFlags& flags, CommandContext& context) {
-  const bool tty = ColorOn();
+  const bool tty = StdoutIsTerminal();
   size_t drawn = 0;
   std::string last_text;
   auto deadline =
@@ -281,8 +232,8 @@ void AddDeployRequestCommands(CLI::App& app, CommandContext& context) {
                        {"notes", flags->notes},
                        {"auto_apply", !flags->disable_auto_apply}});
     if (!d) return;
-    std::cout << "opened deploy request " << Str(*d, "id") << ": " << Str(*d, "branch") << " -> "
-              << Str(*d, "into") << "\n";
+    std::cout << "opened deploy request " << JsonText(*d, "id") << ": " << JsonText(*d, "branch")
+              << " -> " << JsonText(*d, "into") << "\n";
     if (!d->value("deployable", false)) {
       std::cout << "not deployable yet:\n";
       for (const auto& b : d->value("blockers", json::array()))
@@ -301,8 +252,9 @@ void AddDeployRequestCommands(CLI::App& app, CommandContext& context) {
       std::string tables;
       for (const auto& t : d.value("tables", json::array()))
         tables += (tables.empty() ? "" : ",") + t.get<std::string>();
-      rows.push_back({Str(d, "id"), Str(d, "branch"), Str(d, "into"), Str(d, "state"),
-                      Str(d, "approved"), tables.empty() ? "-" : tables, Str(d, "created_at")});
+      rows.push_back({JsonText(d, "id"), JsonText(d, "branch"), JsonText(d, "into"),
+                      JsonText(d, "state"), JsonText(d, "approved"), tables.empty() ? "-" : tables,
+                      JsonText(d, "created_at")});
     }
     PrintTable({"ID", "BRANCH", "INTO", "STATE", "APPROVED", "TABLES", "CREATED AT"}, rows);
   });
@@ -335,7 +287,7 @@ void AddDeployRequestCommands(CLI::App& app, CommandContext& context) {
   deploy->callback([flags, ctx] {
     auto d = Call(*flags, *ctx, "deploy", "POST", RequestPath(*flags) + "/deploy", json::object());
     if (!d) return;
-    std::cout << "deploy request " << flags->id << " is " << Str(*d, "state") << "\n";
+    std::cout << "deploy request " << flags->id << " is " << JsonText(*d, "state") << "\n";
     if (flags->wait) WaitForDeploy(*flags, *ctx);
   });
 
@@ -359,8 +311,8 @@ void AddDeployRequestCommands(CLI::App& app, CommandContext& context) {
     cmd->callback([flags, ctx, verb, done] {
       auto d = Call(*flags, *ctx, verb, "POST", RequestPath(*flags) + "/" + verb, json::object());
       if (!d) return;
-      std::cout << "deploy request " << flags->id << ": " << done << " (state " << Str(*d, "state")
-                << ")\n";
+      std::cout << "deploy request " << flags->id << ": " << done << " (state "
+                << JsonText(*d, "state") << ")\n";
     });
   }
 
@@ -379,7 +331,7 @@ void AddDeployRequestCommands(CLI::App& app, CommandContext& context) {
     auto d = Call(*flags, *ctx, "review", "POST", RequestPath(*flags) + "/review", body);
     if (!d) return;
     std::cout << "deploy request " << flags->id << " "
-              << (flags->approve ? "approved" : "commented") << " (state " << Str(*d, "state")
+              << (flags->approve ? "approved" : "commented") << " (state " << JsonText(*d, "state")
               << ")\n";
   });
 }
