@@ -57,10 +57,10 @@ What it does
      for scale. Also: seconds with 0 qps, the highest per-second p95 latency,
      and for tessera the executor's own `cutover_stall_ms`.
    - rows differing: exactly compared at the cut-over instant. Both tools keep
-     the original table, untouched since the swap (tessera parks it as
-     `sbtest1_<tag>_del`; pt-osc with --no-drop-old-table keeps
-     `_sbtest1_old`), so the old table is the truth at the cut-over. The
-     migrated table has taken writes since; its content AT the cut-over is
+     the original table (tessera parks it as `sbtest1_<tag>_del` and keeps it
+     in sync with the live table for the revert window; pt-osc with
+     --no-drop-old-table keeps `_sbtest1_old`, untouched), so the old table
+     at the cut-over is the truth. Each table's content AT the cut-over is
      rebuilt from its current rows and the binlog after the swap's RENAME
      TABLE event: for every id written after the RENAME, the before-image of
      its first post-RENAME change (binlog_row_image=FULL), or "absent" when
@@ -498,8 +498,8 @@ def parse_value(text):
     return text
 
 
-def first_images_after(env, files, file, pos):
-    """{id: (k, c, pad) or None}: the new table's row at the cut-over for ids
+def first_images_after(env, files, file, pos, table=TABLE):
+    """{id: (k, c, pad) or None}: `table`'s row at the cut-over for ids
     changed after the RENAME at (file, pos); None: the id did not exist."""
     first = {}
     idx = files.index(file)
@@ -530,7 +530,7 @@ def first_images_after(env, files, file, pos):
             if m:
                 flush()
                 image = {}
-                matches = m.group(2) == DB and m.group(3) == TABLE
+                matches = m.group(2) == DB and m.group(3) == table
                 kind = m.group(1) if matches else None
                 section = None
                 continue
@@ -559,35 +559,44 @@ def first_images_after(env, files, file, pos):
     return first
 
 
-def rows_differing(env, old_table, first):
-    """Ids whose shared columns differ between `old_table` and TABLE as it was
-    at the cut-over (current rows, with `first` applied)."""
+def rebuild_at_cutover(cur, source, first, name):
+    """Creates table `name` holding `source` as it was at the cut-over: its
+    current rows, with the first post-RENAME image of every id in `first`."""
+    fix = name + "_fix"
+    cur.execute(f"DROP TABLE IF EXISTS {fix}")
+    cur.execute(f"CREATE TABLE {fix} (id INT NOT NULL PRIMARY KEY, "
+                "present TINYINT NOT NULL, k INT, c CHAR(120), pad CHAR(60)) ENGINE=InnoDB")
+    batch = [(int(i), 0 if v is None else 1, None if v is None else v[0],
+              None if v is None else v[1], None if v is None else v[2])
+             for i, v in first.items()]
+    for s in range(0, len(batch), 1000):
+        cur.executemany(f"INSERT INTO {fix} VALUES (%s, %s, %s, %s, %s)", batch[s:s + 1000])
+    cur.execute(f"DROP TABLE IF EXISTS {name}")
+    cur.execute(f"CREATE TABLE {name} (id INT NOT NULL PRIMARY KEY, k INT, "
+                "c CHAR(120), pad CHAR(60)) ENGINE=InnoDB "
+                f"SELECT t.id, t.k, t.c, t.pad FROM `{source}` t LEFT JOIN {fix} f "
+                "ON f.id = t.id WHERE f.id IS NULL "
+                f"UNION ALL SELECT id, k, c, pad FROM {fix} WHERE present = 1")
+
+
+def rows_differing(env, old_table, first, first_old):
+    """Ids whose shared columns differ between `old_table` and TABLE, both as
+    they were at the cut-over. (Tessera keeps the parked original in sync
+    with the live table during the revert window, so its post-RENAME writes
+    are rolled back the same way.)"""
     with env.connect() as c, c.cursor() as cur:
-        cur.execute("DROP TABLE IF EXISTS _bench_cutover_fix")
-        cur.execute("CREATE TABLE _bench_cutover_fix (id INT NOT NULL PRIMARY KEY, "
-                    "present TINYINT NOT NULL, k INT, c CHAR(120), pad CHAR(60)) ENGINE=InnoDB")
-        batch = [(int(i), 0 if v is None else 1, None if v is None else v[0],
-                  None if v is None else v[1], None if v is None else v[2])
-                 for i, v in first.items()]
-        for s in range(0, len(batch), 1000):
-            cur.executemany("INSERT INTO _bench_cutover_fix VALUES (%s, %s, %s, %s, %s)",
-                            batch[s:s + 1000])
-        cur.execute("DROP TABLE IF EXISTS _bench_at_cutover")
-        cur.execute("CREATE TABLE _bench_at_cutover (id INT NOT NULL PRIMARY KEY, k INT, "
-                    "c CHAR(120), pad CHAR(60)) ENGINE=InnoDB "
-                    f"SELECT t.id, t.k, t.c, t.pad FROM {TABLE} t LEFT JOIN _bench_cutover_fix f "
-                    "ON f.id = t.id WHERE f.id IS NULL "
-                    "UNION ALL SELECT id, k, c, pad FROM _bench_cutover_fix WHERE present = 1")
+        rebuild_at_cutover(cur, TABLE, first, "_bench_at_cutover")
+        rebuild_at_cutover(cur, old_table, first_old, "_bench_old_at_cutover")
         same = "n.k <=> o.k AND n.c <=> o.c AND n.pad <=> o.pad"
-        cur.execute(f"SELECT COUNT(*) FROM _bench_at_cutover n LEFT JOIN `{old_table}` o "
+        cur.execute("SELECT COUNT(*) FROM _bench_at_cutover n LEFT JOIN _bench_old_at_cutover o "
                     f"ON o.id = n.id WHERE o.id IS NULL OR NOT ({same})")
         differing = cur.fetchone()[0]
-        cur.execute(f"SELECT COUNT(*) FROM `{old_table}` o LEFT JOIN _bench_at_cutover n "
+        cur.execute("SELECT COUNT(*) FROM _bench_old_at_cutover o LEFT JOIN _bench_at_cutover n "
                     "ON n.id = o.id WHERE n.id IS NULL")
         differing += cur.fetchone()[0]
-        cur.execute(f"SELECT COUNT(*) FROM `{old_table}`")
+        cur.execute("SELECT COUNT(*) FROM _bench_old_at_cutover")
         old_rows = cur.fetchone()[0]
-        cur.execute(f"SELECT COUNT(*) FROM {TABLE}")
+        cur.execute("SELECT COUNT(*) FROM _bench_at_cutover")
         new_rows = cur.fetchone()[0]
     return differing, old_rows, new_rows
 
@@ -649,7 +658,8 @@ def run_tool(env, args, tool):
         result.update(rows_differing="?", old_rows="?", new_rows="?", post_cutover_ids="?")
     else:
         first = first_images_after(env, files, *found)
-        differing, old_rows, new_rows = rows_differing(env, result["old_table"], first)
+        first_old = first_images_after(env, files, *found, table=result["old_table"])
+        differing, old_rows, new_rows = rows_differing(env, result["old_table"], first, first_old)
         result.update(rows_differing=differing, old_rows=old_rows, new_rows=new_rows,
                       post_cutover_ids=len(first))
     log(f"{tool}: {fmt_row(result)}")
