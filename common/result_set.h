@@ -30,6 +30,9 @@ enum class FieldType : uint8_t {
   kNewDate = 14,
   kVarchar = 15,
   kBit = 16,
+  kTimestamp2 = 17,  // binlog only: TIMESTAMP/DATETIME/TIME with fractional seconds
+  kDateTime2 = 18,
+  kTime2 = 19,
   kJson = 245,
   kNewDecimal = 246,
   kEnum = 247,

@@ -32,8 +32,7 @@ std::optional<std::chrono::seconds> ParseDuration(const std::string& text) {
   if (text.empty()) return std::nullopt;
   while (i < text.size()) {
     size_t digits = i;
-    while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])))
-      ++digits;
+    while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
     if (digits == i || digits == text.size() || digits - i > 9) return std::nullopt;
     long long n = std::stoll(text.substr(i, digits - i));
     switch (text[digits]) {
@@ -102,9 +101,10 @@ void TopologyParser::ParseSchemad(const YAML::Node& node, Topology& topo) {
   if (auto window = node["revert_window"]; window.IsDefined()) {
     auto parsed = ParseDuration(reader_.String(window, "schemad revert_window"));
     if (!parsed) {
-      reader_.Fail(window, "schemad revert_window must be a duration such as 90s, 30m, 2h or "
-                           "1h30m, not " +
-                               Quoted(window.Scalar()));
+      reader_.Fail(window,
+                   "schemad revert_window must be a duration such as 90s, 30m, 2h or "
+                   "1h30m, not " +
+                       Quoted(window.Scalar()));
     }
     out.revert_window = *parsed;
   }

@@ -1,5 +1,7 @@
 #include "vttablet/onlineddl/row_image.h"
 
+#include "common/result_set.h"
+
 #include <cstring>
 
 #include <fmt/format.h>
@@ -7,62 +9,32 @@
 namespace tessera::vttablet::onlineddl {
 namespace {
 
-// Binlog column type codes (enum_field_types).
-enum : uint8_t {
-  kDecimal = 0,
-  kTiny = 1,
-  kShort = 2,
-  kLong = 3,
-  kFloat = 4,
-  kDouble = 5,
-  kNull = 6,
-  kTimestamp = 7,
-  kLongLong = 8,
-  kInt24 = 9,
-  kDate = 10,
-  kTime = 11,
-  kDateTime = 12,
-  kYear = 13,
-  kNewDate = 14,
-  kVarchar = 15,
-  kBit = 16,
-  kTimestamp2 = 17,
-  kDateTime2 = 18,
-  kTime2 = 19,
-  kJson = 245,
-  kNewDecimal = 246,
-  kEnum = 247,
-  kSet = 248,
-  kTinyBlob = 249,
-  kMediumBlob = 250,
-  kLongBlob = 251,
-  kBlob = 252,
-  kVarString = 253,
-  kString = 254,
-  kGeometry = 255,
-};
+// Binlog column type codes are MySQL's enum_field_types (FieldType).
+constexpr uint8_t Code(FieldType type) {
+  return static_cast<uint8_t>(type);
+}
 
 int MetadataBytes(uint8_t type) {
-  switch (type) {
-    case kFloat:
-    case kDouble:
-    case kBlob:
-    case kTinyBlob:
-    case kMediumBlob:
-    case kLongBlob:
-    case kGeometry:
-    case kJson:
-    case kTime2:
-    case kDateTime2:
-    case kTimestamp2:
+  switch (static_cast<FieldType>(type)) {
+    case FieldType::kFloat:
+    case FieldType::kDouble:
+    case FieldType::kBlob:
+    case FieldType::kTinyBlob:
+    case FieldType::kMediumBlob:
+    case FieldType::kLongBlob:
+    case FieldType::kGeometry:
+    case FieldType::kJson:
+    case FieldType::kTime2:
+    case FieldType::kDateTime2:
+    case FieldType::kTimestamp2:
       return 1;
-    case kVarchar:
-    case kVarString:
-    case kBit:
-    case kNewDecimal:
-    case kString:
-    case kEnum:
-    case kSet:
+    case FieldType::kVarchar:
+    case FieldType::kVarString:
+    case FieldType::kBit:
+    case FieldType::kNewDecimal:
+    case FieldType::kString:
+    case FieldType::kEnum:
+    case FieldType::kSet:
       return 2;
     default:
       return 0;
@@ -190,66 +162,68 @@ Result<size_t> ValueSize(const BinlogColumn& c, const uint8_t* p, size_t availab
           "row image truncated: a value of type {} needs {} bytes, {} left", c.type, n, available));
     return n;
   };
-  switch (c.type) {
-    case kTiny:
-    case kYear:
+  switch (static_cast<FieldType>(c.type)) {
+    case FieldType::kTiny:
+    case FieldType::kYear:
       return need(1);
-    case kShort:
+    case FieldType::kShort:
       return need(2);
-    case kInt24:
-    case kDate:
-    case kNewDate:
-    case kTime:
+    case FieldType::kInt24:
+    case FieldType::kDate:
+    case FieldType::kNewDate:
+    case FieldType::kTime:
       return need(3);
-    case kLong:
-    case kFloat:
-    case kTimestamp:
+    case FieldType::kLong:
+    case FieldType::kFloat:
+    case FieldType::kTimestamp:
       return need(4);
-    case kLongLong:
-    case kDouble:
-    case kDateTime:
+    case FieldType::kLongLong:
+    case FieldType::kDouble:
+    case FieldType::kDateTime:
       return need(8);
-    case kTimestamp2:
+    case FieldType::kTimestamp2:
       return need(4 + static_cast<size_t>((c.meta0 + 1) / 2));
-    case kDateTime2:
+    case FieldType::kDateTime2:
       return need(5 + static_cast<size_t>((c.meta0 + 1) / 2));
-    case kTime2:
+    case FieldType::kTime2:
       return need(3 + static_cast<size_t>((c.meta0 + 1) / 2));
-    case kNewDecimal:
+    case FieldType::kNewDecimal:
       if (c.meta0 == 0 || c.meta1 > c.meta0)
         return Error::Internal(fmt::format("bad DECIMAL({},{}) metadata", c.meta0, c.meta1));
       return need(DecimalBinarySize(c.meta0, c.meta1));
-    case kBit:
+    case FieldType::kBit:
       return need(static_cast<size_t>(c.meta1) + (c.meta0 > 0 ? 1 : 0));
-    case kVarchar:
-    case kVarString: {
+    case FieldType::kVarchar:
+    case FieldType::kVarString: {
       uint32_t max = c.meta0 | (static_cast<uint32_t>(c.meta1) << 8);
       size_t prefix = max < 256 ? 1 : 2;
       auto head = need(prefix);
       if (!head.ok()) return head;
       return need(prefix + ReadLittleEndian(p, prefix));
     }
-    case kBlob:
-    case kTinyBlob:
-    case kMediumBlob:
-    case kLongBlob:
-    case kGeometry:
-    case kJson: {
+    case FieldType::kBlob:
+    case FieldType::kTinyBlob:
+    case FieldType::kMediumBlob:
+    case FieldType::kLongBlob:
+    case FieldType::kGeometry:
+    case FieldType::kJson: {
       size_t prefix = c.meta0;
       if (prefix < 1 || prefix > 4) return Error::Internal("bad BLOB length-size metadata");
       auto head = need(prefix);
       if (!head.ok()) return head;
       return need(prefix + ReadLittleEndian(p, prefix));
     }
-    case kString:
-    case kEnum:
-    case kSet: {
-      StringMeta m = c.type == kString ? DecodeStringMeta(c) : StringMeta{c.type, c.meta1};
-      if (m.real_type == kEnum && m.length != 1 && m.length != 2)
+    case FieldType::kString:
+    case FieldType::kEnum:
+    case FieldType::kSet: {
+      StringMeta m =
+          c.type == Code(FieldType::kString) ? DecodeStringMeta(c) : StringMeta{c.type, c.meta1};
+      if (m.real_type == Code(FieldType::kEnum) && m.length != 1 && m.length != 2)
         return Error::Internal(fmt::format("bad ENUM pack length {}", m.length));
-      if (m.real_type == kSet && (m.length < 1 || m.length > 8))
+      if (m.real_type == Code(FieldType::kSet) && (m.length < 1 || m.length > 8))
         return Error::Internal(fmt::format("bad SET pack length {}", m.length));
-      if (m.real_type == kEnum || m.real_type == kSet) return need(m.length);
+      if (m.real_type == Code(FieldType::kEnum) || m.real_type == Code(FieldType::kSet))
+        return need(m.length);
       size_t prefix = m.length > 255 ? 2 : 1;
       auto head = need(prefix);
       if (!head.ok()) return head;
@@ -275,56 +249,56 @@ Cell DecodeValue(const BinlogColumn& c, const uint8_t* p, size_t size) {
     cell.kind = Cell::Kind::kBytes;
     cell.data.assign(reinterpret_cast<const char*>(p + prefix), size - prefix);
   };
-  switch (c.type) {
-    case kTiny:
+  switch (static_cast<FieldType>(c.type)) {
+    case FieldType::kTiny:
       integer(1);
       break;
-    case kShort:
+    case FieldType::kShort:
       integer(2);
       break;
-    case kInt24:
+    case FieldType::kInt24:
       integer(3);
       break;
-    case kLong:
+    case FieldType::kLong:
       integer(4);
       break;
-    case kLongLong:
+    case FieldType::kLongLong:
       integer(8);
       break;
-    case kYear: {
+    case FieldType::kYear: {
       uint8_t y = p[0];
       text(y == 0 ? "0000" : std::to_string(1900 + y));
       break;
     }
-    case kFloat: {
+    case FieldType::kFloat: {
       float f;
       std::memcpy(&f, p, 4);
       text(fmt::format("{}", f));
       break;
     }
-    case kDouble: {
+    case FieldType::kDouble: {
       double d;
       std::memcpy(&d, p, 8);
       text(fmt::format("{}", d));
       break;
     }
-    case kDate:
-    case kNewDate: {
+    case FieldType::kDate:
+    case FieldType::kNewDate: {
       uint64_t v = ReadLittleEndian(p, 3);
       text(fmt::format("{:04}-{:02}-{:02}", v >> 9, (v >> 5) & 15, v & 31));
       break;
     }
-    case kTimestamp:
+    case FieldType::kTimestamp:
       text(fmt::format("@{}", ReadLittleEndian(p, 4)));
       break;
-    case kDateTime: {  // pre-5.6 format: YYYYMMDDhhmmss as an integer
+    case FieldType::kDateTime: {  // pre-5.6 format: YYYYMMDDhhmmss as an integer
       uint64_t v = ReadLittleEndian(p, 8);
       uint64_t date = v / 1000000, time = v % 1000000;
       text(fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", date / 10000, (date / 100) % 100,
                        date % 100, time / 10000, (time / 100) % 100, time % 100));
       break;
     }
-    case kTime: {  // pre-5.6 format: [-]hhmmss as a signed 3-byte integer
+    case FieldType::kTime: {  // pre-5.6 format: [-]hhmmss as a signed 3-byte integer
       int64_t v = static_cast<int64_t>(ReadLittleEndian(p, 3));
       if (v & 0x800000) v -= 0x1000000;
       bool negative = v < 0;
@@ -333,14 +307,14 @@ Cell DecodeValue(const BinlogColumn& c, const uint8_t* p, size_t size) {
                        u % 100));
       break;
     }
-    case kTimestamp2: {
+    case FieldType::kTimestamp2: {
       uint64_t seconds = ReadBigEndian(p, 4);
       uint64_t micros = ReadFraction(p + 4, c.meta0);
       // '@' marks seconds since the epoch; CellLiteral turns it into FROM_UNIXTIME.
       text(WithFraction(fmt::format("@{}", seconds), micros, c.meta0));
       break;
     }
-    case kDateTime2: {
+    case FieldType::kDateTime2: {
       int64_t v = static_cast<int64_t>(ReadBigEndian(p, 5)) - 0x8000000000LL;
       uint64_t packed = static_cast<uint64_t>(v);
       uint64_t ymd = packed >> 17, ym = ymd >> 5, hms = packed & 0x1FFFF;
@@ -349,7 +323,7 @@ Cell DecodeValue(const BinlogColumn& c, const uint8_t* p, size_t size) {
                         ReadFraction(p + 5, c.meta0), c.meta0));
       break;
     }
-    case kTime2: {
+    case FieldType::kTime2: {
       // Packed as (seconds part << 24 | microseconds), stored with an offset;
       // negative values borrow from the integer part.
       int fsp = c.meta0;
@@ -390,31 +364,32 @@ Cell DecodeValue(const BinlogColumn& c, const uint8_t* p, size_t size) {
                         micros, fsp));
       break;
     }
-    case kNewDecimal:
+    case FieldType::kNewDecimal:
       text(DecodeDecimal(p, c.meta0, c.meta1));
       break;
-    case kBit:
+    case FieldType::kBit:
       bytes(0);
       break;
-    case kVarchar:
-    case kVarString: {
+    case FieldType::kVarchar:
+    case FieldType::kVarString: {
       uint32_t max = c.meta0 | (static_cast<uint32_t>(c.meta1) << 8);
       bytes(max < 256 ? 1 : 2);
       break;
     }
-    case kBlob:
-    case kTinyBlob:
-    case kMediumBlob:
-    case kLongBlob:
-    case kGeometry:
-    case kJson:
+    case FieldType::kBlob:
+    case FieldType::kTinyBlob:
+    case FieldType::kMediumBlob:
+    case FieldType::kLongBlob:
+    case FieldType::kGeometry:
+    case FieldType::kJson:
       bytes(c.meta0);
       break;
-    case kString:
-    case kEnum:
-    case kSet: {
-      StringMeta m = c.type == kString ? DecodeStringMeta(c) : StringMeta{c.type, c.meta1};
-      if (m.real_type == kEnum || m.real_type == kSet) {
+    case FieldType::kString:
+    case FieldType::kEnum:
+    case FieldType::kSet: {
+      StringMeta m =
+          c.type == Code(FieldType::kString) ? DecodeStringMeta(c) : StringMeta{c.type, c.meta1};
+      if (m.real_type == Code(FieldType::kEnum) || m.real_type == Code(FieldType::kSet)) {
         integer(m.length);
         cell.never_signed = true;
       } else {
@@ -431,11 +406,13 @@ Cell DecodeValue(const BinlogColumn& c, const uint8_t* p, size_t size) {
 // Metadata that no server writes is refused up front, whether or not a value
 // of the column ever needs decoding.
 Status CheckColumn(const BinlogColumn& c) {
-  if (c.type == kString || c.type == kEnum || c.type == kSet) {
-    StringMeta m = c.type == kString ? DecodeStringMeta(c) : StringMeta{c.type, c.meta1};
-    if (m.real_type == kEnum && m.length != 1 && m.length != 2)
+  if (c.type == Code(FieldType::kString) || c.type == Code(FieldType::kEnum) ||
+      c.type == Code(FieldType::kSet)) {
+    StringMeta m =
+        c.type == Code(FieldType::kString) ? DecodeStringMeta(c) : StringMeta{c.type, c.meta1};
+    if (m.real_type == Code(FieldType::kEnum) && m.length != 1 && m.length != 2)
       return Error::Internal(fmt::format("bad ENUM pack length {}", m.length));
-    if (m.real_type == kSet && (m.length < 1 || m.length > 8))
+    if (m.real_type == Code(FieldType::kSet) && (m.length < 1 || m.length > 8))
       return Error::Internal(fmt::format("bad SET pack length {}", m.length));
   }
   return Status::Ok();
