@@ -2,53 +2,12 @@
 
 #include <cctype>
 
-#include "common/ascii.h"
+#include "common/word_scanner.h"
 
 namespace tessera::vtgate {
-namespace {
-
-class Scanner {
- public:
-  explicit Scanner(std::string_view text) : text_(text) {}
-  void Space() {
-    while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
-  }
-  std::string Word() {
-    Space();
-    size_t start = pos_;
-    while (pos_ < text_.size() &&
-           (std::isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '_'))
-      ++pos_;
-    return AsciiLower(text_.substr(start, pos_ - start));
-  }
-  std::optional<std::string> Quoted() {
-    Space();
-    if (pos_ >= text_.size() || (text_[pos_] != '\'' && text_[pos_] != '"')) return std::nullopt;
-    char q = text_[pos_++];
-    std::string out;
-    while (pos_ < text_.size() && text_[pos_] != q) out += text_[pos_++];
-    if (pos_ >= text_.size()) return std::nullopt;
-    ++pos_;
-    return out;
-  }
-  bool AtEnd() {
-    Space();
-    while (pos_ < text_.size() && text_[pos_] == ';') {
-      ++pos_;
-      Space();
-    }
-    return pos_ >= text_.size();
-  }
-
- private:
-  std::string_view text_;
-  size_t pos_ = 0;
-};
-
-}  // namespace
 
 AdminParse ParseAdminStatement(std::string_view sql) {
-  Scanner s(sql);
+  WordScanner s(sql);
   std::string first = s.Word();
   if (first != "show" && first != "alter" && first != "revert") return {};
   std::string second = s.Word();

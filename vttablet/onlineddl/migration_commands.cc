@@ -6,61 +6,13 @@
 
 #include <fmt/format.h>
 
-#include "common/ascii.h"
+#include "common/word_scanner.h"
 #include "sqlparser/format.h"
 #include "vttablet/onlineddl/ddl_request.h"
 #include "vttablet/onlineddl/migration_store.h"
 
 namespace tessera::vttablet::onlineddl {
 namespace {
-
-// A cursor over the command text: keywords, quoted strings, numbers.
-class Words {
- public:
-  explicit Words(std::string_view text) : text_(text) {}
-
-  void SkipSpace() {
-    while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
-  }
-  std::string Word() {
-    SkipSpace();
-    size_t start = pos_;
-    while (pos_ < text_.size() &&
-           (std::isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '_'))
-      ++pos_;
-    return AsciiLower(text_.substr(start, pos_ - start));
-  }
-  std::optional<std::string> Quoted() {
-    SkipSpace();
-    if (pos_ >= text_.size() || (text_[pos_] != '\'' && text_[pos_] != '"')) return std::nullopt;
-    char quote = text_[pos_++];
-    std::string out;
-    while (pos_ < text_.size() && text_[pos_] != quote) out += text_[pos_++];
-    if (pos_ >= text_.size()) return std::nullopt;
-    ++pos_;
-    return out;
-  }
-  std::string_view Rest() {
-    SkipSpace();
-    std::string_view rest = text_.substr(pos_);
-    while (!rest.empty() &&
-           (rest.back() == ';' || std::isspace(static_cast<unsigned char>(rest.back()))))
-      rest.remove_suffix(1);
-    return rest;
-  }
-  bool AtEnd() { return Rest().empty(); }
-  // Peeks whether the next word is `word` and consumes it when so.
-  bool Accept(std::string_view word) {
-    size_t saved = pos_;
-    if (Word() == word) return true;
-    pos_ = saved;
-    return false;
-  }
-
- private:
-  std::string_view text_;
-  size_t pos_ = 0;
-};
 
 bool ValidUuid(const std::string& uuid) {
   if (uuid.empty() || uuid.size() > 64) return false;
@@ -84,7 +36,7 @@ ResultSet Ok(uint64_t affected) {
 MigrationCommands::MigrationCommands(Executor& executor) : executor_(executor) {}
 
 bool MigrationCommands::IsCommand(std::string_view sql) {
-  Words words(sql);
+  WordScanner words(sql);
   return words.Word() == "migration";
 }
 
@@ -113,7 +65,7 @@ Result<ResultSet> MigrationCommands::Handle(const std::string& database, std::st
 
 Result<ResultSet> MigrationCommands::HandleLocked(const std::string& database,
                                                   std::string_view sql) {
-  Words words(sql);
+  WordScanner words(sql);
   words.Word();  // MIGRATION
   std::string verb = words.Word();
   MigrationStore store(*connection_);
