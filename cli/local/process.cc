@@ -9,20 +9,31 @@
 #include <cstdlib>
 #include <cstring>
 #include <deque>
+#include <filesystem>
 #include <fstream>
 #include <thread>
 
 namespace tessera::local {
 namespace {
 
-// Zombies still answer kill(pid, 0); /proc tells them apart.
+// Zombies still answer kill(pid, 0); /proc tells them apart. A killed
+// multi-threaded process shows its leader as a zombie while other threads
+// are still exiting and still hold its sockets, so every task must be done.
 bool IsZombie(pid_t pid) {
-  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-  std::string line;
-  if (!std::getline(stat, line)) return false;
-  auto close_paren = line.rfind(')');
-  return close_paren != std::string::npos && close_paren + 2 < line.size() &&
-         line[close_paren + 2] == 'Z';
+  const std::string task_dir = "/proc/" + std::to_string(pid) + "/task";
+  std::error_code ec;
+  bool any_task = false;
+  for (const auto& entry : std::filesystem::directory_iterator(task_dir, ec)) {
+    any_task = true;
+    std::ifstream stat(entry.path() / "stat");
+    std::string line;
+    if (!std::getline(stat, line)) continue;  // gone meanwhile
+    auto close_paren = line.rfind(')');
+    if (close_paren == std::string::npos || close_paren + 2 >= line.size()) return false;
+    char state = line[close_paren + 2];
+    if (state != 'Z' && state != 'X') return false;
+  }
+  return any_task;
 }
 
 [[noreturn]] void ExecChild(const std::vector<std::string>& argv, const std::string& log_path) {
@@ -90,6 +101,7 @@ bool IsProcessAlive(pid_t pid) {
   int status = 0;
   pid_t r = waitpid(pid, &status, WNOHANG);
   if (r == pid) return false;  // our child, now reaped
+  if (r == 0) return true;     // our child; the kernel reaps only a fully exited one
   if (kill(pid, 0) != 0 && errno == ESRCH) return false;
   return !IsZombie(pid);
 }

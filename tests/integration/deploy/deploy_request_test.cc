@@ -234,6 +234,11 @@ class DeployRequestTest : public ::testing::Test {
 
   // "" on success.
   static std::string StartSchemad() {
+    // A schemad killed a moment ago may still hold the port.
+    auto free_by = std::chrono::steady_clock::now() + seconds(10);
+    while (local::CanConnect("127.0.0.1", port_, std::chrono::milliseconds(200)) &&
+           std::chrono::steady_clock::now() < free_by)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
     auto pid = local::SpawnDetached(
         {testing::BinaryDir() + "/schemad", "--config", config_path_, "--deploy-poll-ms", "200"},
         dir_->Sub("schemad.log"));

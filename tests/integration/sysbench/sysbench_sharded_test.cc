@@ -45,28 +45,33 @@ class SysbenchShardedTest : public ::testing::Test {
     cluster_ = nullptr;
   }
 
-  static std::string Sysbench(const std::string& workload, const std::string& command,
-                              int threads) {
+  static std::string Sysbench(const std::string& workload, const std::string& command, int threads,
+                              const std::string& extra = "") {
     return "sysbench " + workload + " --db-driver=mysql --mysql-host=127.0.0.1 --mysql-port=" +
            std::to_string(cluster_->vtgate_port()) +
            " --mysql-user=app --mysql-password=app --mysql-db=sbtest --tables=1 --table-size=2000"
            " --auto_inc=off --db-ps-mode=disable --threads=" +
-           std::to_string(threads) + " --time=3 " + command;
+           std::to_string(threads) + " --time=3 " + extra + " " + command;
   }
 
-  // Runs a workload and checks sysbench finished with queries and no errors.
+  // Runs a workload and checks sysbench finished with queries and no more
+  // ignored errors than `max_ignored` (only the codes in `ignore` are ever
+  // ignored; any other error fails sysbench itself).
   // Writing workloads run one thread: two concurrent multi-shard transactions
   // can deadlock across shards, which no single MariaDB can detect (each
   // waits for its lock wait timeout).
-  static void ExpectClean(const std::string& workload, int threads) {
-    auto run = RunCommand(Sysbench(workload, "run", threads));
+  static void ExpectClean(const std::string& workload, int threads, const std::string& ignore = "",
+                          long max_ignored = 0) {
+    auto run = RunCommand(Sysbench(workload, "run", threads,
+                                   ignore.empty() ? "" : "--mysql-ignore-errors=" + ignore));
     EXPECT_EQ(run.status, 0) << workload << "\n" << run.output;
     std::smatch m;
     ASSERT_TRUE(std::regex_search(run.output, m, std::regex(R"(queries:\s+(\d+))"))) << run.output;
-    EXPECT_GT(std::stol(m[1]), 0) << workload;
+    long queries = std::stol(m[1]);
+    EXPECT_GT(queries, 0) << workload;
     ASSERT_TRUE(std::regex_search(run.output, m, std::regex(R"(ignored errors:\s+(\d+))")))
         << run.output;
-    EXPECT_EQ(m[1], "0") << workload << "\n" << run.output;
+    EXPECT_LE(std::stol(m[1]), max_ignored) << workload << "\n" << run.output;
   }
 
   static TestCluster* cluster_;
@@ -106,8 +111,11 @@ TEST_F(SysbenchShardedTest, UpdateIndex) {
 TEST_F(SysbenchShardedTest, Delete) {
   ExpectClean("oltp_delete", 1);
 }
+// With --auto_inc=off, oltp_insert draws ids from sysbench's 32-bit unique
+// generator, which now and then lands on one of the prepared ids 1..2000: a
+// genuine duplicate that MariaDB reports as 1062. Those are allowed, rarely.
 TEST_F(SysbenchShardedTest, Insert) {
-  ExpectClean("oltp_insert", 2);
+  ExpectClean("oltp_insert", 2, "1062", 3);
 }
 
 }  // namespace
