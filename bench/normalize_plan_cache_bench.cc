@@ -41,7 +41,7 @@ std::shared_ptr<const VSchema> SysbenchVSchema() {
   ks.shards.push_back({"-80", {"127.0.0.1", 1}, {}});
   ks.shards.push_back({"80-", {"127.0.0.1", 2}, {}});
   ks.vindexes.push_back({"hash", "hash", {}});
-  ks.tables.push_back({"sbtest1", {{"id", "hash"}}, ""});
+  ks.tables.push_back({"sbtest1", {{"id", "hash"}}, "", {}});
   topo.keyspaces.push_back(ks);
   auto vschema = VSchema::Build(topo);
   if (!vschema.ok()) std::abort();

@@ -35,4 +35,13 @@ std::string QuoteSqlString(std::string_view value) {
   return out;
 }
 
+std::string QuoteSqlIdentifier(std::string_view name) {
+  std::string out = "`";
+  for (char c : name) {
+    out += c;
+    if (c == '`') out += '`';
+  }
+  return out + "`";
+}
+
 }  // namespace tessera

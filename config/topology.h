@@ -44,10 +44,19 @@ struct ColumnVindexConfig {
   std::string vindex;  // name of a VindexConfig of the keyspace
 };
 
+// A column whose missing (or NULL, or 0) values vtgate fills from a sequence
+// table of an unsharded keyspace before routing the row.
+struct AutoIncrementConfig {
+  std::string column;
+  std::string sequence_keyspace;  // resolved at load: the unsharded keyspace holding it
+  std::string sequence_table;     // a table of type "sequence" there
+};
+
 struct TableConfig {
   std::string name;
   std::vector<ColumnVindexConfig> column_vindexes;  // first is the primary vindex
-  std::string type;                                 // "" (normal) or "reference"
+  std::string type;  // "" (normal), "reference" or "sequence" (unsharded keyspaces)
+  std::optional<AutoIncrementConfig> auto_increment;
 };
 
 struct KeyspaceConfig {

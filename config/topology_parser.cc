@@ -12,9 +12,10 @@ namespace tessera::config {
 namespace {
 
 // Vindex types the router implements.
-const std::set<std::string> kKnownVindexTypes = {"hash"};
+const std::set<std::string> kKnownVindexTypes = {"binary",  "binary_md5",        "hash",
+                                                 "numeric", "unicode_loose_md5", "xxhash"};
 // Table types besides the default ("" = a normal table).
-const std::set<std::string> kKnownTableTypes = {"", "reference"};
+const std::set<std::string> kKnownTableTypes = {"", "reference", "sequence"};
 
 bool IsIdentifier(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(),
@@ -80,10 +81,51 @@ Topology TopologyParser::Parse(const YAML::Node& root) {
     topo.keyspaces.push_back(std::move(ks));
   }
   if (auto schemad = root["schemad"]; schemad.IsDefined()) ParseSchemad(schemad, topo);
+  ResolveSequences(topo);
   return topo;
 }
 
 void TopologyParser::ParseSchemad(const YAML::Node& node, Topology& topo) {
+void TopologyParser::ResolveSequences(Topology& topo) {
+  for (const PendingSequence& pending : pending_sequences_) {
+    const std::string what = "keyspace " + Quoted(pending.keyspace) + " table " +
+                             Quoted(pending.table) + " auto_increment";
+    // "keyspace.table", or a bare table name that one unsharded keyspace has.
+    std::string keyspace, table = pending.sequence;
+    if (auto dot = pending.sequence.find('.'); dot != std::string::npos) {
+      keyspace = pending.sequence.substr(0, dot);
+      table = pending.sequence.substr(dot + 1);
+    }
+    const TableConfig* found = nullptr;
+    const KeyspaceConfig* found_in = nullptr;
+    for (const auto& ks : topo.keyspaces) {
+      if (!keyspace.empty() && ks.name != keyspace) continue;
+      for (const auto& candidate : ks.tables) {
+        if (candidate.name != table || candidate.type != "sequence") continue;
+        if (found != nullptr) {
+          reader_.Fail(pending.at, what + ": sequence " + Quoted(table) + " exists in keyspaces " +
+                                       Quoted(found_in->name) + " and " + Quoted(ks.name) +
+                                       "; write keyspace.table");
+        }
+        found = &candidate;
+        found_in = &ks;
+      }
+    }
+    if (found == nullptr) {
+      reader_.Fail(pending.at, what + ": no table of type sequence named " +
+                                   Quoted(pending.sequence) + " in an unsharded keyspace");
+    }
+    for (auto& ks : topo.keyspaces) {
+      if (ks.name != pending.keyspace) continue;
+      for (auto& t : ks.tables) {
+        if (t.name != pending.table) continue;
+        t.auto_increment->sequence_keyspace = found_in->name;
+        t.auto_increment->sequence_table = found->name;
+      }
+    }
+  }
+}
+
   SchemadConfig out;
   if (!node.IsNull()) {
     reader_.CheckKeys(node, {"host", "port", "token", "revert_window", "metadata_keyspace"},
@@ -293,12 +335,12 @@ void TopologyParser::ParseTables(const YAML::Node& node, KeyspaceConfig& ks) {
     if (!seen.insert(table.name).second) reader_.Fail(it->first, twhat + " repeated");
     YAML::Node body = it->second;
     if (body.IsNull()) body = YAML::Node(YAML::NodeType::Map);  // "product:" with nothing after
-    reader_.CheckKeys(body, {"type", "column_vindexes"}, twhat);
+    reader_.CheckKeys(body, {"type", "column_vindexes", "auto_increment"}, twhat);
     if (body["type"].IsDefined()) {
       table.type = reader_.String(body["type"], twhat + " type");
       if (!kKnownTableTypes.count(table.type)) {
-        reader_.Fail(body["type"],
-                     twhat + ": unknown table type " + Quoted(table.type) + " (known: reference)");
+        reader_.Fail(body["type"], twhat + ": unknown table type " + Quoted(table.type) +
+                                       " (known: reference, sequence)");
       }
     }
     if (auto cvs = body["column_vindexes"]; cvs.IsDefined()) {
@@ -342,3 +384,20 @@ void TopologyParser::ClaimEndpoint(const YAML::Node& at, const std::string& host
 }
 
 }  // namespace tessera::config
+    if (table.type == "sequence" && ks.sharded) {
+      reader_.Fail(body["type"], twhat + ": sequence tables live in an unsharded keyspace");
+    }
+    if (auto ai = body["auto_increment"]; ai.IsDefined()) {
+      reader_.CheckKeys(ai, {"column", "sequence"}, twhat + " auto_increment");
+      if (!ks.sharded || !table.type.empty()) {
+        reader_.Fail(ai, twhat + ": auto_increment from a sequence is for sharded tables " +
+                             "(unsharded ones use MariaDB's own AUTO_INCREMENT)");
+      }
+      AutoIncrementConfig config;
+      config.column = reader_.String(reader_.Child(ai, "column", twhat + " auto_increment", true),
+                                     twhat + " auto_increment column");
+      YAML::Node sequence = reader_.Child(ai, "sequence", twhat + " auto_increment", true);
+      pending_sequences_.push_back({sequence, ks.name, table.name,
+                                    reader_.String(sequence, twhat + " auto_increment sequence")});
+      table.auto_increment = std::move(config);
+    }

@@ -28,6 +28,9 @@ class TopologyParser {
   void ParseVindexes(const YAML::Node& node, KeyspaceConfig& ks);
   void ParseTables(const YAML::Node& node, KeyspaceConfig& ks);
   void ClaimEndpoint(const YAML::Node& at, const std::string& host, uint16_t port,
+  // Every auto_increment names a sequence table that exists, once all
+  // keyspaces are known.
+  void ResolveSequences(Topology& topo);
                      const std::string& owner);
 
   YamlReader reader_;
@@ -35,5 +38,10 @@ class TopologyParser {
   EndpointRegistry endpoints_;
   std::map<uint32_t, std::string> server_ids_;
 };
+  struct PendingSequence {
+    YAML::Node at;  // the "sequence" value, for the error's line
+    std::string keyspace, table, sequence;
+  };
+  std::vector<PendingSequence> pending_sequences_;
 
 }  // namespace tessera::config

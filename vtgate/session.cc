@@ -106,6 +106,31 @@ Status Session::UseDatabase(std::string_view database) {
 }
 
 asio::awaitable<Result<ResultSet>> Session::Query(std::string_view sql) {
+  Result<ResultSet> result = co_await Dispatch(sql);
+  // As in MariaDB, a statement that generated no value leaves it alone.
+  if (result.ok() && result->last_insert_id != 0) last_insert_id_ = result->last_insert_id;
+  co_return result;
+}
+
+namespace {
+
+// Whether `text` calls LAST_INSERT_ID, whose value the plan would bake in.
+bool MentionsLastInsertId(std::string_view text) {
+  constexpr std::string_view kName = "last_insert_id";
+  if (text.size() < kName.size()) return false;
+  for (size_t i = 0; i + kName.size() <= text.size(); ++i) {
+    if ((text[i] | 0x20) != 'l') continue;
+    size_t j = 1;
+    while (j < kName.size() && std::tolower(static_cast<unsigned char>(text[i + j])) == kName[j])
+      ++j;
+    if (j == kName.size()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+asio::awaitable<Result<ResultSet>> Session::Dispatch(std::string_view sql) {
   // Hot path: a data statement whose normalized shape has a cached plan runs
   // without the parser. Only integer and string values are bound: they are
   // what the planner routes on, so the plan is the one their literals would
@@ -129,7 +154,7 @@ asio::awaitable<Result<ResultSet>> Session::Query(std::string_view sql) {
       Status allowed = Authorize(verb == "select" ? Access::kRead : Access::kWrite, keyspace_);
       if (!allowed.ok()) co_return allowed.error();
     }
-    if (planner_verb && routable_values) {
+    if (planner_verb && routable_values && !MentionsLastInsertId(text)) {
       PlanCache& cache = worker_.plan_cache();
       const PlanCacheKey key{normalized->fingerprint, text, keyspace_, /*vschema_version=*/0};
       std::shared_ptr<const Primitive> plan;
@@ -225,7 +250,7 @@ asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::strin
     if (!allowed.ok()) co_return allowed.error();
   }
   if (!autocommit_ && !cursor_.in_transaction()) cursor_.Begin();
-  auto plan = planner_.Build(stmt, sql, keyspace_);
+  auto plan = planner_.Build(stmt, sql, keyspace_, /*bind_count=*/0, last_insert_id_);
   if (!plan.ok()) co_return plan.error();
   static const BindValues kNoBinds;
   co_return co_await (*plan)->Execute(cursor_, kNoBinds);

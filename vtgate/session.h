@@ -41,6 +41,8 @@ class Session final : public mysql::SessionHandler {
       std::string_view sql, const std::vector<std::string>& params) override;
 
  private:
+  // Query without the LAST_INSERT_ID() bookkeeping.
+  boost::asio::awaitable<Result<ResultSet>> Dispatch(std::string_view sql);
   boost::asio::awaitable<Result<ResultSet>> Run(sql::ast::Statement& stmt, std::string_view sql);
   boost::asio::awaitable<Result<ResultSet>> RunShow(sql::ast::ShowStatement& show,
                                                     std::string_view sql);
@@ -64,6 +66,7 @@ class Session final : public mysql::SessionHandler {
   SessionCursor cursor_;
   std::string keyspace_;  // current keyspace, "" when none
   bool autocommit_ = true;
+  uint64_t last_insert_id_ = 0;      // LAST_INSERT_ID(): the last value generated for this session
   PreparedStatementCache prepared_;  // parsed prepared statements, by text
   std::string user_;
   std::optional<BranchCredential> credential_;    // set: logged in with a branch credential

@@ -59,6 +59,14 @@ asio::awaitable<Result<ResultSet>> SessionCursor::ExecuteOne(ShardQuery query) {
   co_return std::move(response.result);
 }
 
+asio::awaitable<Result<ResultSet>> SessionCursor::ExecuteInternal(ShardQuery query) {
+  rpc::ExecuteRequest request;
+  request.database = worker_.vschema().FindKeyspace(query.shard->keyspace)->database;
+  request.sql = std::move(query.sql);
+  rpc::ExecuteResponse response = co_await worker_.tablet(*query.shard).Execute(std::move(request));
+  co_return std::move(response.result);
+}
+
 asio::awaitable<std::vector<Result<ResultSet>>> SessionCursor::ExecuteMulti(
     std::vector<ShardQuery> queries) {
   std::vector<Result<ResultSet>> results(queries.size(), Result<ResultSet>(ResultSet{}));

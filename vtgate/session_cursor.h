@@ -26,6 +26,7 @@ class SessionCursor final : public VCursor {
   boost::asio::awaitable<std::vector<Result<ResultSet>>> ExecuteMulti(
       std::vector<ShardQuery> queries) override;
   boost::asio::awaitable<Result<ResultSet>> ExecuteOne(ShardQuery query) override;
+  boost::asio::awaitable<Result<ResultSet>> ExecuteInternal(ShardQuery query) override;
 
   // Transaction control. Begin only marks the session; shard transactions
   // start lazily with the first statement each shard sees.

@@ -84,6 +84,24 @@ Result<std::shared_ptr<const VSchema>> VSchema::Build(const config::Topology& to
     }
     vschema->keyspaces_.push_back(std::move(ks));
   }
+  // Sequences may live in a keyspace listed after the table's.
+  for (const auto& ks_config : topology.keyspaces) {
+    KeyspaceInfo* ks = nullptr;
+    for (auto& built : vschema->keyspaces_)
+      if (built->name == ks_config.name) ks = built.get();
+    for (const auto& table_config : ks_config.tables) {
+      if (!table_config.auto_increment) continue;
+      const auto& config = *table_config.auto_increment;
+      const KeyspaceInfo* sequence_ks = vschema->FindKeyspace(config.sequence_keyspace);
+      if (sequence_ks == nullptr || sequence_ks->sharded) {
+        return Error::Internal("keyspace " + ks->name + ": table " + table_config.name +
+                               " takes values from sequence " + config.sequence_keyspace + "." +
+                               config.sequence_table + ", which is not in an unsharded keyspace");
+      }
+      ks->tables.at(table_config.name).auto_increment =
+          AutoIncrement{AsciiLower(config.column), sequence_ks, config.sequence_table};
+    }
+  }
   return std::shared_ptr<const VSchema>(std::move(vschema));
 }
 

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,10 +34,20 @@ struct ColumnVindex {
   const Vindex* vindex = nullptr;
 };
 
+struct KeyspaceInfo;
+
+// A sharded table's column whose missing values come from a sequence.
+struct AutoIncrement {
+  std::string column;                               // lower case
+  const KeyspaceInfo* sequence_keyspace = nullptr;  // unsharded
+  std::string sequence_table;
+};
+
 struct TableInfo {
   std::string name;
   TableType type = TableType::kUnsharded;
   std::vector<ColumnVindex> vindexes;  // [0] is the primary vindex
+  std::optional<AutoIncrement> auto_increment;
 
   const ColumnVindex* primary() const { return vindexes.empty() ? nullptr : &vindexes[0]; }
 };

@@ -1,5 +1,7 @@
 #include "cli/local/schema_bootstrap.h"
 
+#include "common/sequence_table.h"
+
 namespace tessera::local {
 
 Result<Bootstrap> EnsureKeyspaceDatabase(const MariaDbLogin& login,
@@ -22,6 +24,17 @@ Result<Bootstrap> EnsureKeyspaceDatabase(const MariaDbLogin& login,
                                              std::to_string(i + 1) + " failed on " + login.host +
                                              ":" + std::to_string(login.port) + ": " +
                                              s.error().message);
+    }
+  }
+  // Sequence tables the config declares and the schema did not create.
+  for (const auto& table : keyspace.tables) {
+    if (table.type != "sequence") continue;
+    for (const std::string& ddl : SequenceTableDdl(table.name)) {
+      if (Status s = (*client)->Execute(ddl); !s.ok()) {
+        (*client)->Execute("DROP DATABASE " + quoted);
+        return Error::Make(s.error().code, "keyspace \"" + keyspace.name + "\" sequence table " +
+                                               table.name + ": " + s.error().message);
+      }
     }
   }
   return Bootstrap::kCreated;

@@ -1,6 +1,7 @@
 // Creating a keyspace's database on one shard server the first time a
 // cluster comes up: CREATE DATABASE vt_<keyspace> and the keyspace's schema
-// DDL. Shared by the local launcher and `tessera init-db` (docker-compose).
+// DDL, then the sequence tables it declares. Shared by the local launcher and `tessera init-db`
+// (docker-compose).
 #pragma once
 
 #include "cli/local/mariadb_client.h"

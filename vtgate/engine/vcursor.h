@@ -30,6 +30,10 @@ class VCursor {
       std::vector<ShardQuery> queries) = 0;
   // Convenience for a single shard.
   virtual boost::asio::awaitable<Result<ResultSet>> ExecuteOne(ShardQuery query) = 0;
+  // Runs `query` on its shard outside the session's transaction and keyspace
+  // restriction: for vtgate's own bookkeeping (sequence values), never for
+  // the client's statements.
+  virtual boost::asio::awaitable<Result<ResultSet>> ExecuteInternal(ShardQuery query) = 0;
 };
 
 }  // namespace tessera::vtgate

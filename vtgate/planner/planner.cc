@@ -103,6 +103,32 @@ void RewriteDatabaseFunction(ast::Statement& stmt, const std::string& keyspace) 
   }
 }
 
+// LAST_INSERT_ID() is the session's, which only vtgate knows: each call
+// becomes the value (keeping its column name). LAST_INSERT_ID(expr) is left
+// to the shard.
+bool RewriteLastInsertId(ast::Statement& stmt, uint64_t last_insert_id) {
+  bool found = false;
+  ast::ForEachExpr(stmt, [&](ast::Expr& e) {
+    if (e.kind() != ast::ExprKind::kFuncCall) return;
+    auto& call = e.As<ast::FuncCall>();
+    if (!call.args.empty() || AsciiLower(call.name) != "last_insert_id") return;
+    call.name = "ABS";
+    call.args.push_back(
+        std::make_unique<ast::Literal>(ast::LiteralKind::kInt, std::to_string(last_insert_id)));
+    found = true;
+  });
+  if (!found || stmt.kind() != ast::StatementKind::kSelect) return found;
+  for (auto& item : stmt.As<ast::SelectStatement>().items) {
+    if (item.expr && item.alias.empty() && item.expr->kind() == ast::ExprKind::kFuncCall &&
+        item.expr->As<ast::FuncCall>().name == "ABS" &&
+        item.expr->As<ast::FuncCall>().args.size() == 1 &&
+        item.expr->As<ast::FuncCall>().args[0]->kind() == ast::ExprKind::kLiteral) {
+      item.alias = "LAST_INSERT_ID()";
+    }
+  }
+  return found;
+}
+
 bool MentionsDatabaseFunction(ast::Statement& stmt) {
   bool found = false;
   ast::ForEachExpr(stmt, [&found](ast::Expr& e) {
@@ -178,16 +204,31 @@ Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
                                                   " needs a column list naming vindex column " +
                                                   vindex->column);
   }
-  auto it = std::find_if(columns.begin(), columns.end(), [&](const std::string& c) {
-    std::string lower = AsciiLower(c);
-    return lower == vindex->column;
-  });
-  if (it == columns.end()) {
+  auto column_index = [&columns](const std::string& column) -> std::optional<size_t> {
+    for (size_t i = 0; i < columns.size(); ++i)
+      if (AsciiLower(columns[i]) == column) return i;
+    return std::nullopt;
+  };
+  // An auto-increment column the statement leaves out is added at the end,
+  // its value generated for every row.
+  const AutoIncrement* auto_increment = table.auto_increment ? &*table.auto_increment : nullptr;
+  std::optional<size_t> auto_index =
+      auto_increment ? column_index(auto_increment->column) : std::nullopt;
+  const bool auto_absent = auto_increment != nullptr && !auto_index;
+  if (auto_absent) {
+    columns.push_back(auto_increment->column);
+    auto_index = columns.size() - 1;
+  }
+  std::optional<size_t> vindex_position = column_index(vindex->column);
+  if (!vindex_position) {
     return Error::Make(mysql_errno::kUnknown, "INSERT into sharded table " + table.name +
                                                   " must give a value for vindex column " +
                                                   vindex->column);
   }
-  size_t vindex_index = static_cast<size_t>(it - columns.begin());
+  const size_t vindex_index = *vindex_position;
+  // Past the columns: no auto-increment column.
+  const size_t auto_position = auto_index.value_or(columns.size());
+  const bool vindex_generated = auto_position == vindex_index;
   for (const auto& assignment : insert.on_duplicate) {
     std::string lower = AsciiLower(assignment.column.name);
     if (lower == vindex->column)
@@ -207,26 +248,49 @@ Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
   prefix += ") VALUES ";
 
   std::vector<InsertSharded::RowPlan> row_plans;
+  const size_t listed = auto_absent ? columns.size() - 1 : columns.size();
   for (const auto& row : rows) {
-    if (row.size() != columns.size()) {
+    if (row.size() != listed) {
       return Error::Make(1136, "Column count doesn't match value count at row " +
                                    std::to_string(row_plans.size() + 1));
     }
-    auto ref = ValueRefOf(*row[vindex_index]);
-    if (!ref) {
-      return Error::Make(mysql_errno::kUnknown, "INSERT into sharded table " + table.name +
-                                                    ": the value of vindex column " +
-                                                    vindex->column + " must be a literal");
+    std::optional<ValueRef> ref;
+    if (!(vindex_generated && auto_absent)) {
+      ref = ValueRefOf(*row[vindex_index]);
+      if (!ref) {
+        return Error::Make(mysql_errno::kUnknown, "INSERT into sharded table " + table.name +
+                                                      ": the value of vindex column " +
+                                                      vindex->column + " must be a literal");
+      }
     }
+    InsertSharded::RowPlan plan;
+    plan.vindex_value = ref.value_or(ValueRef{});
     QueryTemplate values = QueryTemplate::Literal("(");
-    for (size_t i = 0; i < row.size(); ++i) {
-      if (i > 0) values.segments.back() += ",";
+    QueryTemplate* out = &values;  // switches to the auto value's tail past its column
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (i > 0) out->segments.back() += ",";
+      if (i == auto_position) {
+        InsertSharded::AutoValue auto_value;
+        auto_value.absent = auto_absent;
+        auto_value.given = QueryTemplate::Literal("");
+        if (!auto_absent) {
+          auto_value.ref = ValueRefOf(*row[i]);
+          auto given = TemplateOfExpr(*row[i], options, bind_count);
+          if (!given) return NoTemplate();
+          auto_value.given = std::move(*given);
+        }
+        auto_value.tail = QueryTemplate::Literal("");
+        plan.auto_value = std::move(auto_value);
+        out = &plan.auto_value->tail;
+        continue;
+      }
       auto value = TemplateOfExpr(*row[i], options, bind_count);
       if (!value) return NoTemplate();
-      AppendTemplate(values, std::move(*value));
+      AppendTemplate(*out, std::move(*value));
     }
-    values.segments.back() += ")";
-    row_plans.push_back({std::move(values), *ref});
+    out->segments.back() += ")";
+    plan.values = std::move(values);
+    row_plans.push_back(std::move(plan));
   }
   QueryTemplate suffix = QueryTemplate::Literal("");
   if (!insert.on_duplicate.empty()) {
@@ -239,15 +303,22 @@ Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
       AppendTemplate(suffix, std::move(*value));
     }
   }
+  std::optional<InsertSharded::Sequence> sequence;
+  if (auto_increment != nullptr) {
+    sequence = InsertSharded::Sequence{auto_increment->sequence_keyspace,
+                                       auto_increment->sequence_table, vindex_generated};
+  }
   return std::unique_ptr<Primitive>(std::make_unique<InsertSharded>(
-      &keyspace, vindex->vindex, std::move(prefix), std::move(row_plans), std::move(suffix)));
+      &keyspace, vindex->vindex, std::move(prefix), std::move(row_plans), std::move(suffix),
+      std::move(sequence)));
 }
 
 }  // namespace
 
 Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::string_view sql,
                                                   const std::string& default_keyspace,
-                                                  size_t bind_count) const {
+                                                  size_t bind_count,
+                                                  uint64_t last_insert_id) const {
   if (Status s = CheckBindVars(stmt, bind_count); !s.ok()) return s.error();
   auto bound = BindTables(stmt, vschema_, default_keyspace);
   if (!bound.ok()) return bound.error();
@@ -260,6 +331,7 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
     RewriteDatabaseFunction(stmt, default_keyspace);
     rewrite = true;
   }
+  if (RewriteLastInsertId(stmt, last_insert_id)) rewrite = true;
   auto routed = RoutedQuery(stmt, sql, rewrite, bind_count);
   if (!routed) return NoTemplate();
   auto make_route = [&](RouteOpcode opcode) {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -30,10 +31,13 @@ class Planner {
   // `bind_count` > 0: the statement comes from normalized text whose
   // `:v1`..`:v<bind_count>` are filled at run time from BindValues; the plan's
   // texts are then QueryTemplates with a hole per bind variable. A `:vN`
-  // beyond bind_count is refused (1235).
+  // beyond bind_count is refused (1235). `last_insert_id` is the session's
+  // value, which LAST_INSERT_ID() in the statement becomes: a plan of such a
+  // statement must not be cached.
   Result<std::unique_ptr<Primitive>> Build(sql::ast::Statement& stmt, std::string_view sql,
                                            const std::string& default_keyspace,
-                                           size_t bind_count = 0) const;
+                                           size_t bind_count = 0,
+                                           uint64_t last_insert_id = 0) const;
 
  private:
   const VSchema& vschema_;

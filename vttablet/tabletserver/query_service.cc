@@ -40,6 +40,7 @@ QueryService::QueryService(asio::any_io_executor executor, MariaDbParams params,
       params_(params),
       options_(options),
       pool_(executor, params, std::max<size_t>(1, options.pool_size)),
+      sequences_(pool_),
       health_connection_(executor, params),
       alive_(std::make_shared<bool>(true)),
       next_transaction_id_(FirstTransactionId()) {}
@@ -70,6 +71,10 @@ Error QueryService::NoSuchTransaction(uint64_t transaction_id) const {
 
 asio::awaitable<rpc::ExecuteResponse> QueryService::Execute(rpc::ExecuteRequest request) {
   ++queries_executed_;
+  if (auto next = ParseNextValues(request.sql)) {
+    auto result = co_await sequences_.Next(request.database, std::move(*next));
+    co_return rpc::ExecuteResponse{std::move(result), request.transaction_id};
+  }
   if (request.transaction_id != 0 || request.begin)
     co_return co_await ExecuteInTransaction(std::move(request));
   if (admin_ != nullptr && admin_->Handles(request.sql))

@@ -8,6 +8,8 @@
 // - `max_rows` is enforced; `timeout_ms` (or the default) bounds a statement.
 // - Health reports serving=false until a probe statement succeeds, and again
 //   whenever probes fail.
+// - `SELECT NEXT <n> VALUES FROM <sequence>` is answered by the SequenceCache,
+//   never inside a transaction (values handed out are never given back).
 // - Statements the AdminCommands (if given) handle are answered by them, on
 //   `admin_executor` (a thread of their own), outside transactions only.
 // Single-threaded: all calls on the io_context given at construction.
@@ -30,6 +32,7 @@
 #include "vttablet/mariadb/mariadb_params.h"
 #include "vttablet/tabletserver/admin_commands.h"
 #include "vttablet/tabletserver/connection_pool.h"
+#include "vttablet/tabletserver/sequence_cache.h"
 #include "vttablet/tabletserver/tablet_service.h"
 
 namespace tessera::vttablet {
@@ -78,6 +81,7 @@ class QueryService : public TabletService {
   MariaDbParams params_;
   QueryServiceOptions options_;
   ConnectionPool pool_;
+  SequenceCache sequences_;
   MariaDbConnection health_connection_;
   std::shared_ptr<bool> alive_;  // loops stop once this is false
 

@@ -6,6 +6,7 @@
 
 #include "cli/local/net_probe.h"
 #include "cli/local/process.h"
+#include "common/sequence_table.h"
 
 namespace tessera::testing {
 std::string BinaryDir() {
@@ -64,6 +65,9 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces, bool with_schema
         if (Status st = (*client)->Execute(ddl); !st.ok()) return st;
       auto port = local::PickFreePort();
       if (!port.ok()) return port.error();
+      for (const auto& table : ks.sequence_tables)
+        for (const auto& ddl : SequenceTableDdl(table))
+          if (Status st = (*client)->Execute(ddl); !st.ok()) return st;
       shard.tablet_port = *port;
       shards_.push_back(std::move(shard));
     }
@@ -108,7 +112,14 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces, bool with_schema
     for (const auto& table : ks.reference_tables)
       yaml += "      " + table + ":\n        type: reference\n";
     for (const auto& table : ks.unsharded_tables) yaml += "      " + table + ":\n";
-    if (ks.sharded_tables.empty() && ks.reference_tables.empty() && ks.unsharded_tables.empty()) {
+      if (auto ai = ks.auto_increment.find(table); ai != ks.auto_increment.end()) {
+        yaml += "        auto_increment: {column: " + ai->second.first +
+                ", sequence: " + ai->second.second + "}\n";
+      }
+    if (ks.sharded_tables.empty() && ks.reference_tables.empty() && ks.unsharded_tables.empty() &&
+        ks.sequence_tables.empty()) {
+    for (const auto& table : ks.sequence_tables)
+      yaml += "      " + table + ":\n        type: sequence\n";
       yaml.resize(yaml.size() - std::string("    tables:\n").size());
     }
     yaml += "    shards:\n";

@@ -4,6 +4,7 @@
 // stopped and deleted when the object is destroyed.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +27,10 @@ struct TestKeyspace {
   std::vector<std::string> reference_tables;
   std::vector<std::string> unsharded_tables;  // listed in the VSchema of an unsharded keyspace
   std::vector<std::string> schema;            // DDL applied on every shard
+  // Sequence tables (unsharded keyspaces), created with SequenceTableDdl.
+  std::vector<std::string> sequence_tables;
+  // Sharded table -> {column, sequence table} for auto_increment.
+  std::map<std::string, std::pair<std::string, std::string>> auto_increment;
 };
 
 // commerce (unsharded: product) and customer (-80, 80-: customer, corder),

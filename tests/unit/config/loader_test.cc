@@ -152,7 +152,9 @@ TEST(ConfigLoaderTest, BadConfigsNameFileLineAndProblem) {
        "t.yaml:9: keyspace \"main\": an unsharded keyspace has one shard \"0\" (or \"-\"), not "
        "\"-80\""},
       {"hash: {type: hash}", "hash: {type: md5}",
-       "t.yaml:18: keyspace \"sh\" vindex \"hash\": unknown vindex type \"md5\" (known: hash)"},
+       "t.yaml:18: keyspace \"sh\" vindex \"hash\": unknown vindex type \"md5\" (known: binary, "
+       "binary_md5, hash, "
+       "numeric, unicode_loose_md5, xxhash)"},
       {"{column: id, vindex: hash}", "{column: id, vindex: hsh}",
        "t.yaml:21: keyspace \"sh\" table \"a\": vindex \"hsh\" is not defined in keyspace \"sh\""},
       {"        column_vindexes: [{column: id, vindex: hash}]\n", "",
@@ -170,6 +172,36 @@ TEST(ConfigLoaderTest, BadConfigsNameFileLineAndProblem) {
   for (const auto& c : cases) {
     EXPECT_EQ(ErrorOf(Replace(kGood, c.from, c.to)), c.message) << "edit: " << c.to;
   }
+}
+
+TEST(ConfigLoaderTest, AutoIncrementResolvesItsSequence) {
+  const std::string with_sequence =
+      Replace(Replace(kGood, "    tables:\n      t:\n",
+                      "    tables:\n      t:\n      a_seq: {type: sequence}\n"),
+              "        column_vindexes: [{column: id, vindex: hash}]\n",
+              "        column_vindexes: [{column: id, vindex: hash}]\n"
+              "        auto_increment: {column: id, sequence: a_seq}\n");
+  auto topo = ParseTopology(with_sequence, "t.yaml");
+  ASSERT_TRUE(topo.ok()) << topo.error().message;
+  const auto& table = topo->FindKeyspace("sh")->tables[0];
+  ASSERT_TRUE(table.auto_increment.has_value());
+  EXPECT_EQ(table.auto_increment->column, "id");
+  EXPECT_EQ(table.auto_increment->sequence_keyspace, "main");
+  EXPECT_EQ(table.auto_increment->sequence_table, "a_seq");
+  // Qualified names work; unknown ones, and sequences in sharded keyspaces, do not.
+  EXPECT_EQ(ErrorOf(Replace(with_sequence, "sequence: a_seq", "sequence: main.a_seq")), "");
+  EXPECT_EQ(ErrorOf(Replace(with_sequence, "sequence: a_seq", "sequence: sh.a_seq")),
+            "t.yaml:23: keyspace \"sh\" table \"a\" auto_increment: no table of type sequence "
+            "named \"sh.a_seq\" in an unsharded keyspace");
+  EXPECT_EQ(ErrorOf(Replace(with_sequence, "sequence: a_seq", "sequence: t")),
+            "t.yaml:23: keyspace \"sh\" table \"a\" auto_increment: no table of type sequence "
+            "named \"t\" in an unsharded keyspace");
+  EXPECT_EQ(ErrorOf(Replace(with_sequence, "r: {type: reference}", "r: {type: sequence}")),
+            "t.yaml:24: keyspace \"sh\" table \"r\": sequence tables live in an unsharded "
+            "keyspace");
+  EXPECT_NE(ErrorOf(Replace(with_sequence, "{column: id, sequence: a_seq}", "{sequence: a_seq}"))
+                .find("column"),
+            std::string::npos);
 }
 
 TEST(ConfigLoaderTest, UnshardedKeyspaceHasOneShard) {

@@ -4,9 +4,11 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 
+#include "sqlparser/parser.h"
 #include "tests/unit/vtgate/test_topology.h"
 #include "vtgate/engine/insert_sharded.h"
 #include "vtgate/engine/route.h"
+#include "vtgate/planner/planner.h"
 #include "vtgate/vindexes/hash_vindex.h"
 
 namespace tessera::vtgate {
@@ -33,7 +35,19 @@ class FakeCursor final : public VCursor {
     rs.affected_rows = 1;
     co_return rs;
   }
+  asio::awaitable<Result<ResultSet>> ExecuteInternal(ShardQuery query) override {
+    internal.emplace_back(query.shard->name, query.sql);
+    ResultSet rs;
+    Field field;
+    field.name = "nextval";
+    rs.fields.push_back(field);
+    rs.rows.push_back(Row{Value(std::to_string(next_value))});
+    next_value += 1000;
+    co_return rs;
+  }
   std::vector<std::pair<std::string, std::string>> seen;
+  std::vector<std::pair<std::string, std::string>> internal;  // sequence requests
+  uint64_t next_value = 1;
   std::string fail_shard;
 };
 
@@ -129,7 +143,7 @@ TEST_F(EngineTest, InsertSplitsRowsPerShard) {
   std::vector<InsertSharded::RowPlan> rows;
   for (const char* id : {"1", "4", "2", "6"}) {
     rows.push_back({QueryTemplate::Literal(std::string("(") + id + ")"),
-                    ValueRef{-1, {VindexValue::Kind::kInteger, id}}});
+                    ValueRef{-1, {VindexValue::Kind::kInteger, id}}, std::nullopt});
   }
   InsertSharded insert(customer_, hash(), "INSERT INTO t (id) VALUES ", std::move(rows),
                        QueryTemplate::Literal(""));
@@ -145,13 +159,85 @@ TEST_F(EngineTest, InsertSplitsRowsPerShard) {
 
 TEST_F(EngineTest, InsertRefusesUnmappableValue) {
   std::vector<InsertSharded::RowPlan> rows;
-  rows.push_back(
-      {QueryTemplate::Literal("('x')"), ValueRef{-1, {VindexValue::Kind::kString, "x"}}});
+  rows.push_back({QueryTemplate::Literal("('x')"), ValueRef{-1, {VindexValue::Kind::kString, "x"}},
+                  std::nullopt});
   InsertSharded insert(customer_, hash(), "INSERT INTO t (id) VALUES ", std::move(rows),
                        QueryTemplate::Literal(""));
   auto result = Run(insert);
   ASSERT_FALSE(result.ok());
   EXPECT_TRUE(cursor_.seen.empty());
+}
+
+class SequenceInsertTest : public EngineTest {
+ protected:
+  Result<ResultSet> RunSql(const std::string& sql) {
+    auto stmt = parser_.Parse(sql);
+    if (!stmt.ok()) return stmt.error();
+    Planner planner(*vschema_);
+    auto plan = planner.Build(**stmt, sql, "customer");
+    if (!plan.ok()) return plan.error();
+    return Run(**plan);
+  }
+  sql::Parser parser_;
+};
+
+TEST_F(SequenceInsertTest, MissingIdsComeFromOneSequenceRequestInRowOrder) {
+  cursor_.next_value = 100;
+  auto result = RunSql("insert into event (payload) values ('a'), ('b'), ('c')");
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_EQ(cursor_.internal.size(), 1u);
+  EXPECT_EQ(cursor_.internal[0],
+            std::make_pair(std::string("0"), std::string("SELECT NEXT 3 VALUES FROM `event_seq`")));
+  EXPECT_EQ(result->last_insert_id, 100u);
+  // hash(100), hash(101), hash(102) decide the shards; every row carries its id.
+  std::string all;
+  for (const auto& [shard, sql] : cursor_.seen) all += shard + ": " + sql + "\n";
+  HashVindex hash;
+  for (int id : {100, 101, 102}) {
+    std::string shard =
+        static_cast<unsigned char>(hash.MapUint64(static_cast<uint64_t>(id))[0]) < 0x80 ? "-80"
+                                                                                        : "80-";
+    const std::string row = std::string("(") + "'" +
+                            std::string(1, static_cast<char>('a' + (id - 100))) + "'," +
+                            std::to_string(id) + ")";
+    EXPECT_NE(all.find(shard + ": INSERT INTO event (payload,event_id) VALUES "), std::string::npos)
+        << all;
+    EXPECT_NE(all.find(row), std::string::npos) << all;
+  }
+}
+
+TEST_F(SequenceInsertTest, GivenIdsAreKeptAndNullOrZeroGenerated) {
+  cursor_.next_value = 7;
+  auto result = RunSql(
+      "insert into event (event_id, payload) values (5, 'x'), (null, 'y'), "
+      "(0, 'z')");
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_EQ(cursor_.internal.size(), 1u);
+  EXPECT_EQ(cursor_.internal[0].second, "SELECT NEXT 2 VALUES FROM `event_seq`");
+  std::string all;
+  for (const auto& [shard, sql] : cursor_.seen) all += sql + "\n";
+  EXPECT_NE(all.find("(5,'x')"), std::string::npos) << all;
+  EXPECT_NE(all.find("(7,'y')"), std::string::npos) << all;
+  EXPECT_NE(all.find("(8,'z')"), std::string::npos) << all;
+  EXPECT_EQ(result->last_insert_id, 7u);
+}
+
+TEST_F(SequenceInsertTest, NoSequenceRequestWhenEveryIdIsGiven) {
+  auto result = RunSql("insert into event (event_id, payload) values (5, 'x')");
+  ASSERT_TRUE(result.ok());
+  EXPECT_TRUE(cursor_.internal.empty());
+  EXPECT_EQ(result->last_insert_id, 0u);
+}
+
+TEST_F(SequenceInsertTest, GeneratedNonVindexColumnRoutesByTheVindex) {
+  cursor_.next_value = 50;
+  auto result = RunSql("insert into note (customer_id, body) values (4, 'x')");
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  ASSERT_EQ(cursor_.seen.size(), 1u);
+  EXPECT_EQ(
+      cursor_.seen[0],
+      std::make_pair(std::string("80-"),
+                     std::string("INSERT INTO note (customer_id,body,note_id) VALUES (4,'x',50)")));
 }
 
 }  // namespace

@@ -176,6 +176,26 @@ TEST_F(PlannerTest, InsertIsSplitBySharding) {
   EXPECT_EQ(Plan("insert into customer values (1, 'a')").substr(0, 10), "ERROR 1105");
 }
 
+TEST_F(PlannerTest, InsertIntoSequenceTableNamesItsSequence) {
+  EXPECT_EQ(Plan("insert into event (payload) values ('a'), ('b')"),
+            "InsertSharded keyspace=customer vindex=hash rows=2 sequence=commerce.event_seq\n");
+  EXPECT_EQ(Plan("insert into note (customer_id, body) values (1, 'x')"),
+            "InsertSharded keyspace=customer vindex=hash rows=1 sequence=commerce.event_seq\n");
+  // The vindex column is still needed when it is not the generated one.
+  EXPECT_EQ(Plan("insert into note (body) values ('x')").substr(0, 10), "ERROR 1105");
+  EXPECT_EQ(Plan("insert into event (event_id, payload) values (1)").substr(0, 10), "ERROR 1136");
+}
+
+TEST_F(PlannerTest, LastInsertIdIsTheSessionsValue) {
+  auto stmt = parser_.Parse("select last_insert_id()");
+  ASSERT_TRUE(stmt.ok());
+  Planner planner(*vschema_);
+  auto plan = planner.Build(**stmt, "select last_insert_id()", "commerce", 0, 42);
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  EXPECT_NE((*plan)->Describe(0).find("ABS(42) AS `LAST_INSERT_ID()`"), std::string::npos)
+      << (*plan)->Describe(0);
+}
+
 TEST_F(PlannerTest, DdlGoesToAllShards) {
   EXPECT_NE(Plan("create table t (id bigint primary key)").find("Route AllShards"),
             std::string::npos);
