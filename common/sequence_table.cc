@@ -13,12 +13,13 @@ constexpr uint64_t kMaxValuesPerRequest = 1000000;
 
 }  // namespace
 
-std::vector<std::string> SequenceTableDdl(std::string_view table) {
+std::vector<std::string> SequenceTableDdl(std::string_view table, uint64_t next_id) {
   const std::string name = QuoteSqlIdentifier(table);
   return {"CREATE TABLE IF NOT EXISTS " + name +
               " (id INT NOT NULL PRIMARY KEY, next_id BIGINT NOT NULL, cache BIGINT NOT NULL)"
               " COMMENT 'tessera sequence'",
-          "INSERT IGNORE INTO " + name + " (id, next_id, cache) VALUES (0, 1, 1000)"};
+          "INSERT IGNORE INTO " + name + " (id, next_id, cache) VALUES (0, " +
+              std::to_string(next_id) + ", 1000)"};
 }
 
 std::string NextValuesStatement(std::string_view table, uint64_t count) {

@@ -17,9 +17,9 @@
 
 namespace tessera {
 
-// CREATE TABLE IF NOT EXISTS and the initial row (next_id 1, cache 1000);
-// running them again changes nothing.
-std::vector<std::string> SequenceTableDdl(std::string_view table);
+// CREATE TABLE IF NOT EXISTS and the initial row (next_id `next_id`, cache
+// 1000); running them again changes nothing.
+std::vector<std::string> SequenceTableDdl(std::string_view table, uint64_t next_id = 1);
 
 // `SELECT NEXT <count> VALUES FROM <table>`.
 std::string NextValuesStatement(std::string_view table, uint64_t count);

@@ -59,9 +59,19 @@ struct TableConfig {
   std::optional<AutoIncrementConfig> auto_increment;
 };
 
+// A sharded keyspace's rule for tables its VSchema does not list: vtgate
+// shards them by their first primary-key column with `vindex`, and, when
+// `sequence_keyspace` is set and that column is AUTO_INCREMENT, fills it from
+// the sequence table `<table>_seq` there (created when first needed).
+struct AutoVschemaConfig {
+  std::string vindex;             // a vindex of the keyspace
+  std::string sequence_keyspace;  // an unsharded keyspace, or ""
+};
+
 struct KeyspaceConfig {
   std::string name;
   bool sharded = false;
+  std::optional<AutoVschemaConfig> auto_vschema;
   std::vector<ShardConfig> shards;  // ordered by key range start
   std::vector<VindexConfig> vindexes;
   std::vector<TableConfig> tables;

@@ -80,13 +80,19 @@ Topology TopologyParser::Parse(const YAML::Node& root) {
       reader_.Fail(it->first, "keyspace " + Quoted(ks.name) + " repeated");
     topo.keyspaces.push_back(std::move(ks));
   }
-  if (auto schemad = root["schemad"]; schemad.IsDefined()) ParseSchemad(schemad, topo);
   ResolveSequences(topo);
+  if (auto schemad = root["schemad"]; schemad.IsDefined()) ParseSchemad(schemad, topo);
   return topo;
 }
 
-void TopologyParser::ParseSchemad(const YAML::Node& node, Topology& topo) {
 void TopologyParser::ResolveSequences(Topology& topo) {
+  for (const auto& [at, keyspace, sequences] : pending_sequence_keyspaces_) {
+    const KeyspaceConfig* target = topo.FindKeyspace(sequences);
+    if (target == nullptr || target->sharded) {
+      reader_.Fail(at, "keyspace " + Quoted(keyspace) + " auto_vschema sequence_keyspace: " +
+                           Quoted(sequences) + " is not an unsharded keyspace of this cluster");
+    }
+  }
   for (const PendingSequence& pending : pending_sequences_) {
     const std::string what = "keyspace " + Quoted(pending.keyspace) + " table " +
                              Quoted(pending.table) + " auto_increment";
@@ -126,6 +132,7 @@ void TopologyParser::ResolveSequences(Topology& topo) {
   }
 }
 
+void TopologyParser::ParseSchemad(const YAML::Node& node, Topology& topo) {
   SchemadConfig out;
   if (!node.IsNull()) {
     reader_.CheckKeys(node, {"host", "port", "token", "revert_window", "metadata_keyspace"},
@@ -216,7 +223,8 @@ KeyspaceConfig TopologyParser::ParseKeyspace(const YAML::Node& name, const YAML:
   ks.name = reader_.String(name, "keyspace name");
   const std::string what = "keyspace " + Quoted(ks.name);
   if (!IsIdentifier(ks.name)) reader_.Fail(name, what + ": names use letters, digits and _");
-  reader_.CheckKeys(body, {"sharded", "shards", "vindexes", "tables", "schema"}, what);
+  reader_.CheckKeys(body, {"sharded", "shards", "vindexes", "tables", "schema", "auto_vschema"},
+                    what);
   if (auto sharded = body["sharded"]; sharded.IsDefined()) {
     ks.sharded = reader_.Bool(sharded, what + " sharded");
   }
@@ -248,6 +256,25 @@ KeyspaceConfig TopologyParser::ParseKeyspace(const YAML::Node& name, const YAML:
 
   if (auto vindexes = body["vindexes"]; vindexes.IsDefined()) ParseVindexes(vindexes, ks);
   if (auto tables = body["tables"]; tables.IsDefined()) ParseTables(tables, ks);
+  if (auto automatic = body["auto_vschema"]; automatic.IsDefined()) {
+    const std::string awhat = what + " auto_vschema";
+    reader_.CheckKeys(automatic, {"vindex", "sequence_keyspace"}, awhat);
+    if (!ks.sharded) reader_.Fail(automatic, awhat + ": only a sharded keyspace shards new tables");
+    AutoVschemaConfig config;
+    YAML::Node vindex = reader_.Child(automatic, "vindex", awhat, true);
+    config.vindex = reader_.String(vindex, awhat + " vindex");
+    bool defined = std::any_of(ks.vindexes.begin(), ks.vindexes.end(),
+                               [&](const VindexConfig& v) { return v.name == config.vindex; });
+    if (!defined) {
+      reader_.Fail(vindex,
+                   awhat + ": vindex " + Quoted(config.vindex) + " is not defined in " + what);
+    }
+    if (auto sequences = automatic["sequence_keyspace"]; sequences.IsDefined()) {
+      config.sequence_keyspace = reader_.String(sequences, awhat + " sequence_keyspace");
+      pending_sequence_keyspaces_.push_back({sequences, ks.name, config.sequence_keyspace});
+    }
+    ks.auto_vschema = std::move(config);
+  }
   if (auto schema = body["schema"]; schema.IsDefined()) {
     reader_.ExpectSequence(schema, what + " schema");
     for (const YAML::Node& ddl : schema)
@@ -363,29 +390,15 @@ void TopologyParser::ParseTables(const YAML::Node& node, KeyspaceConfig& ks) {
     if (!ks.sharded && !table.column_vindexes.empty()) {
       reader_.Fail(it->first, twhat + ": tables of an unsharded keyspace take no column_vindexes");
     }
+    if (table.type == "sequence" && ks.sharded) {
+      reader_.Fail(body["type"], twhat + ": sequence tables live in an unsharded keyspace");
+    }
     if (ks.sharded && table.type != "reference" && table.column_vindexes.empty()) {
       reader_.Fail(it->first,
                    twhat + ": a sharded table needs a column vindex (or type: reference)");
     }
     if (table.type == "reference" && !table.column_vindexes.empty()) {
       reader_.Fail(it->first, twhat + ": a reference table takes no column_vindexes");
-    }
-    ks.tables.push_back(std::move(table));
-  }
-}
-
-void TopologyParser::ClaimEndpoint(const YAML::Node& at, const std::string& host, uint16_t port,
-                                   const std::string& owner) {
-  std::string previous = endpoints_.Claim(host, port, owner);
-  if (!previous.empty()) {
-    reader_.Fail(at, owner + ": port " + std::to_string(port) + " on " + host +
-                         " is already used by " + previous);
-  }
-}
-
-}  // namespace tessera::config
-    if (table.type == "sequence" && ks.sharded) {
-      reader_.Fail(body["type"], twhat + ": sequence tables live in an unsharded keyspace");
     }
     if (auto ai = body["auto_increment"]; ai.IsDefined()) {
       reader_.CheckKeys(ai, {"column", "sequence"}, twhat + " auto_increment");
@@ -401,3 +414,17 @@ void TopologyParser::ClaimEndpoint(const YAML::Node& at, const std::string& host
                                     reader_.String(sequence, twhat + " auto_increment sequence")});
       table.auto_increment = std::move(config);
     }
+    ks.tables.push_back(std::move(table));
+  }
+}
+
+void TopologyParser::ClaimEndpoint(const YAML::Node& at, const std::string& host, uint16_t port,
+                                   const std::string& owner) {
+  std::string previous = endpoints_.Claim(host, port, owner);
+  if (!previous.empty()) {
+    reader_.Fail(at, owner + ": port " + std::to_string(port) + " on " + host +
+                         " is already used by " + previous);
+  }
+}
+
+}  // namespace tessera::config

@@ -27,21 +27,26 @@ class TopologyParser {
   ShardConfig ParseShard(const YAML::Node& node, const std::string& keyspace);
   void ParseVindexes(const YAML::Node& node, KeyspaceConfig& ks);
   void ParseTables(const YAML::Node& node, KeyspaceConfig& ks);
-  void ClaimEndpoint(const YAML::Node& at, const std::string& host, uint16_t port,
   // Every auto_increment names a sequence table that exists, once all
   // keyspaces are known.
   void ResolveSequences(Topology& topo);
+  void ClaimEndpoint(const YAML::Node& at, const std::string& host, uint16_t port,
                      const std::string& owner);
 
   YamlReader reader_;
   std::string source_;
   EndpointRegistry endpoints_;
   std::map<uint32_t, std::string> server_ids_;
-};
   struct PendingSequence {
     YAML::Node at;  // the "sequence" value, for the error's line
     std::string keyspace, table, sequence;
   };
   std::vector<PendingSequence> pending_sequences_;
+  struct PendingSequenceKeyspace {
+    YAML::Node at;
+    std::string keyspace, sequence_keyspace;
+  };
+  std::vector<PendingSequenceKeyspace> pending_sequence_keyspaces_;
+};
 
 }  // namespace tessera::config

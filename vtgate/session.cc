@@ -10,6 +10,7 @@
 #include "sqlparser/normalizer.h"
 #include "vtgate/engine/route.h"
 #include "vtgate/mysql/constants.h"
+#include "vtgate/table_discovery.h"
 
 namespace tessera::vtgate {
 namespace asio = boost::asio;
@@ -156,7 +157,7 @@ asio::awaitable<Result<ResultSet>> Session::Dispatch(std::string_view sql) {
     }
     if (planner_verb && routable_values && !MentionsLastInsertId(text)) {
       PlanCache& cache = worker_.plan_cache();
-      const PlanCacheKey key{normalized->fingerprint, text, keyspace_, /*vschema_version=*/0};
+      const PlanCacheKey key{normalized->fingerprint, text, keyspace_, worker_.vschema().version()};
       std::shared_ptr<const Primitive> plan;
       if (const PlanCache::Entry* hit = cache.Lookup(key)) {
         plan = hit->plan;
@@ -251,9 +252,35 @@ asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::strin
   }
   if (!autocommit_ && !cursor_.in_transaction()) cursor_.Begin();
   auto plan = planner_.Build(stmt, sql, keyspace_, /*bind_count=*/0, last_insert_id_);
+  if (!plan.ok() && plan.error().code == mysql_errno::kNoSuchTable &&
+      co_await DiscoverTablesOnce(/*force=*/false)) {
+    // The table may have appeared in an auto_vschema keyspace: plan a fresh
+    // parse (Build rewrites the statement it is given).
+    auto reparsed = worker_.parser().Parse(sql);
+    if (!reparsed.ok()) co_return reparsed.error();
+    plan = planner_.Build(**reparsed, sql, keyspace_, /*bind_count=*/0, last_insert_id_);
+  }
   if (!plan.ok()) co_return plan.error();
   static const BindValues kNoBinds;
-  co_return co_await (*plan)->Execute(cursor_, kNoBinds);
+  auto result = co_await (*plan)->Execute(cursor_, kNoBinds);
+  if (result.ok() && access == Access::kDdl) (void)co_await DiscoverTablesOnce(/*force=*/true);
+  co_return result;
+}
+
+asio::awaitable<bool> Session::DiscoverTablesOnce(bool force) {
+  // Unknown names are looked up at most once a second per keyspace, so a
+  // client asking for a table that does not exist cannot flood the shards.
+  constexpr std::chrono::milliseconds kMinInterval{1000};
+  bool ran = false;
+  for (const auto& ks : worker_.vschema().keyspaces()) {
+    if (ks->auto_vindex == nullptr) continue;
+    if (!ks->discovered->ClaimRefresh(force ? std::chrono::milliseconds(0) : kMinInterval))
+      continue;
+    Status s = co_await DiscoverTables(cursor_, *ks);
+    if (!s.ok()) GetLogger("vtgate")->warn("{}", s.error().message);
+    ran = ran || s.ok();
+  }
+  co_return ran;
 }
 
 asio::awaitable<Result<ResultSet>> Session::RunSet(ast::SetStatement& set) {

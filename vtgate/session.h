@@ -47,6 +47,9 @@ class Session final : public mysql::SessionHandler {
   boost::asio::awaitable<Result<ResultSet>> RunShow(sql::ast::ShowStatement& show,
                                                     std::string_view sql);
   boost::asio::awaitable<Result<ResultSet>> RunSet(sql::ast::SetStatement& set);
+  // Looks the tables of every auto_vschema keyspace up on the shards (at most
+  // once a second unless `force`); true if any lookup ran and succeeded.
+  boost::asio::awaitable<bool> DiscoverTablesOnce(bool force);
 
   // Branches and online DDL (session_admin.cc).
   enum class Access { kSession, kRead, kWrite, kDdl };

@@ -8,7 +8,15 @@
 namespace tessera::vtgate {
 const TableInfo* KeyspaceInfo::FindTable(std::string_view table) const {
   auto it = tables.find(std::string(table));
-  return it == tables.end() ? nullptr : &it->second;
+  if (it != tables.end()) return &it->second;
+  return discovered ? discovered->Find(table) : nullptr;
+}
+
+uint64_t VSchema::version() const {
+  uint64_t version = 0;
+  for (const auto& ks : keyspaces_)
+    if (ks->discovered) version += ks->discovered->version();
+  return version;
 }
 
 const ShardInfo* KeyspaceInfo::ShardForKeyspaceId(std::string_view keyspace_id) const {
@@ -89,6 +97,25 @@ Result<std::shared_ptr<const VSchema>> VSchema::Build(const config::Topology& to
     KeyspaceInfo* ks = nullptr;
     for (auto& built : vschema->keyspaces_)
       if (built->name == ks_config.name) ks = built.get();
+    if (ks_config.auto_vschema) {
+      auto vindex = ks->vindexes.find(ks_config.auto_vschema->vindex);
+      if (vindex == ks->vindexes.end()) {
+        return Error::Internal("keyspace " + ks->name + ": auto_vschema names unknown vindex " +
+                               ks_config.auto_vschema->vindex);
+      }
+      ks->auto_vindex = vindex->second.get();
+      ks->auto_vindex_name = vindex->first;
+      ks->discovered = std::make_unique<DiscoveredTables>();
+      if (!ks_config.auto_vschema->sequence_keyspace.empty()) {
+        ks->auto_sequence_keyspace =
+            vschema->FindKeyspace(ks_config.auto_vschema->sequence_keyspace);
+        if (ks->auto_sequence_keyspace == nullptr || ks->auto_sequence_keyspace->sharded) {
+          return Error::Internal("keyspace " + ks->name + ": auto_vschema sequence_keyspace " +
+                                 ks_config.auto_vschema->sequence_keyspace +
+                                 " is not an unsharded keyspace");
+        }
+      }
+    }
     for (const auto& table_config : ks_config.tables) {
       if (!table_config.auto_increment) continue;
       const auto& config = *table_config.auto_increment;

@@ -14,6 +14,7 @@
 #include "common/error.h"
 #include "common/keyrange/key_range.h"
 #include "config/topology.h"
+#include "vtgate/discovered_tables.h"
 #include "vtgate/vindexes/vindex.h"
 
 namespace tessera::vtgate {
@@ -59,7 +60,16 @@ struct KeyspaceInfo {
   std::vector<ShardInfo> shards;
   std::map<std::string, std::unique_ptr<Vindex>> vindexes;
   std::map<std::string, TableInfo> tables;
+  // auto_vschema: tables the VSchema does not list are sharded by their
+  // first primary-key column with this vindex (null: no auto_vschema), and
+  // AUTO_INCREMENT ones take values from `<table>_seq` in
+  // `auto_sequence_keyspace` (null: none).
+  const Vindex* auto_vindex = nullptr;
+  std::string auto_vindex_name;
+  const KeyspaceInfo* auto_sequence_keyspace = nullptr;
+  std::unique_ptr<DiscoveredTables> discovered;  // set with auto_vindex
 
+  // A listed table, else a discovered one.
   const TableInfo* FindTable(std::string_view table) const;
   // The shard that owns `keyspace_id`; null only if the ranges do not cover it.
   const ShardInfo* ShardForKeyspaceId(std::string_view keyspace_id) const;
@@ -75,6 +85,8 @@ class VSchema {
   const KeyspaceInfo* FindKeyspaceOfTable(std::string_view table) const;
   // Total number of shards over all keyspaces (tablet slots per worker).
   size_t shard_count() const { return shard_count_; }
+  // Changes whenever a discovered table changes; part of every plan cache key.
+  uint64_t version() const;
 
  private:
   std::vector<std::unique_ptr<KeyspaceInfo>> keyspaces_;

@@ -34,14 +34,16 @@ std::vector<TestKeyspace> ExampleKeyspaces() {
 }
 
 Result<std::unique_ptr<TestCluster>> TestCluster::Start(std::vector<TestKeyspace> keyspaces,
-                                                        bool with_schemad) {
+                                                        bool with_schemad,
+                                                        const ConfigExtras& extras) {
   std::unique_ptr<TestCluster> cluster(new TestCluster());
-  Status s = cluster->Launch(std::move(keyspaces), with_schemad);
+  Status s = cluster->Launch(std::move(keyspaces), with_schemad, extras);
   if (!s.ok()) return s.error();
   return cluster;
 }
 
-Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces, bool with_schemad) {
+Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces, bool with_schemad,
+                           const ConfigExtras& extras) {
   dir_ = std::make_unique<local::TempDir>("tessera-it-");
   uint32_t server_id = 1;
   // MariaDB servers first, each with its keyspace database and schema.
@@ -63,11 +65,11 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces, bool with_schema
       if (Status st = (*client)->Execute("USE vt_" + ks.name); !st.ok()) return st;
       for (const auto& ddl : ks.schema)
         if (Status st = (*client)->Execute(ddl); !st.ok()) return st;
-      auto port = local::PickFreePort();
-      if (!port.ok()) return port.error();
       for (const auto& table : ks.sequence_tables)
         for (const auto& ddl : SequenceTableDdl(table))
           if (Status st = (*client)->Execute(ddl); !st.ok()) return st;
+      auto port = local::PickFreePort();
+      if (!port.ok()) return port.error();
       shard.tablet_port = *port;
       shards_.push_back(std::move(shard));
     }
@@ -99,27 +101,35 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces, bool with_schema
   if (!gate_port.ok()) return gate_port.error();
   vtgate_port_ = *gate_port;
   std::string yaml = "vtgate:\n  host: 127.0.0.1\n  port: " + std::to_string(vtgate_port_) +
-                     "\n  workers: 2\nusers:\n  - name: app\n    password: app\n  - name: nopass\n"
-                     "    password: \"\"\nkeyspaces:\n";
+                     "\n  workers: 2\n" + extras.vtgate +
+                     "users:\n  - name: app\n    password: app\n  - name: nopass\n"
+                     "    password: \"\"\n" +
+                     extras.users + "keyspaces:\n";
   for (const auto& ks : keyspaces) {
     yaml += "  " + ks.name + ":\n    sharded: " + (ks.sharded ? "true" : "false") + "\n";
     if (ks.sharded) yaml += "    vindexes:\n      hash:\n        type: hash\n";
+    if (ks.auto_vschema) {
+      yaml += "    auto_vschema: {vindex: hash";
+      if (!ks.auto_sequence_keyspace.empty())
+        yaml += ", sequence_keyspace: " + ks.auto_sequence_keyspace;
+      yaml += "}\n";
+    }
     yaml += "    tables:\n";
     for (const auto& [table, column] : ks.sharded_tables) {
       yaml += "      " + table + ":\n        column_vindexes:\n          - {column: " + column +
               ", vindex: hash}\n";
-    }
-    for (const auto& table : ks.reference_tables)
-      yaml += "      " + table + ":\n        type: reference\n";
-    for (const auto& table : ks.unsharded_tables) yaml += "      " + table + ":\n";
       if (auto ai = ks.auto_increment.find(table); ai != ks.auto_increment.end()) {
         yaml += "        auto_increment: {column: " + ai->second.first +
                 ", sequence: " + ai->second.second + "}\n";
       }
-    if (ks.sharded_tables.empty() && ks.reference_tables.empty() && ks.unsharded_tables.empty() &&
-        ks.sequence_tables.empty()) {
+    }
     for (const auto& table : ks.sequence_tables)
       yaml += "      " + table + ":\n        type: sequence\n";
+    for (const auto& table : ks.reference_tables)
+      yaml += "      " + table + ":\n        type: reference\n";
+    for (const auto& table : ks.unsharded_tables) yaml += "      " + table + ":\n";
+    if (ks.sharded_tables.empty() && ks.reference_tables.empty() && ks.unsharded_tables.empty() &&
+        ks.sequence_tables.empty()) {
       yaml.resize(yaml.size() - std::string("    tables:\n").size());
     }
     yaml += "    shards:\n";

@@ -31,6 +31,11 @@ struct TestKeyspace {
   std::vector<std::string> sequence_tables;
   // Sharded table -> {column, sequence table} for auto_increment.
   std::map<std::string, std::pair<std::string, std::string>> auto_increment;
+  // Sharded keyspaces: shard tables the VSchema does not list by their first
+  // primary-key column (hash vindex); with `auto_sequence_keyspace`, their
+  // AUTO_INCREMENT columns take values from sequences there.
+  bool auto_vschema = false;
+  std::string auto_sequence_keyspace;
 };
 
 // commerce (unsharded: product) and customer (-80, 80-: customer, corder),
@@ -47,10 +52,17 @@ class TestCluster {
     pid_t tablet_pid = -1;
   };
 
+  // Lines added to the generated config, indented by two spaces.
+  struct ConfigExtras {
+    std::string vtgate;  // in the vtgate section: "  tls: {cert: c.pem, key: k.pem}\n"
+    std::string users;   // more users: "  - {name: u, password_hash: \"*...\"}\n"
+  };
+
   // Starts everything; on failure the error names the component and quotes its log.
   // With `with_schemad`, the config gets a schemad section and schemad runs too.
   static Result<std::unique_ptr<TestCluster>> Start(std::vector<TestKeyspace> keyspaces,
-                                                    bool with_schemad = false);
+                                                    bool with_schemad = false,
+                                                    const ConfigExtras& extras = {});
   ~TestCluster();
 
   uint16_t vtgate_port() const { return vtgate_port_; }
@@ -68,7 +80,7 @@ class TestCluster {
 
  private:
   TestCluster() = default;
-  Status Launch(std::vector<TestKeyspace> keyspaces, bool with_schemad);
+  Status Launch(std::vector<TestKeyspace> keyspaces, bool with_schemad, const ConfigExtras& extras);
 
   std::unique_ptr<local::TempDir> dir_;
   std::vector<Shard> shards_;

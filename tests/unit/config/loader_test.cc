@@ -204,6 +204,27 @@ TEST(ConfigLoaderTest, AutoIncrementResolvesItsSequence) {
             std::string::npos);
 }
 
+TEST(ConfigLoaderTest, AutoVschemaNeedsAVindexAndAnUnshardedSequenceKeyspace) {
+  const std::string with_auto = Replace(kGood, "  sh:\n    sharded: true\n",
+                                        "  sh:\n    sharded: true\n    auto_vschema: {vindex: "
+                                        "hash, sequence_keyspace: main}\n");
+  auto topo = ParseTopology(with_auto, "t.yaml");
+  ASSERT_TRUE(topo.ok()) << topo.error().message;
+  ASSERT_TRUE(topo->FindKeyspace("sh")->auto_vschema.has_value());
+  EXPECT_EQ(topo->FindKeyspace("sh")->auto_vschema->vindex, "hash");
+  EXPECT_EQ(topo->FindKeyspace("sh")->auto_vschema->sequence_keyspace, "main");
+  EXPECT_EQ(ErrorOf(Replace(with_auto, "{vindex: hash,", "{vindex: nope,")),
+            "t.yaml:17: keyspace \"sh\" auto_vschema: vindex \"nope\" is not defined in keyspace "
+            "\"sh\"");
+  EXPECT_EQ(ErrorOf(Replace(with_auto, "sequence_keyspace: main", "sequence_keyspace: sh")),
+            "t.yaml:17: keyspace \"sh\" auto_vschema sequence_keyspace: \"sh\" is not an "
+            "unsharded keyspace of this cluster");
+  EXPECT_NE(ErrorOf(Replace(kGood, "    tables:\n      t:\n",
+                            "    auto_vschema: {vindex: hash}\n    tables:\n      t:\n"))
+                .find("only a sharded keyspace shards new tables"),
+            std::string::npos);
+}
+
 TEST(ConfigLoaderTest, UnshardedKeyspaceHasOneShard) {
   std::string two_shards =
       Replace(kGood, "    tables:\n      t:\n",
