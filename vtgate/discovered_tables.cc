@@ -29,6 +29,13 @@ const TableInfo* DiscoveredTables::Find(std::string_view name) const {
   return it == tables_.end() ? nullptr : it->second.get();
 }
 
+std::vector<std::string> DiscoveredTables::Names() const {
+  std::lock_guard lock(mu_);
+  std::vector<std::string> names;
+  for (const auto& [name, info] : tables_) names.push_back(name);
+  return names;
+}
+
 void DiscoveredTables::Replace(std::vector<TableInfo> tables) {
   std::lock_guard lock(mu_);
   std::map<std::string, std::shared_ptr<const TableInfo>, std::less<>> next;

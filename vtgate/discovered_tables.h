@@ -28,6 +28,7 @@ class DiscoveredTables {
   ~DiscoveredTables();
 
   const TableInfo* Find(std::string_view name) const;
+  std::vector<std::string> Names() const;  // sorted
   // The tables now on the shards; absent ones are forgotten.
   void Replace(std::vector<TableInfo> tables);
   uint64_t version() const { return version_.load(std::memory_order_acquire); }

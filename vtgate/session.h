@@ -58,6 +58,8 @@ class Session final : public mysql::SessionHandler {
   std::string BranchOf(const std::string& keyspace) const;
   std::string DdlKeyspace(const sql::ast::Statement& stmt) const;
   boost::asio::awaitable<Result<ResultSet>> RunAdmin(const AdminStatement& statement);
+  // SHOW KEYSPACES/SHARDS/TABLETS/VSCHEMA TABLES, VEXPLAIN PLAN (session_topology.cc).
+  boost::asio::awaitable<Result<ResultSet>> RunTopologyStatement(const AdminStatement& statement);
   boost::asio::awaitable<Result<ResultSet>> SubmitOnlineDdl(sql::ast::Statement& stmt,
                                                             const std::string& keyspace);
   boost::asio::awaitable<Result<std::vector<ResultSet>>> OnEveryShard(const std::string& keyspace,

@@ -7,6 +7,7 @@
 #include "common/ascii.h"
 #include "sqlparser/ast/ddl.h"
 #include "sqlparser/format.h"
+#include "vtgate/text_result.h"
 
 namespace tessera::vtgate {
 namespace asio = boost::asio;
@@ -15,18 +16,6 @@ namespace ast = sql::ast;
 namespace {
 
 constexpr uint16_t kTableAccessDenied = 1142;  // 42000
-
-ResultSet Columns(const std::vector<std::string>& names) {
-  ResultSet rs;
-  for (const auto& name : names) {
-    Field f;
-    f.name = f.org_name = name;
-    f.type = FieldType::kVarString;
-    f.column_length = 256;
-    rs.fields.push_back(std::move(f));
-  }
-  return rs;
-}
 
 const char* RoleName(BranchRole role) {
   switch (role) {
@@ -191,16 +180,26 @@ asio::awaitable<Result<ResultSet>> Session::SubmitOnlineDdl(ast::Statement& stmt
   auto submitted =
       co_await OnEveryShard(keyspace, "MIGRATION SUBMIT '" + uuid + "' " + sql::Format(stmt));
   if (!submitted.ok()) co_return submitted.error();
-  ResultSet rs = Columns({"uuid"});
+  ResultSet rs = TextColumns({"uuid"});
   rs.rows.push_back(Row{Value(uuid)});
   co_return rs;
 }
 
 asio::awaitable<Result<ResultSet>> Session::RunAdmin(const AdminStatement& statement) {
+  switch (statement.kind) {
+    case AdminStatement::Kind::kShowKeyspaces:
+    case AdminStatement::Kind::kShowShards:
+    case AdminStatement::Kind::kShowTablets:
+    case AdminStatement::Kind::kShowVschemaTables:
+    case AdminStatement::Kind::kVexplainPlan:
+      co_return co_await RunTopologyStatement(statement);
+    default:
+      break;
+  }
   if (statement.kind == AdminStatement::Kind::kShowBranches) {
     if (keyspace_.empty()) co_return Error::Make(mysql_errno::kNoDb, "No database selected");
-    ResultSet rs =
-        Columns({"Branch", "Parent", "Production", "Safe_migrations", "Data_state", "Created_at"});
+    ResultSet rs = TextColumns(
+        {"Branch", "Parent", "Production", "Safe_migrations", "Data_state", "Created_at"});
     if (worker_.branches() != nullptr) {
       for (const auto& b : worker_.branches()->Branches(keyspace_)) {
         if (credential_ && b.name != credential_->branch) continue;
@@ -252,7 +251,7 @@ asio::awaitable<Result<ResultSet>> Session::RunAdmin(const AdminStatement& state
   auto reverted =
       co_await OnEveryShard(keyspace_, "MIGRATION REVERT '" + statement.uuid + "' '" + uuid + "'");
   if (!reverted.ok()) co_return reverted.error();
-  ResultSet rs = Columns({"uuid"});
+  ResultSet rs = TextColumns({"uuid"});
   rs.rows.push_back(Row{Value(uuid)});
   co_return rs;
 }

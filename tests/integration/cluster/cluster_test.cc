@@ -296,5 +296,33 @@ TEST_F(ClusterTest, BadClientsAreDroppedOthersServed) {
   EXPECT_TRUE(again.connected()) << again.error();
 }
 
+TEST_F(ClusterTest, ShowsKeyspacesShardsTabletsTablesAndPlans) {
+  Client c(cluster_->vtgate_port(), "app", "app", "customer");
+  ASSERT_TRUE(c.connected()) << c.error();
+  EXPECT_EQ(c.Rows("SHOW KEYSPACES"),
+            (std::vector<std::vector<std::string>>{{"commerce"}, {"customer"}}));
+  EXPECT_EQ(c.Rows("SHOW SHARDS"), (std::vector<std::vector<std::string>>{
+                                       {"commerce/0"}, {"customer/-80"}, {"customer/80-"}}));
+  auto tablets = c.Rows("SHOW TABLETS");
+  ASSERT_EQ(tablets.size(), 3u) << c.error();
+  for (const auto& row : tablets) {
+    ASSERT_EQ(row.size(), 5u);
+    EXPECT_EQ(row[3], "1") << row[0] << "/" << row[1] << ": " << row[4];
+    EXPECT_EQ(row[2].rfind("127.0.0.1:", 0), 0u);
+  }
+  EXPECT_EQ(c.Rows("SHOW VSCHEMA TABLES"),
+            (std::vector<std::vector<std::string>>{{"corder"}, {"customer"}}));
+  auto plan = c.Rows("VEXPLAIN PLAN SELECT * FROM customer WHERE customer_id = 4");
+  ASSERT_EQ(plan.size(), 1u) << c.error();
+  EXPECT_NE(plan[0][0].find("EqualUnique"), std::string::npos) << plan[0][0];
+  auto merged = c.Rows("VEXPLAIN PLAN SELECT email FROM customer ORDER BY email LIMIT 3");
+  ASSERT_GE(merged.size(), 2u) << c.error();  // a merge above the scatter route
+  EXPECT_FALSE(c.Exec("VEXPLAIN PLAN SELECT * FROM nosuch"));
+  EXPECT_EQ(c.error_code(), 1146u) << c.error();
+  Client none(cluster_->vtgate_port(), "app", "app");
+  EXPECT_FALSE(none.Exec("SHOW VSCHEMA TABLES"));
+  EXPECT_EQ(none.error_code(), 1046u) << none.error();
+}
+
 }  // namespace
 }  // namespace tessera::testing

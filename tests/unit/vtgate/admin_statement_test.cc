@@ -32,6 +32,33 @@ TEST(AdminStatement, RecognisesTheWorkflowStatements) {
   EXPECT_EQ(revert.statement->uuid, "u2");
 }
 
+TEST(AdminStatement, RecognisesTheTopologyStatementsAndVexplain) {
+  const std::pair<const char*, AdminStatement::Kind> cases[] = {
+      {"SHOW KEYSPACES", AdminStatement::Kind::kShowKeyspaces},
+      {"show shards;", AdminStatement::Kind::kShowShards},
+      {"Show Tablets", AdminStatement::Kind::kShowTablets},
+      {"SHOW VSCHEMA TABLES", AdminStatement::Kind::kShowVschemaTables},
+  };
+  for (const auto& [sql, kind] : cases) {
+    auto parsed = ParseAdminStatement(sql);
+    ASSERT_TRUE(parsed.statement) << sql;
+    EXPECT_EQ(parsed.statement->kind, kind) << sql;
+  }
+  auto explain = ParseAdminStatement("VEXPLAIN PLAN select * from t where id = 1;");
+  ASSERT_TRUE(explain.statement);
+  EXPECT_EQ(explain.statement->kind, AdminStatement::Kind::kVexplainPlan);
+  EXPECT_EQ(explain.statement->query, "select * from t where id = 1");
+  EXPECT_EQ(ParseAdminStatement("VEXPLAIN PLAN").error,
+            "VEXPLAIN PLAN needs a statement to explain");
+  EXPECT_EQ(ParseAdminStatement("VEXPLAIN QUERIES select 1").error,
+            "expected VEXPLAIN PLAN <statement>");
+  EXPECT_EQ(ParseAdminStatement("SHOW VSCHEMA").error, "expected SHOW VSCHEMA TABLES");
+  EXPECT_EQ(ParseAdminStatement("SHOW SHARDS x").error, "SHOW SHARDS takes no arguments");
+  // Ordinary SHOW statements stay with the parser.
+  EXPECT_FALSE(ParseAdminStatement("SHOW TABLES").statement);
+  EXPECT_TRUE(ParseAdminStatement("SHOW TABLES").error.empty());
+}
+
 TEST(AdminStatement, LeavesOrdinarySqlAlone) {
   for (const char* sql : {"SELECT 1", "SHOW TABLES", "ALTER TABLE t ADD c INT", "SHOW DATABASES",
                           "show create table t", "", "REVERT"}) {
