@@ -315,6 +315,25 @@ asio::awaitable<Result<ResultSet>> Session::RunSet(ast::SetStatement& set) {
             name == "net_read_timeout") {
           continue;
         }
+        if (name == "transaction_mode" && assignment.value &&
+            assignment.value->kind() == ast::ExprKind::kLiteral) {
+          std::string v = AsciiLower(assignment.value->As<ast::Literal>().text);
+          if (v == "twopc") {
+            co_return Error::Make(mysql_errno::kNotSupportedYet,
+                                  "unsupported: transaction_mode 'twopc'");
+          }
+          if (v != "single" && v != "multi") {
+            co_return Error::Make(1231,
+                                  "Variable 'transaction_mode' can't be set to the value of '" + v +
+                                      "' (single or multi)");
+          }
+          if (cursor_.in_transaction()) {
+            co_return Error::Make(mysql_errno::kUnknown,
+                                  "cannot change transaction_mode inside a transaction");
+          }
+          cursor_.SetSingleShardTransactions(v == "single");
+          continue;
+        }
         if (name == "ddl_strategy" && assignment.value &&
             assignment.value->kind() == ast::ExprKind::kLiteral) {
           std::string v = AsciiLower(assignment.value->As<ast::Literal>().text);

@@ -48,11 +48,23 @@ asio::awaitable<Result<ResultSet>> SessionCursor::ExecuteOne(ShardQuery query) {
     auto it = transactions_.find(query.shard);
     if (it != transactions_.end()) {
       request.transaction_id = it->second;
+    } else if (single_shard_ && (!transactions_.empty() || !beginning_.empty())) {
+      // Shards of a scatter begin concurrently: the ones still beginning count.
+      const ShardInfo* open =
+          transactions_.empty() ? *beginning_.begin() : transactions_.begin()->first;
+      co_return Error::Make(
+          mysql_errno::kUnknown,
+          "multi-shard transaction attempted in transaction_mode single: " + query.shard->keyspace +
+              "/" + query.shard->name + " would join the transaction open on " + open->keyspace +
+              "/" + open->name);
     } else {
       request.begin = true;
+      beginning_.insert(query.shard);
     }
   }
+  const bool begins = request.begin;
   rpc::ExecuteResponse response = co_await worker_.tablet(*query.shard).Execute(std::move(request));
+  if (begins) beginning_.erase(query.shard);
   if (in_transaction_ && response.transaction_id != 0) {
     transactions_[query.shard] = response.transaction_id;
   }

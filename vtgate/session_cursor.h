@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,11 @@ class SessionCursor final : public VCursor {
   // Transaction control. Begin only marks the session; shard transactions
   // start lazily with the first statement each shard sees.
   void Begin() { in_transaction_ = true; }
+  // transaction_mode: `single` refuses a statement that would bring a second
+  // shard into a transaction (the transaction stays usable on its shard);
+  // `multi` (the default) commits shard by shard and names the shards that
+  // failed to commit.
+  void SetSingleShardTransactions(bool single) { single_shard_ = single; }
   bool in_transaction() const { return in_transaction_; }
   boost::asio::awaitable<Status> Commit();
   boost::asio::awaitable<Status> Rollback();
@@ -50,6 +56,8 @@ class SessionCursor final : public VCursor {
   std::string only_keyspace_;
   std::string user_;
   bool in_transaction_ = false;
+  bool single_shard_ = false;
+  std::set<const ShardInfo*> beginning_;               // shards whose first statement is in flight
   std::map<const ShardInfo*, uint64_t> transactions_;  // shard -> tablet transaction id
 };
 

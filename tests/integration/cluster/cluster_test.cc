@@ -324,5 +324,51 @@ TEST_F(ClusterTest, ShowsKeyspacesShardsTabletsTablesAndPlans) {
   EXPECT_EQ(none.error_code(), 1046u) << none.error();
 }
 
+TEST_F(ClusterTest, SingleTransactionModeRefusesASecondShard) {
+  Client c(cluster_->vtgate_port(), "app", "app", "customer");
+  ASSERT_TRUE(c.connected()) << c.error();
+  ASSERT_TRUE(c.Exec("SET transaction_mode = 'single'")) << c.error();
+  // Two fresh ids, one per shard.
+  vtgate::HashVindex hash;
+  uint64_t low = 0, high = 0;
+  for (uint64_t id = 7000; low == 0 || high == 0; ++id) {
+    const bool in_low = static_cast<unsigned char>(hash.MapUint64(id)[0]) < 0x80;
+    if (in_low && low == 0) low = id;
+    if (!in_low && high == 0) high = id;
+  }
+  const std::string a = std::to_string(low), b = std::to_string(high);
+  ASSERT_TRUE(c.Exec("BEGIN"));
+  ASSERT_TRUE(c.Exec("INSERT INTO customer (customer_id, email) VALUES (" + a + ", 'single-a')"))
+      << c.error();
+  EXPECT_FALSE(c.Exec("INSERT INTO customer (customer_id, email) VALUES (" + b + ", 'single-b')"));
+  EXPECT_EQ(c.error_code(), 1105u);
+  EXPECT_NE(c.error().find("transaction_mode single"), std::string::npos) << c.error();
+  EXPECT_FALSE(c.Exec("SET transaction_mode = 'multi'"));  // not inside a transaction
+  ASSERT_TRUE(c.Exec("COMMIT")) << c.error();
+  EXPECT_EQ(c.Rows("SELECT email FROM customer WHERE customer_id = " + a)[0][0], "single-a");
+  EXPECT_TRUE(c.Rows("SELECT email FROM customer WHERE customer_id = " + b).empty());
+  // A scatter as the first statement is refused too, and nothing is left half done.
+  ASSERT_TRUE(c.Exec("BEGIN"));
+  EXPECT_FALSE(c.Exec("UPDATE customer SET email = 'everywhere'"));
+  EXPECT_NE(c.error().find("transaction_mode single"), std::string::npos) << c.error();
+  ASSERT_TRUE(c.Exec("ROLLBACK")) << c.error();
+  EXPECT_TRUE(c.Rows("SELECT customer_id FROM customer WHERE email = 'everywhere'").empty());
+  // Modes.
+  EXPECT_FALSE(c.Exec("SET transaction_mode = 'twopc'"));
+  EXPECT_EQ(c.error_code(), 1235u);
+  EXPECT_FALSE(c.Exec("SET transaction_mode = 'bogus'"));
+  EXPECT_EQ(c.error_code(), 1231u);
+  ASSERT_TRUE(c.Exec("SET transaction_mode = 'multi'")) << c.error();
+  ASSERT_TRUE(c.Exec("BEGIN"));
+  ASSERT_TRUE(c.Exec("UPDATE customer SET email = 'multi-a' WHERE customer_id = " + a))
+      << c.error();
+  ASSERT_TRUE(c.Exec("INSERT INTO customer (customer_id, email) VALUES (" + b + ", 'multi-b')"))
+      << c.error();
+  ASSERT_TRUE(c.Exec("COMMIT")) << c.error();
+  EXPECT_EQ(c.Rows("SELECT email FROM customer WHERE customer_id = " + b)[0][0], "multi-b");
+  ASSERT_TRUE(c.Exec("DELETE FROM customer WHERE customer_id IN (" + a + "," + b + ")"))
+      << c.error();
+}
+
 }  // namespace
 }  // namespace tessera::testing
