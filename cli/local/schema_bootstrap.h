@@ -1,7 +1,8 @@
 // Creating a keyspace's database on one shard server the first time a
 // cluster comes up: CREATE DATABASE vt_<keyspace> and the keyspace's schema
-// DDL, then the sequence tables it declares. Shared by the local launcher and `tessera init-db`
-// (docker-compose).
+// DDL, then the sequence tables it declares (those are also added to a
+// database that already exists). Shared by the local launcher and
+// `tessera init-db` (docker-compose).
 #pragma once
 
 #include "cli/local/mariadb_client.h"
