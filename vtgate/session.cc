@@ -344,8 +344,9 @@ asio::awaitable<Result<ResultSet>> Session::RunSet(ast::SetStatement& set) {
           ddl_online_ = v == "online";
           continue;
         }
-        co_return Error::Make(mysql_errno::kNotSupportedYet,
-                              "unsupported: SET of system variable " + assignment.name);
+        Status set = co_await SetShardVariable(assignment);
+        if (!set.ok()) co_return set.error();
+        continue;
       }
       default:
         co_return Error::Make(mysql_errno::kNotSupportedYet, "unsupported: this form of SET");

@@ -47,6 +47,8 @@ class Session final : public mysql::SessionHandler {
   boost::asio::awaitable<Result<ResultSet>> RunShow(sql::ast::ShowStatement& show,
                                                     std::string_view sql);
   boost::asio::awaitable<Result<ResultSet>> RunSet(sql::ast::SetStatement& set);
+  // Session system variables for the shards (session_variables.cc).
+  boost::asio::awaitable<Status> SetShardVariable(const sql::ast::SetAssignment& assignment);
   // Looks the tables of every auto_vschema keyspace up on the shards (at most
   // once a second unless `force`); true if any lookup ran and succeeded.
   boost::asio::awaitable<bool> DiscoverTablesOnce(bool force);
@@ -71,6 +73,7 @@ class Session final : public mysql::SessionHandler {
   SessionCursor cursor_;
   std::string keyspace_;  // current keyspace, "" when none
   bool autocommit_ = true;
+  std::map<std::string, std::string> shard_variables_;  // name -> SQL value, for SET STATEMENT
   uint64_t last_insert_id_ = 0;      // LAST_INSERT_ID(): the last value generated for this session
   PreparedStatementCache prepared_;  // parsed prepared statements, by text
   std::string user_;

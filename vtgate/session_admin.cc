@@ -142,7 +142,7 @@ asio::awaitable<Result<std::vector<ResultSet>>> Session::OnEveryShard(const std:
   }
   std::vector<ShardQuery> queries;
   for (const auto& shard : ks->shards) queries.push_back(ShardQuery{&shard, sql});
-  auto results = co_await cursor_.ExecuteMulti(std::move(queries));
+  auto results = co_await cursor_.ExecuteMultiVerbatim(std::move(queries));
   std::vector<ResultSet> out;
   for (size_t i = 0; i < results.size(); ++i) {
     if (!results[i].ok()) {

@@ -36,6 +36,11 @@ void SessionCursor::RestrictToKeyspace(std::string keyspace, std::string user) {
 }
 
 asio::awaitable<Result<ResultSet>> SessionCursor::ExecuteOne(ShardQuery query) {
+  if (!settings_.empty()) query.sql = "SET STATEMENT " + settings_ + " FOR " + query.sql;
+  co_return co_await Send(std::move(query));
+}
+
+asio::awaitable<Result<ResultSet>> SessionCursor::Send(ShardQuery query) {
   if (!only_keyspace_.empty() && query.shard->keyspace != only_keyspace_) {
     co_return Error::Make(
         mysql_errno::kDbAccessDenied,
@@ -81,6 +86,16 @@ asio::awaitable<Result<ResultSet>> SessionCursor::ExecuteInternal(ShardQuery que
 
 asio::awaitable<std::vector<Result<ResultSet>>> SessionCursor::ExecuteMulti(
     std::vector<ShardQuery> queries) {
+  co_return co_await SendAll(std::move(queries), /*verbatim=*/false);
+}
+
+asio::awaitable<std::vector<Result<ResultSet>>> SessionCursor::ExecuteMultiVerbatim(
+    std::vector<ShardQuery> queries) {
+  co_return co_await SendAll(std::move(queries), /*verbatim=*/true);
+}
+
+asio::awaitable<std::vector<Result<ResultSet>>> SessionCursor::SendAll(
+    std::vector<ShardQuery> queries, bool verbatim) {
   std::vector<Result<ResultSet>> results(queries.size(), Result<ResultSet>(ResultSet{}));
   if (queries.empty()) co_return results;
   // Every shard query runs as its own coroutine on this worker; the last one
@@ -90,9 +105,14 @@ asio::awaitable<std::vector<Result<ResultSet>>> SessionCursor::ExecuteMulti(
   for (size_t i = 0; i < queries.size(); ++i) {
     asio::co_spawn(
         worker_.io(),
-        [this, &results, &pending, &done, i,
+        [this, &results, &pending, &done, i, verbatim,
          query = std::move(queries[i])]() mutable -> asio::awaitable<void> {
-          results[i] = co_await ExecuteOne(std::move(query));
+          // GCC 12 miscompiles co_await inside ?: (and in braced temporaries).
+          if (verbatim) {
+            results[i] = co_await Send(std::move(query));
+          } else {
+            results[i] = co_await ExecuteOne(std::move(query));
+          }
           if (--pending == 0) done.cancel();
         },
         asio::detached);

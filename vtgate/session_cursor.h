@@ -28,6 +28,14 @@ class SessionCursor final : public VCursor {
       std::vector<ShardQuery> queries) override;
   boost::asio::awaitable<Result<ResultSet>> ExecuteOne(ShardQuery query) override;
   boost::asio::awaitable<Result<ResultSet>> ExecuteInternal(ShardQuery query) override;
+  // Session system variables the client set: every query sent with
+  // ExecuteOne/ExecuteMulti runs under them as `SET STATEMENT a=1, b='x' FOR
+  // <query>` (MariaDB's per-statement settings, so pooled tablet connections
+  // stay shared). "" when none.
+  void SetStatementSettings(std::string settings) { settings_ = std::move(settings); }
+  // Like ExecuteMulti, but the queries go as they are: for tablet commands.
+  boost::asio::awaitable<std::vector<Result<ResultSet>>> ExecuteMultiVerbatim(
+      std::vector<ShardQuery> queries);
 
   // Transaction control. Begin only marks the session; shard transactions
   // start lazily with the first statement each shard sees.
@@ -51,12 +59,17 @@ class SessionCursor final : public VCursor {
   void RestrictToKeyspace(std::string keyspace, std::string user);
 
  private:
+  boost::asio::awaitable<Result<ResultSet>> Send(ShardQuery query);
+  boost::asio::awaitable<std::vector<Result<ResultSet>>> SendAll(std::vector<ShardQuery> queries,
+                                                                 bool verbatim);
+
   WorkerContext& worker_;
   std::map<std::string, std::string> databases_;  // keyspace -> branch database
   std::string only_keyspace_;
   std::string user_;
   bool in_transaction_ = false;
   bool single_shard_ = false;
+  std::string settings_;                               // "a=1, b='x'" or ""
   std::set<const ShardInfo*> beginning_;               // shards whose first statement is in flight
   std::map<const ShardInfo*, uint64_t> transactions_;  // shard -> tablet transaction id
 };

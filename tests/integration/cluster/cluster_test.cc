@@ -370,5 +370,44 @@ TEST_F(ClusterTest, SingleTransactionModeRefusesASecondShard) {
       << c.error();
 }
 
+TEST_F(ClusterTest, SessionVariablesReachTheShardsOfThatSessionOnly) {
+  Client c(cluster_->vtgate_port(), "app", "app", "customer");
+  Client other(cluster_->vtgate_port(), "app", "app", "customer");
+  ASSERT_TRUE(c.connected() && other.connected());
+  const std::string server_default = other.Rows("SELECT @@sql_mode")[0][0];
+  ASSERT_TRUE(c.Exec("SET SESSION sql_mode = 'STRICT_ALL_TABLES'")) << c.error();
+  ASSERT_TRUE(c.Exec("SET time_zone = '+05:00'")) << c.error();
+  EXPECT_EQ(c.Rows("SELECT @@sql_mode, @@time_zone"),
+            (std::vector<std::vector<std::string>>{{"STRICT_ALL_TABLES", "+05:00"}}));
+  // Every shard of a scatter runs under them.
+  ASSERT_TRUE(c.Exec("INSERT INTO customer (customer_id, email) VALUES (777002, 'm')"))
+      << c.error();
+  auto modes = c.Rows("SELECT DISTINCT @@sql_mode FROM customer");
+  EXPECT_EQ(modes, (std::vector<std::vector<std::string>>{{"STRICT_ALL_TABLES"}})) << c.error();
+  EXPECT_EQ(other.Rows("SELECT @@sql_mode")[0][0], server_default);
+  // Strict mode is MariaDB's own: a value too long is an error, not a warning.
+  const std::string long_email(200, 'x');
+  EXPECT_FALSE(
+      c.Exec("INSERT INTO customer (customer_id, email) VALUES (777001, '" + long_email + "')"));
+  EXPECT_EQ(c.error_code(), 1406u) << c.error();
+  // Expressions are evaluated under the current settings; DEFAULT drops one.
+  ASSERT_TRUE(c.Exec("SET sql_mode = CONCAT(@@sql_mode, ',NO_ZERO_DATE')")) << c.error();
+  EXPECT_EQ(c.Rows("SELECT @@sql_mode")[0][0], "STRICT_ALL_TABLES,NO_ZERO_DATE");
+  ASSERT_TRUE(c.Exec("SET sql_mode = DEFAULT")) << c.error();
+  EXPECT_EQ(c.Rows("SELECT @@sql_mode")[0][0], server_default);
+  EXPECT_EQ(c.Rows("SELECT @@time_zone")[0][0], "+05:00");
+  // Bad settings get MariaDB's errors; global ones are refused.
+  EXPECT_FALSE(c.Exec("SET sql_mode = 'NO_SUCH_MODE'"));
+  EXPECT_EQ(c.error_code(), 1231u) << c.error();
+  EXPECT_FALSE(c.Exec("SET no_such_variable = 1"));
+  EXPECT_EQ(c.error_code(), 1193u) << c.error();
+  EXPECT_FALSE(c.Exec("SET GLOBAL max_connections = 5"));
+  EXPECT_EQ(c.error_code(), 1235u) << c.error();
+  // The session keeps working, and tablet commands are not wrapped.
+  EXPECT_EQ(c.Rows("SELECT @@time_zone")[0][0], "+05:00");
+  EXPECT_TRUE(c.Exec("SHOW MIGRATIONS")) << c.error();
+  ASSERT_TRUE(c.Exec("DELETE FROM customer WHERE customer_id = 777002")) << c.error();
+}
+
 }  // namespace
 }  // namespace tessera::testing

@@ -1,0 +1,104 @@
+// Session: system variables set for the shards. See session.h.
+//
+// `SET [SESSION] name = value` for a variable vtgate does not handle itself
+// is kept in the session and sent with every shard query as MariaDB's
+// `SET STATEMENT name = value FOR <query>`: the pooled tablet connections
+// stay shared and the setting can never leak to another session. A value
+// that is not a literal is evaluated once, on a shard, under the settings
+// already made. MariaDB validates each new setting (`SET STATEMENT ... FOR
+// SELECT 1`); a variable it cannot set per statement is refused with 1235.
+// `= DEFAULT` drops the setting. SET GLOBAL is refused.
+#include <charconv>
+
+#include "common/ascii.h"
+#include "common/sql_string.h"
+#include "sqlparser/format.h"
+#include "vtgate/session.h"
+
+namespace tessera::vtgate {
+namespace asio = boost::asio;
+namespace ast = sql::ast;
+
+namespace {
+
+constexpr uint16_t kSetStatementNotSupported = 1971;  // ER_SET_STATEMENT_NOT_SUPPORTED
+
+bool IsIdentifierChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+std::string Settings(const std::map<std::string, std::string>& variables) {
+  std::string out;
+  for (const auto& [name, value] : variables) {
+    if (!out.empty()) out += ", ";
+    out += name + "=" + value;
+  }
+  return out;
+}
+
+bool IsInteger(const std::string& text) {
+  long long value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return ec == std::errc() && end == text.data() + text.size() && !text.empty();
+}
+
+}  // namespace
+
+asio::awaitable<Status> Session::SetShardVariable(const ast::SetAssignment& assignment) {
+  const std::string name = AsciiLower(assignment.name);
+  if (assignment.scope == ast::VarScope::kGlobal) {
+    co_return Error::Make(mysql_errno::kNotSupportedYet,
+                          "unsupported: SET GLOBAL " + name + " (vtgate sets session variables)");
+  }
+  if (name.empty() || !std::all_of(name.begin(), name.end(), IsIdentifierChar) ||
+      assignment.value == nullptr) {
+    co_return Error::Make(mysql_errno::kNotSupportedYet,
+                          "unsupported: SET of system variable " + assignment.name);
+  }
+  if (assignment.value->kind() == ast::ExprKind::kDefault) {
+    shard_variables_.erase(name);
+    cursor_.SetStatementSettings(Settings(shard_variables_));
+    co_return Status::Ok();
+  }
+  const VSchema& vschema = worker_.vschema();
+  const KeyspaceInfo* home = vschema.FindKeyspace(keyspace_);
+  if (home == nullptr) home = vschema.keyspaces().front().get();
+  const ShardInfo* shard = &home->shards.front();
+
+  std::string value;
+  if (assignment.value->kind() == ast::ExprKind::kLiteral) {
+    value = sql::FormatExpr(*assignment.value);
+  } else {
+    // An expression (CONCAT(@@sql_mode, ...)): its value now, on a shard.
+    std::string select = "SELECT " + sql::FormatExpr(*assignment.value);
+    if (!shard_variables_.empty())
+      select = "SET STATEMENT " + Settings(shard_variables_) + " FOR " + select;
+    ShardQuery query{shard, std::move(select)};
+    auto evaluated = co_await cursor_.ExecuteInternal(std::move(query));
+    if (!evaluated.ok()) co_return evaluated.error();
+    if (evaluated->rows.empty() || evaluated->rows[0].empty()) {
+      co_return Error::Make(1231, "Variable '" + name + "' can't be set to an empty result");
+    }
+    const auto& cell = evaluated->rows[0][0];
+    value = !cell ? "NULL" : IsInteger(*cell) ? *cell : QuoteSqlString(*cell);
+  }
+
+  std::map<std::string, std::string> next = shard_variables_;
+  next[name] = value;
+  ShardQuery probe{shard, "SET STATEMENT " + Settings(next) + " FOR SELECT 1"};
+  auto checked = co_await cursor_.ExecuteInternal(std::move(probe));
+  if (!checked.ok()) {
+    if (checked.error().code == kSetStatementNotSupported ||
+        checked.error().code == mysql_errno::kParse) {
+      co_return Error::Make(
+          mysql_errno::kNotSupportedYet,
+          "unsupported: SET of system variable " + name + " (" + checked.error().message + ")");
+    }
+    co_return checked.error();  // MariaDB's own: unknown variable, wrong value, ...
+  }
+  shard_variables_ = std::move(next);
+  cursor_.SetStatementSettings(Settings(shard_variables_));
+  co_return Status::Ok();
+}
+
+}  // namespace tessera::vtgate
