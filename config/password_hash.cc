@@ -7,11 +7,15 @@
 namespace tessera::config {
 namespace {
 
-std::string Sha1(std::string_view data) {
+std::string Digest(std::string_view data, const EVP_MD* md) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha1(), nullptr);
+  EVP_Digest(data.data(), data.size(), digest, &length, md, nullptr);
   return std::string(reinterpret_cast<const char*>(digest), length);
+}
+
+std::string Sha1(std::string_view data) {
+  return Digest(data, EVP_sha1());
 }
 
 }  // namespace
@@ -24,6 +28,10 @@ std::string NativePasswordHash(std::string_view password) {
     out.push_back(kDigits[b & 0xf]);
   }
   return out;
+}
+
+std::string CachingSha2Digest(std::string_view password) {
+  return Digest(Digest(password, EVP_sha256()), EVP_sha256());
 }
 
 bool IsNativePasswordHash(std::string_view text) {

@@ -9,6 +9,9 @@ namespace tessera::config {
 
 std::string NativePasswordHash(std::string_view password);
 
+// caching_sha2_password's stored digest: SHA256(SHA256(password)), 32 raw bytes.
+std::string CachingSha2Digest(std::string_view password);
+
 // True for "*" + 40 hex digits (either case).
 bool IsNativePasswordHash(std::string_view text);
 

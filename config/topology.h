@@ -84,13 +84,29 @@ struct KeyspaceConfig {
 struct UserConfig {
   std::string name;
   // mysql_native_password hash: "*" + upper-hex SHA1(SHA1(password)), as
-  // MariaDB's PASSWORD() prints it.
+  // MariaDB's PASSWORD() prints it; "" for an empty password.
   std::string password_hash;
+  // caching_sha2_password digest SHA256(SHA256(password)), 32 raw bytes;
+  // known only when the config gives the plain password (else empty).
+  std::string caching_sha2_digest;
+};
+
+// TLS for vtgate's MySQL clients.
+struct VtgateTlsConfig {
+  std::string cert;  // PEM certificate (chain) file
+  std::string key;   // PEM private key file
+  std::string ca;    // optional PEM CA file: verify client certificates
+  // Refuse plaintext logins (ERR 3159).
+  bool require_secure_transport = false;
 };
 
 struct VtgateConfig {
   Endpoint listen{"127.0.0.1", 15306};
   int workers = 0;  // 0: one per core
+  std::optional<VtgateTlsConfig> tls;
+  // "mysql_native_password" or "caching_sha2_password": the plugin vtgate
+  // greets with and switches clients of other plugins to.
+  std::string default_auth_plugin = "mysql_native_password";
 };
 
 // The schema service: branches, deploy requests and its HTTP/JSON API.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <optional>
 #include <set>
 
@@ -175,7 +176,7 @@ void TopologyParser::ParseSchemad(const YAML::Node& node, Topology& topo) {
 }
 
 void TopologyParser::ParseVtgate(const YAML::Node& node, VtgateConfig& out) {
-  reader_.CheckKeys(node, {"host", "port", "workers"}, "vtgate");
+  reader_.CheckKeys(node, {"host", "port", "workers", "tls", "default_auth_plugin"}, "vtgate");
   if (auto host = node["host"]; host.IsDefined())
     out.listen.host = reader_.String(host, "vtgate host");
   if (auto port = node["port"]; port.IsDefined())
@@ -183,6 +184,40 @@ void TopologyParser::ParseVtgate(const YAML::Node& node, VtgateConfig& out) {
   if (auto workers = node["workers"]; workers.IsDefined()) {
     out.workers = static_cast<int>(reader_.Unsigned(workers, "vtgate workers", 0, 1024));
   }
+  if (auto tls = node["tls"]; tls.IsDefined()) out.tls = ParseVtgateTls(tls);
+  if (auto plugin = node["default_auth_plugin"]; plugin.IsDefined()) {
+    out.default_auth_plugin = reader_.String(plugin, "vtgate default_auth_plugin");
+    if (out.default_auth_plugin != "mysql_native_password" &&
+        out.default_auth_plugin != "caching_sha2_password") {
+      reader_.Fail(plugin,
+                   "vtgate default_auth_plugin must be mysql_native_password or "
+                   "caching_sha2_password, not " +
+                       Quoted(out.default_auth_plugin));
+    }
+  }
+}
+
+VtgateTlsConfig TopologyParser::ParseVtgateTls(const YAML::Node& node) {
+  reader_.ExpectMap(node, "vtgate tls");
+  reader_.CheckKeys(node, {"cert", "key", "ca", "require_secure_transport"}, "vtgate tls");
+  // A relative path is relative to the directory of the config file.
+  auto path = [&](const char* key, bool required) {
+    YAML::Node at = reader_.Child(node, key, "vtgate tls", required);
+    if (!at.IsDefined()) return std::string();
+    std::string text = reader_.String(at, std::string("vtgate tls ") + key);
+    if (text.empty()) reader_.Fail(at, std::string("vtgate tls ") + key + " must not be empty");
+    std::filesystem::path p(text);
+    if (p.is_relative()) p = std::filesystem::path(source_).parent_path() / p;
+    return p.string();
+  };
+  VtgateTlsConfig tls;
+  tls.cert = path("cert", true);
+  tls.key = path("key", true);
+  tls.ca = path("ca", false);
+  if (auto require = node["require_secure_transport"]; require.IsDefined()) {
+    tls.require_secure_transport = reader_.Bool(require, "vtgate tls require_secure_transport");
+  }
+  return tls;
 }
 
 void TopologyParser::ParseUsers(const YAML::Node& node, std::vector<UserConfig>& out) {
@@ -209,7 +244,13 @@ void TopologyParser::ParseUsers(const YAML::Node& node, std::vector<UserConfig>&
       std::transform(user.password_hash.begin(), user.password_hash.end(),
                      user.password_hash.begin(), [](unsigned char c) { return std::toupper(c); });
     } else {
-      user.password_hash = NativePasswordHash(reader_.String(plain, what + " password"));
+      // An empty password is stored as "" (as MariaDB's PASSWORD('') gives):
+      // clients prove it with an empty token, which no hash can match.
+      std::string password = reader_.String(plain, what + " password");
+      if (!password.empty()) {
+        user.password_hash = NativePasswordHash(password);
+        user.caching_sha2_digest = CachingSha2Digest(password);
+      }
     }
     for (const auto& other : out) {
       if (other.name == user.name) reader_.Fail(entry, what + " repeated");

@@ -29,6 +29,12 @@ int main(int argc, char** argv) {
                  "listen port (default: the config's vtgate port; 0 picks a free one)");
   app.add_option("--workers", workers, "worker threads (default: the config's, else one per core)");
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error");
+  std::string tls_cert, tls_key;
+  auto* cert_flag = app.add_option("--tls-cert", tls_cert,
+                                   "PEM certificate for client TLS (overrides the config's)");
+  auto* key_flag = app.add_option("--tls-key", tls_key, "PEM private key of --tls-cert");
+  cert_flag->needs(key_flag);
+  key_flag->needs(cert_flag);
   CLI11_PARSE(app, argc, argv);
 
   SetLogLevel(log_level);
@@ -51,6 +57,14 @@ int main(int argc, char** argv) {
                     : topology->vtgate.workers > 0
                         ? static_cast<size_t>(topology->vtgate.workers)
                         : std::max(1u, std::thread::hardware_concurrency());
+  if (const auto& tls = topology->vtgate.tls) {
+    options.tls = {tls->cert, tls->key, tls->ca, tls->require_secure_transport};
+  }
+  if (!tls_cert.empty()) {
+    options.tls.cert_file = tls_cert;
+    options.tls.key_file = tls_key;
+  }
+  options.default_auth_plugin = topology->vtgate.default_auth_plugin;
 
   // Branch-scoped credentials and branch flags come from schemad's metadata
   // store, read through the metadata keyspace's first tablet.
@@ -87,6 +101,12 @@ int main(int argc, char** argv) {
     return session;
   };
   vtgate::mysql::Server server(options, lookup, factory);
+  // Users whose plain password the config holds log in with
+  // caching_sha2_password's fast path from the start.
+  for (const auto& user : topology->users) {
+    if (user.caching_sha2_digest.empty()) continue;
+    server.sha2_cache().Store(user.name, user.password_hash, user.caching_sha2_digest);
+  }
   for (size_t i = 0; i < server.worker_count(); ++i) {
     contexts.push_back(
         std::make_unique<vtgate::WorkerContext>(server.worker_context(i), *vschema, &branches));

@@ -9,6 +9,7 @@
 #include "cli/local/net_probe.h"
 #include "cli/local/process.h"
 #include "cli/local/schema_bootstrap.h"
+#include "cli/local/self_signed_certificate.h"
 
 namespace tessera::local {
 namespace {
@@ -45,6 +46,14 @@ std::string Endpoint(const Component& c) {
 constexpr const char* kSchemadProgram = "schemad";
 bool IsSchemad(const Component& c) {
   return c.program == kSchemadProgram;
+}
+
+// vtgate's TLS certificate when the config names none (see Up()).
+std::string GeneratedCertPath(const std::string& state_dir) {
+  return state_dir + "/tls/vtgate-cert.pem";
+}
+std::string GeneratedKeyPath(const std::string& state_dir) {
+  return state_dir + "/tls/vtgate-key.pem";
 }
 
 }  // namespace
@@ -139,7 +148,16 @@ Status LocalCluster::StartMariaDb(const Component& c) {
 std::vector<std::string> LocalCluster::DaemonArgv(const Component& c) const {
   std::string binary = options_.bin_dir + "/" + c.program;
   // vtgate and schemad read the whole config file.
-  if (c.kind == ComponentKind::kVtgate) return {binary, "--config", options_.config_path};
+  if (c.kind == ComponentKind::kVtgate) {
+    if (IsSchemad(c) || topology_.vtgate.tls) return {binary, "--config", options_.config_path};
+    return {binary,
+            "--config",
+            options_.config_path,
+            "--tls-cert",
+            GeneratedCertPath(options_.state_dir),
+            "--tls-key",
+            GeneratedKeyPath(options_.state_dir)};
+  }
   const auto& db = c.shard->mariadb;
   // Online migrations stay revertible as long as schemad's revert window.
   std::string revert_window = "1800";
@@ -202,6 +220,15 @@ Status LocalCluster::Up() {
     if (ec)
       return Error::Internal("cannot create " + options_.state_dir + "/" + sub + ": " +
                              ec.message());
+  }
+  if (!topology_.vtgate.tls) {
+    auto created = EnsureSelfSignedCertificate(GeneratedCertPath(options_.state_dir),
+                                               GeneratedKeyPath(options_.state_dir), "localhost");
+    if (!created.ok()) return created.error();
+    if (*created) {
+      progress_ << "generated a self-signed TLS certificate for vtgate in "
+                << GeneratedCertPath(options_.state_dir) << "\n";
+    }
   }
   std::vector<const Component*> started;
   auto fail = [&](Status failure) {

@@ -6,6 +6,8 @@
 //   mariadb/<keyspace>-<shard>/  a shard server's data directory (kept across down/up)
 //   logs/<component id>.log      stdout and stderr of vttablet, vtgate and schemad
 //   run/<component id>.pid       pid of each running component
+//   tls/vtgate-{cert,key}.pem    vtgate's self-signed TLS certificate, made on the first
+//                                Up() when the config names none
 //
 // Up() is idempotent: components already running are left alone. If any
 // start fails, the components this call started are stopped again and the

@@ -10,6 +10,10 @@
 
 namespace tessera::vtgate::mysql {
 
+// ERR 1045 (28000) "Access denied for user 'u'@'host' (using password:
+// YES|NO)": the one answer to every failed login.
+Error AccessDenied(std::string_view user, std::string_view host, bool using_password);
+
 // Ok when `user` exists and `token` answers `scramble` for its stored hash;
 // otherwise ERR 1045 (28000) "Access denied for user 'u'@'host' (using
 // password: YES|NO)", YES when the client sent a non-empty token.

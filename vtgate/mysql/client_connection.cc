@@ -7,6 +7,7 @@
 
 #include "vtgate/mysql/command.h"
 #include "vtgate/mysql/response_encoder.h"
+#include "vtgate/mysql/tls_stream.h"
 
 namespace tessera::vtgate::mysql {
 namespace {

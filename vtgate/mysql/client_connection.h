@@ -1,6 +1,7 @@
 // ClientConnection: one client from greeting to close, as one coroutine on
-// its worker thread: handshake and mysql_native_password authentication
-// (switching other plugins to it), then the command loop that hands
+// its worker thread: handshake (upgraded to TLS after an SSLRequest) and
+// authentication with mysql_native_password or caching_sha2_password
+// (switching other plugins to the server's default), then the command loop that hands
 // COM_QUERY / COM_INIT_DB and the prepared-statement commands
 // (COM_STMT_PREPARE / EXECUTE / SEND_LONG_DATA / RESET / CLOSE / FETCH) to
 // the SessionHandler. Every failure caused by the
@@ -28,8 +29,15 @@
 namespace spdlog {
 class logger;
 }
+namespace boost::asio::ssl {
+class context;
+}
 
 namespace tessera::vtgate::mysql {
+
+class RsaKeyPair;
+class Sha2DigestCache;
+class TlsStream;
 
 // Server-owned collaborators; they outlive every connection.
 struct ConnectionDeps {
@@ -38,6 +46,9 @@ struct ConnectionDeps {
   const SessionHandlerFactory* sessions;
   ConnectionRegistry* registry;
   spdlog::logger* log;
+  boost::asio::ssl::context* tls;  // null: TLS is off
+  const RsaKeyPair* rsa_key;       // caching_sha2_password without TLS
+  Sha2DigestCache* sha2_cache;
 };
 
 class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
@@ -60,6 +71,18 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
   enum class Phase : uint8_t { kHandshake, kCommands, kLingering, kClosed };
 
   boost::asio::awaitable<bool> Handshake();
+  // TLS handshake after an SSLRequest; false (connection closed) on failure.
+  boost::asio::awaitable<bool> StartTls();
+  // Authentication (client_auth.cc). Each returns true when the client is
+  // authenticated, else false after answering ERR (or seeing the client go).
+  boost::asio::awaitable<bool> Authenticate(const std::string& scramble,
+                                            std::string_view client_plugin, std::string token);
+  boost::asio::awaitable<bool> AuthenticateCachingSha2(const std::string& scramble,
+                                                       std::string_view token);
+  boost::asio::awaitable<bool> Deny(bool using_password);
+  // Sends one packet and reads the client's answer into *reply (valid until
+  // the next read); false, connection ended, when either fails.
+  boost::asio::awaitable<bool> Exchange(std::string_view payload, std::string_view* reply);
   boost::asio::awaitable<void> ServeCommands();
   // Answers one command; false when the connection must end.
   boost::asio::awaitable<bool> Dispatch(std::string_view payload);
@@ -79,6 +102,7 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
   void StmtFetch(std::string_view argument, PacketWriter* w);
 
   boost::asio::ip::tcp::socket socket_;
+  std::unique_ptr<TlsStream> tls_;  // set once the client asked for TLS
   PacketStream stream_;
   boost::asio::steady_timer deadline_;  // handshake timeout, then linger limit
   ConnectionDeps deps_;

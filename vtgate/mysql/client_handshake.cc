@@ -1,16 +1,15 @@
-// ClientConnection::Handshake: greeting, HandshakeResponse41, optional
-// AuthSwitchRequest to mysql_native_password, authentication, session
+// ClientConnection::Handshake: greeting, optional TLS upgrade after an
+// SSLRequest, HandshakeResponse41, authentication (client_auth.cc), session
 // creation and the initial database.
 #include <spdlog/spdlog.h>
 
-#include "vtgate/mysql/auth_switch.h"
-#include "vtgate/mysql/authenticator.h"
 #include "vtgate/mysql/client_connection.h"
 #include "vtgate/mysql/constants.h"
 #include "vtgate/mysql/handshake_response.h"
 #include "vtgate/mysql/handshake_v10.h"
 #include "vtgate/mysql/native_password.h"
 #include "vtgate/mysql/response_encoder.h"
+#include "vtgate/mysql/tls_stream.h"
 
 namespace tessera::vtgate::mysql {
 namespace {
@@ -20,25 +19,45 @@ namespace asio = boost::asio;
 // Pre-authentication packets are small; a stranger may not make us buffer more.
 constexpr size_t kMaxHandshakePacket = 64 * 1024;
 
+// ER_SECURE_TRANSPORT_REQUIRED (HY000).
+constexpr uint16_t kSecureTransportRequired = 3159;
+
 Error BadHandshake() {
   return Error::Make(mysql_errno::kHandshake, "Bad handshake");
 }
 
 }  // namespace
 
+asio::awaitable<bool> ClientConnection::StartTls() {
+  tls_ = std::make_unique<TlsStream>(socket_, *deps_.tls);
+  // (No co_await inside an if condition in this file: GCC 12.2 can lay out
+  // the coroutine frame wrongly for it; see client_auth.cc.)
+  const bool secured = co_await tls_->Handshake(stream_.TakeReceived());
+  if (!secured) {
+    deps_.log->info("connection {}: TLS handshake failed", info_.connection_id);
+    Close();
+    co_return false;
+  }
+  stream_.UseTls(tls_.get());
+  deps_.log->debug("connection {}: {}", info_.connection_id, tls_->Describe());
+  co_return true;
+}
+
 asio::awaitable<bool> ClientConnection::Handshake() {
   const std::string scramble = GenerateScramble();
+  const uint32_t capabilities = kServerCapabilities | (deps_.tls ? capability::kSsl : 0);
   HandshakeV10 greeting{deps_.options->server_version,
                         info_.connection_id,
                         scramble,
-                        kServerCapabilities,
+                        capabilities,
                         static_cast<uint8_t>(kCharsetUtf8mb4GeneralCi),
                         server_status::kAutocommit,
-                        kNativePasswordPlugin};
+                        deps_.options->default_auth_plugin};
   PacketWriter w = stream_.StartResponse();
   EncodeHandshakeV10(greeting, &w.Begin());
   w.End();
-  if (!co_await stream_.Send(w)) co_return false;
+  const bool greeted = co_await stream_.Send(w);
+  if (!greeted) co_return false;
 
   std::string_view payload;
   ReadStatus status = co_await stream_.Read(kMaxHandshakePacket, &payload);
@@ -47,9 +66,18 @@ asio::awaitable<bool> ClientConnection::Handshake() {
     co_return false;
   }
   if (IsSslRequest(payload)) {
-    co_await SendErrorAndClose(
-        Error::Make(mysql_errno::kHandshake, "SSL connections are not supported"));
-    co_return false;
+    if (deps_.tls == nullptr) {
+      co_await SendErrorAndClose(
+          Error::Make(mysql_errno::kHandshake, "SSL connections are not supported"));
+      co_return false;
+    }
+    const bool secured = co_await StartTls();
+    if (!secured) co_return false;
+    status = co_await stream_.Read(kMaxHandshakePacket, &payload);
+    if (status != ReadStatus::kOk) {
+      co_await FailRead(status);
+      co_return false;
+    }
   }
   Result<HandshakeResponse> response = DecodeHandshakeResponse(payload);
   if (!response.ok() ||
@@ -57,33 +85,21 @@ asio::awaitable<bool> ClientConnection::Handshake() {
     co_await SendErrorAndClose(BadHandshake());
     co_return false;
   }
-  client_capabilities_ = response->capabilities & kServerCapabilities;
-  info_.user = response->user;
-  info_.database = response->database;
-  std::string token = std::move(response->auth_response);
-
-  const bool other_plugin = (client_capabilities_ & capability::kPluginAuth) &&
-                            !response->auth_plugin.empty() &&
-                            response->auth_plugin != kNativePasswordPlugin;
-  if (other_plugin) {
-    PacketWriter sw = stream_.StartResponse();
-    EncodeAuthSwitchRequest(AuthSwitchRequest{kNativePasswordPlugin, scramble}, &sw.Begin());
-    sw.End();
-    if (!co_await stream_.Send(sw)) co_return false;
-    status = co_await stream_.Read(kMaxHandshakePacket, &payload);
-    if (status != ReadStatus::kOk) {
-      co_await FailRead(status);
-      co_return false;
-    }
-    token.assign(payload);
-  }
-
-  Status auth = AuthenticateNative(*deps_.users, info_.user, info_.remote_address, scramble, token);
-  if (!auth.ok()) {
-    deps_.log->info("connection {}: access denied for user '{}'", info_.connection_id, info_.user);
-    co_await SendErrorAndClose(auth.error());
+  if (!tls_ && deps_.options->tls.require_secure_transport) {
+    co_await SendErrorAndClose(Error::Make(kSecureTransportRequired,
+                                           "Connections using insecure transport are prohibited "
+                                           "while --require_secure_transport=ON."));
     co_return false;
   }
+  client_capabilities_ = response->capabilities & capabilities;
+  info_.user = response->user;
+  info_.database = response->database;
+  std::string plugin;
+  if (client_capabilities_ & capability::kPluginAuth) plugin = std::move(response->auth_plugin);
+  const bool authenticated =
+      co_await Authenticate(scramble, plugin, std::move(response->auth_response));
+  if (!authenticated) co_return false;
+
   session_ = (*deps_.sessions)(info_);
   if (!session_) {
     co_await SendErrorAndClose(Error::Internal("No session available"));

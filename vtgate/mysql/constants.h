@@ -32,8 +32,9 @@ inline constexpr uint32_t kSessionTrack = 1u << 23;
 inline constexpr uint32_t kDeprecateEof = 1u << 24;
 }  // namespace capability
 
-// Capabilities vtgate offers in its greeting. TLS, compression, multi
-// statements and session tracking are not offered.
+// Capabilities vtgate offers in its greeting. Compression, multi statements
+// and session tracking are not offered; CLIENT_SSL is added only when a
+// certificate is configured.
 inline constexpr uint32_t kServerCapabilities =
     capability::kFoundRows | capability::kLongFlag | capability::kConnectWithDb |
     capability::kNoSchema | capability::kIgnoreSpace | capability::kProtocol41 |

@@ -96,4 +96,12 @@ bool VerifyNativePassword(std::string_view stored_hash, std::string_view scrambl
   return CRYPTO_memcmp(candidate.data(), stage2.data(), SHA_DIGEST_LENGTH) == 0;
 }
 
+bool VerifyNativeClearPassword(std::string_view stored_hash, std::string_view password) {
+  if (stored_hash.empty()) return password.empty();
+  Digest stage2;
+  if (!ParseStoredHash(stored_hash, &stage2) || password.empty()) return false;
+  Digest candidate = Sha1(View(Sha1(password)));
+  return CRYPTO_memcmp(candidate.data(), stage2.data(), SHA_DIGEST_LENGTH) == 0;
+}
+
 }  // namespace tessera::vtgate::mysql

@@ -22,4 +22,9 @@ std::string NativePasswordToken(std::string_view password, std::string_view scra
 bool VerifyNativePassword(std::string_view stored_hash, std::string_view scramble,
                           std::string_view token);
 
+// True when `password` (in clear) is the one whose stored hash is
+// `stored_hash` ("" matches only the empty password). Constant time in the
+// password's digest.
+bool VerifyNativeClearPassword(std::string_view stored_hash, std::string_view password);
+
 }  // namespace tessera::vtgate::mysql

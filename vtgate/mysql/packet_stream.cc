@@ -8,6 +8,8 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 
+#include "vtgate/mysql/tls_stream.h"
+
 namespace tessera::vtgate::mysql {
 namespace {
 
@@ -52,10 +54,16 @@ asio::awaitable<ReadStatus> PacketStream::Read(size_t max_payload, std::string_v
       }
       if (in_.size() < want) in_.resize(want);
     }
-    boost::system::error_code ec;
-    size_t n = co_await socket_->async_read_some(asio::buffer(in_.data() + end_, in_.size() - end_),
-                                                 asio::redirect_error(asio::use_awaitable, ec));
-    if (ec || n == 0) co_return ReadStatus::kClosed;
+    size_t n = 0;
+    if (tls_ != nullptr) {
+      n = co_await tls_->ReadSome(in_.data() + end_, in_.size() - end_);
+    } else {
+      boost::system::error_code ec;
+      n = co_await socket_->async_read_some(asio::buffer(in_.data() + end_, in_.size() - end_),
+                                            asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) n = 0;
+    }
+    if (n == 0) co_return ReadStatus::kClosed;
     end_ += n;
   }
 }
@@ -74,6 +82,11 @@ PacketStream::PacketStream(asio::ip::tcp::socket* socket) : socket_(socket) {
 
 asio::awaitable<bool> PacketStream::Send(const PacketWriter& writer) {
   seq_ = writer.next_seq();
+  if (tls_ != nullptr) {
+    bool sent = co_await tls_->Write(out_);
+    out_.clear();
+    co_return sent;
+  }
   size_t written = 0;
   boost::system::error_code ec;
   while (written < out_.size()) {
@@ -98,6 +111,14 @@ void PacketStream::Trim() {
   }
   Release(&joined_);
   Release(&out_);
+}
+
+std::string PacketStream::TakeReceived() {
+  begin_ += pending_;
+  pending_ = 0;
+  std::string received(in_.data() + begin_, end_ - begin_);
+  begin_ = end_ = 0;
+  return received;
 }
 
 asio::awaitable<void> PacketStream::Drain(size_t max_bytes) {

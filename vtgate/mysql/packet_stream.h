@@ -2,7 +2,10 @@
 // go through one reusable buffer (a payload is a view into it, valid until
 // the next Read); a response is built in one output buffer and sent with one
 // write. Buffers that grew for a large packet are shrunk again by Trim(), so
-// an idle connection holds a few KiB. Worker-thread only; not thread-safe.
+// an idle connection holds a few KiB. After UseTls() the bytes travel through
+// the connection's TlsStream instead of the bare socket: one pointer test per
+// read or write, and the plaintext path is unchanged. Worker-thread only; not
+// thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -18,6 +21,8 @@
 #include "vtgate/mysql/packet_framing.h"
 
 namespace tessera::vtgate::mysql {
+
+class TlsStream;
 
 enum class ReadStatus : uint8_t {
   kOk,
@@ -50,10 +55,20 @@ class PacketStream {
 
   // Reads and discards input until the peer closes or the socket fails;
   // used to let a client read our last ERR before the connection closes.
+  // Reads the socket itself, under TLS too: the bytes are thrown away.
   boost::asio::awaitable<void> Drain(size_t max_bytes);
+
+  // Hands over the bytes received after the last payload Read() returned
+  // (the client's first TLS bytes after an SSLRequest) and empties the
+  // input buffer.
+  std::string TakeReceived();
+  // From now on reads and writes go through `tls` (which must outlive this
+  // stream), or through the socket again when null.
+  void UseTls(TlsStream* tls) { tls_ = tls; }
 
  private:
   boost::asio::ip::tcp::socket* socket_;
+  TlsStream* tls_ = nullptr;
   std::string in_;  // bytes [begin_, end_) are received and not yet consumed
   size_t begin_ = 0;
   size_t end_ = 0;

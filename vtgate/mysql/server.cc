@@ -12,8 +12,12 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "common/logging.h"
+#include "vtgate/mysql/caching_sha2_password.h"
 #include "vtgate/mysql/client_connection.h"
 #include "vtgate/mysql/connection_registry.h"
+#include "vtgate/mysql/constants.h"
+#include "vtgate/mysql/rsa_key_pair.h"
+#include "vtgate/mysql/tls_context.h"
 
 namespace tessera::vtgate::mysql {
 namespace {
@@ -49,8 +53,30 @@ asio::io_context& Server::worker_context(size_t i) {
   return workers_.at(i)->context;
 }
 
+Status Server::LoadCredentials() {
+  const std::string& plugin = options_.default_auth_plugin;
+  if (plugin != kNativePasswordPlugin && plugin != kCachingSha2PasswordPlugin) {
+    return Error::Internal(fmt::format("unknown default authentication plugin '{}' (known: {}, {})",
+                                       plugin, kNativePasswordPlugin, kCachingSha2PasswordPlugin));
+  }
+  if (options_.tls.enabled()) {
+    auto context = MakeServerTlsContext(options_.tls);
+    if (!context.ok()) return context.error();
+    tls_context_ = std::move(context).value();
+  } else if (options_.tls.require_secure_transport) {
+    return Error::Internal("require_secure_transport needs a TLS certificate and key");
+  }
+  auto key = options_.rsa_private_key_file.empty()
+                 ? RsaKeyPair::Generate()
+                 : RsaKeyPair::LoadPrivateKey(options_.rsa_private_key_file);
+  if (!key.ok()) return key.error();
+  rsa_key_ = std::move(key).value();
+  return Status::Ok();
+}
+
 Status Server::Start() {
   if (started_) return Error::Internal("server already started");
+  if (Status loaded = LoadCredentials(); !loaded.ok()) return loaded;
   boost::system::error_code ec;
   auto address = asio::ip::make_address(options_.host, ec);
   if (ec) return Error::Internal(fmt::format("invalid listen address '{}'", options_.host));
@@ -72,8 +98,9 @@ Status Server::Start() {
   }
   asio::co_spawn(accept_context_, AcceptLoop(), asio::detached);
   accept_thread_ = std::thread([this] { accept_context_.run(); });
-  log_->info("MySQL protocol listening on {}:{} with {} workers", options_.host, port_,
-             workers_.size());
+  log_->info("MySQL protocol listening on {}:{} with {} workers (TLS {}{})", options_.host, port_,
+             workers_.size(), tls_context_ ? "on" : "off",
+             options_.tls.require_secure_transport ? ", required" : "");
   return Status::Ok();
 }
 
@@ -102,7 +129,8 @@ void Server::Spawn(tcp::socket socket, size_t worker) {
   socket.set_option(tcp::no_delay(true), ec);
   Worker& w = *workers_[worker];
   uint32_t id = next_connection_id_.fetch_add(1, std::memory_order_relaxed);
-  ConnectionDeps deps{&options_, &users_, &sessions_, &w.registry, log_.get()};
+  ConnectionDeps deps{&options_,          &users_,        &sessions_,  &w.registry, log_.get(),
+                      tls_context_.get(), rsa_key_.get(), &sha2_cache_};
   // The connection is created on its worker so the registry stays single-threaded.
   asio::post(w.context, [&w, id, worker, deps, s = std::move(socket)]() mutable {
     auto connection = std::make_shared<ClientConnection>(std::move(s), id, worker, deps);

@@ -1,7 +1,9 @@
 // Server: vtgate's MySQL protocol listener. One acceptor thread hands each
 // accepted connection to one of N worker threads (round robin), each running
 // its own io_context; the connection stays on that worker for its lifetime
-// and is served by one coroutine (see ClientConnection).
+// and is served by one coroutine (see ClientConnection). The server owns
+// what authentication shares across connections: the TLS context, the RSA
+// key and the caching_sha2_password digest cache.
 #pragma once
 
 #include <atomic>
@@ -21,12 +23,18 @@
 #include "common/error.h"
 #include "vtgate/mysql/server_options.h"
 #include "vtgate/mysql/session_handler.h"
+#include "vtgate/mysql/sha2_digest_cache.h"
 
 namespace spdlog {
 class logger;
 }
+namespace boost::asio::ssl {
+class context;
+}
 
 namespace tessera::vtgate::mysql {
+
+class RsaKeyPair;
 
 class Server {
  public:
@@ -37,13 +45,17 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds and listens, then starts the worker and acceptor threads. Returns
-  // once the port accepts connections, or an Error when binding failed.
+  // Loads the TLS certificate and the RSA key (or generates the key), binds
+  // and listens, then starts the worker and acceptor threads. Returns once
+  // the port accepts connections, or an Error naming what failed.
   Status Start();
   // The bound port (meaningful after a successful Start()).
   uint16_t port() const { return port_; }
 
   boost::asio::io_context& worker_context(size_t i);
+  // caching_sha2_password digests; seed it with the digests of users whose
+  // plain password is known (before Start()).
+  Sha2DigestCache& sha2_cache() { return sha2_cache_; }
   size_t worker_count() const { return workers_.size(); }
 
   // Closes the listener and every connection, then joins all threads.
@@ -53,6 +65,7 @@ class Server {
 
  private:
   struct Worker;
+  Status LoadCredentials();
   boost::asio::awaitable<void> AcceptLoop();
   void Spawn(boost::asio::ip::tcp::socket socket, size_t worker);
 
@@ -60,6 +73,9 @@ class Server {
   const UserLookup users_;
   const SessionHandlerFactory sessions_;
   std::shared_ptr<spdlog::logger> log_;
+  std::unique_ptr<boost::asio::ssl::context> tls_context_;  // null: TLS off
+  std::unique_ptr<RsaKeyPair> rsa_key_;
+  Sha2DigestCache sha2_cache_;
   std::atomic<uint32_t> next_connection_id_{1};
   // Declared after the collaborators connections point to, so connection
   // coroutines still pending are destroyed first.

@@ -8,6 +8,19 @@
 
 namespace tessera::vtgate::mysql {
 
+// TLS for client connections. Off unless cert_file is set.
+struct TlsOptions {
+  std::string cert_file;  // PEM certificate chain, server certificate first
+  std::string key_file;   // PEM private key of the certificate
+  // PEM CA bundle; when set, a client certificate is requested and, if the
+  // client presents one, it must verify against these CAs.
+  std::string ca_file;
+  // Plaintext logins are refused with ERR 3159.
+  bool require_secure_transport = false;
+
+  bool enabled() const { return !cert_file.empty(); }
+};
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 0;   // 0: pick a free port (see Server::port())
@@ -18,6 +31,15 @@ struct ServerOptions {
   // A client that has not finished authenticating by then is disconnected.
   std::chrono::seconds handshake_timeout{10};
   std::string server_version = "5.5.5-10.11.6-MariaDB-tessera";
+  TlsOptions tls;
+  // Plugin named in the greeting and switched to when a client answers with
+  // a plugin vtgate does not implement: "mysql_native_password" or
+  // "caching_sha2_password". Clients answering with either one are served
+  // with the one they chose.
+  std::string default_auth_plugin = "mysql_native_password";
+  // PEM RSA private key for caching_sha2_password over plaintext; empty: a
+  // 2048-bit key is generated when the server starts.
+  std::string rsa_private_key_file;
 };
 
 }  // namespace tessera::vtgate::mysql
