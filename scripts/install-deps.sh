@@ -12,7 +12,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libssl-dev nlohmann-json3-dev libcli11-dev libxxhash-dev
   sysbench percona-toolkit docker-compose
-  python3-pymysql python3-yaml
+  python3-pymysql python3-cryptography python3-yaml
   procps iproute2 openssl
   gnuplot-nox
   linux-perf strace valgrind

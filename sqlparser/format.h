@@ -10,7 +10,8 @@
 //   tree shape survives the round trip.
 // - With FormatOptions::bind_var set, every BindVar is written as the text it
 //   returns (the caller supplies a SQL literal, e.g. "'abc'" or "42");
-//   likewise `placeholder` for `?`. Unset callbacks write `:name` and `?`.
+//   likewise `placeholder` for `?` and `user_var` for `@name`. Unset
+//   callbacks write `:name`, `?` and `@name`.
 #pragma once
 
 #include <functional>
@@ -23,6 +24,9 @@ namespace tessera::sql {
 struct FormatOptions {
   std::function<std::string(const ast::BindVar&)> bind_var;
   std::function<std::string(const ast::Placeholder&)> placeholder;
+  // When set, every user variable `@name` is written as the text it returns
+  // (a SQL literal; vtgate keeps user variables itself).
+  std::function<std::string(const ast::Variable&)> user_var;
   // Drop keyspace qualifiers from table names (`ks`.`t` -> `t`), including
   // those inside column references.
   bool strip_qualifiers = false;

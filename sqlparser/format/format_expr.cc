@@ -360,6 +360,8 @@ void SqlWriter::ExprBody(const ast::Expr& e) {
         out_ += "@@";
         out_ += ScopePrefix(v.scope);
         out_ += v.name;
+      } else if (options_.user_var) {
+        out_ += options_.user_var(v);
       } else {
         out_ += '@';
         out_ += QuoteIdentifier(v.name);
