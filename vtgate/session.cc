@@ -6,6 +6,7 @@
 
 #include "common/ascii.h"
 #include "common/logging.h"
+#include "sqlparser/ast/walk.h"
 #include "sqlparser/format.h"
 #include "sqlparser/normalizer.h"
 #include "vtgate/engine/route.h"
@@ -129,6 +130,15 @@ bool MentionsLastInsertId(std::string_view text) {
   return false;
 }
 
+// Whether `stmt` reads a user variable (@x).
+bool MentionsUserVariable(ast::Statement& stmt) {
+  bool found = false;
+  ast::ForEachExpr(stmt, [&found](ast::Expr& e) {
+    if (e.kind() == ast::ExprKind::kVariable && !e.As<ast::Variable>().system) found = true;
+  });
+  return found;
+}
+
 }  // namespace
 
 asio::awaitable<Result<ResultSet>> Session::Dispatch(std::string_view sql) {
@@ -155,7 +165,9 @@ asio::awaitable<Result<ResultSet>> Session::Dispatch(std::string_view sql) {
       Status allowed = Authorize(verb == "select" ? Access::kRead : Access::kWrite, keyspace_);
       if (!allowed.ok()) co_return allowed.error();
     }
-    if (planner_verb && routable_values && !MentionsLastInsertId(text)) {
+    // LAST_INSERT_ID() and @user_variables are the session's: never baked into a cached plan.
+    if (planner_verb && routable_values && !MentionsLastInsertId(text) &&
+        text.find('@') == std::string_view::npos) {
       PlanCache& cache = worker_.plan_cache();
       const PlanCacheKey key{normalized->fingerprint, text, keyspace_, worker_.vschema().version()};
       std::shared_ptr<const Primitive> plan;
@@ -194,6 +206,22 @@ asio::awaitable<Result<ResultSet>> Session::Dispatch(std::string_view sql) {
   if (admin.statement) co_return co_await RunAdmin(*admin.statement);
   auto parsed = worker_.parser().Parse(sql);
   if (!parsed.ok()) co_return parsed.error();
+  if ((*parsed)->kind() != ast::StatementKind::kSet && MentionsUserVariable(**parsed)) {
+    // User variables are the session's: their values go into the text, which
+    // is parsed again, so the planner sees literals it can route by. (SET
+    // evaluates its values itself.)
+    if ((*parsed)->kind() == ast::StatementKind::kSelect) {
+      for (auto& item : (*parsed)->As<ast::SelectStatement>().items) {
+        if (item.expr && item.alias.empty() && item.expr->kind() == ast::ExprKind::kVariable &&
+            !item.expr->As<ast::Variable>().system)
+          item.alias = "@" + item.expr->As<ast::Variable>().name;
+      }
+    }
+    const std::string text = sql::Format(**parsed, UserVariableSubstitution());
+    auto substituted = worker_.parser().Parse(text);
+    if (!substituted.ok()) co_return substituted.error();
+    co_return co_await Run(**substituted, text);
+  }
   co_return co_await Run(**parsed, sql);
 }
 
@@ -345,6 +373,11 @@ asio::awaitable<Result<ResultSet>> Session::RunSet(ast::SetStatement& set) {
           continue;
         }
         Status set = co_await SetShardVariable(assignment);
+        if (!set.ok()) co_return set.error();
+        continue;
+      }
+      case ast::SetTarget::kUserVar: {
+        Status set = co_await SetUserVariable(assignment);
         if (!set.ok()) co_return set.error();
         continue;
       }

@@ -18,6 +18,7 @@
 #include <random>
 #include <string>
 
+#include "sqlparser/format.h"
 #include "vtgate/admin_statement.h"
 #include "vtgate/branch_directory.h"
 #include "vtgate/mysql/session_handler.h"
@@ -49,6 +50,12 @@ class Session final : public mysql::SessionHandler {
   boost::asio::awaitable<Result<ResultSet>> RunSet(sql::ast::SetStatement& set);
   // Session system variables for the shards (session_variables.cc).
   boost::asio::awaitable<Status> SetShardVariable(const sql::ast::SetAssignment& assignment);
+  boost::asio::awaitable<Status> SetUserVariable(const sql::ast::SetAssignment& assignment);
+  // `expr`'s value as a SQL literal: literals as written, anything else
+  // evaluated on a shard under the session's settings and user variables.
+  boost::asio::awaitable<Result<std::string>> EvaluateOnShard(const sql::ast::Expr& expr);
+  // Format options writing each @user_var as its value.
+  sql::FormatOptions UserVariableSubstitution() const;
   // Looks the tables of every auto_vschema keyspace up on the shards (at most
   // once a second unless `force`); true if any lookup ran and succeeded.
   boost::asio::awaitable<bool> DiscoverTablesOnce(bool force);
@@ -74,6 +81,7 @@ class Session final : public mysql::SessionHandler {
   std::string keyspace_;  // current keyspace, "" when none
   bool autocommit_ = true;
   std::map<std::string, std::string> shard_variables_;  // name -> SQL value, for SET STATEMENT
+  std::map<std::string, std::string> user_variables_;   // lower-case name -> SQL literal
   uint64_t last_insert_id_ = 0;      // LAST_INSERT_ID(): the last value generated for this session
   PreparedStatementCache prepared_;  // parsed prepared statements, by text
   std::string user_;

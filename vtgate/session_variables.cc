@@ -8,10 +8,15 @@
 // already made. MariaDB validates each new setting (`SET STATEMENT ... FOR
 // SELECT 1`); a variable it cannot set per statement is refused with 1235.
 // `= DEFAULT` drops the setting. SET GLOBAL is refused.
+//
+// User variables (`SET @x = value`) live in vtgate: a statement that uses
+// them is rewritten with their values (NULL for unset ones) before it is
+// planned, so it can still be routed by them.
 #include <charconv>
 
 #include "common/ascii.h"
 #include "common/sql_string.h"
+#include "sqlparser/ast/walk.h"
 #include "sqlparser/format.h"
 #include "vtgate/session.h"
 
@@ -44,6 +49,51 @@ bool IsInteger(const std::string& text) {
 
 }  // namespace
 
+sql::FormatOptions Session::UserVariableSubstitution() const {
+  sql::FormatOptions options;
+  options.user_var = [this](const ast::Variable& v) {
+    auto it = user_variables_.find(AsciiLower(v.name));
+    return it == user_variables_.end() ? std::string("NULL") : it->second;
+  };
+  return options;
+}
+
+asio::awaitable<Result<std::string>> Session::EvaluateOnShard(const ast::Expr& expr) {
+  if (expr.kind() == ast::ExprKind::kLiteral) co_return sql::FormatExpr(expr);
+  // One shard cannot answer a subquery over a sharded table.
+  bool reads_tables = false;
+  ast::ForEachExpr(const_cast<ast::Expr&>(expr), [&reads_tables](ast::Expr& e) {  // reads only
+    if (e.kind() == ast::ExprKind::kSubquery || e.kind() == ast::ExprKind::kExists ||
+        (e.kind() == ast::ExprKind::kIn && e.As<ast::InExpr>().subquery != nullptr))
+      reads_tables = true;
+  });
+  if (reads_tables)
+    co_return Error::Make(mysql_errno::kNotSupportedYet, "unsupported: subquery in a SET value");
+  const VSchema& vschema = worker_.vschema();
+  const KeyspaceInfo* home = vschema.FindKeyspace(keyspace_);
+  if (home == nullptr) home = vschema.keyspaces().front().get();
+  std::string select = "SELECT " + sql::FormatExpr(expr, UserVariableSubstitution());
+  if (!shard_variables_.empty())
+    select = "SET STATEMENT " + Settings(shard_variables_) + " FOR " + select;
+  ShardQuery query{&home->shards.front(), std::move(select)};
+  auto evaluated = co_await cursor_.ExecuteInternal(std::move(query));
+  if (!evaluated.ok()) co_return evaluated.error();
+  if (evaluated->rows.empty() || evaluated->rows[0].empty())
+    co_return Error::Make(mysql_errno::kUnknown, "the expression gave no value");
+  const auto& cell = evaluated->rows[0][0];
+  if (!cell) co_return std::string("NULL");
+  co_return IsInteger(*cell) ? *cell : QuoteSqlString(*cell);
+}
+
+asio::awaitable<Status> Session::SetUserVariable(const ast::SetAssignment& assignment) {
+  if (assignment.value == nullptr)
+    co_return Error::Make(mysql_errno::kParse, "SET @var needs a value");
+  auto value = co_await EvaluateOnShard(*assignment.value);
+  if (!value.ok()) co_return value.error();
+  user_variables_[AsciiLower(assignment.name)] = std::move(value).value();
+  co_return Status::Ok();
+}
+
 asio::awaitable<Status> Session::SetShardVariable(const ast::SetAssignment& assignment) {
   const std::string name = AsciiLower(assignment.name);
   if (assignment.scope == ast::VarScope::kGlobal) {
@@ -65,26 +115,13 @@ asio::awaitable<Status> Session::SetShardVariable(const ast::SetAssignment& assi
   if (home == nullptr) home = vschema.keyspaces().front().get();
   const ShardInfo* shard = &home->shards.front();
 
-  std::string value;
-  if (assignment.value->kind() == ast::ExprKind::kLiteral) {
-    value = sql::FormatExpr(*assignment.value);
-  } else {
-    // An expression (CONCAT(@@sql_mode, ...)): its value now, on a shard.
-    std::string select = "SELECT " + sql::FormatExpr(*assignment.value);
-    if (!shard_variables_.empty())
-      select = "SET STATEMENT " + Settings(shard_variables_) + " FOR " + select;
-    ShardQuery query{shard, std::move(select)};
-    auto evaluated = co_await cursor_.ExecuteInternal(std::move(query));
-    if (!evaluated.ok()) co_return evaluated.error();
-    if (evaluated->rows.empty() || evaluated->rows[0].empty()) {
-      co_return Error::Make(1231, "Variable '" + name + "' can't be set to an empty result");
-    }
-    const auto& cell = evaluated->rows[0][0];
-    value = !cell ? "NULL" : IsInteger(*cell) ? *cell : QuoteSqlString(*cell);
-  }
+  // A literal as written; an expression (CONCAT(@@sql_mode, ...), @saved)
+  // by its value now.
+  auto value = co_await EvaluateOnShard(*assignment.value);
+  if (!value.ok()) co_return value.error();
 
   std::map<std::string, std::string> next = shard_variables_;
-  next[name] = value;
+  next[name] = std::move(value).value();
   ShardQuery probe{shard, "SET STATEMENT " + Settings(next) + " FOR SELECT 1"};
   auto checked = co_await cursor_.ExecuteInternal(std::move(probe));
   if (!checked.ok()) {

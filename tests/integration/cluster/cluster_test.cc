@@ -409,5 +409,33 @@ TEST_F(ClusterTest, SessionVariablesReachTheShardsOfThatSessionOnly) {
   ASSERT_TRUE(c.Exec("DELETE FROM customer WHERE customer_id = 777002")) << c.error();
 }
 
+TEST_F(ClusterTest, UserVariablesLiveInTheSession) {
+  Client c(cluster_->vtgate_port(), "app", "app", "customer");
+  Client other(cluster_->vtgate_port(), "app", "app", "customer");
+  ASSERT_TRUE(c.connected() && other.connected());
+  ASSERT_TRUE(c.Exec("SET @a = 5, @b = 'it''s'")) << c.error();
+  ASSERT_TRUE(c.Exec("SET @id = @a * 155601")) << c.error();  // 778005, an id no test uses
+  auto shown = c.Rows("SELECT @a, @b, @nothing, @a + 1");
+  ASSERT_EQ(shown.size(), 1u) << c.error();
+  EXPECT_EQ(shown[0], (std::vector<std::string>{"5", "it's", "NULL", "6"}));
+  EXPECT_EQ(other.Rows("SELECT @a")[0][0], "NULL");
+  // Used in DML and WHERE, routed by their values.
+  ASSERT_TRUE(c.Exec("INSERT INTO customer (customer_id, email) VALUES (@id, @b)")) << c.error();
+  EXPECT_EQ(c.Rows("SELECT email FROM customer WHERE customer_id = @id")[0][0], "it's");
+  EXPECT_EQ(c.Rows("SELECT @id")[0][0], "778005");
+  // mysqldump's save-and-restore of settings.
+  const std::string before = c.Rows("SELECT @@sql_mode")[0][0];
+  ASSERT_TRUE(c.Exec("SET @OLD_SQL_MODE = @@SQL_MODE")) << c.error();
+  ASSERT_TRUE(c.Exec("SET SQL_MODE = 'NO_AUTO_VALUE_ON_ZERO'")) << c.error();
+  EXPECT_EQ(c.Rows("SELECT @@sql_mode")[0][0], "NO_AUTO_VALUE_ON_ZERO");
+  ASSERT_TRUE(c.Exec("SET SQL_MODE = @OLD_SQL_MODE")) << c.error();
+  EXPECT_EQ(c.Rows("SELECT @@sql_mode")[0][0], before);
+  // A subquery cannot be answered by one shard: refused, not guessed.
+  EXPECT_FALSE(c.Exec("SET @n = (SELECT COUNT(*) FROM customer)"));
+  EXPECT_EQ(c.error_code(), 1235u) << c.error();
+  ASSERT_TRUE(c.Exec("DELETE FROM customer WHERE customer_id = @id")) << c.error();
+  EXPECT_TRUE(c.Rows("SELECT email FROM customer WHERE customer_id = 778005").empty());
+}
+
 }  // namespace
 }  // namespace tessera::testing
