@@ -28,7 +28,8 @@ struct FormatOptions {
   // (a SQL literal; vtgate keeps user variables itself).
   std::function<std::string(const ast::Variable&)> user_var;
   // Drop keyspace qualifiers from table names (`ks`.`t` -> `t`), including
-  // those inside column references.
+  // those inside column references. MariaDB's system schemas
+  // (information_schema, mysql, performance_schema, sys) are kept.
   bool strip_qualifiers = false;
 };
 

@@ -12,6 +12,7 @@
 #include "vtgate/engine/route.h"
 #include "vtgate/mysql/constants.h"
 #include "vtgate/table_discovery.h"
+#include "vtgate/transaction_statement.h"
 
 namespace tessera::vtgate {
 namespace asio = boost::asio;
@@ -201,6 +202,9 @@ asio::awaitable<Result<ResultSet>> Session::Dispatch(std::string_view sql) {
       }
     }
   }
+  TransactionParse transaction = ParseTransactionStatement(sql);
+  if (!transaction.error.empty()) co_return Error::Make(mysql_errno::kParse, transaction.error);
+  if (transaction.statement) co_return co_await RunTransactionStatement(*transaction.statement);
   AdminParse admin = ParseAdminStatement(sql);
   if (!admin.error.empty()) co_return Error::Make(mysql_errno::kParse, admin.error);
   if (admin.statement) co_return co_await RunAdmin(*admin.statement);
@@ -246,8 +250,10 @@ asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::strin
       co_return ResultSet{};
     }
     case ast::StatementKind::kRollback: {
-      if (!stmt.As<ast::RollbackStatement>().savepoint.empty()) {
-        co_return Error::Make(mysql_errno::kNotSupportedYet, "unsupported: ROLLBACK TO SAVEPOINT");
+      if (const auto& savepoint = stmt.As<ast::RollbackStatement>().savepoint; !savepoint.empty()) {
+        Status s = co_await cursor_.RollbackToSavepoint(savepoint);
+        if (!s.ok()) co_return s.error();
+        co_return ResultSet{};
       }
       Status s = co_await cursor_.Rollback();
       if (!s.ok()) co_return s.error();
@@ -293,6 +299,29 @@ asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::strin
   auto result = co_await (*plan)->Execute(cursor_, kNoBinds);
   if (result.ok() && access == Access::kDdl) (void)co_await DiscoverTablesOnce(/*force=*/true);
   co_return result;
+}
+
+asio::awaitable<Result<ResultSet>> Session::RunTransactionStatement(
+    const TransactionStatement& statement) {
+  Status s;
+  switch (statement.kind) {
+    case TransactionStatement::Kind::kSavepoint:
+      s = co_await cursor_.Savepoint(statement.name);
+      break;
+    case TransactionStatement::Kind::kReleaseSavepoint:
+      s = co_await cursor_.ReleaseSavepoint(statement.name);
+      break;
+    case TransactionStatement::Kind::kLockTables:
+      co_return Error::Make(mysql_errno::kNotSupportedYet,
+                            "unsupported: LOCK TABLES (shard connections are pooled; for "
+                            "mariadb-dump use --single-transaction)");
+    case TransactionStatement::Kind::kUnlockTables:
+      break;  // nothing is ever locked
+    case TransactionStatement::Kind::kKeysNoOp:
+      break;  // InnoDB ignores DISABLE/ENABLE KEYS
+  }
+  if (!s.ok()) co_return s.error();
+  co_return ResultSet{};
 }
 
 asio::awaitable<bool> Session::DiscoverTablesOnce(bool force) {
@@ -374,6 +403,28 @@ asio::awaitable<Result<ResultSet>> Session::RunSet(ast::SetStatement& set) {
         }
         Status set = co_await SetShardVariable(assignment);
         if (!set.ok()) co_return set.error();
+        continue;
+      }
+      case ast::SetTarget::kTransaction: {
+        // Shards run MariaDB's defaults, REPEATABLE READ and READ WRITE:
+        // asking for them is fine, anything else is not done yet.
+        std::string rest = assignment.name;
+        bool supported = true;
+        size_t start = 0;
+        while (start <= rest.size()) {
+          size_t comma = rest.find(',', start);
+          if (comma == std::string::npos) comma = rest.size();
+          std::string part = rest.substr(start, comma - start);
+          while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+          while (!part.empty() && part.back() == ' ') part.pop_back();
+          if (part != "ISOLATION LEVEL REPEATABLE READ" && part != "READ WRITE") supported = false;
+          start = comma + 1;
+        }
+        if (!supported || assignment.scope == ast::VarScope::kGlobal) {
+          co_return Error::Make(mysql_errno::kNotSupportedYet,
+                                "unsupported: SET TRANSACTION " + assignment.name +
+                                    " (shards run REPEATABLE READ, READ WRITE)");
+        }
         continue;
       }
       case ast::SetTarget::kUserVar: {

@@ -25,6 +25,7 @@
 #include "vtgate/planner/planner.h"
 #include "vtgate/prepared_statement.h"
 #include "vtgate/session_cursor.h"
+#include "vtgate/transaction_statement.h"
 #include "vtgate/worker_context.h"
 
 namespace tessera::vtgate {
@@ -42,6 +43,9 @@ class Session final : public mysql::SessionHandler {
       std::string_view sql, const std::vector<std::string>& params) override;
 
  private:
+  // SAVEPOINT, RELEASE SAVEPOINT, LOCK/UNLOCK TABLES.
+  boost::asio::awaitable<Result<ResultSet>> RunTransactionStatement(
+      const TransactionStatement& statement);
   // Query without the LAST_INSERT_ID() bookkeeping.
   boost::asio::awaitable<Result<ResultSet>> Dispatch(std::string_view sql);
   boost::asio::awaitable<Result<ResultSet>> Run(sql::ast::Statement& stmt, std::string_view sql);

@@ -1,5 +1,9 @@
 #include "vtgate/session_cursor.h"
 
+#include <algorithm>
+
+#include "common/sql_string.h"
+
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/redirect_error.hpp>
@@ -68,6 +72,33 @@ asio::awaitable<Result<ResultSet>> SessionCursor::Send(ShardQuery query) {
     }
   }
   const bool begins = request.begin;
+  if (begins && !savepoints_.empty()) {
+    // A shard joining after savepoints were set gets them first, so a later
+    // ROLLBACK TO undoes its work too.
+    rpc::ExecuteRequest begin;
+    begin.database = request.database;
+    begin.begin = true;
+    rpc::ExecuteResponse begun = co_await worker_.tablet(*query.shard).Execute(std::move(begin));
+    if (!begun.result.ok() || begun.transaction_id == 0) {
+      beginning_.erase(query.shard);
+      if (!begun.result.ok()) co_return std::move(begun.result);
+      co_return Error::Internal("tablet began no transaction");
+    }
+    for (const auto& name : savepoints_) {
+      rpc::ExecuteRequest set;
+      set.database = request.database;
+      set.transaction_id = begun.transaction_id;
+      set.sql = "SAVEPOINT " + QuoteSqlIdentifier(name);
+      rpc::ExecuteResponse done = co_await worker_.tablet(*query.shard).Execute(std::move(set));
+      if (!done.result.ok()) {
+        beginning_.erase(query.shard);
+        transactions_[query.shard] = begun.transaction_id;  // rolled back with the rest
+        co_return std::move(done.result);
+      }
+    }
+    request.begin = false;
+    request.transaction_id = begun.transaction_id;
+  }
   rpc::ExecuteResponse response = co_await worker_.tablet(*query.shard).Execute(std::move(request));
   if (begins) beginning_.erase(query.shard);
   if (in_transaction_ && response.transaction_id != 0) {
@@ -131,6 +162,7 @@ asio::awaitable<Status> SessionCursor::Commit() {
     if (!s.ok()) failed += (failed.empty() ? "" : ", ") + shard->keyspace + "/" + shard->name;
   }
   transactions_.clear();
+  savepoints_.clear();
   in_transaction_ = false;
   if (!status.ok() && !failed.empty()) {
     Error error = status.error();
@@ -140,6 +172,44 @@ asio::awaitable<Status> SessionCursor::Commit() {
   co_return status;
 }
 
+asio::awaitable<Status> SessionCursor::OnTransactionShards(const std::string& sql) {
+  Status status;
+  for (const auto& [shard, id] : transactions_) {
+    rpc::ExecuteRequest request;
+    request.database = DatabaseFor(shard->keyspace);
+    request.transaction_id = id;
+    request.sql = sql;
+    rpc::ExecuteResponse response = co_await worker_.tablet(*shard).Execute(std::move(request));
+    if (!response.result.ok() && status.ok()) status = response.result.error();
+  }
+  co_return status;
+}
+
+asio::awaitable<Status> SessionCursor::Savepoint(const std::string& name) {
+  if (!in_transaction_) co_return Status::Ok();
+  Status s = co_await OnTransactionShards("SAVEPOINT " + QuoteSqlIdentifier(name));
+  if (!s.ok()) co_return s;
+  std::erase(savepoints_, name);  // a savepoint set again moves to the end
+  savepoints_.push_back(name);
+  co_return Status::Ok();
+}
+
+asio::awaitable<Status> SessionCursor::RollbackToSavepoint(const std::string& name) {
+  auto it = std::find(savepoints_.begin(), savepoints_.end(), name);
+  if (!in_transaction_ || it == savepoints_.end())
+    co_return Error::Make(1305, "SAVEPOINT " + name + " does not exist");
+  savepoints_.erase(it + 1, savepoints_.end());
+  co_return co_await OnTransactionShards("ROLLBACK TO SAVEPOINT " + QuoteSqlIdentifier(name));
+}
+
+asio::awaitable<Status> SessionCursor::ReleaseSavepoint(const std::string& name) {
+  auto it = std::find(savepoints_.begin(), savepoints_.end(), name);
+  if (!in_transaction_ || it == savepoints_.end())
+    co_return Error::Make(1305, "SAVEPOINT " + name + " does not exist");
+  savepoints_.erase(it, savepoints_.end());
+  co_return co_await OnTransactionShards("RELEASE SAVEPOINT " + QuoteSqlIdentifier(name));
+}
+
 asio::awaitable<Status> SessionCursor::Rollback() {
   Status status;
   for (const auto& [shard, id] : transactions_) {
@@ -147,6 +217,7 @@ asio::awaitable<Status> SessionCursor::Rollback() {
     if (!s.ok() && status.ok()) status = s;
   }
   transactions_.clear();
+  savepoints_.clear();
   in_transaction_ = false;
   co_return status;
 }

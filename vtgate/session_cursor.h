@@ -49,6 +49,15 @@ class SessionCursor final : public VCursor {
   boost::asio::awaitable<Status> Commit();
   boost::asio::awaitable<Status> Rollback();
 
+  // Savepoints of the open transaction. Each is set on every shard already
+  // in the transaction, and replayed on a shard that joins later before its
+  // first statement, so rolling back to one undoes the work of every shard
+  // since then. Outside a transaction they are accepted and forgotten, as
+  // in autocommit MariaDB. An unknown name is 1305.
+  boost::asio::awaitable<Status> Savepoint(const std::string& name);
+  boost::asio::awaitable<Status> RollbackToSavepoint(const std::string& name);
+  boost::asio::awaitable<Status> ReleaseSavepoint(const std::string& name);
+
   // Branches: statements for `keyspace` go to `database` on its shards
   // instead of the keyspace's production database.
   void SetKeyspaceDatabase(const std::string& keyspace, std::string database);
@@ -69,7 +78,11 @@ class SessionCursor final : public VCursor {
   std::string user_;
   bool in_transaction_ = false;
   bool single_shard_ = false;
-  std::string settings_;                               // "a=1, b='x'" or ""
+  std::string settings_;  // "a=1, b='x'" or ""
+  // Statements on every shard in the transaction; the first failure wins.
+  boost::asio::awaitable<Status> OnTransactionShards(const std::string& sql);
+
+  std::vector<std::string> savepoints_;                // in the order they were set
   std::set<const ShardInfo*> beginning_;               // shards whose first statement is in flight
   std::map<const ShardInfo*, uint64_t> transactions_;  // shard -> tablet transaction id
 };

@@ -1,10 +1,24 @@
 // SELECT, set operations, FROM clause, ORDER BY, LIMIT, locking.
+#include <cctype>
+
 #include "sqlparser/format/sql_writer.h"
 
 namespace tessera::sql::format {
 
+namespace {
+
+// MariaDB's own schemas, which exist on every shard under their own names.
+bool IsSystemSchema(std::string_view name) {
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "information_schema" || lower == "mysql" || lower == "performance_schema" ||
+         lower == "sys";
+}
+
+}  // namespace
+
 void SqlWriter::Table(const ast::TableName& t) {
-  if (!t.qualifier.empty() && !options_.strip_qualifiers) {
+  if (!t.qualifier.empty() && (!options_.strip_qualifiers || IsSystemSchema(t.qualifier))) {
     Ident(t.qualifier);
     out_ += '.';
   }

@@ -328,7 +328,11 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
 
   bool rewrite = binding.has_keyspace_qualifier;
   if (MentionsDatabaseFunction(stmt)) {
-    RewriteDatabaseFunction(stmt, default_keyspace);
+    // In a query of information_schema, DATABASE() must name the schema the
+    // shard keeps the keyspace in (table_schema = DATABASE()).
+    RewriteDatabaseFunction(stmt, binding.system_schema && !default_keyspace.empty()
+                                      ? keyspace.database
+                                      : default_keyspace);
     rewrite = true;
   }
   if (RewriteLastInsertId(stmt, last_insert_id)) rewrite = true;

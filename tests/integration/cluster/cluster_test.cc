@@ -437,5 +437,84 @@ TEST_F(ClusterTest, UserVariablesLiveInTheSession) {
   EXPECT_TRUE(c.Rows("SELECT email FROM customer WHERE customer_id = 778005").empty());
 }
 
+TEST_F(ClusterTest, SavepointsSpanShardsThatJoinLater) {
+  Client c(cluster_->vtgate_port(), "app", "app", "customer");
+  ASSERT_TRUE(c.connected());
+  vtgate::HashVindex hash;
+  std::vector<std::string> low, high;  // fresh ids on -80 and 80-
+  for (uint64_t id = 8100; low.size() < 2 || high.size() < 2; ++id) {
+    auto& side = static_cast<unsigned char>(hash.MapUint64(id)[0]) < 0x80 ? low : high;
+    if (side.size() < 2) side.push_back(std::to_string(id));
+  }
+  auto insert = [&](const std::string& id) {
+    return c.Exec("INSERT INTO customer (customer_id, email) VALUES (" + id + ", 'sp')");
+  };
+  EXPECT_TRUE(c.Exec("SAVEPOINT outside"));  // accepted and forgotten, as in MariaDB
+  ASSERT_TRUE(c.Exec("BEGIN"));
+  ASSERT_TRUE(insert(low[0])) << c.error();
+  ASSERT_TRUE(c.Exec("SAVEPOINT a")) << c.error();
+  ASSERT_TRUE(insert(low[1])) << c.error();
+  ASSERT_TRUE(insert(high[0])) << c.error();  // 80- joins after the savepoint
+  ASSERT_TRUE(c.Exec("SAVEPOINT b")) << c.error();
+  ASSERT_TRUE(insert(high[1])) << c.error();
+  ASSERT_TRUE(c.Exec("ROLLBACK TO SAVEPOINT b")) << c.error();
+  EXPECT_EQ(c.Rows("SELECT COUNT(*) FROM customer WHERE email = 'sp'")[0][0], "3");
+  ASSERT_TRUE(c.Exec("ROLLBACK TO SAVEPOINT a")) << c.error();
+  EXPECT_FALSE(c.Exec("ROLLBACK TO SAVEPOINT b"));  // later savepoints are gone
+  EXPECT_EQ(c.error_code(), 1305u) << c.error();
+  ASSERT_TRUE(c.Exec("RELEASE SAVEPOINT a")) << c.error();
+  ASSERT_TRUE(c.Exec("COMMIT")) << c.error();
+  EXPECT_EQ(c.Rows("SELECT customer_id FROM customer WHERE email = 'sp'"),
+            (std::vector<std::vector<std::string>>{{low[0]}}));
+  EXPECT_FALSE(c.Exec("RELEASE SAVEPOINT a"));
+  EXPECT_EQ(c.error_code(), 1305u);
+  // LOCK TABLES is refused with a pointer; UNLOCK TABLES and DISABLE KEYS are harmless.
+  EXPECT_FALSE(c.Exec("LOCK TABLES customer READ"));
+  EXPECT_EQ(c.error_code(), 1235u);
+  EXPECT_NE(c.error().find("--single-transaction"), std::string::npos) << c.error();
+  EXPECT_TRUE(c.Exec("UNLOCK TABLES")) << c.error();
+  EXPECT_TRUE(c.Exec("/*!40000 ALTER TABLE `customer` DISABLE KEYS */")) << c.error();
+  ASSERT_TRUE(c.Exec("DELETE FROM customer WHERE email = 'sp'")) << c.error();
+}
+
+// mariadb-dump of a sharded keyspace through vtgate, restored through vtgate
+// into the unsharded keyspace: same rows.
+TEST_F(ClusterTest, DumpThroughVtgateRestoresElsewhere) {
+  Client c(cluster_->vtgate_port(), "app", "app", "customer");
+  ASSERT_TRUE(c.connected());
+  ASSERT_TRUE(
+      c.Exec("INSERT INTO corder (order_id, customer_id, sku, price) VALUES "
+             "(9101, 1, 'it''s', 10), (9102, 4, NULL, 20), (9103, 7, 'ünï', -3)"))
+      << c.error();
+  const std::string port = std::to_string(cluster_->vtgate_port());
+  const std::string dump_file = "/tmp/tessera-dump-" + port + ".sql";
+  auto run = [](const std::string& cmd) {
+    FILE* pipe = popen((cmd + " 2>&1").c_str(), "r");
+    std::string output;
+    char buf[512];
+    while (pipe != nullptr && fgets(buf, sizeof buf, pipe) != nullptr) output += buf;
+    int status = pipe == nullptr ? -1 : pclose(pipe);
+    return std::make_pair(status, output);
+  };
+  auto dumped = run("mariadb-dump -h127.0.0.1 -P" + port +
+                    " -uapp -papp --single-transaction --skip-add-locks --complete-insert "
+                    "customer corder > " +
+                    dump_file);
+  ASSERT_EQ(dumped.first, 0) << dumped.second;
+  auto restored = run("mariadb -h127.0.0.1 -P" + port + " -uapp -papp commerce < " + dump_file);
+  ASSERT_EQ(restored.first, 0) << restored.second;
+  std::remove(dump_file.c_str());
+  const std::string checksum =
+      "SELECT COUNT(*), SUM(CRC32(CONCAT_WS('|', order_id, customer_id, IFNULL(sku, 'NULL'), "
+      "price))) FROM ";
+  auto source = c.Rows(checksum + "customer.corder");
+  auto copy = c.Rows(checksum + "commerce.corder");
+  ASSERT_EQ(source.size(), 1u) << c.error();
+  EXPECT_GE(std::stol(source[0][0]), 3);
+  EXPECT_EQ(source, copy);
+  EXPECT_EQ(c.Rows("SELECT sku FROM commerce.corder WHERE order_id = 9103")[0][0], "ünï");
+  ASSERT_TRUE(c.Exec("DELETE FROM corder WHERE order_id IN (9101, 9102, 9103)")) << c.error();
+}
+
 }  // namespace
 }  // namespace tessera::testing

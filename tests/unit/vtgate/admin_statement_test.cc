@@ -1,4 +1,5 @@
 #include "vtgate/admin_statement.h"
+#include "vtgate/transaction_statement.h"
 
 #include <gtest/gtest.h>
 
@@ -77,6 +78,34 @@ TEST(AdminStatement, MalformedStatementsGetAMessage) {
     EXPECT_FALSE(parsed.statement) << sql;
     EXPECT_FALSE(parsed.error.empty()) << sql;
   }
+}
+
+TEST(TransactionStatement, RecognisesSavepointsLocksAndKeys) {
+  using K = TransactionStatement::Kind;
+  auto sp = ParseTransactionStatement("SAVEPOINT sp1;");
+  ASSERT_TRUE(sp.statement);
+  EXPECT_EQ(sp.statement->kind, K::kSavepoint);
+  EXPECT_EQ(sp.statement->name, "sp1");
+  auto release = ParseTransactionStatement("release savepoint `a``b`");
+  ASSERT_TRUE(release.statement);
+  EXPECT_EQ(release.statement->kind, K::kReleaseSavepoint);
+  EXPECT_EQ(release.statement->name, "a`b");
+  EXPECT_EQ(ParseTransactionStatement("LOCK TABLES t READ, u WRITE").statement->kind,
+            K::kLockTables);
+  EXPECT_EQ(ParseTransactionStatement("unlock tables").statement->kind, K::kUnlockTables);
+  EXPECT_EQ(ParseTransactionStatement("/*!40000 ALTER TABLE `t` DISABLE KEYS */;").statement->kind,
+            K::kKeysNoOp);
+  EXPECT_EQ(ParseTransactionStatement("ALTER TABLE t ENABLE KEYS").statement->kind, K::kKeysNoOp);
+  // Everything else is left to the parser.
+  for (const char* sql :
+       {"ALTER TABLE t ADD COLUMN keys INT", "ALTER TABLE t DISABLE KEYS, ADD x INT",
+        "RELEASE LOCK", "LOCK", "SELECT 1", "/*!40000 SELECT 1 */"}) {
+    auto parsed = ParseTransactionStatement(sql);
+    EXPECT_FALSE(parsed.statement) << sql;
+    EXPECT_TRUE(parsed.error.empty()) << sql;
+  }
+  EXPECT_EQ(ParseTransactionStatement("SAVEPOINT").error, "expected a savepoint name");
+  EXPECT_EQ(ParseTransactionStatement("SAVEPOINT a b").error, "expected a savepoint name");
 }
 
 }  // namespace
