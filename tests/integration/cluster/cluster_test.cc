@@ -104,8 +104,10 @@ TEST_F(ClusterTest, PointSelectTouchesOneShard) {
   long high_delta = ComSelect(*high) - high_before;
   vtgate::HashVindex hash;
   bool in_low = KeyRange::Parse("-80")->Contains(hash.MapUint64(1001));
-  EXPECT_EQ(in_low ? low_delta : high_delta, 10);
-  EXPECT_EQ(in_low ? high_delta : low_delta, 0);
+  // Com_select also counts the tablets' own probes (health, migration
+  // polls), a few at most: a scatter would add all ten to the other shard.
+  EXPECT_GE(in_low ? low_delta : high_delta, 10);
+  EXPECT_LT(in_low ? high_delta : low_delta, 10);
 }
 
 TEST_F(ClusterTest, ErrorsCarryMySqlCodes) {
