@@ -54,7 +54,9 @@ void ClientConnection::Close() {
 asio::awaitable<void> ClientConnection::Run(std::shared_ptr<ClientConnection> self) {
   try {
     self->ArmDeadline();
-    if (co_await self->Handshake()) co_await self->ServeCommands();
+    // GCC 12 can miscompile a co_await inside an if condition: take the value first.
+    const bool logged_in = co_await self->Handshake();
+    if (logged_in) co_await self->ServeCommands();
   } catch (const std::exception& e) {
     self->deps_.log->error("connection {}: {}", self->info_.connection_id, e.what());
   } catch (...) {
@@ -82,7 +84,8 @@ asio::awaitable<void> ClientConnection::SendErrorAndClose(const Error& error) {
   if (phase_ == Phase::kClosed) co_return;
   PacketWriter w = stream_.StartResponse();
   EncodeErrorResponse(error, &w);
-  if (co_await stream_.Send(w)) {
+  const bool sent = co_await stream_.Send(w);
+  if (sent) {
     // Let the client read the ERR: stop sending, discard what it still
     // sends until it closes (bounded by the deadline and kDrainLimit).
     boost::system::error_code ec;
@@ -119,7 +122,8 @@ asio::awaitable<void> ClientConnection::ServeCommands() {
       co_await FailRead(status);
       co_return;
     }
-    if (!co_await Dispatch(payload)) co_return;
+    const bool keep_serving = co_await Dispatch(payload);
+    if (!keep_serving) co_return;
     stream_.Trim();
   }
 }

@@ -174,10 +174,10 @@ asio::awaitable<Result<ResultSet>> MariaDbConnection::Execute(std::string_view d
     std::string name(database);
     int failed = 0;
     int status = mysql_select_db_start(&failed, mysql_, name.c_str());
-    if (!co_await Drive(status,
-                        [&](int ev) { return mysql_select_db_cont(&failed, mysql_, ev); })) {
-      co_return TimeoutError();
-    }
+    // GCC 12 can miscompile a co_await inside an if condition: take the value first.
+    const bool selected =
+        co_await Drive(status, [&](int ev) { return mysql_select_db_cont(&failed, mysql_, ev); });
+    if (!selected) co_return TimeoutError();
     if (failed != 0) {
       Error error = LastError();
       CloseIfBroken(error);
@@ -188,9 +188,9 @@ asio::awaitable<Result<ResultSet>> MariaDbConnection::Execute(std::string_view d
 
   int failed = 0;
   int status = mysql_real_query_start(&failed, mysql_, sql.data(), sql.size());
-  if (!co_await Drive(status, [&](int ev) { return mysql_real_query_cont(&failed, mysql_, ev); })) {
-    co_return TimeoutError();
-  }
+  const bool queried =
+      co_await Drive(status, [&](int ev) { return mysql_real_query_cont(&failed, mysql_, ev); });
+  if (!queried) co_return TimeoutError();
   if (failed != 0) {
     Error error = LastError();
     CloseIfBroken(error);
@@ -200,10 +200,9 @@ asio::awaitable<Result<ResultSet>> MariaDbConnection::Execute(std::string_view d
 
   MYSQL_RES* stored = nullptr;
   status = mysql_store_result_start(&stored, mysql_);
-  if (!co_await Drive(status,
-                      [&](int ev) { return mysql_store_result_cont(&stored, mysql_, ev); })) {
-    co_return TimeoutError();
-  }
+  const bool stored_all =
+      co_await Drive(status, [&](int ev) { return mysql_store_result_cont(&stored, mysql_, ev); });
+  if (!stored_all) co_return TimeoutError();
   if (stored == nullptr) {
     Error error = LastError();
     CloseIfBroken(error);
