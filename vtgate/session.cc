@@ -6,6 +6,7 @@
 
 #include "common/ascii.h"
 #include "common/logging.h"
+#include "common/sequence_table.h"
 #include "sqlparser/ast/walk.h"
 #include "sqlparser/format.h"
 #include "sqlparser/normalizer.h"
@@ -202,6 +203,7 @@ asio::awaitable<Result<ResultSet>> Session::Dispatch(std::string_view sql) {
       }
     }
   }
+  if (auto next = ParseNextValues(sql)) co_return co_await NextSequenceValues(*next);
   TransactionParse transaction = ParseTransactionStatement(sql);
   if (!transaction.error.empty()) co_return Error::Make(mysql_errno::kParse, transaction.error);
   if (transaction.statement) co_return co_await RunTransactionStatement(*transaction.statement);
@@ -299,6 +301,32 @@ asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::strin
   auto result = co_await (*plan)->Execute(cursor_, kNoBinds);
   if (result.ok() && access == Access::kDdl) (void)co_await DiscoverTablesOnce(/*force=*/true);
   co_return result;
+}
+
+asio::awaitable<Result<ResultSet>> Session::NextSequenceValues(const NextValuesRequest& request) {
+  // The sequence table of the current keyspace, else the one keyspace that
+  // declares a sequence of that name.
+  const VSchema& vschema = worker_.vschema();
+  auto is_sequence = [&](const KeyspaceInfo& ks) {
+    return !ks.sharded && ks.sequence_tables.count(request.table) > 0;
+  };
+  const KeyspaceInfo* home = vschema.FindKeyspace(keyspace_);
+  if (home == nullptr || !is_sequence(*home)) {
+    home = nullptr;
+    for (const auto& ks : vschema.keyspaces()) {
+      if (is_sequence(*ks)) home = ks.get();
+    }
+  }
+  if (home == nullptr) {
+    co_return Error::Make(mysql_errno::kNoSuchTable,
+                          "'" + request.table + "' is not a sequence table of any keyspace");
+  }
+  if (credential_) {
+    Status allowed = Authorize(Access::kWrite, home->name);
+    if (!allowed.ok()) co_return allowed.error();
+  }
+  ShardQuery query{&home->shards.front(), NextValuesStatement(request.table, request.count)};
+  co_return co_await cursor_.ExecuteInternal(std::move(query));
 }
 
 asio::awaitable<Result<ResultSet>> Session::RunTransactionStatement(

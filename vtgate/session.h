@@ -18,6 +18,7 @@
 #include <random>
 #include <string>
 
+#include "common/sequence_table.h"
 #include "sqlparser/format.h"
 #include "vtgate/admin_statement.h"
 #include "vtgate/branch_directory.h"
@@ -43,6 +44,8 @@ class Session final : public mysql::SessionHandler {
       std::string_view sql, const std::vector<std::string>& params) override;
 
  private:
+  // SELECT NEXT <n> VALUES FROM <sequence>: the first of n values, as Vitess answers it.
+  boost::asio::awaitable<Result<ResultSet>> NextSequenceValues(const NextValuesRequest& request);
   // SAVEPOINT, RELEASE SAVEPOINT, LOCK/UNLOCK TABLES.
   boost::asio::awaitable<Result<ResultSet>> RunTransactionStatement(
       const TransactionStatement& statement);

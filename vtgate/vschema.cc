@@ -71,6 +71,7 @@ Result<std::shared_ptr<const VSchema>> VSchema::Build(const config::Topology& to
     for (const auto& table_config : ks_config.tables) {
       TableInfo table;
       table.name = table_config.name;
+      if (table_config.type == "sequence") ks->sequence_tables.insert(table_config.name);
       if (table_config.type == "reference") {
         table.type = TableType::kReference;
       } else {

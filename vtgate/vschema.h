@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +61,7 @@ struct KeyspaceInfo {
   std::vector<ShardInfo> shards;
   std::map<std::string, std::unique_ptr<Vindex>> vindexes;
   std::map<std::string, TableInfo> tables;
+  std::set<std::string> sequence_tables;  // tables of type sequence (unsharded keyspaces)
   // auto_vschema: tables the VSchema does not list are sharded by their
   // first primary-key column with this vindex (null: no auto_vschema), and
   // AUTO_INCREMENT ones take values from `<table>_seq` in

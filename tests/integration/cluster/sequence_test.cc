@@ -196,5 +196,17 @@ TEST_F(SequenceTest, MissingSequenceRowIsAClearError) {
   EXPECT_TRUE(c.Exec("INSERT INTO broken (id, v) VALUES (7, 1)")) << c.error();
 }
 
+TEST_F(SequenceTest, ClientsCanTakeValuesToo) {
+  GateClient c(cluster_->vtgate_port(), "app", "app", "shop");
+  ASSERT_TRUE(c.connected());
+  auto taken = c.Rows("SELECT NEXT 5 VALUES FROM event_seq");
+  ASSERT_EQ(taken.size(), 1u) << c.error();
+  const uint64_t first = std::stoull(taken[0][0]);
+  ASSERT_TRUE(c.Exec("INSERT INTO event (payload) VALUES ('after next')")) << c.error();
+  EXPECT_GE(mysql_insert_id(c.get()), first + 5);
+  EXPECT_TRUE(c.Rows("SELECT NEXT 1 VALUES FROM nosuch_seq").empty());
+  EXPECT_EQ(c.error_code(), 1146u) << c.error();
+}
+
 }  // namespace
 }  // namespace tessera::testing
