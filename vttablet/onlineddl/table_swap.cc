@@ -107,19 +107,30 @@ Result<SwapResult> SwapTables(const MariaDbParams& params, const SwapRequest& re
     }
     if (rename.wait_for(std::chrono::milliseconds(1)) == std::future_status::ready) break;
   }
+  // Stops the renamer before the locks go: a RENAME that had not started yet
+  // when a single KILL arrived would otherwise run once the sentry is gone,
+  // swapping the tables without the final sync. Killing until its thread
+  // returns covers every moment (the SET, or the RENAME itself).
+  auto stop_renamer = [&]() {
+    while (rename.wait_for(std::chrono::milliseconds(10)) != std::future_status::ready)
+      (void)a.Execute(fmt::format("KILL QUERY {}", renamer_id));
+    return rename.get();
+  };
   if (!waiting) {
-    (void)a.Execute(fmt::format("KILL QUERY {}", renamer_id));
-    Error e =
-        abandon(Error::Internal("the cut-over RENAME was not seen waiting for the table lock"));
-    (void)rename.get();
-    return e;
+    Status stopped = stop_renamer();
+    if (stopped.ok()) {
+      // It renamed while the sentry still held the name: impossible unless the
+      // server gave up the locks; report it rather than guess.
+      return Error::Internal("the cut-over RENAME ran before the final sync completed");
+    }
+    return abandon(Error::Internal("the cut-over RENAME was not seen waiting for the table lock"));
   }
   auto dropped = a.Execute("DROP TABLE " + parked);
   if (!dropped.ok()) {
-    (void)a.Execute(fmt::format("KILL QUERY {}", renamer_id));
-    Error e = abandon(std::move(dropped).error());
-    (void)rename.get();
-    return e;
+    Status stopped = stop_renamer();
+    if (stopped.ok())
+      return Error::Internal("the cut-over RENAME ran before the final sync completed");
+    return abandon(std::move(dropped).error());
   }
   (void)a.Execute("UNLOCK TABLES");
   Status renamed = rename.get();
