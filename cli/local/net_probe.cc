@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 namespace tessera::local {
 namespace {
@@ -23,6 +24,8 @@ class Socket {
   }
   Socket(const Socket&) = delete;
   Socket& operator=(const Socket&) = delete;
+  Socket(Socket&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  Socket& operator=(Socket&&) = delete;
   int fd() const { return fd_; }
 
  private:
@@ -83,6 +86,32 @@ Result<uint16_t> PickFreePort(const std::string& host) {
     return Error::Internal(std::string("getsockname: ") + strerror(errno));
   }
   return static_cast<uint16_t>(ntohs(addr.sin_port));
+}
+
+Result<std::vector<uint16_t>> PickFreePorts(size_t count, const std::string& host) {
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  if (inet_pton(AF_INET, host.c_str(), &addr.sin_addr) != 1) {
+    return Error::Internal("PickFreePorts: not an IPv4 address: " + host);
+  }
+  std::vector<Socket> held;
+  std::vector<uint16_t> ports;
+  for (size_t i = 0; i < count; ++i) {
+    Socket s(socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    if (s.fd() < 0) return Error::Internal(std::string("socket: ") + strerror(errno));
+    addr.sin_port = 0;
+    if (bind(s.fd(), reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
+      return Error::Internal(std::string("bind: ") + strerror(errno));
+    }
+    sockaddr_in bound{};
+    socklen_t len = sizeof(bound);
+    if (getsockname(s.fd(), reinterpret_cast<sockaddr*>(&bound), &len) != 0) {
+      return Error::Internal(std::string("getsockname: ") + strerror(errno));
+    }
+    ports.push_back(static_cast<uint16_t>(ntohs(bound.sin_port)));
+    held.push_back(std::move(s));
+  }
+  return ports;
 }
 
 bool CanConnect(const std::string& host, uint16_t port, std::chrono::milliseconds timeout) {

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "common/error.h"
 
@@ -14,6 +15,9 @@ namespace tessera::local {
 // Binds `host`:0, reads the port the kernel chose and releases it. Another
 // process may take it before the caller does; good enough for tests.
 Result<uint16_t> PickFreePort(const std::string& host = "127.0.0.1");
+// `count` free ports, all different: each is held bound until all are picked
+// (PickFreePort called twice in a row may return the same port).
+Result<std::vector<uint16_t>> PickFreePorts(size_t count, const std::string& host = "127.0.0.1");
 
 // True if a TCP connection to host:port succeeds within `timeout`.
 bool CanConnect(const std::string& host, uint16_t port, std::chrono::milliseconds timeout);

@@ -121,14 +121,15 @@ class SchemadTest : public ::testing::Test {
       }
       servers_[i] = db.release();
     }
-    auto port = local::PickFreePort();
-    auto tablet1 = local::PickFreePort();
-    auto tablet2 = local::PickFreePort();
-    auto gate = local::PickFreePort();
-    if (!port.ok() || !tablet1.ok() || !tablet2.ok() || !gate.ok()) {
-      setup_error_ = "no free port";
+    auto ports = local::PickFreePorts(4);
+    if (!ports.ok()) {
+      setup_error_ = "no free port: " + ports.error().message;
       return;
     }
+    const uint16_t* port = &(*ports)[0];
+    const uint16_t* tablet1 = &(*ports)[1];
+    const uint16_t* tablet2 = &(*ports)[2];
+    const uint16_t* gate = &(*ports)[3];
     port_ = *port;
     config_path_ = dir_->Sub("cluster.yaml");
     std::ofstream(config_path_)

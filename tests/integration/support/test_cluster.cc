@@ -68,12 +68,14 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces, bool with_schema
       for (const auto& table : ks.sequence_tables)
         for (const auto& ddl : SequenceTableDdl(table))
           if (Status st = (*client)->Execute(ddl); !st.ok()) return st;
-      auto port = local::PickFreePort();
-      if (!port.ok()) return port.error();
-      shard.tablet_port = *port;
       shards_.push_back(std::move(shard));
     }
   }
+  // Every port at once, so no two of them can be the same: a tablet per
+  // shard, vtgate, schemad.
+  auto ports = local::PickFreePorts(shards_.size() + 2);
+  if (!ports.ok()) return ports.error();
+  for (size_t i = 0; i < shards_.size(); ++i) shards_[i].tablet_port = (*ports)[i];
   // Tablets.
   for (auto& shard : shards_) {
     std::vector<std::string> argv = {BinaryDir() + "/vttablet",
@@ -97,9 +99,7 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces, bool with_schema
     shard.tablet_pid = *pid;
   }
   // The config vtgate reads.
-  auto gate_port = local::PickFreePort();
-  if (!gate_port.ok()) return gate_port.error();
-  vtgate_port_ = *gate_port;
+  vtgate_port_ = (*ports)[shards_.size()];
   std::string yaml = "vtgate:\n  host: 127.0.0.1\n  port: " + std::to_string(vtgate_port_) +
                      "\n  workers: 2\n" + extras.vtgate +
                      "users:\n  - name: app\n    password: app\n  - name: nopass\n"
@@ -143,9 +143,7 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces, bool with_schema
     }
   }
   if (with_schemad) {
-    auto port = local::PickFreePort();
-    if (!port.ok()) return port.error();
-    schemad_port_ = *port;
+    schemad_port_ = (*ports)[shards_.size() + 1];
     yaml += "schemad:\n  host: 127.0.0.1\n  port: " + std::to_string(schemad_port_) +
             "\n  token: " + kSchemadToken + "\n";
   }
