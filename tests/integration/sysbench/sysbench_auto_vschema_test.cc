@@ -2,32 +2,16 @@
 // sharded by their first primary-key column, AUTO_INCREMENT columns take
 // values from sequences in an unsharded keyspace): sysbench prepares and
 // runs against it unchanged, in its default --auto_inc=on mode.
-#include <cstdio>
-#include <regex>
 #include <set>
 
 #include <gtest/gtest.h>
 
 #include "tests/integration/support/gate_client.h"
+#include "tests/integration/support/sysbench_run.h"
 #include "tests/integration/support/test_cluster.h"
 
 namespace tessera::testing {
 namespace {
-
-struct CommandResult {
-  int status = -1;
-  std::string output;
-};
-
-CommandResult RunCommand(const std::string& command) {
-  CommandResult result;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buf[4096];
-  while (fgets(buf, sizeof buf, pipe) != nullptr) result.output += buf;
-  result.status = pclose(pipe);
-  return result;
-}
 
 class AutoVschemaTest : public ::testing::Test {
  protected:
@@ -64,22 +48,12 @@ class AutoVschemaTest : public ::testing::Test {
 
   static std::string Sysbench(const std::string& workload, const std::string& command,
                               int threads) {
-    return "sysbench " + workload + " --db-driver=mysql --mysql-host=127.0.0.1 --mysql-port=" +
-           std::to_string(cluster_->vtgate_port()) +
-           " --mysql-user=app --mysql-password=app --mysql-db=sbtest --tables=1 --table-size=2000"
-           " --db-ps-mode=disable --threads=" +
-           std::to_string(threads) + " --time=3 " + command;
+    return SysbenchCommand(cluster_->vtgate_port(), "sbtest", workload, command, threads);
   }
 
+  // Writing workloads run one thread, as in the --auto_inc=off suite.
   static void ExpectClean(const std::string& workload, int threads) {
-    auto run = RunCommand(Sysbench(workload, "run", threads));
-    EXPECT_EQ(run.status, 0) << workload << "\n" << run.output;
-    std::smatch m;
-    ASSERT_TRUE(std::regex_search(run.output, m, std::regex(R"(queries:\s+(\d+))"))) << run.output;
-    EXPECT_GT(std::stol(m[1]), 0) << workload;
-    ASSERT_TRUE(std::regex_search(run.output, m, std::regex(R"(ignored errors:\s+(\d+))")))
-        << run.output;
-    EXPECT_EQ(m[1], "0") << workload << "\n" << run.output;
+    ExpectCleanRun(Sysbench(workload, "run", threads));
   }
 
   static TestCluster* cluster_;

@@ -1,30 +1,13 @@
 // sysbench's OLTP workloads run unchanged against a 2-shard keyspace through
 // vtgate (--auto_inc=off: rows carry their ids, which the hash vindex routes).
-#include <cstdio>
-#include <regex>
-
 #include <gtest/gtest.h>
 
 #include "tests/integration/support/gate_client.h"
+#include "tests/integration/support/sysbench_run.h"
 #include "tests/integration/support/test_cluster.h"
 
 namespace tessera::testing {
 namespace {
-
-struct CommandResult {
-  int status = -1;
-  std::string output;
-};
-
-CommandResult RunCommand(const std::string& command) {
-  CommandResult result;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buf[4096];
-  while (fgets(buf, sizeof buf, pipe) != nullptr) result.output += buf;
-  result.status = pclose(pipe);
-  return result;
-}
 
 class SysbenchShardedTest : public ::testing::Test {
  protected:
@@ -47,31 +30,19 @@ class SysbenchShardedTest : public ::testing::Test {
 
   static std::string Sysbench(const std::string& workload, const std::string& command, int threads,
                               const std::string& extra = "") {
-    return "sysbench " + workload + " --db-driver=mysql --mysql-host=127.0.0.1 --mysql-port=" +
-           std::to_string(cluster_->vtgate_port()) +
-           " --mysql-user=app --mysql-password=app --mysql-db=sbtest --tables=1 --table-size=2000"
-           " --auto_inc=off --db-ps-mode=disable --threads=" +
-           std::to_string(threads) + " --time=3 " + extra + " " + command;
+    return SysbenchCommand(cluster_->vtgate_port(), "sbtest", workload, command, threads,
+                           "--auto_inc=off " + extra);
   }
 
-  // Runs a workload and checks sysbench finished with queries and no more
-  // ignored errors than `max_ignored` (only the codes in `ignore` are ever
-  // ignored; any other error fails sysbench itself).
   // Writing workloads run one thread: two concurrent multi-shard transactions
   // can deadlock across shards, which no single MariaDB can detect (each
-  // waits for its lock wait timeout).
+  // waits for its lock wait timeout). Only the codes in `ignore` are ever
+  // ignored, at most `max_ignored` times.
   static void ExpectClean(const std::string& workload, int threads, const std::string& ignore = "",
                           long max_ignored = 0) {
-    auto run = RunCommand(Sysbench(workload, "run", threads,
-                                   ignore.empty() ? "" : "--mysql-ignore-errors=" + ignore));
-    EXPECT_EQ(run.status, 0) << workload << "\n" << run.output;
-    std::smatch m;
-    ASSERT_TRUE(std::regex_search(run.output, m, std::regex(R"(queries:\s+(\d+))"))) << run.output;
-    long queries = std::stol(m[1]);
-    EXPECT_GT(queries, 0) << workload;
-    ASSERT_TRUE(std::regex_search(run.output, m, std::regex(R"(ignored errors:\s+(\d+))")))
-        << run.output;
-    EXPECT_LE(std::stol(m[1]), max_ignored) << workload << "\n" << run.output;
+    ExpectCleanRun(
+        Sysbench(workload, "run", threads, ignore.empty() ? "" : "--mysql-ignore-errors=" + ignore),
+        max_ignored);
   }
 
   static TestCluster* cluster_;
