@@ -11,13 +11,7 @@ namespace tessera::schema {
 
 // `name` as a MariaDB quoted identifier: `a``b` for a`b.
 inline std::string QuoteIdentifier(std::string_view name) {
-  std::string out = "`";
-  for (char c : name) {
-    if (c == '`') out.push_back('`');
-    out.push_back(c);
-  }
-  out.push_back('`');
-  return out;
+  return QuoteSqlIdentifier(name);
 }
 
 }  // namespace tessera::schema

@@ -1,24 +1,11 @@
 // SELECT, set operations, FROM clause, ORDER BY, LIMIT, locking.
-#include <cctype>
-
 #include "sqlparser/format/sql_writer.h"
+#include "sqlparser/system_schema.h"
 
 namespace tessera::sql::format {
 
-namespace {
-
-// MariaDB's own schemas, which exist on every shard under their own names.
-bool IsSystemSchema(std::string_view name) {
-  std::string lower(name);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower == "information_schema" || lower == "mysql" || lower == "performance_schema" ||
-         lower == "sys";
-}
-
-}  // namespace
-
 void SqlWriter::Table(const ast::TableName& t) {
-  if (!t.qualifier.empty() && (!options_.strip_qualifiers || IsSystemSchema(t.qualifier))) {
+  if (!t.qualifier.empty() && (!options_.strip_qualifiers || sql::IsSystemSchema(t.qualifier))) {
     Ident(t.qualifier);
     out_ += '.';
   }
@@ -241,3 +228,21 @@ void SqlWriter::TableRef(const ast::TableRef& t) {
 }
 
 }  // namespace tessera::sql::format
+
+namespace tessera::sql {
+
+bool IsSystemSchema(std::string_view name) {
+  auto equals = [name](std::string_view schema) {
+    if (name.size() != schema.size()) return false;
+    for (size_t i = 0; i < name.size(); ++i) {
+      char c = name[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != schema[i]) return false;
+    }
+    return true;
+  };
+  return equals("information_schema") || equals("mysql") || equals("performance_schema") ||
+         equals("sys");
+}
+
+}  // namespace tessera::sql

@@ -4,6 +4,7 @@
 
 #include "common/ascii.h"
 #include "sqlparser/ast/walk.h"
+#include "sqlparser/system_schema.h"
 
 namespace tessera::vtgate {
 namespace ast = sql::ast;
@@ -62,12 +63,6 @@ std::vector<std::pair<std::string, std::string>> TopLevelTables(const ast::State
 
 }  // namespace
 
-bool IsSystemSchema(std::string_view name) {
-  std::string lower = AsciiLower(name);
-  return lower == "information_schema" || lower == "mysql" || lower == "performance_schema" ||
-         lower == "sys";
-}
-
 Result<StatementBinding> BindTables(ast::Statement& stmt, const VSchema& vschema,
                                     const std::string& default_keyspace) {
   StatementBinding binding;
@@ -81,7 +76,7 @@ Result<StatementBinding> BindTables(ast::Statement& stmt, const VSchema& vschema
     if (AsciiLower(name.name) == "dual" && name.qualifier.empty()) return;
     const KeyspaceInfo* ks = nullptr;
     if (!name.qualifier.empty()) {
-      if (IsSystemSchema(name.qualifier)) {
+      if (sql::IsSystemSchema(name.qualifier)) {
         binding.system_schema = true;
         return;
       }

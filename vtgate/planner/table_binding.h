@@ -32,6 +32,4 @@ struct StatementBinding {
 Result<StatementBinding> BindTables(sql::ast::Statement& stmt, const VSchema& vschema,
                                     const std::string& default_keyspace);
 
-bool IsSystemSchema(std::string_view name);
-
 }  // namespace tessera::vtgate

@@ -50,4 +50,11 @@ inline void ExpectCleanRun(const std::string& command, long max_ignored = 0) {
   EXPECT_LE(std::stol(m[1]), max_ignored) << command << "\n" << run.output;
 }
 
+// `workload` run on database `db` through the vtgate at `port`, in sysbench's
+// default --auto_inc=on mode, with no error ignored.
+inline void ExpectCleanWorkload(uint16_t port, const std::string& db, const std::string& workload,
+                                int threads) {
+  ExpectCleanRun(SysbenchCommand(port, db, workload, "run", threads));
+}
+
 }  // namespace tessera::testing

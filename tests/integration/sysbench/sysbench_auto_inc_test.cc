@@ -28,7 +28,8 @@ class SysbenchAutoIncTest : public ::testing::Test {
     auto cluster = TestCluster::Start({main, sb});
     ASSERT_TRUE(cluster.ok()) << cluster.error().message;
     cluster_ = std::move(cluster).value().release();
-    auto prepared = RunCommand(Sysbench("oltp_read_write", "prepare", 1));
+    auto prepared = RunCommand(
+        SysbenchCommand(cluster_->vtgate_port(), "sbtest", "oltp_read_write", "prepare", 1));
     ASSERT_EQ(prepared.status, 0) << prepared.output;
   }
   static void TearDownTestSuite() {
@@ -37,14 +38,9 @@ class SysbenchAutoIncTest : public ::testing::Test {
   }
   void SetUp() override { ASSERT_NE(cluster_, nullptr); }
 
-  static std::string Sysbench(const std::string& workload, const std::string& command,
-                              int threads) {
-    return SysbenchCommand(cluster_->vtgate_port(), "sbtest", workload, command, threads);
-  }
-
   // Writing workloads run one thread, as in the --auto_inc=off suite.
   static void ExpectClean(const std::string& workload, int threads) {
-    ExpectCleanRun(Sysbench(workload, "run", threads));
+    ExpectCleanWorkload(cluster_->vtgate_port(), "sbtest", workload, threads);
   }
 
   static TestCluster* cluster_;
