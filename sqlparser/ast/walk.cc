@@ -21,8 +21,10 @@ void Conjuncts(E* e, std::vector<E*>& out) {
 struct Visitor {
   const std::function<void(Expr&)>* on_expr = nullptr;
   const std::function<void(TableName&)>* on_table = nullptr;
+  const std::function<void(ExprPtr&)>* on_slot = nullptr;
 
   void Root(ExprPtr& e) {
+    if (e && on_slot) (*on_slot)(e);
     if (e) Walk(*e);
   }
   void Roots(std::vector<ExprPtr>& v) {
@@ -265,6 +267,12 @@ void ForEachExpr(Expr& expr, const std::function<void(Expr&)>& fn) {
   Visitor v;
   v.on_expr = &fn;
   v.Walk(expr);
+}
+
+void RewriteExprs(ExprPtr& root, const std::function<void(ExprPtr&)>& fn) {
+  Visitor v;
+  v.on_slot = &fn;
+  v.Root(root);
 }
 
 void ForEachColumn(Statement& stmt, const std::function<void(ColumnRef&)>& fn) {

@@ -8,6 +8,9 @@
 // - ForEachColumn: every ColumnRef in expressions of the statement, including
 //   subqueries; may rewrite in place (e.g. clear table.qualifier).
 // - ForEachExpr: every expression node, pre-order, subqueries included.
+// - RewriteExprs: every expression slot under `root` (root included),
+//   pre-order, subqueries included; the callback may replace the node in its
+//   slot, and the replacement is walked instead.
 #pragma once
 
 #include <functional>
@@ -24,5 +27,6 @@ void ForEachTableName(Statement& stmt, const std::function<void(TableName&)>& fn
 void ForEachColumn(Statement& stmt, const std::function<void(ColumnRef&)>& fn);
 void ForEachExpr(Statement& stmt, const std::function<void(Expr&)>& fn);
 void ForEachExpr(Expr& expr, const std::function<void(Expr&)>& fn);
+void RewriteExprs(ExprPtr& root, const std::function<void(ExprPtr&)>& fn);
 
 }  // namespace tessera::sql::ast

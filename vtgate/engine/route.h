@@ -35,6 +35,7 @@ class Route final : public Primitive {
 
   RouteOpcode opcode() const { return opcode_; }
   const KeyspaceInfo* keyspace() const { return keyspace_; }
+  const QueryTemplate& query() const { return query_; }
 
   boost::asio::awaitable<Result<ResultSet>> Execute(VCursor& cursor,
                                                     const BindValues& binds) const override;

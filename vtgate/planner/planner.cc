@@ -7,6 +7,7 @@
 #include "sqlparser/format.h"
 #include "vtgate/engine/insert_sharded.h"
 #include "vtgate/engine/route.h"
+#include "vtgate/planner/join_planner.h"
 #include "vtgate/planner/query_template_builder.h"
 #include "vtgate/planner/route_analysis.h"
 #include "vtgate/planner/select_merge.h"
@@ -389,6 +390,14 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
       auto& select = stmt.As<ast::SelectStatement>();
       std::vector<const ast::Expr*> joins;
       for (const auto& ref : select.from) CollectJoinConditions(*ref, joins);
+      std::vector<const ast::Expr*> conditions = joins;
+      conditions.push_back(select.where.get());
+      std::vector<int> classes = ColocationClasses(sharded, conditions);
+      if (std::any_of(classes.begin(), classes.end(), [&](int c) { return c != classes[0]; })) {
+        MergeOptions merge;
+        merge.bind_count = bind_count;
+        return PlanJoinedSelect(select, keyspace, binding, merge);
+      }
       auto choice = ChooseShardedRoute(sharded, select.where.get(), joins);
       if (!choice.ok()) return choice.error();
       if (choice->opcode != RouteOpcode::kEqualUnique && !MergeRequirement(select).empty()) {

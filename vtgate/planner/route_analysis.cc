@@ -82,13 +82,12 @@ std::optional<ValueRef> ValueRefOf(const ast::Expr& expr) {
   return std::nullopt;
 }
 
-Result<RouteChoice> ChooseShardedRoute(const std::vector<const BoundTable*>& sharded,
-                                       const ast::Expr* where,
-                                       const std::vector<const ast::Expr*>& join_conditions) {
-  // Co-location: union tables equated on their primary vindex columns.
+std::vector<int> ColocationClasses(const std::vector<const BoundTable*>& sharded,
+                                   const std::vector<const ast::Expr*>& conditions) {
+  // Union the tables equated on their primary vindex columns.
   std::vector<int> parent(sharded.size());
   std::iota(parent.begin(), parent.end(), 0);
-  auto unite_from = [&](const ast::Expr* condition) {
+  for (const ast::Expr* condition : conditions) {
     for (const ast::Expr* term : ast::SplitConjuncts(condition)) {
       if (term->kind() != ast::ExprKind::kBinary) continue;
       const auto& eq = term->As<ast::BinaryExpr>();
@@ -101,11 +100,20 @@ Result<RouteChoice> ChooseShardedRoute(const std::vector<const BoundTable*>& sha
         continue;
       parent[Find(parent, a)] = Find(parent, b);
     }
-  };
-  unite_from(where);
-  for (const ast::Expr* on : join_conditions) unite_from(on);
+  }
+  std::vector<int> classes(sharded.size());
+  for (size_t i = 0; i < sharded.size(); ++i) classes[i] = Find(parent, static_cast<int>(i));
+  return classes;
+}
+
+Result<RouteChoice> ChooseShardedRoute(const std::vector<const BoundTable*>& sharded,
+                                       const ast::Expr* where,
+                                       const std::vector<const ast::Expr*>& join_conditions) {
+  std::vector<const ast::Expr*> conditions = join_conditions;
+  conditions.push_back(where);
+  std::vector<int> classes = ColocationClasses(sharded, conditions);
   for (size_t i = 1; i < sharded.size(); ++i) {
-    if (Find(parent, static_cast<int>(i)) != Find(parent, 0)) {
+    if (classes[i] != classes[0]) {
       return Error::Make(mysql_errno::kNotSupportedYet,
                          "unsupported: cross-shard join of " + sharded[0]->name + " and " +
                              sharded[i]->name + " (join them on their vindex columns)");

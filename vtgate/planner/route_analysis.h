@@ -25,6 +25,13 @@ struct RouteChoice {
 // bind variable; nullopt for anything else.
 std::optional<ValueRef> ValueRefOf(const sql::ast::Expr& expr);
 
+// For each of `sharded`, a class number: tables of one class are joined on
+// their primary vindex columns (with vindexes of one type) by equalities
+// among the AND-ed terms of `conditions` (null entries ignored), so every
+// shard holds their matching rows together.
+std::vector<int> ColocationClasses(const std::vector<const BoundTable*>& sharded,
+                                   const std::vector<const sql::ast::Expr*>& conditions);
+
 // Chooses the route of a statement over `sharded` (the top-level sharded
 // tables; must be non-empty). `join_conditions` are the ON clauses of the
 // statement's joins. Fails (1235) when the sharded tables are not co-located.

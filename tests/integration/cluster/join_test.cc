@@ -1,0 +1,254 @@
+// Joins across shards return exactly what one MariaDB returns: the same rows
+// are loaded into an unsharded keyspace and into a 4-shard keyspace whose
+// tables are sharded by different columns (so their joins are not
+// co-located), and every query runs against both.
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "tests/integration/support/gate_client.h"
+#include "tests/integration/support/test_cluster.h"
+
+namespace tessera::testing {
+namespace {
+
+const char* const kSchema[] = {
+    "CREATE TABLE customer (customer_id BIGINT PRIMARY KEY, email VARCHAR(64), region_id INT)",
+    "CREATE TABLE corder (order_id BIGINT PRIMARY KEY, customer_id BIGINT, sku VARCHAR(64), "
+    "price DECIMAL(10,2))",
+    "CREATE TABLE product (pid BIGINT PRIMARY KEY, sku VARCHAR(64), title VARCHAR(64))",
+    "CREATE TABLE region (region_id INT PRIMARY KEY, name VARCHAR(32))",
+};
+
+class JoinTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    TestKeyspace single;
+    single.name = "single";
+    single.shards = {"0"};
+    single.unsharded_tables = {"customer", "corder", "product", "region"};
+    TestKeyspace sharded;
+    sharded.name = "sharded";
+    sharded.sharded = true;
+    sharded.shards = {"-40", "40-80", "80-c0", "c0-"};
+    sharded.sharded_tables = {
+        {"customer", "customer_id"}, {"corder", "order_id"}, {"product", "pid"}};
+    sharded.reference_tables = {"region"};
+    for (const char* ddl : kSchema) {
+      single.schema.push_back(ddl);
+      sharded.schema.push_back(ddl);
+    }
+    auto cluster = TestCluster::Start({single, sharded});
+    ASSERT_TRUE(cluster.ok()) << cluster.error().message;
+    cluster_ = std::move(cluster).value().release();
+
+    const char* emails[] = {"ann@x", "Bob@x", "bob@x", nullptr, "cid@y", "Apple", "dee@y"};
+    std::string customers;
+    for (int i = 1; i <= 40; ++i) {
+      const char* email = emails[i % 7];
+      if (i > 1) customers += ",";
+      customers += "(" + std::to_string(i) + "," +
+                   (email ? "'" + std::string(email) + "'" : "NULL") + "," +
+                   (i % 9 == 0 ? "NULL" : std::to_string(i % 4)) + ")";
+    }
+    const char* skus[] = {"apple", "Banana", "cherry", nullptr, "APPLE", "date"};
+    std::string orders;
+    for (int i = 1; i <= 150; ++i) {
+      const char* sku = skus[i % 6];
+      if (i > 1) orders += ",";
+      // Some orders belong to no customer (ids above 40).
+      orders += "(" + std::to_string(i) + "," + std::to_string(i * 7 % 47) + "," +
+                (sku ? "'" + std::string(sku) + "'" : "NULL") + "," +
+                (i % 13 == 0 ? "NULL" : std::to_string(i * 3 % 50) + (i % 2 ? ".50" : ".00")) + ")";
+    }
+    std::string products =
+        "(1,'apple','Red apple'),(2,'Banana','Banana'),(3,'cherry',NULL),"
+        "(4,'fig','Fig'),(5,'APPLE','Green apple')";
+    std::string regions = "(0,'north'),(1,'south'),(2,'east')";
+    GateClient c(cluster_->vtgate_port());
+    ASSERT_TRUE(c.connected());
+    for (const char* ks : {"single", "sharded"}) {
+      std::string k = ks;
+      ASSERT_TRUE(c.Exec("INSERT INTO " + k + ".customer (customer_id, email, region_id) VALUES " +
+                         customers))
+          << c.error();
+      ASSERT_TRUE(c.Exec("INSERT INTO " + k +
+                         ".corder (order_id, customer_id, sku, price) VALUES " + orders))
+          << c.error();
+      ASSERT_TRUE(c.Exec("INSERT INTO " + k + ".product (pid, sku, title) VALUES " + products))
+          << c.error();
+      ASSERT_TRUE(c.Exec("INSERT INTO " + k + ".region (region_id, name) VALUES " + regions))
+          << c.error();
+    }
+  }
+  static void TearDownTestSuite() {
+    delete cluster_;
+    cluster_ = nullptr;
+  }
+
+  static std::string With(std::string query, const std::string& keyspace) {
+    for (size_t at = query.find("{k}"); at != std::string::npos; at = query.find("{k}"))
+      query.replace(at, 3, keyspace);
+    return query;
+  }
+
+  // Runs `query` ({k} standing for the keyspace) on both keyspaces. Rows are
+  // compared in order when `ordered`, else as multisets.
+  static void ExpectSame(const std::string& query, bool ordered = false,
+                         bool may_be_empty = false) {
+    GateClient c(cluster_->vtgate_port());
+    auto sharded = c.Rows(With(query, "sharded"));
+    std::string sharded_error = c.error();
+    auto single = c.Rows(With(query, "single"));
+    std::string single_error = c.error();
+    EXPECT_TRUE(sharded_error.empty()) << query << ": " << sharded_error;
+    EXPECT_TRUE(single_error.empty()) << query << ": " << single_error;
+    if (!may_be_empty) EXPECT_FALSE(single.empty()) << query;
+    if (!ordered) {
+      std::sort(sharded.begin(), sharded.end());
+      std::sort(single.begin(), single.end());
+    }
+    EXPECT_EQ(sharded, single) << query;
+  }
+
+  static void ExpectRefused(const std::string& query, const std::string& naming) {
+    GateClient c(cluster_->vtgate_port());
+    EXPECT_FALSE(c.Exec(With(query, "sharded"))) << query;
+    EXPECT_EQ(c.error_code(), 1235u) << query << ": " << c.error();
+    EXPECT_NE(c.error().find(naming), std::string::npos) << c.error();
+  }
+
+  static TestCluster* cluster_;
+};
+TestCluster* JoinTest::cluster_ = nullptr;
+
+TEST_F(JoinTest, InnerJoinsOnColumnsThatAreNotVindexes) {
+  // The sharded keyspace really joins in vtgate.
+  GateClient c(cluster_->vtgate_port());
+  auto plan = c.Rows(
+      "VEXPLAIN PLAN SELECT o.order_id, c.email FROM sharded.corder o JOIN sharded.customer c ON "
+      "c.customer_id = o.customer_id");
+  std::string text;
+  for (const auto& row : plan)
+    for (const auto& cell : row) text += cell + "\n";
+  EXPECT_NE(text.find("Join inner"), std::string::npos) << text << c.error();
+
+  // The right side is routed per row by its vindex (customer by customer_id)...
+  ExpectSame(
+      "SELECT o.order_id, o.sku, c.email FROM {k}.corder o JOIN {k}.customer c ON "
+      "c.customer_id = o.customer_id");
+  // ...or asked on every shard (corder is sharded by order_id).
+  ExpectSame(
+      "SELECT c.customer_id, c.email, o.order_id, o.price FROM {k}.customer c JOIN {k}.corder o "
+      "ON o.customer_id = c.customer_id");
+  // Comma join with the condition in WHERE, plus conditions on each side.
+  ExpectSame(
+      "SELECT c.customer_id, o.order_id FROM {k}.customer c, {k}.corder o WHERE "
+      "o.customer_id = c.customer_id AND c.customer_id < 20 AND o.price > 10");
+  // A condition over both sides, and one naming the left side only.
+  ExpectSame(
+      "SELECT c.customer_id, o.order_id FROM {k}.customer c JOIN {k}.corder o ON "
+      "o.customer_id = c.customer_id AND o.price > c.customer_id WHERE c.email LIKE '%x'");
+  // Self join on a non-vindex column, with an inequality.
+  ExpectSame(
+      "SELECT a.order_id, b.order_id FROM {k}.corder a JOIN {k}.corder b ON a.sku = b.sku AND "
+      "a.order_id < b.order_id WHERE a.order_id < 40");
+}
+
+TEST_F(JoinTest, ValuesCompareAsInOneDatabase) {
+  // Case-insensitive collation: 'apple' matches 'APPLE' and 'Apple'.
+  ExpectSame(
+      "SELECT c.customer_id, o.order_id FROM {k}.customer c JOIN {k}.corder o ON "
+      "o.sku = c.email");
+  ExpectSame(
+      "SELECT o.order_id, p.pid, p.title FROM {k}.corder o JOIN {k}.product p ON "
+      "p.sku = o.sku WHERE o.order_id < 30");
+  // NULL never joins; a DECIMAL joins a BIGINT by value.
+  ExpectSame(
+      "SELECT o.order_id, c.customer_id FROM {k}.corder o JOIN {k}.customer c ON "
+      "c.customer_id = o.price");
+}
+
+TEST_F(JoinTest, LeftJoinsKeepRowsWithoutMatch) {
+  ExpectSame(
+      "SELECT c.customer_id, o.order_id FROM {k}.customer c LEFT JOIN {k}.corder o ON "
+      "o.customer_id = c.customer_id");
+  ExpectSame(
+      "SELECT o.order_id, c.email FROM {k}.corder o LEFT JOIN {k}.customer c ON "
+      "c.customer_id = o.customer_id AND c.email IS NOT NULL");
+  // An ON condition naming only the left side.
+  ExpectSame(
+      "SELECT c.customer_id, o.order_id FROM {k}.customer c LEFT JOIN {k}.corder o ON "
+      "o.customer_id = c.customer_id AND c.customer_id > 30");
+  ExpectSame(
+      "SELECT c.customer_id, o.order_id, p.pid FROM {k}.customer c LEFT JOIN {k}.corder o ON "
+      "o.customer_id = c.customer_id LEFT JOIN {k}.product p ON p.sku = o.sku");
+}
+
+TEST_F(JoinTest, ThreeTablesAndReferenceTables) {
+  ExpectSame(
+      "SELECT c.email, o.order_id, p.title FROM {k}.customer c JOIN {k}.corder o ON "
+      "o.customer_id = c.customer_id JOIN {k}.product p ON p.sku = o.sku");
+  // The reference table joins the group before it.
+  ExpectSame(
+      "SELECT c.customer_id, r.name, o.order_id FROM {k}.customer c JOIN {k}.region r ON "
+      "r.region_id = c.region_id JOIN {k}.corder o ON o.customer_id = c.customer_id");
+  ExpectSame(
+      "SELECT r.name, c.customer_id FROM {k}.region r JOIN {k}.customer c ON "
+      "c.region_id = r.region_id");
+}
+
+TEST_F(JoinTest, SelectListOrderStarsOrderByAndLimit) {
+  // Columns asked in another order than the tables.
+  ExpectSame(
+      "SELECT o.sku, c.customer_id, o.order_id AS id FROM {k}.customer c JOIN {k}.corder o ON "
+      "o.customer_id = c.customer_id");
+  ExpectSame("SELECT * FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id");
+  ExpectSame(
+      "SELECT c.*, o.order_id FROM {k}.customer c JOIN {k}.corder o ON "
+      "o.customer_id = c.customer_id");
+  ExpectSame(
+      "SELECT c.email, o.order_id FROM {k}.customer c JOIN {k}.corder o ON "
+      "o.customer_id = c.customer_id ORDER BY c.email DESC, o.order_id LIMIT 7",
+      /*ordered=*/true);
+  ExpectSame(
+      "SELECT o.order_id, o.sku FROM {k}.customer c JOIN {k}.corder o ON "
+      "o.customer_id = c.customer_id ORDER BY o.sku, 1 LIMIT 5 OFFSET 3",
+      /*ordered=*/true);
+  // No left row: the columns still come back.
+  GateClient c(cluster_->vtgate_port());
+  EXPECT_TRUE(
+      c.Exec("SELECT c.email, o.order_id FROM sharded.customer c JOIN sharded.corder o "
+             "ON o.customer_id = c.customer_id WHERE c.customer_id < 0"))
+      << c.error();
+  ExpectSame(
+      "SELECT c.email, o.order_id FROM {k}.customer c LEFT JOIN {k}.corder o ON "
+      "o.customer_id = c.customer_id WHERE c.customer_id > 1000",
+      /*ordered=*/false, /*may_be_empty=*/true);
+}
+
+TEST_F(JoinTest, WhatCannotBeAnsweredExactlyIsRefused) {
+  ExpectRefused(
+      "SELECT COUNT(*) FROM {k}.customer c JOIN {k}.corder o ON "
+      "o.customer_id = c.customer_id",
+      "aggregate");
+  ExpectRefused(
+      "SELECT c.email FROM {k}.customer c JOIN {k}.corder o ON "
+      "o.customer_id = customer_id",
+      "qualifier");
+  ExpectRefused(
+      "SELECT c.email FROM {k}.customer c LEFT JOIN {k}.corder o ON "
+      "o.customer_id = c.customer_id WHERE o.order_id IS NULL",
+      "LEFT JOIN");
+  ExpectRefused(
+      "SELECT CONCAT(c.email, o.sku) FROM {k}.customer c JOIN {k}.corder o ON "
+      "o.customer_id = c.customer_id",
+      "different shards");
+  ExpectRefused(
+      "SELECT c.email FROM {k}.customer c RIGHT JOIN {k}.corder o ON "
+      "o.customer_id = c.customer_id",
+      "RIGHT JOIN");
+}
+
+}  // namespace
+}  // namespace tessera::testing

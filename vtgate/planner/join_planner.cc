@@ -1,0 +1,625 @@
+#include "vtgate/planner/join_planner.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/ascii.h"
+#include "sqlparser/ast/walk.h"
+#include "sqlparser/format.h"
+#include "vtgate/engine/join.h"
+#include "vtgate/engine/limit.h"
+#include "vtgate/engine/memory_sort.h"
+#include "vtgate/engine/project.h"
+#include "vtgate/engine/route.h"
+#include "vtgate/engine/truncate_columns.h"
+#include "vtgate/planner/query_template_builder.h"
+#include "vtgate/planner/route_analysis.h"
+
+namespace tessera::vtgate {
+namespace ast = sql::ast;
+
+namespace {
+
+Error Unsupported(const std::string& what) {
+  return Error::Make(mysql_errno::kNotSupportedYet,
+                     "unsupported: " + what + " in a join across shards");
+}
+
+bool IsAggregateName(std::string_view name) {
+  static constexpr std::string_view kAggregates[] = {
+      "count",    "sum",     "min",        "max",         "avg",           "group_concat",
+      "std",      "stddev",  "stddev_pop", "stddev_samp", "variance",      "var_pop",
+      "var_samp", "bit_and", "bit_or",     "bit_xor",     "json_arrayagg", "json_objectagg"};
+  std::string lower = AsciiLower(name);
+  return std::find(std::begin(kAggregates), std::end(kAggregates), lower) != std::end(kAggregates);
+}
+
+// One table of the FROM clause, in left-deep order.
+struct FlatTable {
+  const ast::AliasedTable* ref = nullptr;
+  const BoundTable* bound = nullptr;
+  ast::JoinKind join = ast::JoinKind::kComma;  // how it joins the tables before it
+  ast::Expr* on = nullptr;                     // its ON condition, null when none
+  std::string alias;                           // the name its columns are qualified by
+  size_t segment = 0;
+};
+
+Status Flatten(ast::TableRef& ref, ast::JoinKind kind, ast::Expr* on, std::vector<FlatTable>& out) {
+  switch (ref.kind()) {
+    case ast::TableRefKind::kTable: {
+      FlatTable flat;
+      flat.ref = &ref.As<ast::AliasedTable>();
+      flat.join = kind;
+      flat.on = on;
+      flat.alias = flat.ref->alias.empty() ? flat.ref->name.name : flat.ref->alias;
+      out.push_back(std::move(flat));
+      return Status::Ok();
+    }
+    case ast::TableRefKind::kDerived:
+      return Unsupported("a derived table");
+    case ast::TableRefKind::kJoin: {
+      auto& join = ref.As<ast::JoinTableRef>();
+      switch (join.join) {
+        case ast::JoinKind::kRight:
+        case ast::JoinKind::kNaturalRight:
+          return Unsupported("RIGHT JOIN");
+        case ast::JoinKind::kNatural:
+        case ast::JoinKind::kNaturalLeft:
+          return Unsupported("NATURAL JOIN");
+        default:
+          break;
+      }
+      if (!join.using_columns.empty()) return Unsupported("JOIN ... USING");
+      if (join.right->kind() != ast::TableRefKind::kTable)
+        return Unsupported("a join nested on the right side of a join");
+      Status left = Flatten(*join.left, kind, on, out);
+      if (!left.ok()) return left;
+      return Flatten(*join.right, join.join, join.on.get(), out);
+    }
+  }
+  return Status::Ok();
+}
+
+// A group of tables one shard query joins.
+struct Segment {
+  std::vector<size_t> tables;          // indexes into the flat tables
+  int colocation = -1;                 // class of its sharded tables, -1 with none yet
+  bool outer = false;                  // joined by LEFT JOIN to the groups before it
+  std::vector<ast::Expr*> conditions;  // WHERE terms and the joining ON
+  std::vector<size_t> visible;         // select items it returns, in select-list order
+  std::vector<ast::ExprPtr> hidden;    // extra columns after the visible ones
+  std::map<std::string, size_t> hidden_by_key;
+  // Columns of earlier groups it needs: (owner segment, hidden position).
+  std::vector<std::pair<size_t, size_t>> outer_columns;
+  std::map<std::string, size_t> outer_by_key;  // -> index into outer_columns
+};
+
+class JoinPlanner {
+ public:
+  JoinPlanner(ast::SelectStatement& select, const KeyspaceInfo& keyspace,
+              const StatementBinding& binding, const MergeOptions& options)
+      : select_(select), keyspace_(keyspace), binding_(binding), options_(options) {}
+
+  Result<std::unique_ptr<Primitive>> Plan() {
+    if (Status s = CheckShape(); !s.ok()) return s.error();
+    if (Status s = FlattenFrom(); !s.ok()) return s.error();
+    if (Status s = CutIntoSegments(); !s.ok()) return s.error();
+    if (Status s = AssignConditions(); !s.ok()) return s.error();
+    if (Status s = AssignItems(); !s.ok()) return s.error();
+    if (Status s = AssignOrderBy(); !s.ok()) return s.error();
+    if (Status s = CollectOuterColumns(); !s.ok()) return s.error();
+    return Build();
+  }
+
+ private:
+  Status CheckShape() {
+    if (!select_.with.empty()) return Unsupported("WITH");
+    if (select_.distinct) return Unsupported("SELECT DISTINCT");
+    if (!select_.group_by.empty()) return Unsupported("GROUP BY");
+    if (select_.having) return Unsupported("HAVING");
+    if (select_.lock != ast::LockMode::kNone) return Unsupported("a locking read");
+    for (const auto& option : select_.options) {
+      if (option == "SQL_CALC_FOUND_ROWS") return Unsupported("SQL_CALC_FOUND_ROWS");
+    }
+    std::string found;
+    auto check = [&found](ast::Expr& e) {
+      if (!found.empty()) return;
+      switch (e.kind()) {
+        case ast::ExprKind::kSubquery:
+        case ast::ExprKind::kExists:
+          found = "a subquery";
+          return;
+        case ast::ExprKind::kIn:
+          if (e.As<ast::InExpr>().subquery) found = "a subquery";
+          return;
+        case ast::ExprKind::kFuncCall: {
+          const auto& call = e.As<ast::FuncCall>();
+          if (call.over) {
+            found = "window function " + call.name;
+          } else if (IsAggregateName(call.name)) {
+            found = "aggregate function " + call.name;
+          }
+          return;
+        }
+        default:
+          return;
+      }
+    };
+    ast::ForEachExpr(select_, check);
+    if (!found.empty()) return Unsupported(found);
+    return Status::Ok();
+  }
+
+  Status FlattenFrom() {
+    for (auto& entry : select_.from) {
+      Status s = Flatten(*entry, ast::JoinKind::kComma, nullptr, flat_);
+      if (!s.ok()) return s;
+    }
+    for (auto& flat : flat_) {
+      for (const auto& bound : binding_.tables) {
+        if (bound.top_level && bound.alias == flat.alias) {
+          flat.bound = &bound;
+          break;
+        }
+      }
+      if (flat.bound == nullptr || flat.bound->table == nullptr)
+        return Error::Internal("join planner: table " + flat.alias + " is not bound");
+      for (const auto& other : flat_) {
+        if (&other != &flat && other.alias == flat.alias)
+          return Error::Make(1066, "Not unique table/alias: '" + flat.alias + "'");
+      }
+    }
+    return Status::Ok();
+  }
+
+  bool IsSharded(const FlatTable& flat) const {
+    return flat.bound->table->type != TableType::kReference;
+  }
+
+  // The flat index of the table a column names; nullopt for a column without
+  // a qualifier (its table is unknown to vtgate, which has no column lists).
+  Result<size_t> TableOf(const ast::ColumnRef& column) const {
+    if (column.table.name.empty()) {
+      return Unsupported("column `" + column.name +
+                         "` without a table qualifier (write table.column)");
+    }
+    for (size_t i = 0; i < flat_.size(); ++i) {
+      if (flat_[i].alias == column.table.name) return i;
+    }
+    return Error::Make(
+        1054, "Unknown column '" + column.table.name + "." + column.name + "' in 'field list'");
+  }
+
+  // The flat indexes of the tables an expression names.
+  Result<std::set<size_t>> TablesOf(ast::Expr& expr) const {
+    std::set<size_t> out;
+    std::optional<Error> error;
+    ast::ForEachExpr(expr, [&](ast::Expr& e) {
+      if (error || e.kind() != ast::ExprKind::kColumn) return;
+      auto table = TableOf(e.As<ast::ColumnRef>());
+      if (!table.ok()) {
+        error = table.error();
+        return;
+      }
+      out.insert(*table);
+    });
+    if (error) return *error;
+    return out;
+  }
+
+  Result<size_t> SegmentOf(ast::Expr& expr, const std::string& what) const {
+    auto tables = TablesOf(expr);
+    if (!tables.ok()) return tables.error();
+    std::set<size_t> segments;
+    for (size_t t : *tables) segments.insert(flat_[t].segment);
+    if (segments.size() > 1)
+      return Unsupported(what + " over tables of different shards (" + sql::FormatExpr(expr) + ")");
+    return segments.empty() ? 0 : *segments.begin();
+  }
+
+  // Cuts the flat tables into groups, left to right.
+  Status CutIntoSegments() {
+    std::vector<const BoundTable*> sharded;
+    std::vector<int> sharded_index(flat_.size(), -1);
+    std::vector<const ast::Expr*> conditions{select_.where.get()};
+    for (size_t i = 0; i < flat_.size(); ++i) {
+      if (flat_[i].on) conditions.push_back(flat_[i].on);
+      if (!IsSharded(flat_[i])) continue;
+      sharded_index[i] = static_cast<int>(sharded.size());
+      sharded.push_back(flat_[i].bound);
+    }
+    std::vector<int> classes = ColocationClasses(sharded, conditions);
+    for (size_t i = 0; i < flat_.size(); ++i) {
+      FlatTable& flat = flat_[i];
+      const bool is_sharded = sharded_index[i] >= 0;
+      const int colocation = is_sharded ? classes[static_cast<size_t>(sharded_index[i])] : -1;
+      const bool outer = flat.join == ast::JoinKind::kLeft;
+      bool joins_current = false;
+      if (!segments_.empty() && !segments_.back().outer) {
+        const auto& current = segments_.back();
+        if (!outer) {
+          joins_current = !is_sharded || current.colocation < 0 || current.colocation == colocation;
+        } else {
+          // Each shard can only NULL-extend rows it holds: a sharded table
+          // LEFT JOINed needs a co-located sharded table before it.
+          joins_current =
+              !is_sharded || (current.colocation >= 0 && current.colocation == colocation);
+          // A group after the first gets the earlier groups' values as
+          // constants; an outer join's ON naming them would change meaning.
+          const size_t current_index = segments_.size() - 1;
+          if (joins_current && current_index > 0 && flat.on) {
+            auto tables = TablesOf(*flat.on);
+            if (!tables.ok()) return tables.error();
+            for (size_t t : *tables) {
+              if (t < i && flat_[t].segment < current_index) joins_current = false;
+            }
+          }
+        }
+      }
+      if (joins_current) {
+        auto& current = segments_.back();
+        current.tables.push_back(i);
+        if (is_sharded && current.colocation < 0) current.colocation = colocation;
+      } else {
+        Segment next;
+        next.tables.push_back(i);
+        next.colocation = colocation;
+        next.outer = outer && !segments_.empty();
+        if (!segments_.empty() && flat.on) next.conditions.push_back(flat.on);
+        segments_.push_back(std::move(next));
+      }
+      flat.segment = segments_.size() - 1;
+    }
+    return Status::Ok();
+  }
+
+  Status AssignConditions() {
+    for (ast::Expr* term : ast::SplitConjuncts(select_.where.get())) {
+      auto tables = TablesOf(*term);
+      if (!tables.ok()) return tables.error();
+      size_t segment = 0;
+      for (size_t t : *tables) segment = std::max(segment, flat_[t].segment);
+      if (segments_[segment].outer) {
+        return Unsupported("a WHERE condition on LEFT JOINed table " +
+                           flat_[segments_[segment].tables.front()].alias + " (" +
+                           sql::FormatExpr(*term) + ")");
+      }
+      segments_[segment].conditions.push_back(term);
+    }
+    return Status::Ok();
+  }
+
+  Status AssignItems() {
+    for (size_t i = 0; i < select_.items.size(); ++i) {
+      auto& item = select_.items[i];
+      size_t segment = 0;
+      if (item.is_star()) {
+        has_star_ = true;
+        if (item.star_table.empty()) {
+          star_all_ = i;
+          continue;  // expanded per group below
+        }
+        bool found = false;
+        for (const auto& flat : flat_) {
+          if (flat.alias == item.star_table.name) {
+            segment = flat.segment;
+            found = true;
+          }
+        }
+        if (!found) return Error::Make(1051, "Unknown table '" + item.star_table.name + "'");
+      } else {
+        auto owner = SegmentOf(*item.expr, "a select expression");
+        if (!owner.ok()) return owner.error();
+        segment = *owner;
+      }
+      segments_[segment].visible.push_back(i);
+      item_segment_.push_back(segment);
+    }
+    if (star_all_) {
+      if (select_.items.size() != 1) return Unsupported("* next to other select items");
+      item_segment_.clear();
+    }
+    if (has_star_) {
+      for (size_t k = 1; k < item_segment_.size(); ++k) {
+        if (item_segment_[k] < item_segment_[k - 1])
+          return Unsupported("t.* after a column of a later table");
+      }
+    }
+    return Status::Ok();
+  }
+
+  // Appends a hidden column to `segment` (once per distinct key); returns its position.
+  size_t AddHidden(size_t segment, const std::string& key, ast::ExprPtr expr) {
+    auto& s = segments_[segment];
+    auto it = s.hidden_by_key.find(key);
+    if (it != s.hidden_by_key.end()) return it->second;
+    s.hidden.push_back(std::move(expr));
+    s.hidden_by_key[key] = s.hidden.size() - 1;
+    return s.hidden.size() - 1;
+  }
+
+  Status AssignOrderBy() {
+    for (auto& order : select_.order_by) {
+      ast::Expr* expr = order.expr.get();
+      if (expr->kind() == ast::ExprKind::kLiteral &&
+          expr->As<ast::Literal>().type == ast::LiteralKind::kInt) {
+        size_t position = std::strtoull(expr->As<ast::Literal>().text.c_str(), nullptr, 10);
+        if (position < 1 || position > select_.items.size() ||
+            select_.items[position - 1].is_star())
+          return Error::Make(
+              1054, "Unknown column '" + expr->As<ast::Literal>().text + "' in 'order clause'");
+        expr = select_.items[position - 1].expr.get();
+      } else if (expr->kind() == ast::ExprKind::kColumn &&
+                 expr->As<ast::ColumnRef>().table.name.empty()) {
+        const std::string& name = expr->As<ast::ColumnRef>().name;
+        for (auto& item : select_.items) {
+          if (!item.is_star() && EqualsIgnoreCase(item.alias, name)) {
+            expr = item.expr.get();
+            break;
+          }
+        }
+      }
+      auto tables = TablesOf(*expr);
+      if (!tables.ok()) return tables.error();
+      if (tables->empty()) continue;  // a constant orders nothing
+      auto segment = SegmentOf(*expr, "ORDER BY");
+      if (!segment.ok()) return segment.error();
+      std::string key = "order:" + AsciiLower(sql::FormatExpr(*expr));
+      size_t value = AddHidden(*segment, key, expr->Clone());
+      auto weight_call = std::make_unique<ast::FuncCall>();
+      weight_call->name = "WEIGHT_STRING";
+      weight_call->args.push_back(expr->Clone());
+      size_t weight = AddHidden(*segment, "weight:" + key, std::move(weight_call));
+      order_keys_.push_back({*segment, value, weight, order.desc});
+    }
+    return Status::Ok();
+  }
+
+  // Every column a group's conditions take from earlier groups becomes a
+  // hidden column of its own group and a bind value of the later one.
+  Status CollectOuterColumns() {
+    for (size_t s = 1; s < segments_.size(); ++s) {
+      std::vector<ast::Expr*> exprs = segments_[s].conditions;
+      for (size_t t : segments_[s].tables) {
+        if (t != segments_[s].tables.front() && flat_[t].on) exprs.push_back(flat_[t].on);
+      }
+      for (ast::Expr* expr : exprs) {
+        std::optional<Error> error;
+        ast::ForEachExpr(*expr, [&](ast::Expr& e) {
+          if (error || e.kind() != ast::ExprKind::kColumn) return;
+          const auto& column = e.As<ast::ColumnRef>();
+          auto table = TableOf(column);
+          if (!table.ok()) {
+            error = table.error();
+            return;
+          }
+          const size_t owner = flat_[*table].segment;
+          if (owner >= s) return;
+          std::string key = OuterKey(column);
+          if (segments_[s].outer_by_key.count(key)) return;
+          size_t position = AddHidden(owner, "column:" + key,
+                                      std::make_unique<ast::ColumnRef>(column.table, column.name));
+          segments_[s].outer_by_key[key] = segments_[s].outer_columns.size();
+          segments_[s].outer_columns.push_back({owner, position});
+        });
+        if (error) return *error;
+      }
+    }
+    return Status::Ok();
+  }
+
+  static std::string OuterKey(const ast::ColumnRef& column) {
+    return column.table.name + "." + AsciiLower(column.name);
+  }
+
+  // Replaces the columns of earlier groups with their bind variables.
+  void BindOuterColumns(ast::ExprPtr& root, const Segment& segment) const {
+    ast::RewriteExprs(root, [&](ast::ExprPtr& slot) {
+      if (slot->kind() != ast::ExprKind::kColumn) return;
+      auto it = segment.outer_by_key.find(OuterKey(slot->As<ast::ColumnRef>()));
+      if (it == segment.outer_by_key.end()) return;
+      slot = std::make_unique<ast::BindVar>(BindName(ExtraBind(it->second)));
+    });
+  }
+
+  // Bind index of the tag (0) and of outer column k (k + 1).
+  size_t ExtraBind(size_t k) const { return options_.bind_count + 1 + k; }
+  static std::string BindName(size_t index) { return "v" + std::to_string(index + 1); }
+
+  // Hidden columns of segments before `end`.
+  size_t HiddenBefore(size_t end) const {
+    size_t total = 0;
+    for (size_t s = 0; s < end; ++s) total += segments_[s].hidden.size();
+    return total;
+  }
+
+  // Where hidden column `position` of `segment` is in the output of the join
+  // of segments [0, end): counted from the end.
+  ResultColumn HiddenColumn(size_t segment, size_t position, size_t end) const {
+    return {HiddenBefore(end) - (HiddenBefore(segment) + position), true};
+  }
+
+  Result<std::unique_ptr<Route>> BuildRoute(size_t s) {
+    auto& segment = segments_[s];
+    ast::SelectStatement query;
+    query.options = select_.options;
+    if (s > 0) {
+      ast::SelectItem tag;
+      tag.expr = std::make_unique<ast::BindVar>(BindName(options_.bind_count));
+      query.items.push_back(std::move(tag));
+    }
+    if (star_all_) {
+      for (size_t t : segment.tables) {
+        ast::SelectItem star;
+        star.star_table.name = flat_[t].alias;
+        query.items.push_back(std::move(star));
+      }
+    }
+    for (size_t i : segment.visible) {
+      const auto& item = select_.items[i];
+      ast::SelectItem copy;
+      if (item.expr) copy.expr = item.expr->Clone();
+      copy.alias = item.alias;
+      copy.star_table = item.star_table;
+      query.items.push_back(std::move(copy));
+    }
+    for (const auto& hidden : segment.hidden) {
+      ast::SelectItem item;
+      item.expr = hidden->Clone();
+      query.items.push_back(std::move(item));
+    }
+    std::vector<ast::ExprPtr> ons;
+    ast::TableRefPtr from;
+    for (size_t t : segment.tables) {
+      auto table = flat_[t].ref->Clone();
+      if (!from) {
+        from = std::move(table);
+        continue;
+      }
+      auto join = std::make_unique<ast::JoinTableRef>();
+      join->join =
+          flat_[t].join == ast::JoinKind::kLeft ? ast::JoinKind::kLeft : ast::JoinKind::kInner;
+      join->left = std::move(from);
+      join->right = std::move(table);
+      if (flat_[t].on) {
+        join->on = flat_[t].on->Clone();
+        BindOuterColumns(join->on, segment);
+        ons.push_back(join->on->Clone());
+      }
+      from = std::move(join);
+    }
+    query.from.push_back(std::move(from));
+    for (ast::Expr* condition : segment.conditions) {
+      ast::ExprPtr term = condition->Clone();
+      BindOuterColumns(term, segment);
+      if (!query.where) {
+        query.where = std::move(term);
+      } else {
+        query.where = std::make_unique<ast::BinaryExpr>(ast::BinaryOp::kAnd, std::move(query.where),
+                                                        std::move(term));
+      }
+    }
+
+    std::vector<const BoundTable*> sharded;
+    for (size_t t : segment.tables) {
+      if (IsSharded(flat_[t])) sharded.push_back(flat_[t].bound);
+    }
+    RouteChoice choice;
+    choice.opcode = RouteOpcode::kAnyShard;
+    if (!sharded.empty()) {
+      std::vector<const ast::Expr*> on_refs;
+      for (const auto& on : ons) on_refs.push_back(on.get());
+      auto chosen = ChooseShardedRoute(sharded, query.where.get(), on_refs);
+      if (!chosen.ok()) return chosen.error();
+      choice = std::move(chosen).value();
+    }
+    sql::FormatOptions format;
+    format.strip_qualifiers = true;
+    size_t binds = s == 0 ? options_.bind_count : ExtraBind(segment.outer_columns.size());
+    auto text = TemplateOfStatement(query, format, binds);
+    if (!text) return Unsupported("statement text that cannot be templated");
+    auto route = std::make_unique<Route>(choice.opcode, &keyspace_, std::move(*text));
+    route->SetVindex(choice.vindex, std::move(choice.values));
+    return route;
+  }
+
+  Result<std::unique_ptr<Primitive>> Build() {
+    // The first group's query needs a column even when nothing is asked of it.
+    if (!star_all_ && segments_[0].visible.empty() && segments_[0].hidden.empty())
+      AddHidden(0, "constant", std::make_unique<ast::Literal>(ast::LiteralKind::kInt, "1"));
+    auto first = BuildRoute(0);
+    if (!first.ok()) return first.error();
+    std::unique_ptr<Primitive> plan = std::move(first).value();
+    for (size_t s = 1; s < segments_.size(); ++s) {
+      auto right = BuildRoute(s);
+      if (!right.ok()) return right.error();
+      Join::Spec spec;
+      spec.kind = segments_[s].outer ? Join::Kind::kLeft : Join::Kind::kInner;
+      spec.left_hidden = HiddenBefore(s);
+      spec.right_hidden = segments_[s].hidden.size();
+      for (const auto& [owner, position] : segments_[s].outer_columns)
+        spec.bind_columns.push_back(HiddenColumn(owner, position, s));
+      spec.first_extra_bind = options_.bind_count;
+      spec.max_rows = options_.max_memory_rows;
+      plan = std::make_unique<Join>(std::move(plan), std::move(right).value(), std::move(spec));
+    }
+    const size_t all = segments_.size();
+    if (!order_keys_.empty()) {
+      std::vector<SortKey> keys;
+      for (const auto& key : order_keys_) {
+        SortKey sort;
+        sort.value = HiddenColumn(key.segment, key.value, all);
+        sort.weight = HiddenColumn(key.segment, key.weight, all);
+        sort.has_weight = true;
+        sort.desc = key.desc;
+        keys.push_back(sort);
+      }
+      plan =
+          std::make_unique<MemorySort>(std::move(plan), std::move(keys), options_.max_memory_rows);
+    }
+    if (select_.limit.count) {
+      auto count = ValueRefOf(*select_.limit.count);
+      std::optional<ValueRef> offset = ValueRef{-1, {VindexValue::Kind::kInteger, "0"}};
+      if (select_.limit.offset) offset = ValueRefOf(*select_.limit.offset);
+      if (!count || !offset) return Unsupported("LIMIT that is not a number");
+      plan = std::make_unique<Limit>(std::move(plan), *count, *offset);
+    }
+    const size_t hidden = HiddenBefore(all);
+    if (has_star_) {
+      if (hidden > 0) plan = std::make_unique<TruncateColumns>(std::move(plan), hidden);
+      return plan;
+    }
+    // Visible columns come group by group; put them back in select-list order.
+    std::vector<size_t> offset(all, 0);
+    for (size_t s = 1; s < all; ++s) offset[s] = offset[s - 1] + segments_[s - 1].visible.size();
+    std::vector<ResultColumn> columns;
+    bool in_order = true;
+    for (size_t i = 0; i < select_.items.size(); ++i) {
+      const auto& segment = segments_[item_segment_[i]];
+      size_t within = static_cast<size_t>(
+          std::find(segment.visible.begin(), segment.visible.end(), i) - segment.visible.begin());
+      size_t position = offset[item_segment_[i]] + within;
+      if (position != i) in_order = false;
+      columns.push_back({position, false});
+    }
+    if (in_order) {
+      if (hidden > 0) plan = std::make_unique<TruncateColumns>(std::move(plan), hidden);
+      return plan;
+    }
+    return std::unique_ptr<Primitive>(
+        std::make_unique<Project>(std::move(plan), std::move(columns)));
+  }
+
+  struct OrderKey {
+    size_t segment;
+    size_t value;
+    size_t weight;
+    bool desc;
+  };
+
+  ast::SelectStatement& select_;
+  const KeyspaceInfo& keyspace_;
+  const StatementBinding& binding_;
+  const MergeOptions& options_;
+  std::vector<FlatTable> flat_;
+  std::vector<Segment> segments_;
+  std::vector<size_t> item_segment_;  // per select item, without a lone *
+  std::optional<size_t> star_all_;
+  bool has_star_ = false;
+  std::vector<OrderKey> order_keys_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Primitive>> PlanJoinedSelect(ast::SelectStatement& select,
+                                                    const KeyspaceInfo& keyspace,
+                                                    const StatementBinding& binding,
+                                                    const MergeOptions& options) {
+  return JoinPlanner(select, keyspace, binding, options).Plan();
+}
+
+}  // namespace tessera::vtgate
