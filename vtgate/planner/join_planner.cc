@@ -13,6 +13,7 @@
 #include "vtgate/engine/join.h"
 #include "vtgate/engine/limit.h"
 #include "vtgate/engine/memory_sort.h"
+#include "vtgate/engine/ordered_aggregate.h"
 #include "vtgate/engine/project.h"
 #include "vtgate/engine/route.h"
 #include "vtgate/engine/truncate_columns.h"
@@ -86,12 +87,13 @@ Status Flatten(ast::TableRef& ref, ast::JoinKind kind, ast::Expr* on, std::vecto
 
 // A group of tables one shard query joins.
 struct Segment {
-  std::vector<size_t> tables;          // indexes into the flat tables
-  int colocation = -1;                 // class of its sharded tables, -1 with none yet
-  bool outer = false;                  // joined by LEFT JOIN to the groups before it
-  std::vector<ast::Expr*> conditions;  // WHERE terms and the joining ON
-  std::vector<size_t> visible;         // select items it returns, in select-list order
-  std::vector<ast::ExprPtr> hidden;    // extra columns after the visible ones
+  std::vector<size_t> tables;             // indexes into the flat tables
+  int colocation = -1;                    // class of its sharded tables, -1 with none yet
+  bool outer = false;                     // joined by LEFT JOIN to the groups before it
+  std::vector<ast::Expr*> conditions;     // WHERE terms and the joining ON
+  std::vector<size_t> visible;            // select items it returns, in select-list order
+  std::vector<ast::ExprPtr> hidden;       // extra columns after the visible ones
+  std::vector<std::string> hidden_alias;  // "" when none
   std::map<std::string, size_t> hidden_by_key;
   // Columns of earlier groups it needs: (owner segment, hidden position).
   std::vector<std::pair<size_t, size_t>> outer_columns;
@@ -110,6 +112,7 @@ class JoinPlanner {
     if (Status s = CutIntoSegments(); !s.ok()) return s.error();
     if (Status s = AssignConditions(); !s.ok()) return s.error();
     if (Status s = AssignItems(); !s.ok()) return s.error();
+    if (Status s = AssignGroupBy(); !s.ok()) return s.error();
     if (Status s = AssignOrderBy(); !s.ok()) return s.error();
     if (Status s = CollectOuterColumns(); !s.ok()) return s.error();
     return Build();
@@ -119,7 +122,6 @@ class JoinPlanner {
   Status CheckShape() {
     if (!select_.with.empty()) return Unsupported("WITH");
     if (select_.distinct) return Unsupported("SELECT DISTINCT");
-    if (!select_.group_by.empty()) return Unsupported("GROUP BY");
     if (select_.having) return Unsupported("HAVING");
     if (select_.lock != ast::LockMode::kNone) return Unsupported("a locking read");
     for (const auto& option : select_.options) {
@@ -138,11 +140,7 @@ class JoinPlanner {
           return;
         case ast::ExprKind::kFuncCall: {
           const auto& call = e.As<ast::FuncCall>();
-          if (call.over) {
-            found = "window function " + call.name;
-          } else if (IsAggregateName(call.name)) {
-            found = "aggregate function " + call.name;
-          }
+          if (call.over) found = "window function " + call.name;
           return;
         }
         default:
@@ -151,7 +149,35 @@ class JoinPlanner {
     };
     ast::ForEachExpr(select_, check);
     if (!found.empty()) return Unsupported(found);
+    aggregated_ = !select_.group_by.empty();
+    for (auto& item : select_.items) {
+      if (item.is_star()) continue;
+      if (IsAggregateCall(*item.expr)) {
+        aggregated_ = true;
+        for (auto& arg : item.expr->As<ast::FuncCall>().args)
+          if (ContainsAggregate(*arg)) return Unsupported("nested aggregates");
+      } else if (ContainsAggregate(*item.expr)) {
+        return Unsupported("aggregates inside expressions");
+      }
+    }
+    for (auto& key : select_.group_by)
+      if (ContainsAggregate(*key)) return Unsupported("aggregates in GROUP BY");
+    if (select_.where && ContainsAggregate(*select_.where))
+      return Error::Make(1111, "Invalid use of group function");
     return Status::Ok();
+  }
+
+  static bool IsAggregateCall(const ast::Expr& expr) {
+    return expr.kind() == ast::ExprKind::kFuncCall && !expr.As<ast::FuncCall>().over &&
+           IsAggregateName(expr.As<ast::FuncCall>().name);
+  }
+
+  static bool ContainsAggregate(ast::Expr& expr) {
+    bool found = false;
+    ast::ForEachExpr(expr, [&found](ast::Expr& e) {
+      if (IsAggregateCall(e)) found = true;
+    });
+    return found;
   }
 
   Status FlattenFrom() {
@@ -311,6 +337,11 @@ class JoinPlanner {
           }
         }
         if (!found) return Error::Make(1051, "Unknown table '" + item.star_table.name + "'");
+      } else if (IsAggregateCall(*item.expr)) {
+        Status added = AddAggregate(i);
+        if (!added.ok()) return added;
+        item_segment_.push_back(kAggregateItem);
+        continue;
       } else {
         auto owner = SegmentOf(*item.expr, "a select expression");
         if (!owner.ok()) return owner.error();
@@ -319,6 +350,7 @@ class JoinPlanner {
       segments_[segment].visible.push_back(i);
       item_segment_.push_back(segment);
     }
+    if (aggregated_ && has_star_) return Unsupported("* with GROUP BY or aggregates");
     if (star_all_) {
       if (select_.items.size() != 1) return Unsupported("* next to other select items");
       item_segment_.clear();
@@ -333,36 +365,184 @@ class JoinPlanner {
   }
 
   // Appends a hidden column to `segment` (once per distinct key); returns its position.
-  size_t AddHidden(size_t segment, const std::string& key, ast::ExprPtr expr) {
+  size_t AddHidden(size_t segment, const std::string& key, ast::ExprPtr expr,
+                   std::string alias = "") {
     auto& s = segments_[segment];
     auto it = s.hidden_by_key.find(key);
     if (it != s.hidden_by_key.end()) return it->second;
     s.hidden.push_back(std::move(expr));
+    s.hidden_alias.push_back(std::move(alias));
     s.hidden_by_key[key] = s.hidden.size() - 1;
     return s.hidden.size() - 1;
   }
 
-  Status AssignOrderBy() {
-    for (auto& order : select_.order_by) {
-      ast::Expr* expr = order.expr.get();
-      if (expr->kind() == ast::ExprKind::kLiteral &&
-          expr->As<ast::Literal>().type == ast::LiteralKind::kInt) {
-        size_t position = std::strtoull(expr->As<ast::Literal>().text.c_str(), nullptr, 10);
-        if (position < 1 || position > select_.items.size() ||
-            select_.items[position - 1].is_star())
-          return Error::Make(
-              1054, "Unknown column '" + expr->As<ast::Literal>().text + "' in 'order clause'");
-        expr = select_.items[position - 1].expr.get();
-      } else if (expr->kind() == ast::ExprKind::kColumn &&
-                 expr->As<ast::ColumnRef>().table.name.empty()) {
-        const std::string& name = expr->As<ast::ColumnRef>().name;
-        for (auto& item : select_.items) {
-          if (!item.is_star() && EqualsIgnoreCase(item.alias, name)) {
-            expr = item.expr.get();
-            break;
-          }
+  // The rows of a join reach vtgate unaggregated: each aggregate reads a
+  // hidden column of its argument's group, holding what one row adds (1 for
+  // COUNT(*), whether the argument is NULL for COUNT(x), the argument
+  // itself otherwise), and OrderedAggregate folds them per group.
+  Status AddAggregate(size_t item_index) {
+    auto& item = select_.items[item_index];
+    auto& call = item.expr->As<ast::FuncCall>();
+    const std::string name = AsciiLower(call.name);
+    std::string column_name = item.alias.empty() ? sql::FormatExpr(call) : item.alias;
+    ast::Expr* arg = call.args.size() == 1 ? call.args[0].get() : nullptr;
+    AggregateSpec spec;
+    if (name == "count" && call.star) {
+      spec.kind = AggregateKind::kCount;
+    } else if (arg == nullptr || !call.order_by.empty()) {
+      return Unsupported("aggregate " + sql::FormatExpr(call));
+    } else if (call.distinct) {
+      if (name != "count" && name != "sum" && name != "avg")
+        return Unsupported("aggregate function " + name + "(DISTINCT ...)");
+      spec.kind = name == "count"
+                      ? AggregateKind::kCountDistinct
+                      : (name == "sum" ? AggregateKind::kSumDistinct : AggregateKind::kAvgDistinct);
+    } else if (name == "count") {
+      spec.kind = AggregateKind::kCount;
+    } else if (name == "sum") {
+      spec.kind = AggregateKind::kSum;
+    } else if (name == "min" || name == "max") {
+      spec.kind = name == "min" ? AggregateKind::kMin : AggregateKind::kMax;
+    } else if (name == "avg") {
+      spec.kind = AggregateKind::kAvg;
+    } else {
+      return Unsupported("aggregate function " + name);
+    }
+    size_t segment = 0;
+    if (arg != nullptr) {
+      auto owner = SegmentOf(*arg, "an aggregate");
+      if (!owner.ok()) return owner.error();
+      segment = *owner;
+    }
+    const std::string key = "aggregate:" + std::to_string(item_index);
+    auto signed_of = [](ast::ExprPtr e) {
+      auto cast = std::make_unique<ast::CastExpr>();
+      cast->operand = std::move(e);
+      cast->type = "SIGNED";
+      return cast;
+    };
+    ast::ExprPtr partial;
+    if (spec.kind == AggregateKind::kCount) {
+      partial = arg == nullptr
+                    ? signed_of(std::make_unique<ast::Literal>(ast::LiteralKind::kInt, "1"))
+                    : signed_of(NotNull(*arg));
+    } else {
+      partial = arg->Clone();
+    }
+    AggregatePlan plan;
+    plan.segment = segment;
+    plan.item = item_index;
+    plan.kind = spec.kind;
+    plan.value = AddHidden(segment, key, std::move(partial), column_name);
+    if (spec.kind == AggregateKind::kMin || spec.kind == AggregateKind::kMax ||
+        IsDistinctAggregate(spec.kind)) {
+      plan.weight = AddHidden(segment, key + ":weight", WeightOf(*arg));
+    }
+    if (spec.kind == AggregateKind::kAvg)
+      plan.count = AddHidden(segment, key + ":count", signed_of(NotNull(*arg)));
+    if (IsDistinctAggregate(spec.kind)) {
+      std::string text = AsciiLower(sql::FormatExpr(*arg));
+      if (distinct_text_ && *distinct_text_ != text)
+        return Unsupported("DISTINCT aggregates of different expressions");
+      distinct_text_ = text;
+      distinct_plan_ = aggregates_.size();
+    }
+    aggregates_.push_back(plan);
+    return Status::Ok();
+  }
+
+  static ast::ExprPtr NotNull(const ast::Expr& arg) {
+    auto is = std::make_unique<ast::IsExpr>();
+    is->operand = arg.Clone();
+    is->test = ast::IsTest::kNull;
+    is->negated = true;
+    return is;
+  }
+
+  static ast::ExprPtr WeightOf(const ast::Expr& expr) {
+    auto call = std::make_unique<ast::FuncCall>();
+    call->name = "WEIGHT_STRING";
+    call->args.push_back(expr.Clone());
+    return call;
+  }
+
+  // The expression an ORDER BY or GROUP BY entry stands for: a select item
+  // by position or alias, else itself. `item` is set for select items.
+  Result<ast::Expr*> Resolve(ast::Expr* expr, const char* clause,
+                             std::optional<size_t>* item = nullptr) {
+    if (expr->kind() == ast::ExprKind::kLiteral &&
+        expr->As<ast::Literal>().type == ast::LiteralKind::kInt) {
+      size_t position = std::strtoull(expr->As<ast::Literal>().text.c_str(), nullptr, 10);
+      if (position < 1 || position > select_.items.size() || select_.items[position - 1].is_star())
+        return Error::Make(
+            1054, "Unknown column '" + expr->As<ast::Literal>().text + "' in '" + clause + "'");
+      if (item) *item = position - 1;
+      return select_.items[position - 1].expr.get();
+    }
+    if (expr->kind() == ast::ExprKind::kColumn && expr->As<ast::ColumnRef>().table.name.empty()) {
+      const std::string& name = expr->As<ast::ColumnRef>().name;
+      for (size_t i = 0; i < select_.items.size(); ++i) {
+        auto& candidate = select_.items[i];
+        if (!candidate.is_star() && EqualsIgnoreCase(candidate.alias, name)) {
+          if (item) *item = i;
+          return candidate.expr.get();
         }
       }
+    }
+    if (item) {
+      std::string text = AsciiLower(sql::FormatExpr(*expr));
+      for (size_t i = 0; i < select_.items.size(); ++i) {
+        auto& candidate = select_.items[i];
+        if (!candidate.is_star() && AsciiLower(sql::FormatExpr(*candidate.expr)) == text) {
+          *item = i;
+          break;
+        }
+      }
+    }
+    return expr;
+  }
+
+  Status AssignGroupBy() {
+    for (auto& key : select_.group_by) {
+      auto expr = Resolve(key.get(), "group statement");
+      if (!expr.ok()) return expr.error();
+      if (IsAggregateCall(**expr)) return Unsupported("GROUP BY an aggregate");
+      auto tables = TablesOf(**expr);
+      if (!tables.ok()) return tables.error();
+      if (tables->empty()) continue;  // a constant groups nothing
+      auto segment = SegmentOf(**expr, "GROUP BY");
+      if (!segment.ok()) return segment.error();
+      std::string text = "order:" + AsciiLower(sql::FormatExpr(**expr));
+      size_t value = AddHidden(*segment, text, (*expr)->Clone());
+      size_t weight = AddHidden(*segment, "weight:" + text, WeightOf(**expr));
+      group_keys_.push_back({*segment, value, weight, false});
+    }
+    return Status::Ok();
+  }
+
+  Status AssignOrderBy() {
+    for (auto& order : select_.order_by) {
+      std::optional<size_t> item;
+      auto resolved = Resolve(order.expr.get(), "order clause", &item);
+      if (!resolved.ok()) return resolved.error();
+      ast::Expr* expr = *resolved;
+      if (item && item_segment_.size() > *item && item_segment_[*item] == kAggregateItem) {
+        for (const auto& aggregate : aggregates_) {
+          if (aggregate.item != *item) continue;
+          OrderKey key{aggregate.segment, aggregate.value, aggregate.value, order.desc};
+          key.has_weight = false;
+          if (aggregate.weight && aggregate.kind != AggregateKind::kCountDistinct &&
+              aggregate.kind != AggregateKind::kSumDistinct &&
+              aggregate.kind != AggregateKind::kAvgDistinct) {
+            key.weight = *aggregate.weight;
+            key.has_weight = true;
+          }
+          order_keys_.push_back(key);
+        }
+        continue;
+      }
+      if (ContainsAggregate(*expr))
+        return Unsupported("ORDER BY an aggregate not in the select list");
       auto tables = TablesOf(*expr);
       if (!tables.ok()) return tables.error();
       if (tables->empty()) continue;  // a constant orders nothing
@@ -370,10 +550,7 @@ class JoinPlanner {
       if (!segment.ok()) return segment.error();
       std::string key = "order:" + AsciiLower(sql::FormatExpr(*expr));
       size_t value = AddHidden(*segment, key, expr->Clone());
-      auto weight_call = std::make_unique<ast::FuncCall>();
-      weight_call->name = "WEIGHT_STRING";
-      weight_call->args.push_back(expr->Clone());
-      size_t weight = AddHidden(*segment, "weight:" + key, std::move(weight_call));
+      size_t weight = AddHidden(*segment, "weight:" + key, WeightOf(*expr));
       order_keys_.push_back({*segment, value, weight, order.desc});
     }
     return Status::Ok();
@@ -467,9 +644,10 @@ class JoinPlanner {
       copy.star_table = item.star_table;
       query.items.push_back(std::move(copy));
     }
-    for (const auto& hidden : segment.hidden) {
+    for (size_t h = 0; h < segment.hidden.size(); ++h) {
       ast::SelectItem item;
-      item.expr = hidden->Clone();
+      item.expr = segment.hidden[h]->Clone();
+      item.alias = segment.hidden_alias[h];
       query.items.push_back(std::move(item));
     }
     std::vector<ast::ExprPtr> ons;
@@ -548,16 +726,40 @@ class JoinPlanner {
       plan = std::make_unique<Join>(std::move(plan), std::move(right).value(), std::move(spec));
     }
     const size_t all = segments_.size();
+    auto sort_key = [&](const OrderKey& key) {
+      SortKey sort;
+      sort.value = HiddenColumn(key.segment, key.value, all);
+      sort.weight = HiddenColumn(key.segment, key.weight, all);
+      sort.has_weight = key.has_weight;
+      sort.desc = key.desc;
+      return sort;
+    };
+    if (aggregated_) {
+      std::vector<SortKey> groups;
+      for (const auto& key : group_keys_) groups.push_back(sort_key(key));
+      std::vector<SortKey> sorting = groups;
+      std::vector<AggregateSpec> specs;
+      for (const auto& aggregate : aggregates_) {
+        AggregateSpec spec;
+        spec.kind = aggregate.kind;
+        spec.column.value = HiddenColumn(aggregate.segment, aggregate.value, all);
+        if (aggregate.weight) {
+          spec.column.weight = HiddenColumn(aggregate.segment, *aggregate.weight, all);
+          spec.column.has_weight = true;
+        }
+        if (aggregate.count) spec.count = HiddenColumn(aggregate.segment, *aggregate.count, all);
+        specs.push_back(spec);
+      }
+      if (distinct_plan_) sorting.push_back(specs[*distinct_plan_].column);
+      if (!sorting.empty())
+        plan = std::make_unique<MemorySort>(std::move(plan), std::move(sorting),
+                                            options_.max_memory_rows);
+      plan =
+          std::make_unique<OrderedAggregate>(std::move(plan), std::move(groups), std::move(specs));
+    }
     if (!order_keys_.empty()) {
       std::vector<SortKey> keys;
-      for (const auto& key : order_keys_) {
-        SortKey sort;
-        sort.value = HiddenColumn(key.segment, key.value, all);
-        sort.weight = HiddenColumn(key.segment, key.weight, all);
-        sort.has_weight = true;
-        sort.desc = key.desc;
-        keys.push_back(sort);
-      }
+      for (const auto& key : order_keys_) keys.push_back(sort_key(key));
       plan =
           std::make_unique<MemorySort>(std::move(plan), std::move(keys), options_.max_memory_rows);
     }
@@ -579,6 +781,14 @@ class JoinPlanner {
     std::vector<ResultColumn> columns;
     bool in_order = true;
     for (size_t i = 0; i < select_.items.size(); ++i) {
+      if (item_segment_[i] == kAggregateItem) {
+        for (const auto& aggregate : aggregates_) {
+          if (aggregate.item == i)
+            columns.push_back(HiddenColumn(aggregate.segment, aggregate.value, all));
+        }
+        in_order = false;
+        continue;
+      }
       const auto& segment = segments_[item_segment_[i]];
       size_t within = static_cast<size_t>(
           std::find(segment.visible.begin(), segment.visible.end(), i) - segment.visible.begin());
@@ -599,7 +809,18 @@ class JoinPlanner {
     size_t value;
     size_t weight;
     bool desc;
+    bool has_weight = true;
   };
+
+  struct AggregatePlan {
+    size_t segment = 0;
+    size_t item = 0;
+    AggregateKind kind = AggregateKind::kCount;
+    size_t value = 0;              // hidden position of the partial
+    std::optional<size_t> weight;  // MIN / MAX / DISTINCT: its collation weight
+    std::optional<size_t> count;   // AVG: the COUNT partial
+  };
+  static constexpr size_t kAggregateItem = static_cast<size_t>(-1);
 
   ast::SelectStatement& select_;
   const KeyspaceInfo& keyspace_;
@@ -611,6 +832,11 @@ class JoinPlanner {
   std::optional<size_t> star_all_;
   bool has_star_ = false;
   std::vector<OrderKey> order_keys_;
+  bool aggregated_ = false;
+  std::vector<AggregatePlan> aggregates_;
+  std::vector<OrderKey> group_keys_;
+  std::optional<std::string> distinct_text_;
+  std::optional<size_t> distinct_plan_;
 };
 
 }  // namespace

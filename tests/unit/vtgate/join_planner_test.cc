@@ -92,7 +92,14 @@ TEST_F(JoinPlannerTest, RefusesWhatItCannotAnswerExactly) {
     EXPECT_EQ(plan.substr(0, 10), "ERROR 1235") << sql << "\n" << plan;
     EXPECT_NE(plan.find(naming), std::string::npos) << plan;
   };
-  refused("select count(*) from customer c join corder o on o.sku = c.email", "aggregate");
+  refused("select group_concat(o.sku) from customer c join corder o on o.sku = c.email",
+          "group_concat");
+  refused(
+      "select c.email, count(*) from customer c join corder o on o.sku = c.email group by "
+      "c.email having count(*) > 1",
+      "HAVING");
+  refused("select count(*) + 1 from customer c join corder o on o.sku = c.email",
+          "inside expressions");
   refused("select distinct c.email from customer c join corder o on o.sku = c.email", "DISTINCT");
   refused("select c.email from customer c join corder o on o.sku = email", "qualifier");
   refused(
@@ -106,6 +113,18 @@ TEST_F(JoinPlannerTest, RefusesWhatItCannotAnswerExactly) {
       "select c.email from customer c join (corder o join note n on n.customer_id = "
       "o.customer_id) on o.sku = c.email",
       "nested");
+}
+
+TEST_F(JoinPlannerTest, AggregatesFoldTheJoinedRowsInVtgate) {
+  std::string plan = Plan(
+      "select c.email, count(*), max(o.sku) from customer c join corder o on o.sku = c.email "
+      "group by c.email order by 2 desc");
+  EXPECT_NE(plan.find("OrderedAggregate"), std::string::npos) << plan;
+  // COUNT(*) reads a 1 per row from the first group, MAX its argument and weight.
+  EXPECT_NE(plan.find("CAST(1 AS SIGNED) AS `count(*)`"), std::string::npos) << plan;
+  EXPECT_NE(plan.find("o.sku AS `max(o.sku)`"), std::string::npos) << plan;
+  EXPECT_NE(plan.find("WEIGHT_STRING(o.sku)"), std::string::npos) << plan;
+  EXPECT_NE(plan.find("Project"), std::string::npos) << plan;
 }
 
 TEST(JoinBindValueTest, CellsBecomeLiteralsOfTheirType) {
