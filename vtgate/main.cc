@@ -35,6 +35,16 @@ int main(int argc, char** argv) {
   auto* key_flag = app.add_option("--tls-key", tls_key, "PEM private key of --tls-cert");
   cert_flag->needs(key_flag);
   key_flag->needs(cert_flag);
+  std::string tls_ca;
+  app.add_option("--tls-ca", tls_ca,
+                 "PEM CA bundle (overrides the config's): clients are asked for a certificate, "
+                 "and one they present must verify against these CAs or the TLS handshake "
+                 "fails; clients without a certificate are still served (there is no per-user "
+                 "REQUIRE X509). Needs a TLS certificate.");
+  std::string rsa_private_key;
+  app.add_option("--rsa-private-key", rsa_private_key,
+                 "PEM RSA private key for caching_sha2_password without TLS (default: a new "
+                 "key at every start)");
   CLI11_PARSE(app, argc, argv);
 
   SetLogLevel(log_level);
@@ -64,6 +74,8 @@ int main(int argc, char** argv) {
     options.tls.cert_file = tls_cert;
     options.tls.key_file = tls_key;
   }
+  if (!tls_ca.empty()) options.tls.ca_file = tls_ca;
+  options.rsa_private_key_file = rsa_private_key;
   options.default_auth_plugin = topology->vtgate.default_auth_plugin;
 
   // Branch-scoped credentials and branch flags come from schemad's metadata

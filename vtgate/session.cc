@@ -72,6 +72,21 @@ uint16_t Session::StatusFlags() const {
   return flags;
 }
 
+std::string Session::Database() const {
+  auto branch = branch_of_.find(keyspace_);
+  if (branch == branch_of_.end()) return keyspace_;
+  return keyspace_ + "@" + branch->second;
+}
+
+asio::awaitable<void> Session::Close() {
+  Status rolled_back = co_await cursor_.Rollback();
+  if (!rolled_back.ok()) {
+    // The shards end the transactions on their own once their ids are gone.
+    GetLogger("vtgate")->warn("session of '{}': rollback on close failed: {}", user_,
+                              rolled_back.error().message);
+  }
+}
+
 Status Session::UseDatabase(std::string_view database) {
   // "keyspace" or "keyspace@branch".
   std::string name(database), branch;

@@ -38,6 +38,10 @@ class Session final : public mysql::SessionHandler {
   boost::asio::awaitable<Result<ResultSet>> Query(std::string_view sql) override;
   Status UseDatabase(std::string_view database) override;
   uint16_t StatusFlags() const override;
+  // "keyspace" or "keyspace@branch" after USE keyspace@branch.
+  std::string Database() const override;
+  // Rolls back the open transaction on every shard.
+  boost::asio::awaitable<void> Close() override;
   // Prepared statements (session_prepared.cc).
   boost::asio::awaitable<Result<mysql::PreparedInfo>> Prepare(std::string_view sql) override;
   boost::asio::awaitable<Result<ResultSet>> ExecutePrepared(

@@ -8,6 +8,7 @@
 #include "cli/local/mariadb_instance.h"
 #include "cli/local/net_probe.h"
 #include "cli/local/process.h"
+#include "cli/local/rsa_private_key.h"
 #include "cli/local/schema_bootstrap.h"
 #include "cli/local/self_signed_certificate.h"
 
@@ -54,6 +55,10 @@ std::string GeneratedCertPath(const std::string& state_dir) {
 }
 std::string GeneratedKeyPath(const std::string& state_dir) {
   return state_dir + "/tls/vtgate-key.pem";
+}
+// vtgate's RSA key for caching_sha2_password without TLS, made once (see Up()).
+std::string RsaKeyPath(const std::string& state_dir) {
+  return state_dir + "/tls/vtgate-rsa-key.pem";
 }
 
 }  // namespace
@@ -149,14 +154,14 @@ std::vector<std::string> LocalCluster::DaemonArgv(const Component& c) const {
   std::string binary = options_.bin_dir + "/" + c.program;
   // vtgate and schemad read the whole config file.
   if (c.kind == ComponentKind::kVtgate) {
-    if (IsSchemad(c) || topology_.vtgate.tls) return {binary, "--config", options_.config_path};
-    return {binary,
-            "--config",
-            options_.config_path,
-            "--tls-cert",
-            GeneratedCertPath(options_.state_dir),
-            "--tls-key",
-            GeneratedKeyPath(options_.state_dir)};
+    if (IsSchemad(c)) return {binary, "--config", options_.config_path};
+    std::vector<std::string> argv = {binary, "--config", options_.config_path, "--rsa-private-key",
+                                     RsaKeyPath(options_.state_dir)};
+    if (!topology_.vtgate.tls) {
+      argv.insert(argv.end(), {"--tls-cert", GeneratedCertPath(options_.state_dir), "--tls-key",
+                               GeneratedKeyPath(options_.state_dir)});
+    }
+    return argv;
   }
   const auto& db = c.shard->mariadb;
   // Online migrations stay revertible as long as schemad's revert window.
@@ -229,6 +234,12 @@ Status LocalCluster::Up() {
       progress_ << "generated a self-signed TLS certificate for vtgate in "
                 << GeneratedCertPath(options_.state_dir) << "\n";
     }
+  }
+  auto rsa_key = EnsureRsaPrivateKey(RsaKeyPath(options_.state_dir));
+  if (!rsa_key.ok()) return rsa_key.error();
+  if (*rsa_key) {
+    progress_ << "generated vtgate's RSA key for caching_sha2_password in "
+              << RsaKeyPath(options_.state_dir) << "\n";
   }
   std::vector<const Component*> started;
   auto fail = [&](Status failure) {

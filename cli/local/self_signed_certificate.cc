@@ -1,9 +1,5 @@
 #include "cli/local/self_signed_certificate.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/err.h>
@@ -16,6 +12,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+
+#include "cli/local/pem_file.h"
 
 namespace tessera::local {
 namespace {
@@ -52,30 +50,6 @@ bool AddExtension(X509* cert, int nid, const char* value) {
   X509V3_set_ctx(&ctx, cert, cert, nullptr, nullptr, 0);
   Owned<X509_EXTENSION> ext(X509V3_EXT_conf_nid(nullptr, &ctx, nid, value));
   return ext && X509_add_ext(cert, ext.get(), -1) == 1;
-}
-
-// Writes `pem` to `path` with `mode`, replacing it through a temporary file so
-// a reader never sees half a file.
-Status WriteFile(const std::string& path, const std::string& pem, mode_t mode) {
-  std::string tmp = path + ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-  if (fd < 0) return Error::Internal("cannot write " + tmp);
-  ::fchmod(fd, mode);
-  size_t written = 0;
-  while (written < pem.size()) {
-    ssize_t n = ::write(fd, pem.data() + written, pem.size() - written);
-    if (n <= 0) {
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return Error::Internal("cannot write " + tmp);
-    }
-    written += static_cast<size_t>(n);
-  }
-  if (::close(fd) != 0 || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    ::unlink(tmp.c_str());
-    return Error::Internal("cannot write " + path);
-  }
-  return Status::Ok();
 }
 
 template <class WritePem>
@@ -134,8 +108,8 @@ Result<bool> EnsureSelfSignedCertificate(const std::string& cert_path, const std
   });
   std::string cert_pem = ToPem([&](BIO* bio) { return PEM_write_bio_X509(bio, cert.get()); });
   if (key_pem.empty() || cert_pem.empty()) return OpenSslFailure("PEM encoding");
-  if (Status s = WriteFile(key_path, key_pem, 0600); !s.ok()) return s.error();
-  if (Status s = WriteFile(cert_path, cert_pem, 0644); !s.ok()) return s.error();
+  if (Status s = WritePemFile(key_path, key_pem, 0600); !s.ok()) return s.error();
+  if (Status s = WritePemFile(cert_path, cert_pem, 0644); !s.ok()) return s.error();
   return true;
 }
 

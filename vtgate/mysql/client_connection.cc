@@ -152,11 +152,15 @@ asio::awaitable<bool> ClientConnection::Dispatch(std::string_view payload) {
       }
       break;
     }
-    case CommandCode::kQuery: {
-      Result<ResultSet> result = co_await session_->Query(command->argument);
-      EncodeQueryResponse(result, client_capabilities_, session_->StatusFlags(), &w);
+    case CommandCode::kQuery:
+      co_return co_await Query(command->argument);
+    case CommandCode::kSetOption:
+      SetOption(command->argument, &w);
       break;
-    }
+    case CommandCode::kChangeUser:
+      co_return co_await ChangeUser(command->argument);
+    case CommandCode::kResetConnection:
+      co_return co_await ResetConnection();
     case CommandCode::kStmtPrepare:
       co_await StmtPrepare(command->argument, &w);
       break;

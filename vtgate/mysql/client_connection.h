@@ -2,9 +2,11 @@
 // its worker thread: handshake (upgraded to TLS after an SSLRequest) and
 // authentication with mysql_native_password or caching_sha2_password
 // (switching other plugins to the server's default), then the command loop that hands
-// COM_QUERY / COM_INIT_DB and the prepared-statement commands
+// COM_QUERY (several statements in one under CLIENT_MULTI_STATEMENTS),
+// COM_INIT_DB and the prepared-statement commands
 // (COM_STMT_PREPARE / EXECUTE / SEND_LONG_DATA / RESET / CLOSE / FETCH) to
-// the SessionHandler. Every failure caused by the
+// the SessionHandler, and answers COM_SET_OPTION, COM_CHANGE_USER and
+// COM_RESET_CONNECTION itself. Every failure caused by the
 // client's bytes is answered with ERR where possible and ends only this
 // connection.
 #pragma once
@@ -86,6 +88,23 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
   boost::asio::awaitable<void> ServeCommands();
   // Answers one command; false when the connection must end.
   boost::asio::awaitable<bool> Dispatch(std::string_view payload);
+  // COM_QUERY (client_query.cc): runs each statement of `sql` in order and
+  // sends its result as soon as it is known, with
+  // SERVER_MORE_RESULTS_EXISTS on all but the last; the first error ends
+  // the batch. false when a send failed.
+  boost::asio::awaitable<bool> Query(std::string_view sql);
+  // COM_SET_OPTION: multi statements on or off; answers EOF or ERR.
+  void SetOption(std::string_view argument, PacketWriter* w);
+  // COM_CHANGE_USER and COM_RESET_CONNECTION (client_reset.cc). Both close
+  // the session and start a fresh one, and drop the prepared statements;
+  // COM_CHANGE_USER first authenticates the new user against the greeting's
+  // scramble. A failed COM_CHANGE_USER is answered with ERR and ends the
+  // connection. false when the connection ended.
+  boost::asio::awaitable<bool> ChangeUser(std::string_view argument);
+  boost::asio::awaitable<bool> ResetConnection();
+  // Replaces the session with a fresh one for info_ in `database`; false
+  // after ERR and close when that fails.
+  boost::asio::awaitable<bool> RenewSession(std::string database);
   // Sends ERR for a read failure (when the peer can still read) and closes.
   boost::asio::awaitable<void> FailRead(ReadStatus status);
   boost::asio::awaitable<void> SendErrorAndClose(const Error& error);
@@ -107,7 +126,10 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
   boost::asio::steady_timer deadline_;  // handshake timeout, then linger limit
   ConnectionDeps deps_;
   ClientInfo info_;
+  std::string scramble_;  // of the greeting; COM_CHANGE_USER is proven against it
   uint32_t client_capabilities_ = 0;
+  // CLIENT_MULTI_STATEMENTS from the handshake, then per COM_SET_OPTION.
+  bool multi_statements_ = false;
   std::unique_ptr<SessionHandler> session_;
   PreparedStatements statements_;
   Phase phase_ = Phase::kHandshake;

@@ -44,11 +44,11 @@ asio::awaitable<bool> ClientConnection::StartTls() {
 }
 
 asio::awaitable<bool> ClientConnection::Handshake() {
-  const std::string scramble = GenerateScramble();
+  scramble_ = GenerateScramble();
   const uint32_t capabilities = kServerCapabilities | (deps_.tls ? capability::kSsl : 0);
   HandshakeV10 greeting{deps_.options->server_version,
                         info_.connection_id,
-                        scramble,
+                        scramble_,
                         capabilities,
                         static_cast<uint8_t>(kCharsetUtf8mb4GeneralCi),
                         server_status::kAutocommit,
@@ -92,12 +92,13 @@ asio::awaitable<bool> ClientConnection::Handshake() {
     co_return false;
   }
   client_capabilities_ = response->capabilities & capabilities;
+  multi_statements_ = client_capabilities_ & capability::kMultiStatements;
   info_.user = response->user;
   info_.database = response->database;
   std::string plugin;
   if (client_capabilities_ & capability::kPluginAuth) plugin = std::move(response->auth_plugin);
   const bool authenticated =
-      co_await Authenticate(scramble, plugin, std::move(response->auth_response));
+      co_await Authenticate(scramble_, plugin, std::move(response->auth_response));
   if (!authenticated) co_return false;
 
   session_ = (*deps_.sessions)(info_);

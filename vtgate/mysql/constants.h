@@ -32,15 +32,16 @@ inline constexpr uint32_t kSessionTrack = 1u << 23;
 inline constexpr uint32_t kDeprecateEof = 1u << 24;
 }  // namespace capability
 
-// Capabilities vtgate offers in its greeting. Compression, multi statements
-// and session tracking are not offered; CLIENT_SSL is added only when a
-// certificate is configured.
+// Capabilities vtgate offers in its greeting. Compression and session
+// tracking are not offered; CLIENT_SSL is added only when a certificate is
+// configured.
 inline constexpr uint32_t kServerCapabilities =
     capability::kFoundRows | capability::kLongFlag | capability::kConnectWithDb |
     capability::kNoSchema | capability::kIgnoreSpace | capability::kProtocol41 |
     capability::kInteractive | capability::kIgnoreSigpipe | capability::kTransactions |
-    capability::kSecureConnection | capability::kPluginAuth | capability::kConnectAttrs |
-    capability::kPluginAuthLenencData | capability::kDeprecateEof;
+    capability::kSecureConnection | capability::kMultiStatements | capability::kMultiResults |
+    capability::kPluginAuth | capability::kConnectAttrs | capability::kPluginAuthLenencData |
+    capability::kDeprecateEof;
 
 // Capabilities a client must have for vtgate to talk to it.
 inline constexpr uint32_t kRequiredClientCapabilities =
@@ -64,6 +65,7 @@ enum class CommandCode : uint8_t {
   kQuery = 0x03,
   kFieldList = 0x04,
   kPing = 0x0e,
+  kChangeUser = 0x11,
   kStmtPrepare = 0x16,
   kStmtExecute = 0x17,
   kStmtSendLongData = 0x18,
@@ -78,6 +80,12 @@ inline constexpr uint8_t kOkHeader = 0x00;
 inline constexpr uint8_t kEofHeader = 0xfe;
 inline constexpr uint8_t kErrHeader = 0xff;
 inline constexpr uint8_t kNullValue = 0xfb;  // NULL cell in a text row
+
+// COM_SET_OPTION arguments.
+enum class ServerOption : uint16_t {
+  kMultiStatementsOn = 0,
+  kMultiStatementsOff = 1,
+};
 
 inline constexpr uint8_t kProtocolVersion = 10;
 inline constexpr size_t kScrambleLength = 20;

@@ -29,4 +29,9 @@ void PreparedStatements::Remove(uint32_t id) {
   statements_.erase(id);
 }
 
+void PreparedStatements::Clear() {
+  statements_.clear();
+  last_id_ = 0;
+}
+
 }  // namespace tessera::vtgate::mysql

@@ -60,6 +60,8 @@ class PreparedStatements {
   // when there is none.
   PreparedStatement* Find(uint32_t id);
   void Remove(uint32_t id);
+  // Forgets every statement; ids keep counting, so an old id stays unknown.
+  void Clear();
   size_t size() const { return statements_.size(); }
   size_t max_statements() const { return max_statements_; }
 

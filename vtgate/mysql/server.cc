@@ -65,6 +65,8 @@ Status Server::LoadCredentials() {
     tls_context_ = std::move(context).value();
   } else if (options_.tls.require_secure_transport) {
     return Error::Internal("require_secure_transport needs a TLS certificate and key");
+  } else if (!options_.tls.ca_file.empty()) {
+    return Error::Internal("a TLS CA for client certificates needs a TLS certificate and key");
   }
   auto key = options_.rsa_private_key_file.empty()
                  ? RsaKeyPair::Generate()

@@ -21,4 +21,12 @@ boost::asio::awaitable<Result<ResultSet>> SessionHandler::ExecutePrepared(
   co_return Unsupported();
 }
 
+std::string SessionHandler::Database() const {
+  return {};
+}
+
+boost::asio::awaitable<void> SessionHandler::Close() {
+  co_return;
+}
+
 }  // namespace tessera::vtgate::mysql

@@ -3,7 +3,9 @@
 // SessionHandlerFactory; every call on that handler happens on the
 // connection's worker thread, one at a time, and the handler is destroyed
 // when the connection ends (on the same thread, or after Server::Stop()
-// joined the workers).
+// joined the workers). COM_CHANGE_USER and COM_RESET_CONNECTION Close() the
+// handler and replace it with a fresh one from the factory: that is how
+// every piece of session state is reset.
 #pragma once
 
 #include <cstddef>
@@ -67,6 +69,16 @@ class SessionHandler {
 
   // SERVER_STATUS_* bits (autocommit, in transaction) for OK/EOF packets.
   virtual uint16_t StatusFlags() const = 0;
+
+  // The current database as UseDatabase() accepts it, "" when none;
+  // COM_RESET_CONNECTION gives it to the fresh session. The default is "".
+  virtual std::string Database() const;
+
+  // Called before the handler is replaced (COM_CHANGE_USER,
+  // COM_RESET_CONNECTION) and destroyed: rolls back an open transaction and
+  // releases what the session holds outside itself, so the fresh session
+  // starts clean. Must not throw. The default does nothing.
+  virtual boost::asio::awaitable<void> Close();
 };
 
 using SessionHandlerFactory = std::function<std::unique_ptr<SessionHandler>(const ClientInfo&)>;

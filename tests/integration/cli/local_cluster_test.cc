@@ -16,10 +16,13 @@
 #include <string>
 #include <vector>
 
+#include <mysql.h>
+
 #include "cli/local/mariadb_client.h"
 #include "cli/local/net_probe.h"
 #include "cli/local/process.h"
 #include "cli/local/temp_dir.h"
+#include "config/password_hash.h"
 
 namespace tessera::local {
 namespace {
@@ -161,6 +164,75 @@ TEST_F(LocalClusterTest, UpStatusDownUpKeepsData) {
   ASSERT_TRUE(rows.ok()) << rows.error().message;
   ASSERT_EQ(rows->size(), 1u);
   EXPECT_EQ((*rows)[0][0].value_or(""), "kept");
+}
+
+// Logs in with caching_sha2_password over plaintext, encrypting the password
+// with the RSA public key in `public_key_path` instead of asking vtgate for
+// it, as a client that cached the key does. Returns mysql_errno (0: logged in).
+unsigned RsaLogin(uint16_t port, const std::string& user, const std::string& password,
+                  const std::string& public_key_path) {
+  MYSQL* m = mysql_init(nullptr);
+  unsigned int timeout = 10;
+  mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+  mysql_options(m, MYSQL_DEFAULT_AUTH, "caching_sha2_password");
+  mysql_optionsv(m, MYSQL_SERVER_PUBLIC_KEY, public_key_path.c_str());
+  unsigned code = 0;
+  if (!mysql_real_connect(m, "127.0.0.1", user.c_str(), password.c_str(), nullptr, port, nullptr,
+                          0)) {
+    code = ::mysql_errno(m);
+  } else if (mysql_get_ssl_cipher(m) != nullptr) {
+    code = 9999;  // the RSA path is only taken without TLS
+  }
+  mysql_close(m);
+  return code;
+}
+
+TEST_F(LocalClusterTest, VtgateRsaKeySurvivesRestarts) {
+  // A user known only by its native hash: vtgate learns its
+  // caching_sha2_password digest only from a full (RSA) authentication,
+  // and forgets it when it restarts.
+  {
+    std::ifstream in(config_path_);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string yaml = text.str();
+    const std::string users = "users: [{name: app, password: app}]";
+    yaml.replace(yaml.find(users), users.size(),
+                 "users: [{name: app, password: app}, {name: rsa, password_hash: \"" +
+                     config::NativePasswordHash("rsapw") + "\"}]");
+    std::ofstream(config_path_) << yaml;
+  }
+  CommandResult up = Tessera("up");
+  ASSERT_EQ(up.exit_code, 0) << up.output;
+  const std::string key = state_dir_ + "/tls/vtgate-rsa-key.pem";
+  EXPECT_NE(up.output.find("generated vtgate's RSA key"), std::string::npos) << up.output;
+  ASSERT_TRUE(std::filesystem::exists(key));
+  EXPECT_EQ(std::filesystem::status(key).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  const std::string public_key = dir_.Sub("vtgate-public.pem");
+  CommandResult derived = RunShell("openssl pkey -in " + key + " -pubout -out " + public_key);
+  ASSERT_EQ(derived.exit_code, 0) << derived.output;
+  const std::string stranger_key = dir_.Sub("other-public.pem");
+  CommandResult other = RunShell(
+      "openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 | "
+      "openssl pkey -pubout -out " +
+      stranger_key);
+  ASSERT_EQ(other.exit_code, 0) << other.output;
+
+  // A key vtgate does not hold cannot carry the password (the digest is not
+  // cached yet, so this is a full authentication).
+  EXPECT_EQ(RsaLogin(ports_[0], "rsa", "rsapw", stranger_key), 1045u);
+  EXPECT_EQ(RsaLogin(ports_[0], "rsa", "rsapw", public_key), 0u);
+
+  ASSERT_EQ(Tessera("down").exit_code, 0);
+  CommandResult up2 = Tessera("up");
+  ASSERT_EQ(up2.exit_code, 0) << up2.output;
+  EXPECT_EQ(up2.output.find("generated vtgate's RSA key"), std::string::npos) << up2.output;
+  // The restarted vtgate has forgotten the digest: logins are full
+  // authentications again, and the key the client kept still works.
+  EXPECT_EQ(RsaLogin(ports_[0], "rsa", "rsapw", stranger_key), 1045u);
+  EXPECT_EQ(RsaLogin(ports_[0], "rsa", "rsapw", public_key), 0u);
+  EXPECT_EQ(RsaLogin(ports_[0], "rsa", "wrong", public_key), 1045u);
 }
 
 TEST_F(LocalClusterTest, BadConfigStartsNothing) {

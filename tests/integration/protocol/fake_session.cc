@@ -105,6 +105,9 @@ boost::asio::awaitable<Result<ResultSet>> FakeSession::Query(std::string_view sq
   } else if (sql.starts_with("select length")) {
     rs.fields = {Column("length", FieldType::kLongLong)};
     rs.rows = {{std::to_string(sql.size())}};
+  } else if (sql == "select db") {
+    rs.fields = {Column("db", FieldType::kVarString)};
+    rs.rows = {{database_}};
   } else if (sql == "insert") {
     rs.affected_rows = 3;
     rs.last_insert_id = 42;
@@ -125,6 +128,14 @@ Status FakeSession::UseDatabase(std::string_view database) {
   return Status::Ok();
 }
 
+boost::asio::awaitable<void> FakeSession::Close() {
+  if (log_ != nullptr) {
+    std::lock_guard lock(log_->mu);
+    ++log_->closed;
+  }
+  co_return;
+}
+
 uint16_t FakeSession::StatusFlags() const {
   return server_status::kAutocommit;
 }
@@ -139,7 +150,7 @@ std::unique_ptr<Server> StartFakeServer(SessionLog* log, ServerOptions options) 
   SessionHandlerFactory sessions = [log](const ClientInfo& info) {
     std::lock_guard lock(log->mu);
     log->clients.push_back(info);
-    return std::make_unique<FakeSession>();
+    return std::make_unique<FakeSession>(log);
   };
   auto server = std::make_unique<Server>(std::move(options), users, sessions);
   Status started = server->Start();

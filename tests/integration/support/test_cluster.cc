@@ -156,8 +156,9 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces, bool with_schema
     schemad_pid_ = *schemad;
   }
 
-  auto pid = local::SpawnDetached({BinaryDir() + "/vtgate", "--config", config_path_},
-                                  dir_->Sub("vtgate.log"));
+  std::vector<std::string> vtgate_argv = {BinaryDir() + "/vtgate", "--config", config_path_};
+  vtgate_argv.insert(vtgate_argv.end(), extras.vtgate_flags.begin(), extras.vtgate_flags.end());
+  auto pid = local::SpawnDetached(vtgate_argv, dir_->Sub("vtgate.log"));
   if (!pid.ok()) return pid.error();
   vtgate_pid_ = *pid;
 

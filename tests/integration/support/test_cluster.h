@@ -56,6 +56,7 @@ class TestCluster {
   struct ConfigExtras {
     std::string vtgate;  // in the vtgate section: "  tls: {cert: c.pem, key: k.pem}\n"
     std::string users;   // more users: "  - {name: u, password_hash: \"*...\"}\n"
+    std::vector<std::string> vtgate_flags;  // more vtgate arguments: {"--tls-ca", "ca.pem"}
   };
 
   // Starts everything; on failure the error names the component and quotes its log.

@@ -367,5 +367,118 @@ TEST_F(SecureTransportTest, ClientCertificatesAreVerifiedAgainstTheCa) {
   EXPECT_EQ(stranger.text.find("ERROR 1045"), std::string::npos) << stranger.text;
 }
 
+// A CA made with the openssl command-line tool, a client certificate it
+// signed, and vtgate started with --tls-ca naming that CA.
+class ClientCa {
+ public:
+  ClientCa() : dir_("tessera-ca-") {
+    ok_ =
+        OpenSsl({"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", dir_.Sub("ca-key.pem"),
+                 "-out", ca(), "-days", "30", "-subj", "/CN=Tessera Test CA"}) &&
+        OpenSsl({"req", "-newkey", "rsa:2048", "-nodes", "-keyout", client_key(), "-out",
+                 dir_.Sub("client.csr"), "-subj", "/CN=app"}) &&
+        OpenSsl({"x509", "-req", "-in", dir_.Sub("client.csr"), "-CA", ca(), "-CAkey",
+                 dir_.Sub("ca-key.pem"), "-CAcreateserial", "-out", client_cert(), "-days", "30"});
+  }
+  bool ok() const { return ok_; }
+  std::string ca() const { return dir_.Sub("ca.pem"); }
+  std::string client_cert() const { return dir_.Sub("client.pem"); }
+  std::string client_key() const { return dir_.Sub("client-key.pem"); }
+  std::string Sub(const std::string& name) const { return dir_.Sub(name); }
+
+ private:
+  static bool OpenSsl(std::vector<std::string> args) {
+    args.insert(args.begin(), "openssl");
+    Output out = Run(args);
+    if (out.exit_code != 0) ADD_FAILURE() << out.text;
+    return out.exit_code == 0;
+  }
+  local::TempDir dir_;
+  bool ok_ = false;
+};
+
+class ClientCaFlagTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    certs_ = new Certificates();
+    ca_ = new ClientCa();
+    ASSERT_TRUE(certs_->ok() && ca_->ok());
+    TestCluster::ConfigExtras extras;
+    extras.vtgate = "  tls: {cert: " + certs_->cert() + ", key: " + certs_->key() + "}\n";
+    extras.vtgate_flags = {"--tls-ca", ca_->ca()};
+    auto cluster = TestCluster::Start(OneKeyspace(), false, extras);
+    ASSERT_TRUE(cluster.ok()) << cluster.error().message;
+    cluster_ = std::move(cluster).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete cluster_;
+    cluster_ = nullptr;
+    delete ca_;
+    ca_ = nullptr;
+    delete certs_;
+    certs_ = nullptr;
+  }
+  void SetUp() override { ASSERT_NE(cluster_, nullptr); }
+  static uint16_t port() { return cluster_->vtgate_port(); }
+
+  static Certificates* certs_;
+  static ClientCa* ca_;
+  static TestCluster* cluster_;
+};
+Certificates* ClientCaFlagTest::certs_ = nullptr;
+ClientCa* ClientCaFlagTest::ca_ = nullptr;
+TestCluster* ClientCaFlagTest::cluster_ = nullptr;
+
+TEST_F(ClientCaFlagTest, CertificateSignedByTheCaIsAccepted) {
+  Output ok =
+      Mariadb(port(), "app", "app",
+              {"--ssl", "--ssl-cert=" + ca_->client_cert(), "--ssl-key=" + ca_->client_key()},
+              "SELECT 'in' AS x");
+  EXPECT_EQ(ok.exit_code, 0) << ok.text;
+  EXPECT_NE(ok.text.find("in"), std::string::npos) << ok.text;
+}
+
+TEST_F(ClientCaFlagTest, CertificateFromAnotherIssuerFailsTheHandshake) {
+  Output stranger =
+      Mariadb(port(), "app", "app",
+              {"--ssl", "--ssl-cert=" + certs_->other_cert(), "--ssl-key=" + certs_->other_key()},
+              "SELECT 1 AS one");
+  EXPECT_NE(stranger.exit_code, 0) << stranger.text;
+  // Refused by TLS, before any password was looked at.
+  EXPECT_NE(stranger.text.find("ERROR 2026"), std::string::npos) << stranger.text;
+  // The server's own certificate is not signed by the CA either.
+  Output self = Mariadb(port(), "app", "app",
+                        {"--ssl", "--ssl-cert=" + certs_->cert(), "--ssl-key=" + certs_->key()},
+                        "SELECT 1 AS one");
+  EXPECT_NE(self.exit_code, 0) << self.text;
+}
+
+TEST_F(ClientCaFlagTest, ClientsWithoutCertificateAreStillServed) {
+  Output tls = Mariadb(port(), "app", "app", {"--ssl"}, "SELECT 1 AS one");
+  EXPECT_EQ(tls.exit_code, 0) << tls.text;
+  Output plain = Mariadb(port(), "app", "app", {"--skip-ssl"}, "SELECT 1 AS one");
+  EXPECT_EQ(plain.exit_code, 0) << plain.text;
+}
+
+TEST_F(ClientCaFlagTest, CaWithoutServerCertificateIsAStartupError) {
+  // A config without TLS: vtgate must refuse to start rather than ignore the CA.
+  const std::string config = ca_->Sub("no-tls.yaml");
+  FILE* f = std::fopen(config.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  std::fputs(
+      "vtgate:\n  host: 127.0.0.1\n  port: 1\nusers:\n  - name: app\n    password: app\n"
+      "keyspaces:\n  commerce:\n    sharded: false\n    tables:\n      product:\n"
+      "    shards:\n      - name: \"0\"\n        tablet: {host: 127.0.0.1, port: 2}\n"
+      "        mariadb: {host: 127.0.0.1, port: 3, server_id: 1}\n",
+      f);
+  std::fclose(f);
+  Output out = testing::Run({"timeout", "20", BinaryDir() + "/vtgate", "--config", config, "--port",
+                             "0", "--tls-ca", ca_->ca()});
+  EXPECT_EQ(out.exit_code, 1) << out.text;
+  EXPECT_NE(out.text.find("a TLS CA for client certificates needs a TLS certificate and key"),
+            std::string::npos)
+      << out.text;
+}
+
 }  // namespace
 }  // namespace tessera::testing
