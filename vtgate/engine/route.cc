@@ -43,7 +43,12 @@ Result<std::vector<const ShardInfo*>> Route::ResolveShards(const BindValues& bin
         // `col = NULL` and `col IN (NULL)` match no row anywhere.
         if (value.kind == VindexValue::Kind::kNull) continue;
         auto keyspace_id = vindex_->Map(value);
-        if (!keyspace_id.ok()) return keyspace_id.error();
+        if (!keyspace_id.ok()) {
+          // A value the vindex cannot map ('12.0', ' 12' for a number) may
+          // still compare equal on a shard, as MariaDB converts it: ask all.
+          std::fill(picked.begin(), picked.end(), true);
+          break;
+        }
         const ShardInfo* shard = keyspace_->ShardForKeyspaceId(*keyspace_id);
         if (shard == nullptr) {
           return Error::Internal("keyspace " + keyspace_->name + " has no shard for value " +

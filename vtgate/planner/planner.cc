@@ -70,12 +70,81 @@ std::string MergeRequirement(ast::SelectStatement& select) {
   return reason;
 }
 
-void CollectJoinConditions(const ast::TableRef& ref, std::vector<const ast::Expr*>& out) {
+// The names the tables of a FROM subtree are known by (alias, else name).
+void TableAliases(const ast::TableRef& ref, std::vector<std::string>& out) {
+  if (ref.kind() == ast::TableRefKind::kTable) {
+    const auto& table = ref.As<ast::AliasedTable>();
+    out.push_back(table.alias.empty() ? table.name.name : table.alias);
+  } else if (ref.kind() == ast::TableRefKind::kJoin) {
+    TableAliases(*ref.As<ast::JoinTableRef>().left, out);
+    TableAliases(*ref.As<ast::JoinTableRef>().right, out);
+  }
+}
+
+// The ON conditions of a statement's joins; USING (c) counts as
+// left.c = right.c for every table pair of the two sides (the equalities are
+// kept alive in `made`).
+void CollectJoinConditions(const ast::TableRef& ref, std::vector<const ast::Expr*>& out,
+                           std::vector<ast::ExprPtr>& made) {
   if (ref.kind() != ast::TableRefKind::kJoin) return;
   const auto& join = ref.As<ast::JoinTableRef>();
   if (join.on) out.push_back(join.on.get());
-  CollectJoinConditions(*join.left, out);
-  CollectJoinConditions(*join.right, out);
+  if (!join.using_columns.empty()) {
+    std::vector<std::string> left, right;
+    TableAliases(*join.left, left);
+    TableAliases(*join.right, right);
+    for (const auto& column : join.using_columns) {
+      for (const auto& l : left) {
+        for (const auto& r : right) {
+          made.push_back(std::make_unique<ast::BinaryExpr>(
+              ast::BinaryOp::kEq, std::make_unique<ast::ColumnRef>(ast::TableName{"", l}, column),
+              std::make_unique<ast::ColumnRef>(ast::TableName{"", r}, column)));
+          out.push_back(made.back().get());
+        }
+      }
+    }
+  }
+  CollectJoinConditions(*join.left, out, made);
+  CollectJoinConditions(*join.right, out, made);
+}
+
+// Whether an outer join keeps rows of reference tables only while its inner
+// side holds a sharded table: every shard would NULL-extend the outer rows
+// it finds no match for, so the join must run in vtgate.
+bool OuterSideIsReferenceOnly(const ast::TableRef& ref, const StatementBinding& binding) {
+  if (ref.kind() != ast::TableRefKind::kJoin) return false;
+  const auto& join = ref.As<ast::JoinTableRef>();
+  auto has_sharded = [&binding](const ast::TableRef& side) {
+    std::vector<std::string> aliases;
+    TableAliases(side, aliases);
+    for (const auto& alias : aliases) {
+      for (const auto& table : binding.tables) {
+        if (table.top_level && table.alias == alias && table.table != nullptr &&
+            table.table->type != TableType::kReference)
+          return true;
+      }
+    }
+    return false;
+  };
+  const ast::TableRef* outer = nullptr;
+  const ast::TableRef* inner = nullptr;
+  switch (join.join) {
+    case ast::JoinKind::kLeft:
+    case ast::JoinKind::kNaturalLeft:
+      outer = join.left.get();
+      inner = join.right.get();
+      break;
+    case ast::JoinKind::kRight:
+    case ast::JoinKind::kNaturalRight:
+      outer = join.right.get();
+      inner = join.left.get();
+      break;
+    default:
+      break;
+  }
+  if (outer != nullptr && has_sharded(*inner) && !has_sharded(*outer)) return true;
+  return OuterSideIsReferenceOnly(*join.left, binding) ||
+         OuterSideIsReferenceOnly(*join.right, binding);
 }
 
 // Replaces DATABASE()/SCHEMA() with the keyspace name, since the shard's
@@ -389,11 +458,17 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
     case ast::StatementKind::kSelect: {
       auto& select = stmt.As<ast::SelectStatement>();
       std::vector<const ast::Expr*> joins;
-      for (const auto& ref : select.from) CollectJoinConditions(*ref, joins);
+      std::vector<ast::ExprPtr> using_equalities;
+      bool reference_outer = false;
+      for (const auto& ref : select.from) {
+        CollectJoinConditions(*ref, joins, using_equalities);
+        reference_outer = reference_outer || OuterSideIsReferenceOnly(*ref, binding);
+      }
       std::vector<const ast::Expr*> conditions = joins;
       conditions.push_back(select.where.get());
       std::vector<int> classes = ColocationClasses(sharded, conditions);
-      if (std::any_of(classes.begin(), classes.end(), [&](int c) { return c != classes[0]; })) {
+      if (reference_outer ||
+          std::any_of(classes.begin(), classes.end(), [&](int c) { return c != classes[0]; })) {
         MergeOptions merge;
         merge.bind_count = bind_count;
         return PlanJoinedSelect(select, keyspace, binding, merge);
@@ -415,10 +490,11 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
       const bool is_update = kind == ast::StatementKind::kUpdate;
       const ast::Expr* where = nullptr;
       std::vector<const ast::Expr*> joins;
+      std::vector<ast::ExprPtr> using_equalities;
       bool has_limit = false;
       if (is_update) {
         auto& update = stmt.As<ast::UpdateStatement>();
-        for (const auto& ref : update.tables) CollectJoinConditions(*ref, joins);
+        for (const auto& ref : update.tables) CollectJoinConditions(*ref, joins, using_equalities);
         for (const auto& assignment : update.assignments) {
           for (const BoundTable* table : sharded) {
             std::string lower = AsciiLower(assignment.column.name);
@@ -431,7 +507,7 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
         has_limit = update.limit.count != nullptr;
       } else {
         auto& del = stmt.As<ast::DeleteStatement>();
-        for (const auto& ref : del.from) CollectJoinConditions(*ref, joins);
+        for (const auto& ref : del.from) CollectJoinConditions(*ref, joins, using_equalities);
         where = del.where.get();
         has_limit = del.limit.count != nullptr;
       }

@@ -1,0 +1,715 @@
+# Differential corpus: every query runs on keyspaces single (one MariaDB),
+# two (2 shards) and four (4 shards) with {k} replaced by the keyspace name.
+# Format (see corpus.h): one query per line; `-- ordered` before a query
+# compares rows in order (its ORDER BY must fix the order fully); `-- error N`
+# before a query requires both sharded keyspaces to refuse it with errno N:
+# together these form the list of what vtgate does not support.
+#
+# Tables: customer and corder are sharded by customer_id (co-located),
+# product by product_id, payment by order_id, refund (empty) by refund_id;
+# region is a reference table.
+
+# Point selects on the vindex column
+SELECT * FROM {k}.customer WHERE customer_id = 1
+SELECT * FROM {k}.customer WHERE customer_id = 40
+SELECT name, balance FROM {k}.customer WHERE customer_id = 13
+SELECT * FROM {k}.customer WHERE customer_id = 1000
+SELECT * FROM {k}.customer WHERE customer_id = -1
+SELECT * FROM {k}.corder WHERE customer_id = 2
+SELECT order_id, price FROM {k}.corder WHERE customer_id = 3 AND price > 10
+SELECT * FROM {k}.corder WHERE customer_id = 43
+SELECT * FROM {k}.corder WHERE customer_id = 7
+SELECT * FROM {k}.product WHERE product_id = 5
+SELECT * FROM {k}.payment WHERE order_id = 5
+SELECT * FROM {k}.payment WHERE order_id = 151
+SELECT * FROM {k}.customer WHERE customer_id = '12'
+SELECT * FROM {k}.customer WHERE 21 = customer_id
+SELECT customer_id + 1, UPPER(name) FROM {k}.customer WHERE customer_id = 9
+SELECT COUNT(*), SUM(price), MAX(qty) FROM {k}.corder WHERE customer_id = 2
+-- ordered
+SELECT order_id, price FROM {k}.corder WHERE customer_id = 6 ORDER BY price DESC, order_id
+-- ordered
+SELECT order_id FROM {k}.corder WHERE customer_id = 3 ORDER BY order_id LIMIT 2
+SELECT status, COUNT(*) FROM {k}.corder WHERE customer_id = 3 GROUP BY status
+SELECT DISTINCT method FROM {k}.payment WHERE order_id = 9
+SELECT * FROM {k}.customer WHERE customer_id = 5 AND name = 'carl'
+SELECT * FROM {k}.customer WHERE customer_id = 5 AND name = 'nobody'
+SELECT * FROM {k}.customer WHERE customer_id = NULL
+SELECT * FROM {k}.customer WHERE customer_id <=> 3
+SELECT * FROM {k}.customer WHERE customer_id = 12.0
+SELECT * FROM {k}.customer WHERE customer_id = 1.2e1
+SELECT * FROM {k}.customer WHERE customer_id = '12.0'
+SELECT customer_id FROM {k}.customer WHERE customer_id = ' 12'
+SELECT customer_id FROM {k}.customer WHERE customer_id = '1e1'
+SELECT customer_id FROM {k}.customer WHERE customer_id = 12.5
+SELECT customer_id FROM {k}.customer WHERE customer_id = 0x0c
+SELECT * FROM {k}.customer WHERE customer_id = 5 OR customer_id IS NULL
+SELECT * FROM {k}.customer WHERE customer_id = (SELECT MAX(region_id) FROM {k}.region)
+
+# IN lists and OR on the vindex column
+SELECT * FROM {k}.customer WHERE customer_id IN (1, 2, 3)
+SELECT customer_id, name FROM {k}.customer WHERE customer_id IN (4, 8, 15, 16, 23, 42)
+SELECT * FROM {k}.customer WHERE customer_id IN (1000, 2000)
+SELECT * FROM {k}.customer WHERE customer_id IN (5)
+SELECT * FROM {k}.customer WHERE customer_id IN (5, 5, 5)
+SELECT * FROM {k}.customer WHERE customer_id IN (1, NULL, 3)
+SELECT * FROM {k}.customer WHERE customer_id NOT IN (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+SELECT * FROM {k}.customer WHERE customer_id = 2 OR customer_id = 30
+SELECT order_id, customer_id FROM {k}.corder WHERE customer_id IN (2, 3, 6) AND qty > 2
+SELECT COUNT(*), SUM(qty) FROM {k}.corder WHERE customer_id IN (2, 3, 6, 41, 42)
+-- ordered
+SELECT order_id, price FROM {k}.corder WHERE customer_id IN (2, 3, 6) ORDER BY price, order_id
+-- ordered
+SELECT order_id FROM {k}.corder WHERE customer_id IN (2, 3, 6, 11) ORDER BY order_id DESC LIMIT 4
+SELECT customer_id, COUNT(*) FROM {k}.corder WHERE customer_id IN (2, 3, 6, 11, 12) GROUP BY customer_id
+SELECT * FROM {k}.payment WHERE order_id IN (1, 2, 3, 4, 5, 151, 152, 999)
+SELECT * FROM {k}.product WHERE product_id IN (1, 3, 5, 7, 9, 11, 13, 15, 17)
+SELECT DISTINCT UPPER(status) FROM {k}.corder WHERE customer_id IN (1, 2, 3, 4, 5, 6)
+SELECT * FROM {k}.customer WHERE customer_id IN (SELECT 3)
+SELECT customer_id FROM {k}.customer WHERE customer_id IN (1, '2', 3.0)
+SELECT customer_id FROM {k}.customer WHERE customer_id IN ('3.0', '13', 23)
+
+# Scatter selects
+SELECT * FROM {k}.customer
+SELECT * FROM {k}.corder
+SELECT * FROM {k}.product
+SELECT * FROM {k}.payment
+SELECT * FROM {k}.refund
+SELECT customer_id, name FROM {k}.customer WHERE balance > 10
+SELECT customer_id FROM {k}.customer WHERE balance BETWEEN -5 AND 5
+SELECT customer_id, tier FROM {k}.customer WHERE region_id = 3
+SELECT order_id FROM {k}.corder WHERE qty >= 5 AND price < 20
+SELECT order_id FROM {k}.corder WHERE qty = 1 OR price > 38
+SELECT order_id, product_id FROM {k}.corder WHERE product_id > 15
+SELECT payment_id, amount FROM {k}.payment WHERE paid_on = '2023-02-02'
+SELECT payment_id FROM {k}.payment WHERE paid_on BETWEEN '2023-01-10' AND '2023-01-20'
+SELECT * FROM {k}.product WHERE weight < 20
+SELECT sku, title FROM {k}.product WHERE title LIKE 'Item %e'
+SELECT order_id FROM {k}.corder WHERE NOT (qty > 2)
+SELECT order_id, note FROM {k}.corder WHERE note = ''
+SELECT customer_id, joined FROM {k}.customer WHERE joined > '2023-03-01'
+SELECT customer_id FROM {k}.customer WHERE customer_id > 35
+SELECT customer_id FROM {k}.customer WHERE customer_id BETWEEN 10 AND 14
+SELECT 1 FROM {k}.customer
+SELECT 'x', customer_id * 2 FROM {k}.customer WHERE customer_id < 5
+SELECT * FROM {k}.customer WHERE 1 = 0
+SELECT order_id FROM {k}.corder WHERE price = 27.00
+
+# ORDER BY
+-- ordered
+SELECT customer_id, name FROM {k}.customer ORDER BY customer_id
+-- ordered
+SELECT customer_id, name FROM {k}.customer ORDER BY customer_id DESC
+-- ordered
+SELECT customer_id, name FROM {k}.customer ORDER BY name, customer_id
+-- ordered
+SELECT customer_id, name FROM {k}.customer ORDER BY name DESC, customer_id DESC
+-- ordered
+SELECT customer_id, balance FROM {k}.customer ORDER BY balance, customer_id
+-- ordered
+SELECT customer_id, balance FROM {k}.customer ORDER BY balance DESC, customer_id
+-- ordered
+SELECT customer_id, tier, region_id FROM {k}.customer ORDER BY tier, region_id DESC, customer_id
+-- ordered
+SELECT customer_id, joined FROM {k}.customer ORDER BY joined, customer_id DESC
+-- ordered
+SELECT order_id, price FROM {k}.corder ORDER BY price, order_id
+-- ordered
+SELECT order_id, qty, price FROM {k}.corder ORDER BY qty DESC, price DESC, order_id
+-- ordered
+SELECT order_id, status FROM {k}.corder ORDER BY status, order_id
+-- ordered
+SELECT order_id, note FROM {k}.corder ORDER BY note DESC, order_id
+-- ordered
+SELECT order_id AS id, price AS p FROM {k}.corder ORDER BY p, id
+-- ordered
+SELECT order_id, price FROM {k}.corder ORDER BY 2 DESC, 1 DESC
+-- ordered
+SELECT * FROM {k}.product ORDER BY category, weight, product_id
+-- ordered
+SELECT sku FROM {k}.product ORDER BY sku, product_id
+-- ordered
+SELECT payment_id, method, amount FROM {k}.payment ORDER BY method, amount, payment_id
+-- ordered
+SELECT order_id, qty * price AS total FROM {k}.corder ORDER BY total DESC, order_id
+-- ordered
+SELECT order_id FROM {k}.corder ORDER BY qty * price, order_id
+-- ordered
+SELECT customer_id FROM {k}.customer ORDER BY customer_id % 7, customer_id
+-- ordered
+SELECT customer_id, name FROM {k}.customer ORDER BY LOWER(name), customer_id
+-- ordered
+SELECT customer_id, name FROM {k}.customer WHERE region_id IN (1, 2) ORDER BY name, customer_id
+-- ordered
+SELECT order_id, price FROM {k}.corder WHERE price IS NOT NULL ORDER BY price DESC, order_id DESC
+-- ordered
+SELECT customer_id, region_id FROM {k}.customer ORDER BY region_id IS NULL, region_id, customer_id
+-- ordered
+SELECT order_id, product_id FROM {k}.corder ORDER BY product_id DESC, order_id
+-- ordered
+SELECT payment_id, paid_on FROM {k}.payment ORDER BY paid_on DESC, payment_id
+-- ordered
+SELECT customer_id, name, tier FROM {k}.customer ORDER BY tier DESC, name, customer_id
+-- ordered
+SELECT order_id, CONCAT(status, '/', note) AS sn FROM {k}.corder ORDER BY sn, order_id
+-- ordered
+SELECT * FROM {k}.customer ORDER BY customer_id
+-- ordered
+SELECT order_id, customer_id FROM {k}.corder ORDER BY customer_id, order_id
+-- ordered
+SELECT customer_id FROM {k}.customer ORDER BY name, customer_id
+-- ordered
+SELECT * FROM {k}.customer ORDER BY name DESC, customer_id LIMIT 7
+-- ordered
+SELECT customer_id, balance FROM {k}.customer ORDER BY balance DESC, customer_id LIMIT 6 OFFSET 30
+-- ordered
+SELECT order_id FROM {k}.corder ORDER BY status DESC, note, order_id
+-- ordered
+SELECT order_id, CONCAT(qty, '') AS s FROM {k}.corder ORDER BY s, order_id
+-- ordered
+SELECT order_id, price FROM {k}.corder ORDER BY price * -1, order_id
+-- ordered
+SELECT payment_id FROM {k}.payment ORDER BY paid_on, amount DESC, payment_id
+-- ordered
+SELECT customer_id, CAST(balance AS CHAR) AS b FROM {k}.customer ORDER BY b, customer_id
+-- ordered
+SELECT customer_id, name FROM {k}.customer ORDER BY name COLLATE latin1_bin, customer_id
+-- ordered
+SELECT order_id AS qty, qty AS oid FROM {k}.corder ORDER BY qty DESC LIMIT 5
+-- ordered
+SELECT order_id, price * 1e0 AS d FROM {k}.corder ORDER BY d, order_id
+-- ordered
+SELECT customer_id, name FROM {k}.customer ORDER BY name IS NULL, name DESC, customer_id
+-- ordered
+SELECT order_id FROM {k}.corder ORDER BY CASE WHEN status = 'new' THEN 0 WHEN status IS NULL THEN 2 ELSE 1 END, order_id
+# A column that decides nothing among the selected values: any tie order is fine
+SELECT customer_id, tier FROM {k}.customer ORDER BY tier
+SELECT order_id, qty FROM {k}.corder ORDER BY qty
+
+# LIMIT and OFFSET
+-- ordered
+SELECT customer_id FROM {k}.customer ORDER BY customer_id LIMIT 5
+-- ordered
+SELECT customer_id FROM {k}.customer ORDER BY customer_id DESC LIMIT 3
+-- ordered
+SELECT customer_id, name FROM {k}.customer ORDER BY name, customer_id LIMIT 10
+-- ordered
+SELECT customer_id, name FROM {k}.customer ORDER BY name, customer_id LIMIT 5, 5
+-- ordered
+SELECT customer_id, name FROM {k}.customer ORDER BY name DESC, customer_id LIMIT 4 OFFSET 12
+-- ordered
+SELECT order_id, price FROM {k}.corder ORDER BY price DESC, order_id LIMIT 7
+-- ordered
+SELECT order_id, price FROM {k}.corder ORDER BY price, order_id LIMIT 10 OFFSET 140
+-- ordered
+SELECT order_id FROM {k}.corder ORDER BY order_id LIMIT 0
+-- ordered
+SELECT order_id FROM {k}.corder ORDER BY order_id LIMIT 5 OFFSET 1000
+-- ordered
+SELECT order_id, qty FROM {k}.corder ORDER BY qty, order_id DESC LIMIT 1
+-- ordered
+SELECT payment_id, amount FROM {k}.payment ORDER BY amount DESC, payment_id LIMIT 3, 2
+-- ordered
+SELECT sku FROM {k}.product ORDER BY sku DESC, product_id LIMIT 6
+-- ordered
+SELECT customer_id, balance FROM {k}.customer WHERE balance < 0 ORDER BY balance, customer_id LIMIT 3
+SELECT customer_id FROM {k}.customer ORDER BY customer_id LIMIT 8
+SELECT order_id FROM {k}.corder ORDER BY price DESC, order_id LIMIT 12
+SELECT COUNT(*) FROM {k}.customer LIMIT 1
+-- ordered
+SELECT order_id, price FROM {k}.corder WHERE customer_id IN (2, 3) ORDER BY price DESC, order_id LIMIT 2 OFFSET 1
+-- ordered
+SELECT customer_id, name FROM {k}.customer ORDER BY customer_id LIMIT 39, 10
+
+# DISTINCT
+SELECT DISTINCT region_id FROM {k}.customer
+SELECT DISTINCT qty FROM {k}.corder
+SELECT DISTINCT qty, product_id > 10 FROM {k}.corder
+SELECT DISTINCT UPPER(name) FROM {k}.customer
+SELECT DISTINCT LOWER(status) FROM {k}.corder
+SELECT DISTINCT UPPER(tier), region_id FROM {k}.customer
+SELECT DISTINCT customer_id FROM {k}.corder
+SELECT DISTINCT price FROM {k}.corder WHERE price > 30
+SELECT DISTINCT paid_on FROM {k}.payment
+-- ordered
+SELECT DISTINCT qty FROM {k}.corder ORDER BY qty
+-- ordered
+SELECT DISTINCT region_id FROM {k}.customer ORDER BY region_id DESC
+-- ordered
+SELECT DISTINCT UPPER(name) AS n FROM {k}.customer ORDER BY n
+-- ordered
+SELECT DISTINCT customer_id FROM {k}.corder ORDER BY customer_id LIMIT 5
+-- ordered
+SELECT DISTINCT price FROM {k}.corder ORDER BY price DESC LIMIT 3 OFFSET 2
+SELECT DISTINCT note IS NULL, qty IS NULL FROM {k}.corder
+SELECT DISTINCT * FROM {k}.region
+SELECT DISTINCT 1 FROM {k}.customer
+
+# Aggregates without GROUP BY
+SELECT COUNT(*) FROM {k}.customer
+SELECT COUNT(*) FROM {k}.corder
+SELECT COUNT(name), COUNT(region_id), COUNT(balance) FROM {k}.customer
+SELECT COUNT(1), COUNT(price), COUNT(qty), COUNT(note) FROM {k}.corder
+SELECT SUM(price), SUM(qty) FROM {k}.corder
+SELECT MIN(price), MAX(price) FROM {k}.corder
+SELECT MIN(balance), MAX(balance), SUM(balance) FROM {k}.customer
+SELECT AVG(price) FROM {k}.corder
+SELECT AVG(qty), AVG(balance) FROM {k}.corder, {k}.customer WHERE corder.customer_id = customer.customer_id
+SELECT AVG(balance) FROM {k}.customer
+SELECT COUNT(DISTINCT customer_id) FROM {k}.corder
+SELECT COUNT(DISTINCT region_id) FROM {k}.customer
+SELECT COUNT(DISTINCT status) FROM {k}.corder
+SELECT COUNT(DISTINCT name) FROM {k}.customer
+SELECT COUNT(DISTINCT method) FROM {k}.payment
+SELECT SUM(DISTINCT qty), AVG(DISTINCT qty) FROM {k}.corder
+SELECT MAX(sku), MIN(LOWER(sku)) FROM {k}.product
+SELECT MIN(sku) FROM {k}.product WHERE product_id > 7
+SELECT MAX(sku) FROM {k}.product WHERE product_id BETWEEN 6 AND 9
+SELECT MIN(note), MAX(note) FROM {k}.corder WHERE note <> ''
+SELECT AVG(qty) FROM {k}.corder
+SELECT SUM(qty * price), MAX(qty * price), MIN(price - qty) FROM {k}.corder
+SELECT AVG(payment_id), COUNT(DISTINCT paid_on) FROM {k}.payment
+SELECT AVG(order_id), SUM(customer_id) FROM {k}.corder
+SELECT COUNT(*) FROM {k}.customer WHERE name IN ('ANN', 'bob', 'o''hara')
+SELECT AVG(DISTINCT price), SUM(DISTINCT price), COUNT(DISTINCT price) FROM {k}.corder
+SELECT MIN(joined), MAX(joined) FROM {k}.customer
+SELECT MIN(paid_on), MAX(paid_on), COUNT(*) FROM {k}.payment
+SELECT COUNT(*), SUM(amount) FROM {k}.payment WHERE method = 'card'
+-- error 1235
+SELECT SUM(qty * price), SUM(price) / SUM(qty) FROM {k}.corder
+SELECT COUNT(*), MIN(price) FROM {k}.corder WHERE price > 1000
+SELECT SUM(price), AVG(price), MAX(price) FROM {k}.corder WHERE price > 1000
+SELECT COUNT(*) FROM {k}.refund
+SELECT SUM(amount), MIN(amount), AVG(amount), COUNT(DISTINCT order_id) FROM {k}.refund
+SELECT MAX(customer_id) FROM {k}.customer
+SELECT COUNT(*) AS n, SUM(qty) AS q FROM {k}.corder WHERE status = 'shipped'
+SELECT MIN(UPPER(name)), MAX(UPPER(name)) FROM {k}.customer
+-- error 1235
+SELECT COUNT(*) + 1 FROM {k}.customer
+-- error 1235
+SELECT SUM(price) * 2 FROM {k}.corder
+-- error 1235
+SELECT GROUP_CONCAT(order_id ORDER BY order_id) FROM {k}.corder
+-- error 1235
+SELECT STDDEV_POP(qty) FROM {k}.corder
+-- error 1235
+SELECT BIT_OR(qty) FROM {k}.corder
+-- error 1235
+SELECT COUNT(DISTINCT customer_id, product_id) FROM {k}.corder
+SELECT MAX(price), SUM(price), AVG(price), COUNT(price) FROM {k}.corder WHERE price IS NULL
+SELECT COUNT(*) FROM {k}.corder HAVING COUNT(*) > 1000
+SELECT MIN(price) FROM {k}.corder HAVING MIN(price) > 0
+
+# GROUP BY and HAVING
+SELECT region_id, COUNT(*) FROM {k}.customer GROUP BY region_id
+SELECT region_id, COUNT(*), SUM(balance), MIN(balance), MAX(balance) FROM {k}.customer GROUP BY region_id
+SELECT region_id, AVG(balance) FROM {k}.customer GROUP BY region_id
+SELECT customer_id, COUNT(*), SUM(price) FROM {k}.corder GROUP BY customer_id
+SELECT product_id, COUNT(*), SUM(qty) FROM {k}.corder GROUP BY product_id
+SELECT qty, COUNT(*), AVG(price) FROM {k}.corder GROUP BY qty
+SELECT COUNT(*) FROM {k}.corder GROUP BY status
+SELECT LOWER(status), COUNT(*) FROM {k}.corder GROUP BY LOWER(status)
+SELECT UPPER(status) AS s, COUNT(*), SUM(price) FROM {k}.corder GROUP BY s
+SELECT COUNT(*), SUM(qty) FROM {k}.corder GROUP BY note
+SELECT UPPER(tier), COUNT(*) FROM {k}.customer GROUP BY UPPER(tier)
+SELECT UPPER(name), COUNT(*), MIN(customer_id) FROM {k}.customer GROUP BY UPPER(name)
+SELECT COUNT(*), MIN(customer_id), MAX(customer_id) FROM {k}.customer GROUP BY name
+SELECT region_id, UPPER(tier), COUNT(*) FROM {k}.customer GROUP BY region_id, UPPER(tier)
+SELECT customer_id % 3, COUNT(*) FROM {k}.corder GROUP BY customer_id % 3
+SELECT customer_id % 5 AS m, SUM(qty) FROM {k}.corder GROUP BY m
+SELECT qty, product_id, COUNT(*) FROM {k}.corder GROUP BY 1, 2
+SELECT order_id, COUNT(*), SUM(amount) FROM {k}.payment GROUP BY order_id
+SELECT LOWER(method), COUNT(*), SUM(amount), AVG(amount) FROM {k}.payment GROUP BY LOWER(method)
+SELECT paid_on, COUNT(*) FROM {k}.payment GROUP BY paid_on
+SELECT MONTH(paid_on), COUNT(*), SUM(amount) FROM {k}.payment GROUP BY MONTH(paid_on)
+SELECT LOWER(category), COUNT(*), AVG(weight) FROM {k}.product GROUP BY LOWER(category)
+SELECT COUNT(DISTINCT customer_id), COUNT(*) FROM {k}.corder GROUP BY qty
+SELECT qty, COUNT(DISTINCT LOWER(status)) FROM {k}.corder GROUP BY qty
+SELECT qty, COUNT(DISTINCT status) FROM {k}.corder GROUP BY qty
+SELECT customer_id, COUNT(*) FROM {k}.corder GROUP BY customer_id HAVING COUNT(*) > 4
+SELECT customer_id, SUM(price) FROM {k}.corder GROUP BY customer_id HAVING SUM(price) > 100
+SELECT qty, COUNT(*) FROM {k}.corder GROUP BY qty HAVING qty > 3
+SELECT region_id, COUNT(*) AS c FROM {k}.customer GROUP BY region_id HAVING c >= 8
+SELECT customer_id, MAX(price) FROM {k}.corder GROUP BY customer_id HAVING MAX(price) < 10
+SELECT customer_id, COUNT(*) FROM {k}.corder GROUP BY customer_id HAVING COUNT(*) > 1000
+SELECT qty, AVG(price) FROM {k}.corder GROUP BY qty HAVING AVG(price) > 20
+SELECT customer_id, COUNT(*) FROM {k}.corder GROUP BY customer_id HAVING COUNT(*) = 1 OR SUM(qty) > 20
+SELECT customer_id FROM {k}.corder GROUP BY customer_id HAVING MIN(qty) > 2
+SELECT customer_id, COUNT(*) FROM {k}.corder WHERE price > 20 GROUP BY customer_id
+SELECT customer_id, COUNT(*) FROM {k}.corder WHERE price > 1000 GROUP BY customer_id
+SELECT region_id, SUM(balance) FROM {k}.customer WHERE balance IS NULL GROUP BY region_id
+-- ordered
+SELECT customer_id, COUNT(*) AS c FROM {k}.corder GROUP BY customer_id ORDER BY c DESC, customer_id
+-- ordered
+SELECT qty, SUM(price) FROM {k}.corder GROUP BY qty ORDER BY qty
+-- ordered
+SELECT qty, SUM(price) AS s FROM {k}.corder GROUP BY qty ORDER BY s DESC, qty
+-- ordered
+SELECT region_id, COUNT(*) FROM {k}.customer GROUP BY region_id ORDER BY COUNT(*), region_id
+-- ordered
+SELECT customer_id, SUM(qty) FROM {k}.corder GROUP BY customer_id ORDER BY SUM(qty) DESC, customer_id LIMIT 5
+-- ordered
+SELECT product_id, COUNT(*) FROM {k}.corder GROUP BY product_id ORDER BY product_id LIMIT 4 OFFSET 2
+-- ordered
+SELECT UPPER(status) AS s, COUNT(*) FROM {k}.corder GROUP BY s ORDER BY s
+-- ordered
+SELECT customer_id, AVG(price) FROM {k}.corder GROUP BY customer_id ORDER BY AVG(price), customer_id LIMIT 6
+-- ordered
+SELECT order_id, SUM(amount) AS s FROM {k}.payment GROUP BY order_id HAVING s > 40 ORDER BY s DESC, order_id
+-- ordered
+SELECT region_id, MIN(balance) FROM {k}.customer GROUP BY region_id ORDER BY MIN(balance), region_id
+-- ordered
+SELECT customer_id, COUNT(DISTINCT product_id) AS d FROM {k}.corder GROUP BY customer_id ORDER BY d DESC, customer_id LIMIT 8
+-- error 1235
+SELECT region_id, GROUP_CONCAT(customer_id ORDER BY customer_id) FROM {k}.customer GROUP BY region_id
+-- error 1235
+SELECT region_id, COUNT(*) FROM {k}.customer GROUP BY region_id WITH ROLLUP
+-- error 1235
+SELECT customer_id, SUM(price) + 1 FROM {k}.corder GROUP BY customer_id
+-- error 1235
+SELECT customer_id, COUNT(*) FROM {k}.corder GROUP BY customer_id HAVING SUM(qty) / COUNT(*) > 4
+-- error 1235
+SELECT DISTINCT customer_id, COUNT(*) FROM {k}.corder GROUP BY customer_id
+-- error 1235
+SELECT qty, COUNT(DISTINCT customer_id, product_id) FROM {k}.corder GROUP BY qty
+-- error 1235
+SELECT COUNT(*) FROM {k}.corder GROUP BY status HAVING status = 'new'
+SELECT LOWER(method), MIN(amount), MAX(amount) FROM {k}.payment GROUP BY LOWER(method) HAVING MAX(amount) > 29
+SELECT MIN(sku), COUNT(*) FROM {k}.product GROUP BY product_id > 7
+SELECT customer_id % 2, AVG(price), SUM(price) FROM {k}.corder WHERE price IS NULL GROUP BY customer_id % 2
+SELECT customer_id, COUNT(*) FROM {k}.corder GROUP BY customer_id LIMIT 5
+SELECT COUNT(*) FROM {k}.customer GROUP BY name COLLATE latin1_bin
+SELECT region_id, COUNT(DISTINCT name) FROM {k}.customer GROUP BY region_id
+-- error 1235
+SELECT region_id, COUNT(DISTINCT name), COUNT(DISTINCT UPPER(tier)) FROM {k}.customer GROUP BY region_id
+-- ordered
+SELECT LOWER(name), COUNT(*) FROM {k}.customer GROUP BY LOWER(name) ORDER BY LOWER(name) DESC
+-- ordered
+SELECT joined, COUNT(*), SUM(balance) FROM {k}.customer GROUP BY joined ORDER BY joined DESC LIMIT 4
+-- ordered
+SELECT qty, COUNT(*), MIN(price), MAX(price) FROM {k}.corder GROUP BY qty ORDER BY qty DESC LIMIT 3
+
+# NULL handling
+SELECT customer_id FROM {k}.customer WHERE name IS NULL
+SELECT customer_id FROM {k}.customer WHERE region_id IS NULL
+SELECT customer_id FROM {k}.customer WHERE balance IS NOT NULL AND tier IS NULL
+SELECT order_id FROM {k}.corder WHERE price IS NULL
+SELECT order_id FROM {k}.corder WHERE qty IS NULL OR product_id IS NULL
+SELECT order_id FROM {k}.corder WHERE note <=> NULL
+SELECT customer_id FROM {k}.customer WHERE name = NULL
+SELECT customer_id FROM {k}.customer WHERE name <> 'Ann'
+SELECT customer_id, IFNULL(name, '?'), COALESCE(balance, 0) FROM {k}.customer
+SELECT order_id, NULLIF(qty, 3) FROM {k}.corder
+SELECT payment_id FROM {k}.payment WHERE method IS NULL
+SELECT COUNT(*) FROM {k}.customer WHERE region_id NOT IN (1, 2)
+SELECT customer_id FROM {k}.customer WHERE region_id NOT IN (1, NULL)
+-- ordered
+SELECT order_id, price FROM {k}.corder WHERE order_id < 40 ORDER BY price, order_id
+-- ordered
+SELECT order_id, note FROM {k}.corder ORDER BY note, order_id LIMIT 30
+SELECT order_id, price + NULL FROM {k}.corder WHERE customer_id = 2
+SELECT ISNULL(name), COUNT(*) FROM {k}.customer GROUP BY ISNULL(name)
+SELECT region_id, COUNT(name), COUNT(*) FROM {k}.customer GROUP BY region_id
+
+# Mixed-case strings and the case-insensitive collation
+SELECT customer_id FROM {k}.customer WHERE name = 'ann'
+SELECT customer_id FROM {k}.customer WHERE name = 'BOB'
+SELECT customer_id FROM {k}.customer WHERE name IN ('zed', 'MIA')
+SELECT customer_id FROM {k}.customer WHERE name LIKE 'c%'
+SELECT customer_id FROM {k}.customer WHERE name LIKE '%E%'
+SELECT customer_id FROM {k}.customer WHERE name > 'carl'
+SELECT customer_id FROM {k}.customer WHERE name BETWEEN 'B' AND 'D'
+SELECT customer_id FROM {k}.customer WHERE BINARY name = 'ann'
+SELECT customer_id, name FROM {k}.customer WHERE name = BINARY 'Mia'
+SELECT order_id FROM {k}.corder WHERE status = 'SHIPPED'
+SELECT order_id FROM {k}.corder WHERE note = 'GIFT'
+SELECT product_id FROM {k}.product WHERE sku = 'Apple'
+SELECT COUNT(*) FROM {k}.corder WHERE status = 'new'
+SELECT COUNT(*) FROM {k}.customer WHERE tier = 'Silver'
+SELECT COUNT(DISTINCT BINARY name) FROM {k}.customer
+SELECT COUNT(DISTINCT LOWER(tier)) FROM {k}.customer
+SELECT BINARY status, COUNT(*) FROM {k}.corder GROUP BY BINARY status
+SELECT COUNT(*) FROM {k}.product GROUP BY category
+SELECT UPPER(category), COUNT(*) FROM {k}.product GROUP BY category
+-- ordered
+SELECT product_id, sku FROM {k}.product ORDER BY sku DESC, product_id DESC
+-- ordered
+SELECT product_id, sku FROM {k}.product ORDER BY BINARY sku
+-- ordered
+SELECT customer_id, name FROM {k}.customer ORDER BY BINARY name, customer_id
+-- ordered
+SELECT DISTINCT LOWER(note) AS n FROM {k}.corder ORDER BY n
+SELECT customer_id FROM {k}.customer WHERE name = 'ann '
+SELECT customer_id, name FROM {k}.customer WHERE name = 'o''hara'
+SELECT customer_id, name FROM {k}.customer WHERE name LIKE '%\\\\%'
+SELECT customer_id FROM {k}.customer WHERE STRCMP(name, 'dee') = 0
+
+# Expressions and functions
+SELECT customer_id, CONCAT(name, '-', tier) FROM {k}.customer
+SELECT customer_id, LENGTH(name), CHAR_LENGTH(tier) FROM {k}.customer
+SELECT customer_id, SUBSTRING(name, 2, 2), LEFT(tier, 1), REVERSE(name) FROM {k}.customer
+SELECT customer_id, REPLACE(LOWER(name), 'a', '@') FROM {k}.customer
+SELECT order_id, qty * price, ROUND(price / 3, 2), FLOOR(price), CEIL(price) FROM {k}.corder
+SELECT order_id, price DIV 7, MOD(qty, 4), ABS(price - 20) FROM {k}.corder
+SELECT customer_id, balance * -1, SIGN(balance) FROM {k}.customer
+SELECT customer_id, CASE WHEN balance > 20 THEN 'rich' WHEN balance < 0 THEN 'debt' ELSE 'ok' END FROM {k}.customer
+SELECT order_id, IF(qty > 3, 'big', 'small') FROM {k}.corder
+SELECT customer_id, YEAR(joined), MONTH(joined), DAY(joined), DAYOFWEEK(joined) FROM {k}.customer
+SELECT customer_id, DATE_ADD(joined, INTERVAL 10 DAY), DATEDIFF('2023-12-31', joined) FROM {k}.customer
+SELECT customer_id, DATE_FORMAT(joined, '%Y/%m') FROM {k}.customer
+SELECT payment_id, CAST(amount AS SIGNED), CAST(order_id AS CHAR) FROM {k}.payment
+SELECT order_id, GREATEST(qty, 3), LEAST(price, 10) FROM {k}.corder
+SELECT customer_id, LPAD(customer_id, 4, '0'), HEX(customer_id) FROM {k}.customer
+SELECT product_id, INSTR(title, 'e'), LOCATE('a', sku), TRIM(title) FROM {k}.product
+SELECT customer_id, name RLIKE '^[A-Z]' FROM {k}.customer
+SELECT customer_id, region_id IN (1, 3, 5), balance BETWEEN 0 AND 10 FROM {k}.customer
+SELECT order_id, qty / 3, price * 1.5 FROM {k}.corder WHERE qty IS NOT NULL
+SELECT order_id, CRC32(status), MD5(note) FROM {k}.corder
+SELECT customer_id, customer_id << 2, customer_id & 6, customer_id ^ 5 FROM {k}.customer
+SELECT SUM(CASE WHEN qty > 3 THEN 1 ELSE 0 END), SUM(IF(price > 20, price, 0)) FROM {k}.corder
+SELECT COUNT(CASE WHEN status = 'new' THEN 1 END) FROM {k}.corder
+SELECT YEAR(joined) * 100 + MONTH(joined) AS ym, COUNT(*) FROM {k}.customer GROUP BY ym
+-- ordered
+SELECT order_id, ROUND(qty * price, 1) AS v FROM {k}.corder ORDER BY v DESC, order_id LIMIT 10
+SELECT customer_id, ELT(1 + customer_id % 3, 'a', 'b', 'c'), FIELD(tier, 'gold', 'silver') FROM {k}.customer
+SELECT 1 + 1, 'const', NULL FROM {k}.region
+
+# Reference table
+SELECT * FROM {k}.region
+SELECT name FROM {k}.region WHERE region_id = 3
+-- ordered
+SELECT region_id, name FROM {k}.region ORDER BY name
+SELECT COUNT(*), MAX(name) FROM {k}.region
+SELECT country, COUNT(*) FROM {k}.region GROUP BY country
+SELECT * FROM {k}.region WHERE country = 'se'
+SELECT r.name, c.customer_id FROM {k}.customer c JOIN {k}.region r ON r.region_id = c.region_id
+SELECT c.customer_id, r.name FROM {k}.customer c LEFT JOIN {k}.region r ON r.region_id = c.region_id
+SELECT r.name, c.customer_id FROM {k}.region r LEFT JOIN {k}.customer c ON c.region_id = r.region_id
+SELECT customer_id FROM {k}.customer WHERE region_id IN (SELECT region_id FROM {k}.region WHERE country = 'se')
+SELECT customer_id FROM {k}.customer c WHERE EXISTS (SELECT 1 FROM {k}.region r WHERE r.region_id = c.region_id AND r.name LIKE '%t%')
+SELECT r.name, COUNT(*) FROM {k}.customer c JOIN {k}.region r ON r.region_id = c.region_id GROUP BY r.name
+SELECT r.region_id, COUNT(c.customer_id), SUM(c.balance) FROM {k}.region r LEFT JOIN {k}.customer c ON c.region_id = r.region_id GROUP BY r.region_id
+SELECT r.region_id, COUNT(*) FROM {k}.region r LEFT JOIN {k}.customer c ON c.region_id = r.region_id GROUP BY r.region_id
+SELECT r.region_id, c.customer_id FROM {k}.region r JOIN {k}.customer c ON c.region_id = r.region_id WHERE r.country = 'no'
+-- ordered
+SELECT c.customer_id, r.name FROM {k}.customer c JOIN {k}.region r ON r.region_id = c.region_id ORDER BY r.name, c.customer_id LIMIT 12
+SELECT o.order_id, r.country FROM {k}.corder o JOIN {k}.customer c ON c.customer_id = o.customer_id JOIN {k}.region r ON r.region_id = c.region_id
+SELECT a.region_id, b.region_id FROM {k}.region a JOIN {k}.region b ON a.country = b.country AND a.region_id < b.region_id
+SELECT name FROM {k}.region UNION SELECT country FROM {k}.region
+SELECT region_id FROM {k}.region UNION ALL SELECT region_id FROM {k}.region
+SELECT (SELECT COUNT(*) FROM {k}.region) FROM {k}.customer WHERE customer_id = 1
+SELECT customer_id, (SELECT name FROM {k}.region r WHERE r.region_id = c.region_id) FROM {k}.customer c
+
+# Co-located joins (customer and corder on customer_id)
+SELECT c.customer_id, o.order_id FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id
+SELECT c.name, o.order_id, o.price FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id WHERE o.price > 30
+SELECT c.customer_id, o.order_id FROM {k}.customer c LEFT JOIN {k}.corder o ON o.customer_id = c.customer_id
+SELECT c.customer_id FROM {k}.customer c LEFT JOIN {k}.corder o ON o.customer_id = c.customer_id WHERE o.order_id IS NULL
+SELECT o.order_id FROM {k}.corder o LEFT JOIN {k}.customer c ON c.customer_id = o.customer_id WHERE c.customer_id IS NULL
+SELECT c.customer_id, o.order_id FROM {k}.customer c, {k}.corder o WHERE c.customer_id = o.customer_id AND c.region_id = 2
+SELECT c.customer_id, COUNT(o.order_id), SUM(o.price) FROM {k}.customer c LEFT JOIN {k}.corder o ON o.customer_id = c.customer_id GROUP BY c.customer_id
+SELECT c.region_id, COUNT(*), AVG(o.qty) FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id GROUP BY c.region_id
+SELECT COUNT(*), SUM(o.qty) FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id
+SELECT UPPER(c.name), COUNT(*) FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id GROUP BY UPPER(c.name)
+-- ordered
+SELECT c.customer_id, o.order_id FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id ORDER BY o.price DESC, o.order_id LIMIT 5
+-- ordered
+SELECT c.name, o.order_id FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id ORDER BY c.name, o.order_id
+SELECT c.customer_id, o.order_id FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id WHERE c.customer_id = 3
+SELECT c.customer_id, o.order_id FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id WHERE c.customer_id IN (2, 6, 11)
+SELECT DISTINCT c.region_id FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id WHERE o.qty = 6
+SELECT c.customer_id, o.order_id FROM {k}.customer c JOIN {k}.corder o USING (customer_id)
+SELECT * FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id WHERE c.customer_id < 5
+SELECT c.customer_id, MAX(o.price) FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id GROUP BY c.customer_id HAVING MAX(o.price) > 35
+SELECT a.order_id, b.order_id FROM {k}.corder a JOIN {k}.corder b ON a.customer_id = b.customer_id AND a.order_id < b.order_id
+SELECT c.customer_id, o.order_id FROM {k}.customer c RIGHT JOIN {k}.corder o ON o.customer_id = c.customer_id
+SELECT o.order_id, c.name, r.name FROM {k}.corder o JOIN {k}.customer c ON c.customer_id = o.customer_id LEFT JOIN {k}.region r ON r.region_id = c.region_id
+-- ordered
+SELECT c.region_id, COUNT(*) FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id WHERE o.price > 20 GROUP BY c.region_id HAVING COUNT(*) > 5 ORDER BY COUNT(*) DESC, c.region_id
+-- error 1235
+SELECT COUNT(DISTINCT c.customer_id), COUNT(DISTINCT o.product_id) FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id
+
+# Joins across shards (tables not co-located): joined in vtgate
+SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
+SELECT o.order_id, p.sku, p.title FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id WHERE o.qty > 4
+SELECT p.product_id, o.order_id FROM {k}.product p JOIN {k}.corder o ON o.product_id = p.product_id
+SELECT o.order_id, p.sku FROM {k}.corder o LEFT JOIN {k}.product p ON p.product_id = o.product_id
+SELECT p.product_id, o.order_id FROM {k}.product p LEFT JOIN {k}.corder o ON o.product_id = p.product_id
+SELECT o.order_id, pay.payment_id, pay.amount FROM {k}.corder o JOIN {k}.payment pay ON pay.order_id = o.order_id
+SELECT pay.payment_id, o.customer_id FROM {k}.payment pay JOIN {k}.corder o ON o.order_id = pay.order_id
+SELECT o.order_id, pay.amount FROM {k}.corder o LEFT JOIN {k}.payment pay ON pay.order_id = o.order_id
+SELECT pay.payment_id, o.order_id FROM {k}.payment pay LEFT JOIN {k}.corder o ON o.order_id = pay.order_id
+SELECT o.order_id, pay.payment_id FROM {k}.corder o JOIN {k}.payment pay ON pay.order_id = o.order_id AND pay.amount > o.price
+SELECT o.order_id, pay.payment_id FROM {k}.corder o JOIN {k}.payment pay ON pay.order_id = o.order_id WHERE o.status = 'shipped' AND pay.method = 'card'
+SELECT o.order_id, pay.payment_id FROM {k}.corder o LEFT JOIN {k}.payment pay ON pay.order_id = o.order_id AND pay.method = 'CASH'
+SELECT c.name, o.order_id, p.sku FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id JOIN {k}.product p ON p.product_id = o.product_id
+SELECT c.customer_id, p.sku, pay.amount FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id JOIN {k}.product p ON p.product_id = o.product_id JOIN {k}.payment pay ON pay.order_id = o.order_id
+SELECT o.order_id, p.sku, pay.payment_id FROM {k}.corder o LEFT JOIN {k}.product p ON p.product_id = o.product_id LEFT JOIN {k}.payment pay ON pay.order_id = o.order_id
+SELECT o.order_id, p.product_id FROM {k}.corder o JOIN {k}.product p ON p.sku = o.note
+SELECT c.customer_id, p.product_id FROM {k}.customer c JOIN {k}.product p ON p.sku = c.name
+SELECT c.customer_id, p.product_id FROM {k}.customer c JOIN {k}.product p ON p.weight = c.customer_id
+SELECT c.customer_id, p.product_id FROM {k}.customer c JOIN {k}.product p ON p.weight < c.customer_id AND p.category = 'nut'
+SELECT o.order_id, p.sku FROM {k}.corder o, {k}.product p WHERE p.product_id = o.product_id AND p.category = 'fruit'
+SELECT a.payment_id, b.payment_id FROM {k}.payment a JOIN {k}.payment b ON a.amount = b.amount AND a.payment_id < b.payment_id
+SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id WHERE o.customer_id = 2
+SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id WHERE p.product_id = 9
+SELECT p.sku, o.order_id, o.qty FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
+SELECT o.*, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
+SELECT * FROM {k}.product p JOIN {k}.corder o ON o.product_id = p.product_id
+-- error 1235
+SELECT o.order_id, o.qty * p.weight FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
+SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id WHERE p.product_id > 1000
+SELECT o.order_id, pay.payment_id FROM {k}.corder o JOIN {k}.payment pay ON pay.order_id = o.order_id JOIN {k}.region r ON r.region_id = o.qty
+SELECT o.order_id, c.name FROM {k}.payment pay JOIN {k}.corder o ON o.order_id = pay.order_id JOIN {k}.customer c ON c.customer_id = o.customer_id WHERE pay.amount > 25
+-- ordered
+SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id ORDER BY p.sku, o.order_id
+-- ordered
+SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id ORDER BY o.price DESC, o.order_id LIMIT 6
+-- ordered
+SELECT p.product_id, o.order_id FROM {k}.product p LEFT JOIN {k}.corder o ON o.product_id = p.product_id ORDER BY p.product_id DESC, o.order_id LIMIT 10
+-- ordered
+SELECT o.order_id, pay.amount FROM {k}.corder o JOIN {k}.payment pay ON pay.order_id = o.order_id ORDER BY pay.amount DESC, pay.payment_id LIMIT 5 OFFSET 5
+-- ordered
+SELECT c.customer_id, p.sku FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id JOIN {k}.product p ON p.product_id = o.product_id ORDER BY c.customer_id, p.sku, o.order_id
+-- ordered
+SELECT o.order_id, pay.payment_id FROM {k}.corder o LEFT JOIN {k}.payment pay ON pay.order_id = o.order_id ORDER BY o.order_id, pay.payment_id LIMIT 20
+-- ordered
+SELECT o.order_id AS id, p.weight AS w FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id ORDER BY w, id LIMIT 8
+SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id ORDER BY o.order_id LIMIT 10
+SELECT COUNT(*) FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
+SELECT p.sku, COUNT(*) FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id GROUP BY p.sku
+-- error 1235
+SELECT DISTINCT p.category FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
+SELECT SUM(pay.amount) FROM {k}.corder o JOIN {k}.payment pay ON pay.order_id = o.order_id WHERE o.customer_id = 2
+-- error 1235
+SELECT o.order_id FROM {k}.corder o JOIN {k}.product p ON p.product_id = product_id
+-- error 1235
+SELECT p.product_id FROM {k}.product p LEFT JOIN {k}.corder o ON o.product_id = p.product_id WHERE o.order_id IS NULL
+-- error 1235
+SELECT o.order_id, p.sku FROM {k}.corder o RIGHT JOIN {k}.product p ON p.product_id = o.product_id
+-- error 1235
+SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p USING (product_id)
+-- error 1235
+SELECT CONCAT(o.order_id, p.sku) FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
+SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id WHERE p.weight > o.qty * 5
+SELECT o.order_id, pay.payment_id FROM {k}.corder o JOIN {k}.payment pay ON pay.amount = o.price
+SELECT c.customer_id, o.order_id FROM {k}.customer c JOIN {k}.corder o ON o.qty = c.region_id WHERE c.customer_id < 6
+SELECT c.customer_id, p.sku FROM {k}.customer c LEFT JOIN {k}.product p ON p.sku = c.name AND p.weight > 10
+SELECT c.customer_id, pay.payment_id FROM {k}.customer c JOIN {k}.payment pay ON pay.paid_on = c.joined
+SELECT c.customer_id, p.product_id FROM {k}.customer c JOIN {k}.product p ON p.category <=> c.tier
+SELECT c.customer_id, pay.payment_id FROM {k}.customer c JOIN {k}.payment pay ON pay.amount = -c.balance
+SELECT c.customer_id, pay.payment_id FROM {k}.customer c JOIN {k}.payment pay ON pay.order_id = c.customer_id
+SELECT c.customer_id, p.product_id FROM {k}.customer c JOIN {k}.product p ON p.product_id = c.region_id + 10
+SELECT c.customer_id, p.product_id FROM {k}.customer c JOIN {k}.product p ON p.title LIKE CONCAT('%', c.name, '%')
+SELECT c.customer_id, pay.payment_id FROM {k}.customer c LEFT JOIN {k}.payment pay ON pay.order_id = c.customer_id AND pay.method IS NULL
+SELECT c.customer_id, pay.payment_id FROM {k}.customer c JOIN {k}.payment pay ON pay.order_id IN (c.customer_id, c.customer_id + 100)
+SELECT c.customer_id, p.product_id FROM {k}.customer c JOIN {k}.product p ON p.weight BETWEEN c.customer_id AND c.customer_id + 2
+-- ordered
+SELECT c.name, p.sku FROM {k}.customer c JOIN {k}.product p ON p.weight = c.customer_id ORDER BY c.name DESC, p.sku, c.customer_id, p.product_id
+-- ordered
+SELECT pay.paid_on, o.order_id FROM {k}.payment pay JOIN {k}.corder o ON o.order_id = pay.order_id ORDER BY pay.paid_on DESC, o.order_id, pay.payment_id LIMIT 15
+SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id WHERE o.note = 'gift' AND p.sku LIKE '%a%'
+SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id AND p.sku = 'APPLE'
+SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON o.product_id = p.product_id OR p.sku = o.note
+SELECT o.order_id, p.sku FROM {k}.corder o LEFT JOIN {k}.product p ON p.product_id = o.product_id AND p.weight > 20
+SELECT o.order_id, r.name FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id LEFT JOIN {k}.region r ON r.region_id = o.qty
+SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id JOIN {k}.region r ON r.region_id = o.qty WHERE r.country = 'se'
+-- error 1235
+SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id WHERE o.qty IN (SELECT r.region_id FROM {k}.region r)
+SELECT c.customer_id, r.n FROM {k}.customer c JOIN (SELECT region_id, name AS n FROM {k}.region) r ON r.region_id = c.region_id
+-- ordered
+SELECT o.order_id, p.sku FROM {k}.corder o LEFT JOIN {k}.product p ON p.product_id = o.product_id ORDER BY p.sku, o.order_id
+-- ordered
+SELECT o.order_id FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id ORDER BY p.weight DESC, o.order_id LIMIT 5
+SELECT o.order_id, p.sku, pay.payment_id FROM {k}.corder o LEFT JOIN {k}.product p ON p.product_id = o.product_id JOIN {k}.payment pay ON pay.order_id = o.order_id
+SELECT o.order_id, p.sku FROM {k}.corder o, {k}.product p WHERE p.product_id = o.product_id AND (o.qty > 5 OR p.weight < 10)
+SELECT c.customer_id, o.order_id, p.sku FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id JOIN {k}.product p ON p.product_id = o.product_id AND p.weight > c.customer_id
+SELECT c.customer_id, p.product_id FROM {k}.customer c JOIN {k}.product p ON p.sku = c.name OR p.title = CONCAT('Item ', c.name)
+SELECT c.name, p.title FROM {k}.customer c JOIN {k}.product p ON p.sku = c.name WHERE c.customer_id > 30
+SELECT c.customer_id, p.product_id FROM {k}.customer c JOIN {k}.product p ON p.title = CONCAT('Item \\ ', SUBSTRING(c.name, 6))
+-- ordered
+SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id ORDER BY o.qty * 2 DESC, o.order_id LIMIT 9
+
+# UNION
+-- error 1235
+SELECT customer_id FROM {k}.customer WHERE customer_id = 1 UNION SELECT customer_id FROM {k}.customer WHERE customer_id = 2
+-- error 1235
+SELECT name FROM {k}.customer UNION SELECT name FROM {k}.region
+-- error 1235
+SELECT customer_id FROM {k}.corder UNION ALL SELECT region_id FROM {k}.region
+-- error 1235
+SELECT customer_id FROM {k}.customer WHERE customer_id = 4 UNION ALL SELECT region_id FROM {k}.region
+-- error 1235
+SELECT customer_id FROM {k}.customer UNION SELECT customer_id FROM {k}.corder
+-- error 1235
+SELECT order_id FROM {k}.corder WHERE qty = 6 UNION ALL SELECT order_id FROM {k}.payment
+
+# Subqueries
+-- error 1235
+SELECT customer_id FROM {k}.customer WHERE customer_id IN (SELECT customer_id FROM {k}.corder WHERE qty = 6)
+-- error 1235
+SELECT customer_id FROM {k}.customer c WHERE EXISTS (SELECT 1 FROM {k}.corder o WHERE o.customer_id = c.customer_id AND o.price > 35)
+-- error 1235
+SELECT customer_id FROM {k}.customer c WHERE NOT EXISTS (SELECT 1 FROM {k}.corder o WHERE o.customer_id = c.customer_id)
+-- error 1235
+SELECT customer_id, (SELECT COUNT(*) FROM {k}.corder o WHERE o.customer_id = c.customer_id) FROM {k}.customer c
+-- error 1235
+SELECT order_id FROM {k}.corder WHERE price > (SELECT AVG(price) FROM {k}.corder)
+-- error 1235
+SELECT * FROM (SELECT customer_id, name FROM {k}.customer WHERE balance > 20) AS rich
+-- error 1235
+SELECT t.customer_id, t.n FROM (SELECT customer_id, COUNT(*) AS n FROM {k}.corder GROUP BY customer_id) AS t WHERE t.n > 5
+-- error 1235
+SELECT order_id FROM {k}.corder WHERE product_id IN (SELECT product_id FROM {k}.product WHERE category = 'nut')
+-- error 1235
+SELECT customer_id FROM {k}.customer WHERE customer_id = 5 AND region_id IN (SELECT region_id FROM {k}.customer WHERE customer_id = 5)
+SELECT customer_id FROM {k}.customer WHERE region_id = (SELECT region_id FROM {k}.region WHERE name = 'north')
+-- error 1064
+SELECT customer_id FROM {k}.customer WHERE region_id > ALL (SELECT region_id FROM {k}.region WHERE region_id < 4)
+
+# Window functions
+SELECT order_id, ROW_NUMBER() OVER (ORDER BY order_id) FROM {k}.corder WHERE customer_id = 2
+SELECT order_id, SUM(price) OVER (ORDER BY order_id) FROM {k}.corder WHERE customer_id = 3
+SELECT order_id, RANK() OVER (ORDER BY qty) FROM {k}.corder WHERE customer_id = 6
+-- error 1235
+SELECT order_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_id) FROM {k}.corder
+-- error 1235
+SELECT customer_id, RANK() OVER (ORDER BY balance DESC) FROM {k}.customer
+-- error 1235
+SELECT order_id, SUM(price) OVER () FROM {k}.corder
+SELECT order_id, LAG(price) OVER (PARTITION BY customer_id ORDER BY order_id) FROM {k}.corder WHERE customer_id IN (2, 24)
+-- error 1235
+SELECT order_id, LAG(price) OVER (PARTITION BY customer_id ORDER BY order_id) FROM {k}.corder WHERE customer_id IN (2, 6)
+SELECT region_id, name, DENSE_RANK() OVER (ORDER BY country) FROM {k}.region
+
+# Empty table, empty results and empty groups
+SELECT * FROM {k}.refund WHERE refund_id = 1
+SELECT order_id, COUNT(*) FROM {k}.refund GROUP BY order_id
+SELECT COUNT(*), SUM(amount), MAX(amount) FROM {k}.refund WHERE order_id = 3
+-- ordered
+SELECT * FROM {k}.refund ORDER BY refund_id LIMIT 3
+SELECT DISTINCT order_id FROM {k}.refund
+SELECT o.order_id, r.refund_id FROM {k}.corder o LEFT JOIN {k}.refund r ON r.order_id = o.order_id WHERE o.customer_id = 2
+SELECT o.order_id, r.refund_id FROM {k}.corder o LEFT JOIN {k}.refund r ON r.order_id = o.order_id
+SELECT o.order_id FROM {k}.corder o JOIN {k}.refund r ON r.order_id = o.order_id
+SELECT customer_id, COUNT(*) FROM {k}.corder WHERE customer_id IN (7, 19, 33) GROUP BY customer_id
+SELECT COUNT(*), SUM(price), AVG(price), MIN(status) FROM {k}.corder WHERE customer_id IN (7, 19, 33)
+SELECT COUNT(*), SUM(price) FROM {k}.corder WHERE customer_id = 19
+SELECT qty, COUNT(*) FROM {k}.corder GROUP BY qty HAVING COUNT(*) < 0
+SELECT r.region_id, COUNT(c.customer_id) FROM {k}.region r LEFT JOIN {k}.customer c ON c.region_id = r.region_id AND c.balance > 1000 GROUP BY r.region_id
+SELECT c.customer_id, COUNT(o.order_id) FROM {k}.customer c LEFT JOIN {k}.corder o ON o.customer_id = c.customer_id WHERE c.customer_id IN (7, 19, 33) GROUP BY c.customer_id
+SELECT COUNT(o.order_id) FROM {k}.customer c LEFT JOIN {k}.corder o ON o.customer_id = c.customer_id WHERE c.customer_id = 7
+
+# Miscellaneous statements
+SELECT * FROM {k}.customer WHERE customer_id > 38 FOR UPDATE
+SELECT SQL_CALC_FOUND_ROWS customer_id FROM {k}.customer WHERE customer_id < 4
+SELECT COUNT(*) FROM {k}.customer WHERE customer_id = 3 OR name = 'ann'
+SELECT customer_id FROM {k}.customer WHERE (customer_id = 3 OR customer_id = 4) AND balance > 0
+SELECT customer_id FROM {k}.customer WHERE customer_id IN (3, 4) OR region_id = 2
+SELECT COUNT(*) FROM {k}.customer AS c WHERE c.customer_id IN (1, 2, 3, 4, 5, 6, 7, 8)
+SELECT {k}.customer.customer_id FROM {k}.customer WHERE {k}.customer.customer_id = 8
+SELECT `customer_id`, `name` FROM `{k}`.`customer` WHERE `customer_id` = 12
+SELECT c.* FROM {k}.customer c WHERE c.region_id = 4
+SELECT COUNT(*) FROM {k}.corder WHERE note LIKE '%'
+SELECT COUNT(*) FROM {k}.corder WHERE note LIKE ''
+SELECT order_id FROM {k}.corder WHERE customer_id BETWEEN 40 AND 45
