@@ -237,14 +237,21 @@ class JoinPlanner {
     return out;
   }
 
+  // The group that evaluates an expression: the last group it names (the
+  // columns of earlier ones arrive as bind values), 0 for constants. A LEFT
+  // JOINed group only returns plain columns: whatever it computes is NULL for
+  // rows without a match, where one database would evaluate the expression.
   Result<size_t> SegmentOf(ast::Expr& expr, const std::string& what) const {
     auto tables = TablesOf(expr);
     if (!tables.ok()) return tables.error();
-    std::set<size_t> segments;
-    for (size_t t : *tables) segments.insert(flat_[t].segment);
-    if (segments.size() > 1)
-      return Unsupported(what + " over tables of different shards (" + sql::FormatExpr(expr) + ")");
-    return segments.empty() ? 0 : *segments.begin();
+    size_t segment = 0;
+    for (size_t t : *tables) segment = std::max(segment, flat_[t].segment);
+    if (segments_[segment].outer && expr.kind() != ast::ExprKind::kColumn) {
+      return Unsupported(what + " computed from LEFT JOINed table " +
+                         flat_[segments_[segment].tables.front()].alias + " (" +
+                         sql::FormatExpr(expr) + ")");
+    }
+    return segment;
   }
 
   // Cuts the flat tables into groups, left to right.
@@ -564,6 +571,11 @@ class JoinPlanner {
       for (size_t t : segments_[s].tables) {
         if (t != segments_[s].tables.front() && flat_[t].on) exprs.push_back(flat_[t].on);
       }
+      for (size_t i : segments_[s].visible) {
+        if (select_.items[i].expr) exprs.push_back(select_.items[i].expr.get());
+      }
+      // Only earlier groups get hidden columns below, so this list stays put.
+      for (auto& hidden : segments_[s].hidden) exprs.push_back(hidden.get());
       for (ast::Expr* expr : exprs) {
         std::optional<Error> error;
         ast::ForEachExpr(*expr, [&](ast::Expr& e) {
@@ -639,8 +651,16 @@ class JoinPlanner {
     for (size_t i : segment.visible) {
       const auto& item = select_.items[i];
       ast::SelectItem copy;
-      if (item.expr) copy.expr = item.expr->Clone();
       copy.alias = item.alias;
+      if (item.expr) {
+        copy.expr = item.expr->Clone();
+        // A column keeps its name; an expression over bound values would
+        // be named by the values, so it keeps its text as its alias.
+        if (item.alias.empty() && copy.expr->kind() != ast::ExprKind::kColumn &&
+            !segment.outer_by_key.empty())
+          copy.alias = sql::FormatExpr(*item.expr);
+        BindOuterColumns(copy.expr, segment);
+      }
       copy.star_table = item.star_table;
       query.items.push_back(std::move(copy));
     }
@@ -648,6 +668,7 @@ class JoinPlanner {
       ast::SelectItem item;
       item.expr = segment.hidden[h]->Clone();
       item.alias = segment.hidden_alias[h];
+      BindOuterColumns(item.expr, segment);
       query.items.push_back(std::move(item));
     }
     std::vector<ast::ExprPtr> ons;

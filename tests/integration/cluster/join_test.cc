@@ -237,6 +237,19 @@ TEST_F(JoinTest, SelectListOrderStarsOrderByAndLimit) {
       /*ordered=*/false, /*may_be_empty=*/true);
 }
 
+TEST_F(JoinTest, ExpressionsOverBothSides) {
+  ExpectSame(
+      "SELECT c.customer_id, CONCAT(c.email, '/', o.sku), o.price * c.customer_id AS x "
+      "FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id");
+  ExpectSame(
+      "SELECT o.order_id, c.email FROM {k}.customer c JOIN {k}.corder o ON "
+      "o.customer_id = c.customer_id ORDER BY o.price - c.customer_id, o.order_id LIMIT 9",
+      /*ordered=*/true);
+  ExpectSame(
+      "SELECT c.region_id, SUM(o.price * c.customer_id) FROM {k}.customer c JOIN "
+      "{k}.corder o ON o.customer_id = c.customer_id GROUP BY c.region_id");
+}
+
 TEST_F(JoinTest, AggregatesAndGroupingOverJoins) {
   const std::string join =
       " FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id";
@@ -276,9 +289,9 @@ TEST_F(JoinTest, WhatCannotBeAnsweredExactlyIsRefused) {
       "o.customer_id = c.customer_id WHERE o.order_id IS NULL",
       "LEFT JOIN");
   ExpectRefused(
-      "SELECT CONCAT(c.email, o.sku) FROM {k}.customer c JOIN {k}.corder o ON "
+      "SELECT IFNULL(o.sku, 'none') FROM {k}.customer c LEFT JOIN {k}.corder o ON "
       "o.customer_id = c.customer_id",
-      "different shards");
+      "LEFT JOINed");
   ExpectRefused(
       "SELECT c.email FROM {k}.customer c RIGHT JOIN {k}.corder o ON "
       "o.customer_id = c.customer_id",

@@ -556,7 +556,6 @@ SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = 
 SELECT p.sku, o.order_id, o.qty FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
 SELECT o.*, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
 SELECT * FROM {k}.product p JOIN {k}.corder o ON o.product_id = p.product_id
--- error 1235
 SELECT o.order_id, o.qty * p.weight FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
 SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id WHERE p.product_id > 1000
 SELECT o.order_id, pay.payment_id FROM {k}.corder o JOIN {k}.payment pay ON pay.order_id = o.order_id JOIN {k}.region r ON r.region_id = o.qty
@@ -589,7 +588,6 @@ SELECT p.product_id FROM {k}.product p LEFT JOIN {k}.corder o ON o.product_id = 
 SELECT o.order_id, p.sku FROM {k}.corder o RIGHT JOIN {k}.product p ON p.product_id = o.product_id
 -- error 1235
 SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p USING (product_id)
--- error 1235
 SELECT CONCAT(o.order_id, p.sku) FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
 SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id WHERE p.weight > o.qty * 5
 SELECT o.order_id, pay.payment_id FROM {k}.corder o JOIN {k}.payment pay ON pay.amount = o.price

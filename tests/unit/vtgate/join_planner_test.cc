@@ -107,8 +107,8 @@ TEST_F(JoinPlannerTest, RefusesWhatItCannotAnswerExactly) {
       "null",
       "LEFT JOINed");
   refused("select c.email from customer c join corder o on o.sku = c.email for update", "locking");
-  refused("select c.email + o.price from customer c join corder o on o.sku = c.email",
-          "different shards");
+  refused("select ifnull(o.sku, 'none') from customer c left join corder o on o.sku = c.email",
+          "computed from LEFT JOINed table o");
   refused(
       "select c.email from customer c join (corder o join note n on n.customer_id = "
       "o.customer_id) on o.sku = c.email",
@@ -125,6 +125,16 @@ TEST_F(JoinPlannerTest, AggregatesFoldTheJoinedRowsInVtgate) {
   EXPECT_NE(plan.find("o.sku AS `max(o.sku)`"), std::string::npos) << plan;
   EXPECT_NE(plan.find("WEIGHT_STRING(o.sku)"), std::string::npos) << plan;
   EXPECT_NE(plan.find("Project"), std::string::npos) << plan;
+}
+
+TEST_F(JoinPlannerTest, ExpressionsOverTwoGroupsRunInTheLastWithBoundValues) {
+  std::string plan = Plan(
+      "select c.email, concat(c.email, o.sku) from customer c join corder o on o.sku = "
+      "c.email");
+  EXPECT_NE(plan.find("SELECT :v1, concat(:v2, o.sku) AS `concat(c.email, o.sku)` FROM corder AS "
+                      "o WHERE o.sku = :v2"),
+            std::string::npos)
+      << plan;
 }
 
 TEST(JoinBindValueTest, CellsBecomeLiteralsOfTheirType) {
