@@ -275,6 +275,12 @@ void RewriteExprs(ExprPtr& root, const std::function<void(ExprPtr&)>& fn) {
   v.Root(root);
 }
 
+void RewriteExprs(Statement& stmt, const std::function<void(ExprPtr&)>& fn) {
+  Visitor v;
+  v.on_slot = &fn;
+  v.Stmt(stmt);
+}
+
 void ForEachColumn(Statement& stmt, const std::function<void(ColumnRef&)>& fn) {
   ForEachExpr(stmt, [&](Expr& e) {
     if (e.kind() == ExprKind::kColumn) fn(e.As<ColumnRef>());

@@ -8,7 +8,8 @@
 // - ForEachColumn: every ColumnRef in expressions of the statement, including
 //   subqueries; may rewrite in place (e.g. clear table.qualifier).
 // - ForEachExpr: every expression node, pre-order, subqueries included.
-// - RewriteExprs: every expression slot under `root` (root included),
+// - RewriteExprs: every expression slot under `root` (root included), or of
+//   a statement (derived tables and subqueries included),
 //   pre-order, subqueries included; the callback may replace the node in its
 //   slot, and the replacement is walked instead.
 #pragma once
@@ -28,5 +29,6 @@ void ForEachColumn(Statement& stmt, const std::function<void(ColumnRef&)>& fn);
 void ForEachExpr(Statement& stmt, const std::function<void(Expr&)>& fn);
 void ForEachExpr(Expr& expr, const std::function<void(Expr&)>& fn);
 void RewriteExprs(ExprPtr& root, const std::function<void(ExprPtr&)>& fn);
+void RewriteExprs(Statement& stmt, const std::function<void(ExprPtr&)>& fn);
 
 }  // namespace tessera::sql::ast

@@ -4,52 +4,11 @@
 
 #include <fmt/format.h>
 
-#include "sqlparser/format.h"
-#include "vtgate/engine/value_compare.h"
+#include "vtgate/engine/cell_bind_value.h"
 
 namespace tessera::vtgate {
 
 namespace {
-
-bool IsIntegerType(FieldType type) {
-  switch (type) {
-    case FieldType::kTiny:
-    case FieldType::kShort:
-    case FieldType::kLong:
-    case FieldType::kInt24:
-    case FieldType::kLongLong:
-    case FieldType::kYear:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsTemporalType(FieldType type) {
-  switch (type) {
-    case FieldType::kDate:
-    case FieldType::kNewDate:
-    case FieldType::kTime:
-    case FieldType::kDateTime:
-    case FieldType::kTimestamp:
-    case FieldType::kYear:
-      return true;
-    default:
-      return false;
-  }
-}
-
-std::string HexLiteral(std::string_view bytes) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  std::string out = "X'";
-  out.reserve(bytes.size() * 2 + 3);
-  for (unsigned char c : bytes) {
-    out += kDigits[c >> 4];
-    out += kDigits[c & 0xF];
-  }
-  out += '\'';
-  return out;
-}
 
 BindValue TagValue(size_t tag) {
   std::string text = std::to_string(tag);
@@ -57,25 +16,6 @@ BindValue TagValue(size_t tag) {
 }
 
 }  // namespace
-
-BindValue Join::BindValueOf(const Field& field, const Value& value) {
-  if (!value) return BindValue{{VindexValue::Kind::kNull, ""}, "NULL"};
-  const std::string& text = *value;
-  if (IsIntegerType(field.type)) return BindValue{{VindexValue::Kind::kInteger, text}, text};
-  if (IsNumericType(field.type)) {
-    std::string sql = text;
-    // A FLOAT or DOUBLE value compares as a double, not as a decimal literal.
-    if ((field.type == FieldType::kFloat || field.type == FieldType::kDouble) &&
-        sql.find_first_of("eE") == std::string::npos &&
-        sql.find_first_not_of("+-0123456789.") == std::string::npos)
-      sql += "e0";
-    return BindValue{{VindexValue::Kind::kOther, text}, std::move(sql)};
-  }
-  if (field.type == FieldType::kBit ||
-      (field.charset == kCharsetBinary && !IsTemporalType(field.type)))
-    return BindValue{{VindexValue::Kind::kString, text}, HexLiteral(text)};
-  return BindValue{{VindexValue::Kind::kString, text}, sql::QuoteString(text)};
-}
 
 boost::asio::awaitable<Result<ResultSet>> Join::Execute(VCursor& cursor,
                                                         const BindValues& binds) const {
@@ -106,7 +46,7 @@ boost::asio::awaitable<Result<ResultSet>> Join::Execute(VCursor& cursor,
       row_binds.resize(spec_.first_extra_bind);
       row_binds.push_back(TagValue(i - start));
       for (size_t index : bind_index)
-        row_binds.push_back(BindValueOf(l.fields[index], l.rows[i][index]));
+        row_binds.push_back(BindValueOfCell(l.fields[index], l.rows[i][index]));
       auto shards = right_->ResolveShards(row_binds);
       std::vector<const ShardInfo*> targets;
       if (shards.ok()) {

@@ -45,10 +45,6 @@ class Join final : public Primitive {
                                                     const BindValues& binds) const override;
   std::string Describe(int indent) const override;
 
-  // The bind value a left cell becomes: NULL, a number as written, bytes of
-  // binary columns as X'..', anything else as a quoted string.
-  static BindValue BindValueOf(const Field& field, const Value& value);
-
  private:
   std::unique_ptr<Primitive> left_;
   std::unique_ptr<Route> right_;

@@ -6,11 +6,13 @@
 #include "sqlparser/ast/walk.h"
 #include "sqlparser/format.h"
 #include "vtgate/engine/insert_sharded.h"
+#include "vtgate/engine/pullout.h"
 #include "vtgate/engine/route.h"
 #include "vtgate/planner/join_planner.h"
 #include "vtgate/planner/query_template_builder.h"
 #include "vtgate/planner/route_analysis.h"
 #include "vtgate/planner/select_merge.h"
+#include "vtgate/planner/subquery_pullout.h"
 #include "vtgate/planner/table_binding.h"
 
 namespace tessera::vtgate {
@@ -390,6 +392,31 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
                                                   size_t bind_count,
                                                   uint64_t last_insert_id) const {
   if (Status s = CheckBindVars(stmt, bind_count); !s.ok()) return s.error();
+  // Uncorrelated subqueries over sharded tables run first, in vtgate.
+  auto reads_sharded = [&](ast::Statement& query) {
+    auto bound = BindTables(query, vschema_, default_keyspace);
+    if (!bound.ok() || bound->system_schema || !bound->keyspace->sharded) return false;
+    return std::any_of(bound->tables.begin(), bound->tables.end(), [](const BoundTable& t) {
+      return t.table == nullptr || t.table->type != TableType::kReference;
+    });
+  };
+  auto pulled = PullOutSubqueries(stmt, bind_count, reads_sharded);
+  if (!pulled.ok()) return pulled.error();
+  if (!pulled->empty()) {
+    const size_t outer_binds = bind_count + pulled->size();
+    auto outer = Build(stmt, sql::Format(stmt), default_keyspace, outer_binds, last_insert_id);
+    if (!outer.ok()) return outer.error();
+    std::unique_ptr<Primitive> plan = std::move(outer).value();
+    for (size_t k = pulled->size(); k-- > 0;) {
+      auto& sub = (*pulled)[k];
+      auto inner =
+          Build(*sub.query, sql::Format(*sub.query), default_keyspace, bind_count, last_insert_id);
+      if (!inner.ok()) return inner.error();
+      plan =
+          std::make_unique<Pullout>(std::move(inner).value(), std::move(plan), std::move(sub.spec));
+    }
+    return plan;
+  }
   auto bound = BindTables(stmt, vschema_, default_keyspace);
   if (!bound.ok()) return bound.error();
   StatementBinding& binding = *bound;

@@ -643,7 +643,6 @@ SELECT customer_id FROM {k}.customer UNION SELECT customer_id FROM {k}.corder
 SELECT order_id FROM {k}.corder WHERE qty = 6 UNION ALL SELECT order_id FROM {k}.payment
 
 # Subqueries
--- error 1235
 SELECT customer_id FROM {k}.customer WHERE customer_id IN (SELECT customer_id FROM {k}.corder WHERE qty = 6)
 -- error 1235
 SELECT customer_id FROM {k}.customer c WHERE EXISTS (SELECT 1 FROM {k}.corder o WHERE o.customer_id = c.customer_id AND o.price > 35)
@@ -651,17 +650,26 @@ SELECT customer_id FROM {k}.customer c WHERE EXISTS (SELECT 1 FROM {k}.corder o 
 SELECT customer_id FROM {k}.customer c WHERE NOT EXISTS (SELECT 1 FROM {k}.corder o WHERE o.customer_id = c.customer_id)
 -- error 1235
 SELECT customer_id, (SELECT COUNT(*) FROM {k}.corder o WHERE o.customer_id = c.customer_id) FROM {k}.customer c
--- error 1235
 SELECT order_id FROM {k}.corder WHERE price > (SELECT AVG(price) FROM {k}.corder)
 -- error 1235
 SELECT * FROM (SELECT customer_id, name FROM {k}.customer WHERE balance > 20) AS rich
 -- error 1235
 SELECT t.customer_id, t.n FROM (SELECT customer_id, COUNT(*) AS n FROM {k}.corder GROUP BY customer_id) AS t WHERE t.n > 5
--- error 1235
 SELECT order_id FROM {k}.corder WHERE product_id IN (SELECT product_id FROM {k}.product WHERE category = 'nut')
--- error 1235
 SELECT customer_id FROM {k}.customer WHERE customer_id = 5 AND region_id IN (SELECT region_id FROM {k}.customer WHERE customer_id = 5)
 SELECT customer_id FROM {k}.customer WHERE region_id = (SELECT region_id FROM {k}.region WHERE name = 'north')
+SELECT customer_id FROM {k}.customer WHERE customer_id NOT IN (SELECT customer_id FROM {k}.corder WHERE qty > 3)
+SELECT customer_id FROM {k}.customer WHERE customer_id NOT IN (SELECT customer_id FROM {k}.corder WHERE qty > 1000)
+SELECT customer_id FROM {k}.customer WHERE region_id NOT IN (SELECT region_id FROM {k}.customer WHERE customer_id > 30)
+SELECT customer_id FROM {k}.customer WHERE EXISTS (SELECT 1 FROM {k}.corder WHERE qty > 5) AND customer_id < 8
+SELECT customer_id FROM {k}.customer WHERE NOT EXISTS (SELECT 1 FROM {k}.refund)
+SELECT customer_id FROM {k}.customer WHERE customer_id = (SELECT customer_id FROM {k}.corder WHERE order_id = -1)
+SELECT customer_id, (SELECT MAX(qty) FROM {k}.corder) AS top FROM {k}.customer WHERE customer_id < 5
+SELECT order_id FROM {k}.corder WHERE customer_id IN (SELECT customer_id FROM {k}.customer WHERE region_id IN (SELECT region_id FROM {k}.region WHERE name LIKE '%th'))
+-- ordered
+SELECT order_id, price FROM {k}.corder WHERE price >= (SELECT AVG(price) FROM {k}.corder) ORDER BY price DESC, order_id LIMIT 5
+-- error 1242
+SELECT customer_id FROM {k}.customer WHERE customer_id = (SELECT customer_id FROM {k}.corder WHERE qty > 1)
 -- error 1064
 SELECT customer_id FROM {k}.customer WHERE region_id > ALL (SELECT region_id FROM {k}.region WHERE region_id < 4)
 

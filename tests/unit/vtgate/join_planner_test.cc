@@ -4,7 +4,7 @@
 
 #include "sqlparser/parser.h"
 #include "tests/unit/vtgate/test_topology.h"
-#include "vtgate/engine/join.h"
+#include "vtgate/engine/cell_bind_value.h"
 #include "vtgate/planner/planner.h"
 
 namespace tessera::vtgate {
@@ -140,26 +140,26 @@ TEST_F(JoinPlannerTest, ExpressionsOverTwoGroupsRunInTheLastWithBoundValues) {
 TEST(JoinBindValueTest, CellsBecomeLiteralsOfTheirType) {
   Field integer;
   integer.type = FieldType::kLongLong;
-  EXPECT_EQ(Join::BindValueOf(integer, Value("42")).sql, "42");
-  EXPECT_EQ(Join::BindValueOf(integer, Value("42")).value.kind, VindexValue::Kind::kInteger);
-  EXPECT_EQ(Join::BindValueOf(integer, std::nullopt).sql, "NULL");
+  EXPECT_EQ(BindValueOfCell(integer, Value("42")).sql, "42");
+  EXPECT_EQ(BindValueOfCell(integer, Value("42")).value.kind, VindexValue::Kind::kInteger);
+  EXPECT_EQ(BindValueOfCell(integer, std::nullopt).sql, "NULL");
   Field text;
   text.type = FieldType::kVarString;
-  EXPECT_EQ(Join::BindValueOf(text, Value("O'Brien")).sql, "'O\\'Brien'");
+  EXPECT_EQ(BindValueOfCell(text, Value("O'Brien")).sql, "'O\\'Brien'");
   Field bytes;
   bytes.type = FieldType::kBlob;
   bytes.charset = kCharsetBinary;
-  EXPECT_EQ(Join::BindValueOf(bytes, Value(std::string("\x01\xff", 2))).sql, "X'01FF'");
+  EXPECT_EQ(BindValueOfCell(bytes, Value(std::string("\x01\xff", 2))).sql, "X'01FF'");
   Field date;
   date.type = FieldType::kDate;
   date.charset = kCharsetBinary;
-  EXPECT_EQ(Join::BindValueOf(date, Value("2024-01-02")).sql, "'2024-01-02'");
+  EXPECT_EQ(BindValueOfCell(date, Value("2024-01-02")).sql, "'2024-01-02'");
   Field dbl;
   dbl.type = FieldType::kDouble;
-  EXPECT_EQ(Join::BindValueOf(dbl, Value("1.5")).sql, "1.5e0");
+  EXPECT_EQ(BindValueOfCell(dbl, Value("1.5")).sql, "1.5e0");
   Field decimal;
   decimal.type = FieldType::kNewDecimal;
-  EXPECT_EQ(Join::BindValueOf(decimal, Value("-3.50")).sql, "-3.50");
+  EXPECT_EQ(BindValueOfCell(decimal, Value("-3.50")).sql, "-3.50");
 }
 
 }  // namespace

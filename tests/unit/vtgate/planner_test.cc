@@ -1,5 +1,7 @@
 #include "vtgate/planner/planner.h"
 
+#include "vtgate/engine/pullout.h"
+
 #include <gtest/gtest.h>
 
 #include "sqlparser/parser.h"
@@ -228,8 +230,58 @@ TEST_F(PlannerTest, ReferenceTables) {
   EXPECT_NE(Plan("insert into country (name) values ('x')").find("AllShards"), std::string::npos);
 }
 
+TEST_F(PlannerTest, UncorrelatedSubqueriesRunFirst) {
+  EXPECT_EQ(Plan("select email from customer where customer_id in (select customer_id from corder "
+                 "where sku = 'x')"),
+            "Pullout in :v1\n"
+            "  Route Scatter keyspace=customer query=\"SELECT customer_id FROM corder WHERE sku = "
+            "'x'\"\n"
+            "  Route Scatter keyspace=customer query=\"SELECT email FROM customer WHERE :v1\"\n");
+  // A scalar value routes the statement around it by its vindex.
+  std::string scalar =
+      Plan("select email from customer where customer_id = (select max(customer_id) from corder)");
+  EXPECT_NE(scalar.find("Pullout value :v1"), std::string::npos) << scalar;
+  EXPECT_NE(scalar.find("Route EqualUnique keyspace=customer vindex=hash query=\"SELECT email "
+                        "FROM customer WHERE customer_id = :v1\""),
+            std::string::npos)
+      << scalar;
+  // Several, and EXISTS.
+  std::string two = Plan(
+      "select email from customer where exists (select 1 from corder where price > 5) and "
+      "customer_id not in (select customer_id from note)");
+  EXPECT_NE(two.find("Pullout exists :v1"), std::string::npos) << two;
+  EXPECT_NE(two.find("Pullout not_in :v2"), std::string::npos) << two;
+}
+
+TEST(PulloutValueTest, AnswersBecomeValuesAsSqlHasThem) {
+  ResultSet answer;
+  Field id;
+  id.type = FieldType::kLongLong;
+  answer.fields.push_back(id);
+  Pullout::Spec in{Pullout::Kind::kIn, 0, "x", false};
+  Pullout::Spec not_in{Pullout::Kind::kIn, 0, "x", true};
+  Pullout::Spec value{Pullout::Kind::kValue, 0, "", false};
+  Pullout::Spec exists{Pullout::Kind::kExists, 0, "", false};
+  // No rows: IN is false, NOT IN true (even for a NULL x), a value NULL.
+  EXPECT_EQ(Pullout::ValueOf(answer, in)->sql, "FALSE");
+  EXPECT_EQ(Pullout::ValueOf(answer, not_in)->sql, "TRUE");
+  EXPECT_EQ(Pullout::ValueOf(answer, value)->sql, "NULL");
+  EXPECT_EQ(Pullout::ValueOf(answer, exists)->sql, "FALSE");
+  answer.rows = {{Value("3")}, {std::nullopt}};
+  EXPECT_EQ(Pullout::ValueOf(answer, not_in)->sql, "(x NOT IN (3, NULL))");
+  EXPECT_EQ(Pullout::ValueOf(answer, exists)->sql, "TRUE");
+  EXPECT_EQ(Pullout::ValueOf(answer, value).error().code, 1242);
+  answer.rows.pop_back();
+  EXPECT_EQ(Pullout::ValueOf(answer, value)->sql, "3");
+  answer.fields.push_back(id);
+  answer.rows = {{Value("3"), Value("4")}};
+  EXPECT_EQ(Pullout::ValueOf(answer, in).error().code, 1241);
+}
+
 TEST_F(PlannerTest, RefusesWhatItCannotRunCorrectly) {
-  EXPECT_EQ(Plan("select * from customer where customer_id in (select customer_id from corder)")
+  // A correlated subquery on a sharded table.
+  EXPECT_EQ(Plan("select * from customer c where exists (select 1 from corder o where "
+                 "o.customer_id = c.customer_id and o.sku = 'x')")
                 .substr(0, 10),
             "ERROR 1235");
   EXPECT_EQ(Plan("select * from customer, commerce.product").substr(0, 10), "ERROR 1235");

@@ -1,0 +1,15 @@
+// The bind value a result cell becomes when vtgate feeds one query's answer
+// into another (a join's left row, a pulled-out subquery's result): NULL, a
+// number as written (FLOAT / DOUBLE as a double literal), bytes of binary
+// columns as X'..', anything else (temporal values included) as a quoted
+// string. Its VindexValue is an integer for integer columns, so it routes.
+#pragma once
+
+#include "common/result_set.h"
+#include "vtgate/engine/bind_values.h"
+
+namespace tessera::vtgate {
+
+BindValue BindValueOfCell(const Field& field, const Value& value);
+
+}  // namespace tessera::vtgate
