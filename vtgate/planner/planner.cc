@@ -14,6 +14,7 @@
 #include "vtgate/planner/select_merge.h"
 #include "vtgate/planner/subquery_pullout.h"
 #include "vtgate/planner/table_binding.h"
+#include "vtgate/planner/union_planner.h"
 
 namespace tessera::vtgate {
 namespace ast = sql::ast;
@@ -447,6 +448,14 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
   }
   if (!keyspace.sharded) return std::unique_ptr<Primitive>(make_route(RouteOpcode::kUnsharded));
   if (IsDdl(kind)) return std::unique_ptr<Primitive>(make_route(RouteOpcode::kAllShards));
+  if (kind == ast::StatementKind::kUnion) {
+    // Each part is planned on its own; vtgate combines them.
+    MergeOptions merge;
+    merge.bind_count = bind_count;
+    return PlanUnion(stmt.As<ast::UnionStatement>(), merge, [&](ast::Statement& part) {
+      return Build(part, sql::Format(part), default_keyspace, bind_count, last_insert_id);
+    });
+  }
 
   // Sharded keyspace: every table must be known to the VSchema.
   std::vector<const BoundTable*> sharded;
@@ -545,12 +554,6 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
       route->SetVindex(choice->vindex, std::move(choice->values));
       if (has_limit)
         route->SetSingleShardOnly(is_update ? "UPDATE with LIMIT" : "DELETE with LIMIT");
-      return std::unique_ptr<Primitive>(std::move(route));
-    }
-    case ast::StatementKind::kUnion: {
-      auto route = make_route(RouteOpcode::kScatter);
-      route->SetSingleShardOnly("UNION");
-      if (sharded.size() > 1) return Unsupported("UNION of sharded tables");
       return std::unique_ptr<Primitive>(std::move(route));
     }
     default:

@@ -629,18 +629,22 @@ SELECT c.customer_id, p.product_id FROM {k}.customer c JOIN {k}.product p ON p.t
 SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id ORDER BY o.qty * 2 DESC, o.order_id LIMIT 9
 
 # UNION
--- error 1235
 SELECT customer_id FROM {k}.customer WHERE customer_id = 1 UNION SELECT customer_id FROM {k}.customer WHERE customer_id = 2
--- error 1235
-SELECT name FROM {k}.customer UNION SELECT name FROM {k}.region
--- error 1235
+SELECT LOWER(name) FROM {k}.customer UNION SELECT UPPER(name) FROM {k}.region
 SELECT customer_id FROM {k}.corder UNION ALL SELECT region_id FROM {k}.region
--- error 1235
 SELECT customer_id FROM {k}.customer WHERE customer_id = 4 UNION ALL SELECT region_id FROM {k}.region
--- error 1235
 SELECT customer_id FROM {k}.customer UNION SELECT customer_id FROM {k}.corder
--- error 1235
 SELECT order_id FROM {k}.corder WHERE qty = 6 UNION ALL SELECT order_id FROM {k}.payment
+-- ordered
+SELECT customer_id FROM {k}.customer WHERE customer_id < 6 UNION SELECT customer_id FROM {k}.corder WHERE qty = 6 ORDER BY customer_id DESC LIMIT 4
+-- ordered
+SELECT customer_id AS id FROM {k}.corder UNION ALL SELECT region_id FROM {k}.region ORDER BY id, 1 LIMIT 3, 5
+SELECT c.customer_id, o.order_id FROM {k}.customer c JOIN {k}.payment o ON o.order_id = c.customer_id UNION ALL SELECT customer_id, order_id FROM {k}.corder WHERE customer_id = 3
+SELECT customer_id FROM {k}.customer WHERE customer_id IN (SELECT customer_id FROM {k}.corder WHERE qty = 6) UNION SELECT region_id FROM {k}.region
+-- error 1222
+SELECT customer_id, name FROM {k}.customer UNION SELECT region_id FROM {k}.region
+-- error 1235
+SELECT customer_id FROM {k}.customer UNION ALL SELECT customer_id FROM {k}.corder UNION SELECT region_id FROM {k}.region
 
 # Subqueries
 SELECT customer_id FROM {k}.customer WHERE customer_id IN (SELECT customer_id FROM {k}.corder WHERE qty = 6)

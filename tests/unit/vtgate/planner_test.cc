@@ -253,6 +253,19 @@ TEST_F(PlannerTest, UncorrelatedSubqueriesRunFirst) {
   EXPECT_NE(two.find("Pullout not_in :v2"), std::string::npos) << two;
 }
 
+TEST_F(PlannerTest, UnionsCombinePartsInVtgate) {
+  std::string all = Plan("select email from customer union all select sku from corder");
+  EXPECT_EQ(all.substr(0, 12), "Concatenate\n") << all;
+  std::string distinct =
+      Plan("select email from customer union select sku from corder order by 1 desc limit 2");
+  EXPECT_NE(distinct.find("Distinct keys=1"), std::string::npos) << distinct;
+  EXPECT_NE(distinct.find("WEIGHT_STRING(sku)"), std::string::npos) << distinct;
+  EXPECT_NE(distinct.find("Limit count=2"), std::string::npos) << distinct;
+  EXPECT_EQ(distinct.substr(0, 26), "TruncateColumns hidden=1\n ") << distinct;
+  EXPECT_EQ(Plan("select email from customer except select sku from corder").substr(0, 10),
+            "ERROR 1235");
+}
+
 TEST(PulloutValueTest, AnswersBecomeValuesAsSqlHasThem) {
   ResultSet answer;
   Field id;
