@@ -482,6 +482,8 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
     SwapRequest swap{m.database, m.table, m.ghost_table, m.old_table, options_.cutover_lock_wait};
     auto swapped = SwapTables(params_, swap, [&](const BinlogPosition& locked_at) -> Status {
       m.cutover_position = locked_at;
+      log->trace("cut-over attempt {}: locked at {}, applied up to {}", m.cutover_attempts,
+                 locked_at.ToString(), m.sync_position.ToString());
       Status saved = store.SaveProgress(m);
       if (!saved.ok()) return saved;
       // Apply everything up to the lock. The dump may not yet reach the end
@@ -519,6 +521,8 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
       Sleep(std::chrono::milliseconds(std::min<int64_t>(5000, 250 * m.cutover_attempts)));
       continue;
     }
+    log->trace("cut-over attempt {}: swapped, applied up to {}", m.cutover_attempts,
+               m.sync_position.ToString());
     auto now = Now(connection);
     auto window_end = Now(connection, options_.revert_window);
     if (!now.ok() || !window_end.ok()) return Error::Internal("cannot read the server clock");

@@ -10,9 +10,11 @@
 #include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
 
 #include <signal.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -83,7 +85,7 @@ class OnlineDdlTest : public ::testing::Test {
                                      "--revert-window-seconds",
                                      "600",
                                      "--log-level",
-                                     "debug"},
+                                     "trace"},
                                     dir_->Sub("vttablet.log"));
     ASSERT_TRUE(pid.ok()) << pid.error().message;
     tablet_pid_ = pid.value();
@@ -239,8 +241,31 @@ class OnlineDdlTest : public ::testing::Test {
         out += left + ":";
         for (const auto& v : r) out += " " + v.value_or("NULL");
         out += "\n";
+        // Where the row stands in the parked originals: a write that reached
+        // one of them but not the live table went to the old table late.
+        for (const auto& parked : Query("SHOW TABLES LIKE '" + table + "\\_%\\_del'")) {
+          std::string name = parked[0].value_or("");
+          for (const auto& id : {r[0], r[6]}) {
+            if (!id) continue;
+            for (const auto& p : Query("SELECT id, a, b, c, d, u FROM " + name + " WHERE id = " +
+                                       *id)) {
+              out += "  " + name + ":";
+              for (const auto& v : p) out += " " + v.value_or("NULL");
+              out += "\n";
+            }
+          }
+        }
       }
     }
+    auto kept = dir_->Sub("vttablet.log");
+    std::string copy = "/tmp/tessera-onlineddl-" + std::to_string(::getpid()) + ".log";
+    if (std::system(("cp '" + kept + "' '" + copy + "'").c_str()) == 0)
+      out += "the tablet's log is kept as " + copy + "\n";
+    std::string binlogs = "/tmp/tessera-onlineddl-" + std::to_string(::getpid()) + "-binlog";
+    if (std::system(("mkdir -p '" + binlogs + "' && cp '" + dir_->Sub("mariadb") + "'/binlog.* '" +
+                     binlogs + "'/")
+                        .c_str()) == 0)
+      out += "the binary logs are kept in " + binlogs + "\n";
     return out;
   }
 
