@@ -18,6 +18,14 @@ struct BindValue {
 
 using BindValues = std::vector<BindValue>;
 
+inline BindValue MakeBindValue(VindexValue::Kind kind, std::string text, std::string sql) {
+  BindValue out;
+  out.value.kind = kind;
+  out.value.text = std::move(text);
+  out.sql = std::move(sql);
+  return out;
+}
+
 // A value known at plan time (`literal`) or taken from the run's bind values
 // (`bind_index` >= 0).
 struct ValueRef {

@@ -50,9 +50,9 @@ std::string HexLiteral(std::string_view bytes) {
 }  // namespace
 
 BindValue BindValueOfCell(const Field& field, const Value& value) {
-  if (!value) return BindValue{{VindexValue::Kind::kNull, ""}, "NULL"};
+  if (!value) return MakeBindValue(VindexValue::Kind::kNull, "", "NULL");
   const std::string& text = *value;
-  if (IsIntegerType(field.type)) return BindValue{{VindexValue::Kind::kInteger, text}, text};
+  if (IsIntegerType(field.type)) return MakeBindValue(VindexValue::Kind::kInteger, text, text);
   if (IsNumericType(field.type)) {
     std::string sql = text;
     // A FLOAT or DOUBLE value compares as a double, not as a decimal literal.
@@ -60,12 +60,12 @@ BindValue BindValueOfCell(const Field& field, const Value& value) {
         sql.find_first_of("eE") == std::string::npos &&
         sql.find_first_not_of("+-0123456789.") == std::string::npos)
       sql += "e0";
-    return BindValue{{VindexValue::Kind::kOther, text}, std::move(sql)};
+    return MakeBindValue(VindexValue::Kind::kOther, text, std::move(sql));
   }
   if (field.type == FieldType::kBit ||
       (field.charset == kCharsetBinary && !IsTemporalType(field.type)))
-    return BindValue{{VindexValue::Kind::kString, text}, HexLiteral(text)};
-  return BindValue{{VindexValue::Kind::kString, text}, sql::QuoteString(text)};
+    return MakeBindValue(VindexValue::Kind::kString, text, HexLiteral(text));
+  return MakeBindValue(VindexValue::Kind::kString, text, sql::QuoteString(text));
 }
 
 }  // namespace tessera::vtgate

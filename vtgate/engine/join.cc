@@ -12,7 +12,7 @@ namespace {
 
 BindValue TagValue(size_t tag) {
   std::string text = std::to_string(tag);
-  return BindValue{{VindexValue::Kind::kInteger, text}, text};
+  return MakeBindValue(VindexValue::Kind::kInteger, text, text);
 }
 
 }  // namespace
@@ -100,7 +100,7 @@ boost::asio::awaitable<Result<ResultSet>> Join::Execute(VCursor& cursor,
     row_binds.resize(spec_.first_extra_bind);
     row_binds.push_back(TagValue(0));
     for (size_t k = 0; k < bind_index.size(); ++k)
-      row_binds.push_back(BindValue{{VindexValue::Kind::kNull, ""}, "NULL"});
+      row_binds.push_back(MakeBindValue(VindexValue::Kind::kNull, "", "NULL"));
     ShardQuery probe{&keyspace.shards.front(), right_->query().Render(row_binds) + " LIMIT 0"};
     auto result = co_await cursor.ExecuteOne(std::move(probe));
     if (!result.ok()) co_return result.error();

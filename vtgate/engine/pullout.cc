@@ -10,7 +10,7 @@ namespace {
 
 BindValue Condition(bool value) {
   std::string text = value ? "TRUE" : "FALSE";
-  return BindValue{{VindexValue::Kind::kOther, text}, text};
+  return MakeBindValue(VindexValue::Kind::kOther, text, text);
 }
 
 }  // namespace
@@ -30,7 +30,7 @@ Result<BindValue> Pullout::ValueOf(const ResultSet& answer, const Spec& spec) {
     list += BindValueOfCell(answer.fields[0], row[0]).sql;
   }
   std::string text = "(" + spec.operand + (spec.negated ? " NOT IN (" : " IN (") + list + "))";
-  return BindValue{{VindexValue::Kind::kOther, text}, text};
+  return MakeBindValue(VindexValue::Kind::kOther, text, text);
 }
 
 boost::asio::awaitable<Result<ResultSet>> Pullout::Execute(VCursor& cursor,

@@ -106,7 +106,9 @@ class JoinTest : public ::testing::Test {
     std::string single_error = c.error();
     EXPECT_TRUE(sharded_error.empty()) << query << ": " << sharded_error;
     EXPECT_TRUE(single_error.empty()) << query << ": " << single_error;
-    if (!may_be_empty) EXPECT_FALSE(single.empty()) << query;
+    if (!may_be_empty) {
+      EXPECT_FALSE(single.empty()) << query;
+    }
     if (fold_case) {
       for (auto* rows : {&sharded, &single})
         for (auto& row : *rows)

@@ -140,6 +140,11 @@ uint16_t FakeSession::StatusFlags() const {
   return server_status::kAutocommit;
 }
 
+std::unique_ptr<Server> StartFakeServer(SessionLog* log) {
+  ServerOptions options;
+  return StartFakeServer(log, std::move(options));
+}
+
 std::unique_ptr<Server> StartFakeServer(SessionLog* log, ServerOptions options) {
   options.workers = 2;
   UserLookup users = [](std::string_view user) -> std::optional<std::string> {

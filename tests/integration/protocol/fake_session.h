@@ -59,6 +59,8 @@ struct SessionLog {
 };
 
 // A Server on 127.0.0.1, port 0, 2 workers, user app/app, FakeSession.
-std::unique_ptr<Server> StartFakeServer(SessionLog* log, ServerOptions options = {});
+std::unique_ptr<Server> StartFakeServer(SessionLog* log, ServerOptions options);
+// With default options.
+std::unique_ptr<Server> StartFakeServer(SessionLog* log);
 
 }  // namespace tessera::vtgate::mysql::testing
