@@ -53,7 +53,7 @@ BinlogTail::BinlogTail(MariaDbParams params, uint32_t server_id)
     : params_(std::move(params)), server_id_(server_id) {}
 
 Result<TailBatch> BinlogTail::Read(const BinlogPosition& from, const WatchedTable& table,
-                                   uint64_t max_events) {
+                                   uint64_t max_events, const std::string& stop_before) {
   auto connection = BlockingConnection::Connect(params_, "", std::chrono::seconds(30));
   if (!connection.ok()) return std::move(connection).error();
   auto& conn = *connection.value();
@@ -173,6 +173,9 @@ Result<TailBatch> BinlogTail::Read(const BinlogPosition& from, const WatchedTabl
       }
       continue;
     }
+    if (type == QUERY_EVENT && !stop_before.empty() &&
+        View(event->event.query.statement).starts_with(stop_before))
+      break;
     // Transaction boundaries: XID (InnoDB commit) and statements outside a
     // transaction (DDL, COMMIT of non-transactional engines).
     if (type == XID_EVENT ||

@@ -42,8 +42,10 @@ class BinlogTail {
   BinlogTail(MariaDbParams params, uint32_t server_id);
 
   // Reads from `from` to the end of the log (at most `max_events` events).
+  // With `stop_before` set, the read ends at the first statement event
+  // (DDL) whose text starts with it.
   Result<TailBatch> Read(const BinlogPosition& from, const WatchedTable& table,
-                         uint64_t max_events = 200000);
+                         uint64_t max_events = 200000, const std::string& stop_before = "");
 
  private:
   MariaDbParams params_;

@@ -523,6 +523,22 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
     }
     log->trace("cut-over attempt {}: swapped, applied up to {}", m.cutover_attempts,
                m.sync_position.ToString());
+    // No write may reach the original between the lock and the rename; if
+    // the binlog shows one, it is missing from the new table: say so loudly.
+    auto leaked = tail.Read(m.cutover_position, watched.value(), 200000, swapped->rename);
+    if (!leaked.ok()) {
+      log->warn(
+          "migration {}: cannot check the binlog between the cut-over lock and the rename: "
+          "{}",
+          m.uuid, leaked.error().message);
+    } else if (!leaked->keys.empty()) {
+      std::string keys;
+      for (size_t i = 0; i < leaked->keys.size() && i < 20; ++i) keys += leaked->keys[i][0] + " ";
+      log->error(
+          "migration {}: {} row changes reached `{}` after the cut-over lock at {} and "
+          "before the rename; the new table misses them (keys {})",
+          m.uuid, leaked->row_events, m.table, m.cutover_position.ToString(), keys);
+    }
     auto now = Now(connection);
     auto window_end = Now(connection, options_.revert_window);
     if (!now.ok() || !window_end.ok()) return Error::Internal("cannot read the server clock");

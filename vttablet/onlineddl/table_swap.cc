@@ -88,11 +88,11 @@ Result<SwapResult> SwapTables(const MariaDbParams& params, const SwapRequest& re
 
   // The rename waits behind A's locks on its own thread.
   uint64_t renamer_id = b.ThreadId();
-  auto rename = std::async(std::launch::async, [&b, table, parked, replacement]() -> Status {
+  result.rename = fmt::format("RENAME TABLE {} TO {}, {} TO {}", table, parked, replacement, table);
+  auto rename = std::async(std::launch::async, [&b, statement = result.rename]() -> Status {
     auto t = b.Execute("SET SESSION lock_wait_timeout = 30");
     if (!t.ok()) return std::move(t).error();
-    auto done = b.Execute(
-        fmt::format("RENAME TABLE {} TO {}, {} TO {}", table, parked, replacement, table));
+    auto done = b.Execute(statement);
     if (!done.ok()) return std::move(done).error();
     return Status::Ok();
   });

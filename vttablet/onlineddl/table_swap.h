@@ -41,6 +41,7 @@ struct SwapRequest {
 struct SwapResult {
   uint64_t stall_ms = 0;     // writes to `table` were blocked this long
   BinlogPosition locked_at;  // end of the binlog while writes were blocked
+  std::string rename;        // the RENAME statement, as the binlog holds it
 };
 
 // The column a sentry table has, so it is never mistaken for a real table.

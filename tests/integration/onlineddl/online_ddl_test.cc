@@ -15,6 +15,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -247,8 +248,8 @@ class OnlineDdlTest : public ::testing::Test {
           std::string name = parked[0].value_or("");
           for (const auto& id : {r[0], r[6]}) {
             if (!id) continue;
-            for (const auto& p : Query("SELECT id, a, b, c, d, u FROM " + name + " WHERE id = " +
-                                       *id)) {
+            for (const auto& p :
+                 Query("SELECT id, a, b, c, d, u FROM " + name + " WHERE id = " + *id)) {
               out += "  " + name + ":";
               for (const auto& v : p) out += " " + v.value_or("NULL");
               out += "\n";
@@ -258,6 +259,16 @@ class OnlineDdlTest : public ::testing::Test {
       }
     }
     auto kept = dir_->Sub("vttablet.log");
+    // The tablet's own warnings and errors (a cut-over that saw writes leak).
+    std::ifstream log(kept);
+    size_t shown = 0;
+    for (std::string line; std::getline(log, line) && shown < 20;) {
+      if (line.find(" error [") != std::string::npos ||
+          line.find(" warning [") != std::string::npos) {
+        out += line.substr(0, 400) + "\n";
+        ++shown;
+      }
+    }
     std::string copy = "/tmp/tessera-onlineddl-" + std::to_string(::getpid()) + ".log";
     if (std::system(("cp '" + kept + "' '" + copy + "'").c_str()) == 0)
       out += "the tablet's log is kept as " + copy + "\n";
