@@ -7,20 +7,6 @@ namespace tessera::vtgate {
 
 namespace {
 
-bool IsIntegerType(FieldType type) {
-  switch (type) {
-    case FieldType::kTiny:
-    case FieldType::kShort:
-    case FieldType::kLong:
-    case FieldType::kInt24:
-    case FieldType::kLongLong:
-    case FieldType::kYear:
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool IsTemporalType(FieldType type) {
   switch (type) {
     case FieldType::kDate:

@@ -53,7 +53,7 @@ std::string Digits(const Decimal& d, size_t frac_digits) {
 
 }  // namespace
 
-bool IsNumericType(FieldType type) {
+bool IsIntegerType(FieldType type) {
   switch (type) {
     case FieldType::kTiny:
     case FieldType::kShort:
@@ -61,6 +61,15 @@ bool IsNumericType(FieldType type) {
     case FieldType::kInt24:
     case FieldType::kLongLong:
     case FieldType::kYear:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsNumericType(FieldType type) {
+  if (IsIntegerType(type)) return true;
+  switch (type) {
     case FieldType::kFloat:
     case FieldType::kDouble:
     case FieldType::kDecimal:

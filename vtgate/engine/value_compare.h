@@ -17,6 +17,8 @@
 namespace tessera::vtgate {
 
 bool IsNumericType(FieldType type);
+// TINYINT .. BIGINT and YEAR: values without a fraction.
+bool IsIntegerType(FieldType type);
 
 // <0, 0, >0. `weight_*` may be null when no sort key was fetched.
 int CompareSortValues(const Field& field, const Value& a, const Value* weight_a, const Value& b,

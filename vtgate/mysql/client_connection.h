@@ -105,6 +105,9 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
   // Replaces the session with a fresh one for info_ in `database`; false
   // after ERR and close when that fails.
   boost::asio::awaitable<bool> RenewSession(std::string database);
+  // Creates the session for `info_` and selects `info_.database` in it;
+  // false (the error sent, the connection closing) when either fails.
+  boost::asio::awaitable<bool> OpenSession();
   // Sends ERR for a read failure (when the peer can still read) and closes.
   boost::asio::awaitable<void> FailRead(ReadStatus status);
   boost::asio::awaitable<void> SendErrorAndClose(const Error& error);

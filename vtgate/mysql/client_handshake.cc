@@ -101,18 +101,8 @@ asio::awaitable<bool> ClientConnection::Handshake() {
       co_await Authenticate(scramble_, plugin, std::move(response->auth_response));
   if (!authenticated) co_return false;
 
-  session_ = (*deps_.sessions)(info_);
-  if (!session_) {
-    co_await SendErrorAndClose(Error::Internal("No session available"));
-    co_return false;
-  }
-  if (!info_.database.empty()) {
-    Status used = session_->UseDatabase(info_.database);
-    if (!used.ok()) {
-      co_await SendErrorAndClose(used.error());
-      co_return false;
-    }
-  }
+  const bool opened = co_await OpenSession();
+  if (!opened) co_return false;
   if (phase_ == Phase::kClosed) co_return false;  // the handshake timer fired meanwhile
   phase_ = Phase::kCommands;
   deadline_.cancel();

@@ -42,11 +42,7 @@ asio::awaitable<bool> ClientConnection::ResetConnection() {
   co_return co_await RenewSession(session_->Database());
 }
 
-asio::awaitable<bool> ClientConnection::RenewSession(std::string database) {
-  co_await session_->Close();
-  session_.reset();
-  statements_.Clear();
-  info_.database = std::move(database);
+asio::awaitable<bool> ClientConnection::OpenSession() {
   session_ = (*deps_.sessions)(info_);
   if (!session_) {
     co_await SendErrorAndClose(Error::Internal("No session available"));
@@ -59,6 +55,16 @@ asio::awaitable<bool> ClientConnection::RenewSession(std::string database) {
       co_return false;
     }
   }
+  co_return true;
+}
+
+asio::awaitable<bool> ClientConnection::RenewSession(std::string database) {
+  co_await session_->Close();
+  session_.reset();
+  statements_.Clear();
+  info_.database = std::move(database);
+  const bool opened = co_await OpenSession();
+  if (!opened) co_return false;
   PacketWriter w = stream_.StartResponse();
   EncodeOkResponse(session_->StatusFlags(), &w);
   co_return co_await stream_.Send(w);

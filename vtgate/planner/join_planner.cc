@@ -17,6 +17,7 @@
 #include "vtgate/engine/project.h"
 #include "vtgate/engine/route.h"
 #include "vtgate/engine/truncate_columns.h"
+#include "vtgate/planner/aggregate_names.h"
 #include "vtgate/planner/query_template_builder.h"
 #include "vtgate/planner/route_analysis.h"
 
@@ -28,15 +29,6 @@ namespace {
 Error Unsupported(const std::string& what) {
   return Error::Make(mysql_errno::kNotSupportedYet,
                      "unsupported: " + what + " in a join across shards");
-}
-
-bool IsAggregateName(std::string_view name) {
-  static constexpr std::string_view kAggregates[] = {
-      "count",    "sum",     "min",        "max",         "avg",           "group_concat",
-      "std",      "stddev",  "stddev_pop", "stddev_samp", "variance",      "var_pop",
-      "var_samp", "bit_and", "bit_or",     "bit_xor",     "json_arrayagg", "json_objectagg"};
-  std::string lower = AsciiLower(name);
-  return std::find(std::begin(kAggregates), std::end(kAggregates), lower) != std::end(kAggregates);
 }
 
 // One table of the FROM clause, in left-deep order.
@@ -169,7 +161,7 @@ class JoinPlanner {
 
   static bool IsAggregateCall(const ast::Expr& expr) {
     return expr.kind() == ast::ExprKind::kFuncCall && !expr.As<ast::FuncCall>().over &&
-           IsAggregateName(expr.As<ast::FuncCall>().name);
+           IsAggregateFunction(expr.As<ast::FuncCall>().name);
   }
 
   static bool ContainsAggregate(ast::Expr& expr) {

@@ -8,6 +8,7 @@
 #include "vtgate/engine/insert_sharded.h"
 #include "vtgate/engine/pullout.h"
 #include "vtgate/engine/route.h"
+#include "vtgate/planner/aggregate_names.h"
 #include "vtgate/planner/join_planner.h"
 #include "vtgate/planner/query_template_builder.h"
 #include "vtgate/planner/route_analysis.h"
@@ -40,15 +41,6 @@ bool IsDdl(ast::StatementKind kind) {
   }
 }
 
-bool IsAggregateName(std::string_view name) {
-  static constexpr std::string_view kAggregates[] = {
-      "count",    "sum",     "min",        "max",         "avg",           "group_concat",
-      "std",      "stddev",  "stddev_pop", "stddev_samp", "variance",      "var_pop",
-      "var_samp", "bit_and", "bit_or",     "bit_xor",     "json_arrayagg", "json_objectagg"};
-  std::string lower = AsciiLower(name);
-  return std::find(std::begin(kAggregates), std::end(kAggregates), lower) != std::end(kAggregates);
-}
-
 // Why a SELECT's per-shard results could not simply be concatenated; empty
 // when they can.
 std::string MergeRequirement(ast::SelectStatement& select) {
@@ -65,7 +57,7 @@ std::string MergeRequirement(ast::SelectStatement& select) {
       const auto& call = e.As<ast::FuncCall>();
       if (call.over != nullptr) {
         reason = "window function " + call.name;
-      } else if (IsAggregateName(call.name) && reason.empty()) {
+      } else if (IsAggregateFunction(call.name) && reason.empty()) {
         reason = "aggregate function " + call.name;
       }
     });
@@ -285,12 +277,15 @@ Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
   // An auto-increment column the statement leaves out is added at the end,
   // its value generated for every row.
   const AutoIncrement* auto_increment = table.auto_increment ? &*table.auto_increment : nullptr;
-  std::optional<size_t> auto_index =
-      auto_increment ? column_index(auto_increment->column) : std::nullopt;
-  const bool auto_absent = auto_increment != nullptr && !auto_index;
+  constexpr size_t kNoColumn = static_cast<size_t>(-1);
+  size_t auto_position = kNoColumn;
+  if (auto_increment != nullptr) {
+    if (auto listed = column_index(auto_increment->column)) auto_position = *listed;
+  }
+  const bool auto_absent = auto_increment != nullptr && auto_position == kNoColumn;
   if (auto_absent) {
     columns.push_back(auto_increment->column);
-    auto_index = columns.size() - 1;
+    auto_position = columns.size() - 1;
   }
   std::optional<size_t> vindex_position = column_index(vindex->column);
   if (!vindex_position) {
@@ -300,7 +295,7 @@ Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
   }
   const size_t vindex_index = *vindex_position;
   // Past the columns: no auto-increment column.
-  const size_t auto_position = auto_index.value_or(columns.size());
+  if (auto_position == kNoColumn) auto_position = columns.size();
   const bool vindex_generated = auto_position == vindex_index;
   for (const auto& assignment : insert.on_duplicate) {
     std::string lower = AsciiLower(assignment.column.name);

@@ -16,6 +16,7 @@
 #include "vtgate/engine/route.h"
 #include "vtgate/engine/scalar_aggregate.h"
 #include "vtgate/engine/truncate_columns.h"
+#include "vtgate/planner/aggregate_names.h"
 #include "vtgate/planner/query_template_builder.h"
 
 namespace tessera::vtgate {
@@ -30,21 +31,13 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-bool IsAggregateName(const std::string& lower) {
-  static constexpr std::string_view kAggregates[] = {
-      "count",    "sum",     "min",        "max",         "avg",           "group_concat",
-      "std",      "stddev",  "stddev_pop", "stddev_samp", "variance",      "var_pop",
-      "var_samp", "bit_and", "bit_or",     "bit_xor",     "json_arrayagg", "json_objectagg"};
-  return std::find(std::begin(kAggregates), std::end(kAggregates), lower) != std::end(kAggregates);
-}
-
 bool ContainsAggregateOrWindow(ast::Expr& expr, bool& window) {
   bool found = false;
   ast::ForEachExpr(expr, [&](ast::Expr& e) {
     if (e.kind() != ast::ExprKind::kFuncCall) return;
     const auto& call = e.As<ast::FuncCall>();
     if (call.over != nullptr) window = true;
-    if (IsAggregateName(Lower(call.name))) found = true;
+    if (IsAggregateFunction(call.name)) found = true;
   });
   return found;
 }
@@ -130,7 +123,7 @@ class GroupedSelect {
       bool window = false;
       if (!ContainsAggregateOrWindow(*item.expr, window)) continue;
       if (item.expr->kind() != ast::ExprKind::kFuncCall ||
-          !IsAggregateName(Lower(item.expr->As<ast::FuncCall>().name))) {
+          !IsAggregateFunction(item.expr->As<ast::FuncCall>().name)) {
         return "aggregates inside expressions";
       }
       const auto& call = item.expr->As<ast::FuncCall>();
@@ -351,8 +344,7 @@ class GroupedSelect {
         return "";
       }
     }
-    if (e.kind() == ast::ExprKind::kFuncCall &&
-        IsAggregateName(Lower(e.As<ast::FuncCall>().name))) {
+    if (e.kind() == ast::ExprKind::kFuncCall && IsAggregateFunction(e.As<ast::FuncCall>().name)) {
       return AddAggregate(e.As<ast::FuncCall>(), std::nullopt, column);
     }
     return "expression '" + sql::FormatExpr(e) + "' after grouping";
