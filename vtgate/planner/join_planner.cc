@@ -10,6 +10,7 @@
 #include "common/ascii.h"
 #include "sqlparser/ast/walk.h"
 #include "sqlparser/format.h"
+#include "vtgate/engine/distinct.h"
 #include "vtgate/engine/join.h"
 #include "vtgate/engine/limit.h"
 #include "vtgate/engine/memory_sort.h"
@@ -113,7 +114,6 @@ class JoinPlanner {
  private:
   Status CheckShape() {
     if (!select_.with.empty()) return Unsupported("WITH");
-    if (select_.distinct) return Unsupported("SELECT DISTINCT");
     if (select_.having) return Unsupported("HAVING");
     if (select_.lock != ast::LockMode::kNone) return Unsupported("a locking read");
     for (const auto& option : select_.options) {
@@ -154,6 +154,7 @@ class JoinPlanner {
     }
     for (auto& key : select_.group_by)
       if (ContainsAggregate(*key)) return Unsupported("aggregates in GROUP BY");
+    if (select_.distinct && aggregated_) return Unsupported("SELECT DISTINCT with aggregates");
     if (select_.where && ContainsAggregate(*select_.where))
       return Error::Make(1111, "Invalid use of group function");
     return Status::Ok();
@@ -350,6 +351,16 @@ class JoinPlanner {
       item_segment_.push_back(segment);
     }
     if (aggregated_ && has_star_) return Unsupported("* with GROUP BY or aggregates");
+    if (select_.distinct) {
+      if (has_star_) return Unsupported("SELECT DISTINCT with *");
+      // Rows are told apart by value and, for text, collation weight.
+      for (size_t i = 0; i < select_.items.size(); ++i) {
+        const size_t segment = item_segment_[i];
+        size_t weight =
+            AddHidden(segment, "distinct:" + std::to_string(i), WeightOf(*select_.items[i].expr));
+        distinct_weights_.push_back({segment, weight});
+      }
+    }
     if (star_all_) {
       if (select_.items.size() != 1) return Unsupported("* next to other select items");
       item_segment_.clear();
@@ -770,6 +781,17 @@ class JoinPlanner {
       plan =
           std::make_unique<OrderedAggregate>(std::move(plan), std::move(groups), std::move(specs));
     }
+    if (select_.distinct) {
+      std::vector<SortKey> keys;
+      for (size_t i = 0; i < select_.items.size(); ++i) {
+        SortKey key;
+        key.value = {VisiblePosition(i), false};
+        key.weight = HiddenColumn(distinct_weights_[i].first, distinct_weights_[i].second, all);
+        key.has_weight = true;
+        keys.push_back(key);
+      }
+      plan = std::make_unique<Distinct>(std::move(plan), std::move(keys), options_.max_memory_rows);
+    }
     if (!order_keys_.empty()) {
       std::vector<SortKey> keys;
       for (const auto& key : order_keys_) keys.push_back(sort_key(key));
@@ -817,6 +839,17 @@ class JoinPlanner {
         std::make_unique<Project>(std::move(plan), std::move(columns)));
   }
 
+  // Where select item `i` (not an aggregate, no `*` in the list) is in the
+  // joined rows: the groups' visible columns come group by group.
+  size_t VisiblePosition(size_t i) const {
+    const size_t segment = item_segment_[i];
+    size_t position = 0;
+    for (size_t s = 0; s < segment; ++s) position += segments_[s].visible.size();
+    const auto& visible = segments_[segment].visible;
+    return position +
+           static_cast<size_t>(std::find(visible.begin(), visible.end(), i) - visible.begin());
+  }
+
   struct OrderKey {
     size_t segment;
     size_t value;
@@ -850,6 +883,7 @@ class JoinPlanner {
   std::vector<OrderKey> group_keys_;
   std::optional<std::string> distinct_text_;
   std::optional<size_t> distinct_plan_;
+  std::vector<std::pair<size_t, size_t>> distinct_weights_;  // per item: segment, hidden
 };
 
 }  // namespace

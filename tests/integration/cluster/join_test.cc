@@ -252,6 +252,21 @@ TEST_F(JoinTest, ExpressionsOverBothSides) {
       "{k}.corder o ON o.customer_id = c.customer_id GROUP BY c.region_id");
 }
 
+TEST_F(JoinTest, DistinctOverJoins) {
+  ExpectSame(
+      "SELECT DISTINCT c.region_id FROM {k}.customer c JOIN {k}.corder o ON "
+      "o.customer_id = c.customer_id");
+  // 'apple' and 'APPLE' are one value: which one comes back is MariaDB's pick.
+  ExpectSame(
+      "SELECT DISTINCT o.sku, c.region_id FROM {k}.customer c JOIN {k}.corder o ON "
+      "o.customer_id = c.customer_id",
+      false, false, /*fold_case=*/true);
+  ExpectSame(
+      "SELECT DISTINCT c.region_id, o.price > 20 AS big FROM {k}.customer c JOIN "
+      "{k}.corder o ON o.customer_id = c.customer_id ORDER BY 1, 2 DESC",
+      /*ordered=*/true);
+}
+
 TEST_F(JoinTest, AggregatesAndGroupingOverJoins) {
   const std::string join =
       " FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id";
