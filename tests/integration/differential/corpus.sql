@@ -577,7 +577,7 @@ SELECT o.order_id AS id, p.weight AS w FROM {k}.corder o JOIN {k}.product p ON p
 SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id ORDER BY o.order_id LIMIT 10
 SELECT COUNT(*) FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
 SELECT p.sku, COUNT(*) FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id GROUP BY p.sku
-SELECT DISTINCT p.category FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
+SELECT DISTINCT LOWER(p.category) FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
 SELECT SUM(pay.amount) FROM {k}.corder o JOIN {k}.payment pay ON pay.order_id = o.order_id WHERE o.customer_id = 2
 -- error 1235
 SELECT o.order_id FROM {k}.corder o JOIN {k}.product p ON p.product_id = product_id
