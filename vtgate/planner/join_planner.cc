@@ -11,6 +11,7 @@
 #include "sqlparser/ast/walk.h"
 #include "sqlparser/format.h"
 #include "vtgate/engine/distinct.h"
+#include "vtgate/engine/filter.h"
 #include "vtgate/engine/join.h"
 #include "vtgate/engine/limit.h"
 #include "vtgate/engine/memory_sort.h"
@@ -309,6 +310,17 @@ class JoinPlanner {
       if (!tables.ok()) return tables.error();
       size_t segment = 0;
       for (size_t t : *tables) segment = std::max(segment, flat_[t].segment);
+      if (segments_[segment].outer && term->kind() == ast::ExprKind::kIs &&
+          term->As<ast::IsExpr>().test == ast::IsTest::kNull &&
+          term->As<ast::IsExpr>().operand->kind() == ast::ExprKind::kColumn) {
+        // `o.x IS [NOT] NULL` on a LEFT JOINed table (rows without a match
+        // have it NULL): vtgate tests it on the joined rows.
+        const auto& column = term->As<ast::IsExpr>().operand->As<ast::ColumnRef>();
+        size_t position = AddHidden(segment, "column:" + OuterKey(column),
+                                    std::make_unique<ast::ColumnRef>(column.table, column.name));
+        null_tests_.push_back({segment, position, term->As<ast::IsExpr>().negated});
+        continue;
+      }
       if (segments_[segment].outer) {
         return Unsupported("a WHERE condition on LEFT JOINed table " +
                            flat_[segments_[segment].tables.front()].alias + " (" +
@@ -750,6 +762,24 @@ class JoinPlanner {
       plan = std::make_unique<Join>(std::move(plan), std::move(right).value(), std::move(spec));
     }
     const size_t all = segments_.size();
+    if (!null_tests_.empty()) {
+      std::vector<FilterExpr> tests;
+      for (const auto& test : null_tests_) {
+        FilterExpr is;
+        is.kind = test.negated ? FilterExpr::Kind::kIsNotNull : FilterExpr::Kind::kIsNull;
+        is.left.is_column = true;
+        is.left.column = HiddenColumn(test.segment, test.position, all);
+        tests.push_back(std::move(is));
+      }
+      FilterExpr predicate;
+      if (tests.size() == 1) {
+        predicate = std::move(tests.front());
+      } else {
+        predicate.kind = FilterExpr::Kind::kAnd;
+        predicate.children = std::move(tests);
+      }
+      plan = std::make_unique<Filter>(std::move(plan), std::move(predicate));
+    }
     auto sort_key = [&](const OrderKey& key) {
       SortKey sort;
       sort.value = HiddenColumn(key.segment, key.value, all);
@@ -884,6 +914,12 @@ class JoinPlanner {
   std::optional<std::string> distinct_text_;
   std::optional<size_t> distinct_plan_;
   std::vector<std::pair<size_t, size_t>> distinct_weights_;  // per item: segment, hidden
+  struct NullTest {
+    size_t segment;
+    size_t position;  // hidden column tested
+    bool negated;     // IS NOT NULL
+  };
+  std::vector<NullTest> null_tests_;  // WHERE tests on LEFT JOINed groups
 };
 
 }  // namespace

@@ -11,8 +11,9 @@
 // Refused with 1235 naming the construct: GROUP BY, aggregates, DISTINCT,
 // HAVING, window functions, subqueries, derived tables, RIGHT and NATURAL
 // joins, USING, joins nested on the right, locking reads, columns without
-// a table qualifier, expressions over tables of two groups, and WHERE
-// conditions on a LEFT JOINed group.
+// a table qualifier, expressions computed from a LEFT JOINed group, and
+// WHERE conditions on a LEFT JOINed group other than `column IS [NOT] NULL`
+// (tested by vtgate on the joined rows: the anti-join `WHERE o.id IS NULL`).
 #pragma once
 
 #include <memory>

@@ -197,6 +197,19 @@ TEST_F(JoinTest, LeftJoinsKeepRowsWithoutMatch) {
       "o.customer_id = c.customer_id LEFT JOIN {k}.product p ON p.sku = o.sku");
 }
 
+TEST_F(JoinTest, AntiJoins) {
+  // Customers without orders, and orders whose customer is missing.
+  ExpectSame(
+      "SELECT c.customer_id FROM {k}.customer c LEFT JOIN {k}.corder o ON "
+      "o.customer_id = c.customer_id WHERE o.order_id IS NULL");
+  ExpectSame(
+      "SELECT o.order_id, o.customer_id FROM {k}.corder o LEFT JOIN {k}.customer c ON "
+      "c.customer_id = o.customer_id WHERE c.customer_id IS NULL AND o.price > 5");
+  ExpectSame(
+      "SELECT COUNT(*) FROM {k}.corder o LEFT JOIN {k}.customer c ON "
+      "c.customer_id = o.customer_id WHERE c.email IS NOT NULL");
+}
+
 TEST_F(JoinTest, ThreeTablesAndReferenceTables) {
   ExpectSame(
       "SELECT c.email, o.order_id, p.title FROM {k}.customer c JOIN {k}.corder o ON "
@@ -303,7 +316,7 @@ TEST_F(JoinTest, WhatCannotBeAnsweredExactlyIsRefused) {
       "qualifier");
   ExpectRefused(
       "SELECT c.email FROM {k}.customer c LEFT JOIN {k}.corder o ON "
-      "o.customer_id = c.customer_id WHERE o.order_id IS NULL",
+      "o.customer_id = c.customer_id WHERE o.price > 10",
       "LEFT JOIN");
   ExpectRefused(
       "SELECT IFNULL(o.sku, 'none') FROM {k}.customer c LEFT JOIN {k}.corder o ON "

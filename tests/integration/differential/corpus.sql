@@ -581,7 +581,6 @@ SELECT DISTINCT LOWER(p.category) FROM {k}.corder o JOIN {k}.product p ON p.prod
 SELECT SUM(pay.amount) FROM {k}.corder o JOIN {k}.payment pay ON pay.order_id = o.order_id WHERE o.customer_id = 2
 -- error 1235
 SELECT o.order_id FROM {k}.corder o JOIN {k}.product p ON p.product_id = product_id
--- error 1235
 SELECT p.product_id FROM {k}.product p LEFT JOIN {k}.corder o ON o.product_id = p.product_id WHERE o.order_id IS NULL
 -- error 1235
 SELECT o.order_id, p.sku FROM {k}.corder o RIGHT JOIN {k}.product p ON p.product_id = o.product_id

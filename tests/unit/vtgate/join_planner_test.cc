@@ -103,10 +103,8 @@ TEST_F(JoinPlannerTest, RefusesWhatItCannotAnswerExactly) {
   refused("select distinct count(*) from customer c join corder o on o.sku = c.email",
           "DISTINCT with aggregates");
   refused("select c.email from customer c join corder o on o.sku = email", "qualifier");
-  refused(
-      "select c.email from customer c left join corder o on o.sku = c.email where o.sku is "
-      "null",
-      "LEFT JOINed");
+  refused("select c.email from customer c left join corder o on o.sku = c.email where o.sku = 'x'",
+          "LEFT JOINed");
   refused("select c.email from customer c join corder o on o.sku = c.email for update", "locking");
   refused("select ifnull(o.sku, 'none') from customer c left join corder o on o.sku = c.email",
           "computed from LEFT JOINed table o");
