@@ -201,7 +201,7 @@ TEST_F(JoinTest, AntiJoins) {
   // Customers without orders, and orders whose customer is missing.
   ExpectSame(
       "SELECT c.customer_id FROM {k}.customer c LEFT JOIN {k}.corder o ON "
-      "o.customer_id = c.customer_id WHERE o.order_id IS NULL");
+      "o.customer_id = c.customer_id AND o.price > 40 WHERE o.order_id IS NULL");
   ExpectSame(
       "SELECT o.order_id, o.customer_id FROM {k}.corder o LEFT JOIN {k}.customer c ON "
       "c.customer_id = o.customer_id WHERE c.customer_id IS NULL AND o.price > 5");
