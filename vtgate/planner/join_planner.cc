@@ -20,6 +20,7 @@
 #include "vtgate/engine/route.h"
 #include "vtgate/engine/truncate_columns.h"
 #include "vtgate/planner/aggregate_names.h"
+#include "vtgate/planner/having_filter.h"
 #include "vtgate/planner/query_template_builder.h"
 #include "vtgate/planner/route_analysis.h"
 
@@ -95,6 +96,17 @@ struct Segment {
 };
 
 class JoinPlanner {
+ private:
+  struct AggregatePlan {
+    size_t segment = 0;
+    size_t item = 0;
+    std::string text;  // lower-case formatted call, to find it from HAVING
+    AggregateKind kind = AggregateKind::kCount;
+    size_t value = 0;              // hidden position of the partial
+    std::optional<size_t> weight;  // MIN / MAX / DISTINCT: its collation weight
+    std::optional<size_t> count;   // AVG: the COUNT partial
+  };
+
  public:
   JoinPlanner(ast::SelectStatement& select, const KeyspaceInfo& keyspace,
               const StatementBinding& binding, const MergeOptions& options)
@@ -107,6 +119,7 @@ class JoinPlanner {
     if (Status s = AssignConditions(); !s.ok()) return s.error();
     if (Status s = AssignItems(); !s.ok()) return s.error();
     if (Status s = AssignGroupBy(); !s.ok()) return s.error();
+    if (Status s = AssignHaving(); !s.ok()) return s.error();
     if (Status s = AssignOrderBy(); !s.ok()) return s.error();
     if (Status s = CollectOuterColumns(); !s.ok()) return s.error();
     return Build();
@@ -115,7 +128,6 @@ class JoinPlanner {
  private:
   Status CheckShape() {
     if (!select_.with.empty()) return Unsupported("WITH");
-    if (select_.having) return Unsupported("HAVING");
     if (select_.lock != ast::LockMode::kNone) return Unsupported("a locking read");
     for (const auto& option : select_.options) {
       if (option == "SQL_CALC_FOUND_ROWS") return Unsupported("SQL_CALC_FOUND_ROWS");
@@ -156,6 +168,8 @@ class JoinPlanner {
     for (auto& key : select_.group_by)
       if (ContainsAggregate(*key)) return Unsupported("aggregates in GROUP BY");
     if (select_.distinct && aggregated_) return Unsupported("SELECT DISTINCT with aggregates");
+    if (select_.having && ContainsAggregate(*select_.having)) aggregated_ = true;
+    if (select_.having && !aggregated_) return Unsupported("HAVING without GROUP BY or aggregates");
     if (select_.where && ContainsAggregate(*select_.where))
       return Error::Make(1111, "Invalid use of group function");
     return Status::Ok();
@@ -350,7 +364,7 @@ class JoinPlanner {
         }
         if (!found) return Error::Make(1051, "Unknown table '" + item.star_table.name + "'");
       } else if (IsAggregateCall(*item.expr)) {
-        Status added = AddAggregate(i);
+        Status added = AddAggregate(item.expr->As<ast::FuncCall>(), i);
         if (!added.ok()) return added;
         item_segment_.push_back(kAggregateItem);
         continue;
@@ -402,11 +416,14 @@ class JoinPlanner {
   // hidden column of its argument's group, holding what one row adds (1 for
   // COUNT(*), whether the argument is NULL for COUNT(x), the argument
   // itself otherwise), and OrderedAggregate folds them per group.
-  Status AddAggregate(size_t item_index) {
-    auto& item = select_.items[item_index];
-    auto& call = item.expr->As<ast::FuncCall>();
+  // `item_index` is the select item the aggregate is, kNoItem for one only
+  // HAVING names.
+  Status AddAggregate(const ast::FuncCall& call, size_t item_index) {
     const std::string name = AsciiLower(call.name);
-    std::string column_name = item.alias.empty() ? sql::FormatExpr(call) : item.alias;
+    const std::string text = AsciiLower(sql::FormatExpr(call));
+    std::string column_name = sql::FormatExpr(call);
+    if (item_index != kNoItem && !select_.items[item_index].alias.empty())
+      column_name = select_.items[item_index].alias;
     ast::Expr* arg = call.args.size() == 1 ? call.args[0].get() : nullptr;
     AggregateSpec spec;
     if (name == "count" && call.star) {
@@ -436,7 +453,8 @@ class JoinPlanner {
       if (!owner.ok()) return owner.error();
       segment = *owner;
     }
-    const std::string key = "aggregate:" + std::to_string(item_index);
+    const std::string key =
+        "aggregate:" + (item_index != kNoItem ? std::to_string(item_index) : text);
     auto signed_of = [](ast::ExprPtr e) {
       auto cast = std::make_unique<ast::CastExpr>();
       cast->operand = std::move(e);
@@ -454,6 +472,7 @@ class JoinPlanner {
     AggregatePlan plan;
     plan.segment = segment;
     plan.item = item_index;
+    plan.text = text;
     plan.kind = spec.kind;
     plan.value = AddHidden(segment, key, std::move(partial), column_name);
     if (spec.kind == AggregateKind::kMin || spec.kind == AggregateKind::kMax ||
@@ -538,8 +557,71 @@ class JoinPlanner {
       size_t value = AddHidden(*segment, text, (*expr)->Clone());
       size_t weight = AddHidden(*segment, "weight:" + text, WeightOf(**expr));
       group_keys_.push_back({*segment, value, weight, false});
+      group_key_texts_.push_back(AsciiLower(sql::FormatExpr(**expr)));
     }
     return Status::Ok();
+  }
+
+  // Aggregates HAVING names without selecting them are computed too.
+  Status AssignHaving() {
+    if (!select_.having) return Status::Ok();
+    std::optional<Error> error;
+    ast::ForEachExpr(*select_.having, [&](ast::Expr& e) {
+      if (error || !IsAggregateCall(e) || HavingAggregate(e)) return;
+      for (auto& arg : e.As<ast::FuncCall>().args) {
+        if (ContainsAggregate(*arg)) {
+          error = Unsupported("nested aggregates");
+          return;
+        }
+      }
+      Status added = AddAggregate(e.As<ast::FuncCall>(), kNoItem);
+      if (!added.ok()) error = added.error();
+    });
+    if (error) return *error;
+    return Status::Ok();
+  }
+
+  // The aggregate (selected or not) an expression of HAVING is, if any.
+  const AggregatePlan* HavingAggregate(const ast::Expr& expr) const {
+    if (!IsAggregateCall(expr)) return nullptr;
+    std::string text = AsciiLower(sql::FormatExpr(expr));
+    for (const auto& aggregate : aggregates_)
+      if (aggregate.text == text) return &aggregate;
+    return nullptr;
+  }
+
+  // Where a value HAVING names is in the grouped rows.
+  std::string HavingColumn(const ast::Expr& expr, ResultColumn& column) const {
+    const size_t all = segments_.size();
+    if (const AggregatePlan* aggregate = HavingAggregate(expr)) {
+      column = HiddenColumn(aggregate->segment, aggregate->value, all);
+      return "";
+    }
+    std::string text = AsciiLower(sql::FormatExpr(expr));
+    for (size_t i = 0; i < select_.items.size(); ++i) {
+      const auto& item = select_.items[i];
+      if (item.is_star()) continue;
+      bool named = expr.kind() == ast::ExprKind::kColumn &&
+                   expr.As<ast::ColumnRef>().table.name.empty() &&
+                   EqualsIgnoreCase(item.alias, expr.As<ast::ColumnRef>().name);
+      if (!named && AsciiLower(sql::FormatExpr(*item.expr)) != text) continue;
+      if (item_segment_[i] != kAggregateItem) {
+        column = {VisiblePosition(i), false};
+        return "";
+      }
+      for (const auto& aggregate : aggregates_) {
+        if (aggregate.item != i) continue;
+        column = HiddenColumn(aggregate.segment, aggregate.value, all);
+        return "";
+      }
+    }
+    for (size_t k = 0; k < group_keys_.size(); ++k) {
+      if (group_key_texts_[k] == text) {
+        column = HiddenColumn(group_keys_[k].segment, group_keys_[k].value, all);
+        return "";
+      }
+    }
+    return "HAVING over " + sql::FormatExpr(expr) + ", neither an aggregate nor a group key";
   }
 
   Status AssignOrderBy() {
@@ -810,6 +892,14 @@ class JoinPlanner {
                                             options_.max_memory_rows);
       plan =
           std::make_unique<OrderedAggregate>(std::move(plan), std::move(groups), std::move(specs));
+      if (select_.having) {
+        FilterExpr predicate;
+        std::string refused = TranslateHaving(
+            *select_.having, predicate,
+            [this](const ast::Expr& e, ResultColumn& column) { return HavingColumn(e, column); });
+        if (!refused.empty()) return Unsupported(refused);
+        plan = std::make_unique<Filter>(std::move(plan), std::move(predicate));
+      }
     }
     if (select_.distinct) {
       std::vector<SortKey> keys;
@@ -888,15 +978,8 @@ class JoinPlanner {
     bool has_weight = true;
   };
 
-  struct AggregatePlan {
-    size_t segment = 0;
-    size_t item = 0;
-    AggregateKind kind = AggregateKind::kCount;
-    size_t value = 0;              // hidden position of the partial
-    std::optional<size_t> weight;  // MIN / MAX / DISTINCT: its collation weight
-    std::optional<size_t> count;   // AVG: the COUNT partial
-  };
   static constexpr size_t kAggregateItem = static_cast<size_t>(-1);
+  static constexpr size_t kNoItem = static_cast<size_t>(-1);
 
   ast::SelectStatement& select_;
   const KeyspaceInfo& keyspace_;
@@ -911,6 +994,7 @@ class JoinPlanner {
   bool aggregated_ = false;
   std::vector<AggregatePlan> aggregates_;
   std::vector<OrderKey> group_keys_;
+  std::vector<std::string> group_key_texts_;
   std::optional<std::string> distinct_text_;
   std::optional<size_t> distinct_plan_;
   std::vector<std::pair<size_t, size_t>> distinct_weights_;  // per item: segment, hidden

@@ -8,9 +8,12 @@
 // joined, so MariaDB evaluates every condition itself. Hidden columns carry
 // those values and the ORDER BY keys (with their collation weights).
 //
-// Refused with 1235 naming the construct: GROUP BY, aggregates, DISTINCT,
-// HAVING, window functions, subqueries, derived tables, RIGHT and NATURAL
-// joins, USING, joins nested on the right, locking reads, columns without
+// Aggregates (COUNT/SUM/MIN/MAX/AVG, COUNT/SUM/AVG(DISTINCT)), GROUP BY,
+// HAVING (as HAVING across shards allows), DISTINCT, ORDER BY and LIMIT run
+// in vtgate over the joined rows.
+// Refused with 1235 naming the construct: other aggregates, window
+// functions, subqueries, derived tables, RIGHT and NATURAL joins, USING,
+// joins nested on the right, locking reads, columns without
 // a table qualifier, expressions computed from a LEFT JOINed group, and
 // WHERE conditions on a LEFT JOINed group other than `column IS [NOT] NULL`
 // (tested by vtgate on the joined rows: the anti-join `WHERE o.id IS NULL`).

@@ -301,6 +301,13 @@ TEST_F(JoinTest, AggregatesAndGroupingOverJoins) {
       "SELECT r.name, COUNT(*), AVG(o.price) FROM {k}.customer c JOIN {k}.region r ON "
       "r.region_id = c.region_id JOIN {k}.corder o ON o.customer_id = c.customer_id "
       "GROUP BY r.name");
+  // HAVING over selected and unselected aggregates and group keys.
+  ExpectSame("SELECT c.region_id, COUNT(*) AS n" + join +
+             " GROUP BY c.region_id HAVING n > 20 OR c.region_id IS NULL");
+  ExpectSame(
+      "SELECT c.customer_id FROM {k}.customer c JOIN {k}.corder o ON "
+      "o.customer_id = c.customer_id GROUP BY c.customer_id HAVING COUNT(*) > 3 AND "
+      "SUM(o.price) > 60");
   // Nothing joined: one row, COUNT 0 and SUM NULL.
   ExpectSame("SELECT COUNT(*), SUM(o.price)" + join + " WHERE c.customer_id < 0");
 }

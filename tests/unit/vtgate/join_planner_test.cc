@@ -95,9 +95,9 @@ TEST_F(JoinPlannerTest, RefusesWhatItCannotAnswerExactly) {
   refused("select group_concat(o.sku) from customer c join corder o on o.sku = c.email",
           "group_concat");
   refused(
-      "select c.email, count(*) from customer c join corder o on o.sku = c.email group by "
-      "c.email having count(*) > 1",
-      "HAVING");
+      "select c.email, max(o.sku) from customer c join corder o on o.sku = c.email group by "
+      "c.email having max(o.sku) = 'x'",
+      "HAVING comparing with 'x'");
   refused("select count(*) + 1 from customer c join corder o on o.sku = c.email",
           "inside expressions");
   refused("select distinct count(*) from customer c join corder o on o.sku = c.email",
