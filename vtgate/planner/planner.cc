@@ -9,6 +9,7 @@
 #include "vtgate/engine/pullout.h"
 #include "vtgate/engine/route.h"
 #include "vtgate/planner/aggregate_names.h"
+#include "vtgate/planner/insert_select_planner.h"
 #include "vtgate/planner/join_planner.h"
 #include "vtgate/planner/query_template_builder.h"
 #include "vtgate/planner/route_analysis.h"
@@ -388,6 +389,16 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
                                                   size_t bind_count,
                                                   uint64_t last_insert_id) const {
   if (Status s = CheckBindVars(stmt, bind_count); !s.ok()) return s.error();
+  if ((stmt.kind() == ast::StatementKind::kInsert || stmt.kind() == ast::StatementKind::kReplace) &&
+      stmt.As<ast::InsertStatement>().select) {
+    auto planned = PlanInsertSelect(stmt.As<ast::InsertStatement>(), vschema_, default_keyspace,
+                                    bind_count, [&](ast::Statement& select) {
+                                      return Build(select, sql::Format(select), default_keyspace,
+                                                   bind_count, last_insert_id);
+                                    });
+    if (!planned.ok() || *planned) return planned;
+    // Otherwise one shard runs the whole statement.
+  }
   // Uncorrelated subqueries over sharded tables run first, in vtgate.
   auto reads_sharded = [&](ast::Statement& query) {
     auto bound = BindTables(query, vschema_, default_keyspace);

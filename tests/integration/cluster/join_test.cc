@@ -18,6 +18,9 @@ const char* const kSchema[] = {
     "price DECIMAL(10,2))",
     "CREATE TABLE product (pid BIGINT PRIMARY KEY, sku VARCHAR(64), title VARCHAR(64))",
     "CREATE TABLE region (region_id INT PRIMARY KEY, name VARCHAR(32))",
+    "CREATE TABLE archive (order_id BIGINT PRIMARY KEY, customer_id BIGINT, sku VARCHAR(64), "
+    "price DECIMAL(10,2))",
+    "CREATE TABLE imported (order_id BIGINT PRIMARY KEY, sku VARCHAR(64))",
 };
 
 class JoinTest : public ::testing::Test {
@@ -26,13 +29,16 @@ class JoinTest : public ::testing::Test {
     TestKeyspace single;
     single.name = "single";
     single.shards = {"0"};
-    single.unsharded_tables = {"customer", "corder", "product", "region"};
+    single.unsharded_tables = {"customer", "corder", "product", "region", "archive", "imported"};
     TestKeyspace sharded;
     sharded.name = "sharded";
     sharded.sharded = true;
     sharded.shards = {"-40", "40-80", "80-c0", "c0-"};
-    sharded.sharded_tables = {
-        {"customer", "customer_id"}, {"corder", "order_id"}, {"product", "pid"}};
+    sharded.sharded_tables = {{"customer", "customer_id"},
+                              {"corder", "order_id"},
+                              {"product", "pid"},
+                              {"archive", "customer_id"},
+                              {"imported", "order_id"}};
     sharded.reference_tables = {"region"};
     for (const char* ddl : kSchema) {
       single.schema.push_back(ddl);
@@ -310,6 +316,39 @@ TEST_F(JoinTest, AggregatesAndGroupingOverJoins) {
       "SUM(o.price) > 60");
   // Nothing joined: one row, COUNT 0 and SUM NULL.
   ExpectSame("SELECT COUNT(*), SUM(o.price)" + join + " WHERE c.customer_id < 0");
+}
+
+TEST_F(JoinTest, InsertSelectPlacesEveryRowOnItsShard) {
+  GateClient c(cluster_->vtgate_port());
+  for (const char* ks : {"single", "sharded"}) {
+    std::string k = ks;
+    ASSERT_TRUE(c.Exec("INSERT INTO " + k +
+                       ".archive (order_id, customer_id, sku, price) SELECT o.order_id, "
+                       "o.customer_id, o.sku, o.price FROM " +
+                       k + ".corder o JOIN " + k +
+                       ".customer c ON c.customer_id = o.customer_id WHERE c.email LIKE 'b%'"))
+        << c.error();
+    EXPECT_GT(mysql_affected_rows(c.get()), 10u);
+    ASSERT_TRUE(c.Exec("INSERT INTO " + k +
+                       ".archive (order_id, customer_id, sku, price) SELECT order_id, customer_id, "
+                       "sku, price FROM " +
+                       k + ".corder WHERE order_id < 20 ON DUPLICATE KEY UPDATE price = 0"))
+        << c.error();
+  }
+  ExpectSame("SELECT * FROM {k}.archive");
+  // From the unsharded keyspace into the sharded one: each row on its shard.
+  ASSERT_TRUE(
+      c.Exec("INSERT INTO sharded.imported (order_id, sku) SELECT order_id, sku FROM "
+             "single.corder WHERE price > 30"))
+      << c.error();
+  auto imported = c.Rows("SELECT order_id, sku FROM sharded.imported WHERE order_id = 9");
+  auto source = c.Rows("SELECT order_id, sku FROM single.corder WHERE order_id = 9 AND price > 30");
+  EXPECT_EQ(imported, source);
+  auto all = c.Rows("SELECT COUNT(*) FROM sharded.imported");
+  auto expected = c.Rows("SELECT COUNT(*) FROM single.corder WHERE price > 30");
+  EXPECT_EQ(all, expected);
+  EXPECT_FALSE(c.Exec("INSERT INTO sharded.archive SELECT * FROM sharded.corder"));
+  EXPECT_NE(c.error().find("column list"), std::string::npos) << c.error();
 }
 
 TEST_F(JoinTest, WhatCannotBeAnsweredExactlyIsRefused) {

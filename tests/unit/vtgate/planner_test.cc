@@ -266,6 +266,26 @@ TEST_F(PlannerTest, UnionsCombinePartsInVtgate) {
             "ERROR 1235");
 }
 
+TEST_F(PlannerTest, InsertSelectRoutesTheSelectedRows) {
+  std::string plan = Plan(
+      "insert into corder (order_id, customer_id, sku) select order_id, customer_id, sku from "
+      "corder where sku = 'x' on duplicate key update sku = 'y'");
+  EXPECT_NE(plan.find("InsertSelect sharded keyspace=customer prefix=\"INSERT INTO corder "
+                      "(order_id,customer_id,sku) VALUES \""),
+            std::string::npos)
+      << plan;
+  EXPECT_NE(plan.find("Route Scatter"), std::string::npos) << plan;
+  EXPECT_NE(Plan("insert into country (name) select email from customer")
+                .find("InsertSelect "
+                      "reference"),
+            std::string::npos);
+  EXPECT_EQ(Plan("insert into corder select * from corder").substr(0, 10), "ERROR 1105");
+  EXPECT_EQ(Plan("insert into corder (sku) select sku from corder").substr(0, 10), "ERROR 1105");
+  // Inside one unsharded keyspace the shard runs it whole.
+  EXPECT_EQ(Plan("insert into product (sku) select sku from product", "commerce").substr(0, 16),
+            "Route Unsharded ");
+}
+
 TEST(PulloutValueTest, AnswersBecomeValuesAsSqlHasThem) {
   ResultSet answer;
   Field id;
