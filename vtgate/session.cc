@@ -12,6 +12,7 @@
 #include "sqlparser/normalizer.h"
 #include "vtgate/engine/route.h"
 #include "vtgate/mysql/constants.h"
+#include "vtgate/query_directives.h"
 #include "vtgate/table_discovery.h"
 #include "vtgate/transaction_statement.h"
 
@@ -125,7 +126,11 @@ Status Session::UseDatabase(std::string_view database) {
 }
 
 asio::awaitable<Result<ResultSet>> Session::Query(std::string_view sql) {
+  // /*vt+ QUERY_TIMEOUT_MS=n */ bounds this statement on every shard.
+  const std::optional<uint64_t> timeout = QueryTimeoutDirective(sql);
+  if (timeout) ApplyStatementSettings(timeout);
   Result<ResultSet> result = co_await Dispatch(sql);
+  if (timeout) ApplyStatementSettings(std::nullopt);
   // As in MariaDB, a statement that generated no value leaves it alone.
   if (result.ok() && result->last_insert_id != 0) last_insert_id_ = result->last_insert_id;
   co_return result;

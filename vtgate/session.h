@@ -61,6 +61,10 @@ class Session final : public mysql::SessionHandler {
   boost::asio::awaitable<Result<ResultSet>> RunSet(sql::ast::SetStatement& set);
   // Session system variables for the shards (session_variables.cc).
   boost::asio::awaitable<Status> SetShardVariable(const sql::ast::SetAssignment& assignment);
+  // The settings every shard query of the next statement carries: the
+  // session's, with max_statement_time from a /*vt+ QUERY_TIMEOUT_MS */
+  // directive when `timeout_ms` is set.
+  void ApplyStatementSettings(std::optional<uint64_t> timeout_ms);
   boost::asio::awaitable<Status> SetUserVariable(const sql::ast::SetAssignment& assignment);
   // `expr`'s value as a SQL literal: literals as written, anything else
   // evaluated on a shard under the session's settings and user variables.

@@ -18,6 +18,7 @@
 #include "common/sql_string.h"
 #include "sqlparser/ast/walk.h"
 #include "sqlparser/format.h"
+#include "vtgate/query_directives.h"
 #include "vtgate/session.h"
 
 namespace tessera::vtgate {
@@ -94,8 +95,39 @@ asio::awaitable<Status> Session::SetUserVariable(const ast::SetAssignment& assig
   co_return Status::Ok();
 }
 
+void Session::ApplyStatementSettings(std::optional<uint64_t> timeout_ms) {
+  if (!timeout_ms) {
+    cursor_.SetStatementSettings(Settings(shard_variables_));
+    return;
+  }
+  auto settings = shard_variables_;
+  settings["max_statement_time"] = MaxStatementTime(*timeout_ms);
+  cursor_.SetStatementSettings(Settings(settings));
+}
+
 asio::awaitable<Status> Session::SetShardVariable(const ast::SetAssignment& assignment) {
   const std::string name = AsciiLower(assignment.name);
+  if (name == "query_timeout" && assignment.scope != ast::VarScope::kGlobal &&
+      assignment.value != nullptr) {
+    // Vitess's session timeout in milliseconds: MariaDB's max_statement_time
+    // on every shard query, which the shard enforces by ending the query.
+    if (assignment.value->kind() == ast::ExprKind::kDefault) {
+      shard_variables_.erase("max_statement_time");
+    } else {
+      auto value = co_await EvaluateOnShard(*assignment.value);
+      if (!value.ok()) co_return value.error();
+      if (!IsInteger(*value) || value->front() == '-')
+        co_return Error::Make(1232, "Incorrect argument type to variable 'query_timeout'");
+      uint64_t ms = std::stoull(*value);
+      if (ms == 0) {
+        shard_variables_.erase("max_statement_time");
+      } else {
+        shard_variables_["max_statement_time"] = MaxStatementTime(ms);
+      }
+    }
+    cursor_.SetStatementSettings(Settings(shard_variables_));
+    co_return Status::Ok();
+  }
   if (assignment.scope == ast::VarScope::kGlobal) {
     co_return Error::Make(mysql_errno::kNotSupportedYet,
                           "unsupported: SET GLOBAL " + name + " (vtgate sets session variables)");
