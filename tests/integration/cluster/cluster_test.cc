@@ -114,21 +114,21 @@ TEST_F(ClusterTest, QueryTimeoutsEndTheQueryOnTheShards) {
   Client c(cluster_->vtgate_port(), "app", "app", "customer");
   ASSERT_TRUE(c.connected());
   ASSERT_TRUE(
-      c.Exec("INSERT INTO customer (customer_id, email) VALUES (3001, 't@x'), (3002, "
+      c.Exec("INSERT INTO customer (customer_id, email) VALUES (3901, 't@x'), (3902, "
              "'u@x')"));
-  const std::string sleepy = "SLEEP(3) FROM customer WHERE customer_id IN (3001, 3002)";
+  const std::string sleepy = "SLEEP(3) FROM customer WHERE customer_id IN (3901, 3902)";
   auto started = std::chrono::steady_clock::now();
   EXPECT_FALSE(c.Exec("SELECT /*vt+ QUERY_TIMEOUT_MS=200 */ " + sleepy));
   EXPECT_EQ(c.error_code(), 1969u) << c.error();
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(2500));
   // The directive bounds its own statement only.
-  EXPECT_TRUE(c.Exec("SELECT SLEEP(0.3) FROM customer WHERE customer_id = 3001")) << c.error();
+  EXPECT_TRUE(c.Exec("SELECT SLEEP(0.3) FROM customer WHERE customer_id = 3901")) << c.error();
   // The session setting, in milliseconds as in Vitess, bounds every statement.
   ASSERT_TRUE(c.Exec("SET query_timeout = 200")) << c.error();
   EXPECT_FALSE(c.Exec("SELECT " + sleepy));
   EXPECT_EQ(c.error_code(), 1969u) << c.error();
   ASSERT_TRUE(c.Exec("SET query_timeout = 0")) << c.error();
-  EXPECT_TRUE(c.Exec("SELECT SLEEP(0.3) FROM customer WHERE customer_id = 3001")) << c.error();
+  EXPECT_TRUE(c.Exec("SELECT SLEEP(0.3) FROM customer WHERE customer_id = 3901")) << c.error();
   EXPECT_FALSE(c.Exec("SET query_timeout = 'soon'"));
 }
 
