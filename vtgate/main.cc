@@ -45,6 +45,11 @@ int main(int argc, char** argv) {
   app.add_option("--rsa-private-key", rsa_private_key,
                  "PEM RSA private key for caching_sha2_password without TLS (default: a new "
                  "key at every start)");
+  uint64_t query_timeout_ms = 0;
+  app.add_option("--query-timeout-ms", query_timeout_ms,
+                 "default query_timeout of every session in milliseconds: each shard query ends "
+                 "with error 1969 past it (0: none; SET query_timeout and /*vt+ "
+                 "QUERY_TIMEOUT_MS=n */ override it)");
   CLI11_PARSE(app, argc, argv);
 
   SetLogLevel(log_level);
@@ -104,9 +109,10 @@ int main(int argc, char** argv) {
 
   std::vector<std::unique_ptr<vtgate::WorkerContext>> contexts;
   vtgate::mysql::SessionHandlerFactory factory =
-      [&contexts](const vtgate::mysql::ClientInfo& client)
+      [&contexts, query_timeout_ms](const vtgate::mysql::ClientInfo& client)
       -> std::unique_ptr<vtgate::mysql::SessionHandler> {
-    auto session = std::make_unique<vtgate::Session>(*contexts.at(client.worker), client);
+    auto session =
+        std::make_unique<vtgate::Session>(*contexts.at(client.worker), client, query_timeout_ms);
     if (!client.database.empty()) {
       // The server calls UseDatabase for the handshake's database itself.
     }

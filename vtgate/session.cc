@@ -51,7 +51,7 @@ bool LikeMatch(std::string_view text, std::string_view pattern) {
 
 }  // namespace
 
-Session::Session(WorkerContext& worker, const mysql::ClientInfo& client)
+Session::Session(WorkerContext& worker, const mysql::ClientInfo& client, uint64_t query_timeout_ms)
     : worker_(worker),
       planner_(worker.vschema()),
       cursor_(worker),
@@ -63,6 +63,10 @@ Session::Session(WorkerContext& worker, const mysql::ClientInfo& client)
     cursor_.SetKeyspaceDatabase(credential_->keyspace,
                                 BranchDatabase(credential_->keyspace, credential_->branch));
     keyspace_ = credential_->keyspace;
+  }
+  if (query_timeout_ms > 0) {
+    shard_variables_["max_statement_time"] = MaxStatementTime(query_timeout_ms);
+    ApplyStatementSettings(std::nullopt);
   }
 }
 

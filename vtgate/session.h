@@ -33,7 +33,8 @@ namespace tessera::vtgate {
 
 class Session final : public mysql::SessionHandler {
  public:
-  Session(WorkerContext& worker, const mysql::ClientInfo& client);
+  // `query_timeout_ms` > 0: the session starts with that query_timeout.
+  Session(WorkerContext& worker, const mysql::ClientInfo& client, uint64_t query_timeout_ms = 0);
 
   boost::asio::awaitable<Result<ResultSet>> Query(std::string_view sql) override;
   Status UseDatabase(std::string_view database) override;

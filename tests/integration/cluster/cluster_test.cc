@@ -543,5 +543,21 @@ TEST_F(ClusterTest, DumpThroughVtgateRestoresElsewhere) {
   ASSERT_TRUE(c.Exec("DELETE FROM corder WHERE order_id IN (9101, 9102, 9103)")) << c.error();
 }
 
+// vtgate --query-timeout-ms gives every session a default query_timeout.
+TEST(QueryTimeoutFlagTest, EverySessionStartsWithTheDefault) {
+  TestCluster::ConfigExtras extras;
+  extras.vtgate_flags = {"--query-timeout-ms", "200"};
+  auto cluster = TestCluster::Start(ExampleKeyspaces(), false, extras);
+  ASSERT_TRUE(cluster.ok()) << cluster.error().message;
+  Client c((*cluster)->vtgate_port(), "app", "app", "customer");
+  ASSERT_TRUE(c.connected());
+  ASSERT_TRUE(c.Exec("INSERT INTO customer (customer_id, email) VALUES (1, 'a@x')"));
+  EXPECT_FALSE(c.Exec("SELECT SLEEP(3) FROM customer WHERE customer_id = 1"));
+  EXPECT_EQ(c.error_code(), 1969u) << c.error();
+  // A session can lift it.
+  ASSERT_TRUE(c.Exec("SET query_timeout = 0")) << c.error();
+  EXPECT_TRUE(c.Exec("SELECT SLEEP(0.3) FROM customer WHERE customer_id = 1")) << c.error();
+}
+
 }  // namespace
 }  // namespace tessera::testing
