@@ -90,6 +90,19 @@ Status MariaDbInstance::Initialize() {
 }
 
 Status MariaDbInstance::Start(std::chrono::seconds timeout) {
+  // A port picked free can be taken by another process before mariadbd binds
+  // it: then pick again.
+  const bool pick_port = options_.port == 0;
+  for (int attempt = 1;; ++attempt) {
+    Status started = StartOnce(timeout);
+    if (started.ok() || !pick_port || attempt == 3 ||
+        started.error().message.find("Address already in use") == std::string::npos)
+      return started;
+    options_.port = 0;
+  }
+}
+
+Status MariaDbInstance::StartOnce(std::chrono::seconds timeout) {
   if (IsRunning()) return Error::Internal("MariaDB in " + options_.data_dir + " already running");
   if (!IsInitialized()) return Error::Internal(options_.data_dir + " is not initialized");
   std::error_code tmp_ec;

@@ -63,6 +63,8 @@ class MariaDbInstance {
   MariaDbLogin Login() const;
 
  private:
+  // One start attempt on options_.port (picked when 0).
+  Status StartOnce(std::chrono::seconds timeout);
   std::string SocketPath() const;
   // Private temporary directory beside the data dir: a starting server
   // deletes every "#sql*" file in its tmpdir, so servers must not share one.
