@@ -13,7 +13,6 @@
 #include "vtgate/engine/distinct.h"
 #include "vtgate/engine/filter.h"
 #include "vtgate/engine/join.h"
-#include "vtgate/engine/limit.h"
 #include "vtgate/engine/memory_sort.h"
 #include "vtgate/engine/ordered_aggregate.h"
 #include "vtgate/engine/project.h"
@@ -21,6 +20,7 @@
 #include "vtgate/engine/truncate_columns.h"
 #include "vtgate/planner/aggregate_names.h"
 #include "vtgate/planner/having_filter.h"
+#include "vtgate/planner/limit_clause.h"
 #include "vtgate/planner/query_template_builder.h"
 #include "vtgate/planner/route_analysis.h"
 
@@ -918,13 +918,9 @@ class JoinPlanner {
       plan =
           std::make_unique<MemorySort>(std::move(plan), std::move(keys), options_.max_memory_rows);
     }
-    if (select_.limit.count) {
-      auto count = ValueRefOf(*select_.limit.count);
-      std::optional<ValueRef> offset = ValueRef{-1, {VindexValue::Kind::kInteger, "0"}};
-      if (select_.limit.offset) offset = ValueRefOf(*select_.limit.offset);
-      if (!count || !offset) return Unsupported("LIMIT that is not a number");
-      plan = std::make_unique<Limit>(std::move(plan), *count, *offset);
-    }
+    auto limited = LimitOver(std::move(plan), select_.limit);
+    if (!limited.ok()) return limited.error();
+    plan = std::move(limited).value();
     const size_t hidden = HiddenBefore(all);
     if (has_star_) {
       if (hidden > 0) plan = std::make_unique<TruncateColumns>(std::move(plan), hidden);

@@ -5,9 +5,9 @@
 #include "common/ascii.h"
 #include "vtgate/engine/concatenate.h"
 #include "vtgate/engine/distinct.h"
-#include "vtgate/engine/limit.h"
 #include "vtgate/engine/memory_sort.h"
 #include "vtgate/engine/truncate_columns.h"
+#include "vtgate/planner/limit_clause.h"
 #include "vtgate/planner/route_analysis.h"
 
 namespace tessera::vtgate {
@@ -114,13 +114,9 @@ Result<std::unique_ptr<Primitive>> PlanUnion(ast::UnionStatement& statement,
   }
   if (!order.empty())
     plan = std::make_unique<MemorySort>(std::move(plan), std::move(order), options.max_memory_rows);
-  if (statement.limit.count) {
-    auto count = ValueRefOf(*statement.limit.count);
-    std::optional<ValueRef> offset = ValueRef{-1, {VindexValue::Kind::kInteger, "0"}};
-    if (statement.limit.offset) offset = ValueRefOf(*statement.limit.offset);
-    if (!count || !offset) return Unsupported("LIMIT that is not a number");
-    plan = std::make_unique<Limit>(std::move(plan), *count, *offset);
-  }
+  auto limited = LimitOver(std::move(plan), statement.limit);
+  if (!limited.ok()) return limited.error();
+  plan = std::move(limited).value();
   if (weighted) plan = std::make_unique<TruncateColumns>(std::move(plan), width);
   return plan;
 }
