@@ -122,10 +122,6 @@ size_t PrefixBytes(std::string_view s, size_t chars) {
 
 }  // namespace
 
-std::string GhostTableName(const std::string& table) {
-  return "_" + table.substr(0, PrefixBytes(table, kMaxName - 5)) + "_gho";
-}
-
 std::string ParkedTableName(const std::string& table, const std::string& uuid,
                             const std::string& suffix) {
   std::string tag;
@@ -142,6 +138,10 @@ std::string ParkedTableName(const std::string& table, const std::string& uuid,
   unsigned char next = static_cast<unsigned char>(table[keep]);
   std::string marker = next < '~' ? "~" : "\xEF\xBF\xBF";
   return table.substr(0, keep) + marker + tail;
+}
+
+std::string GhostTableName(const std::string& table, const std::string& uuid) {
+  return ParkedTableName(table, uuid, "gho");
 }
 
 }  // namespace tessera::vttablet::onlineddl

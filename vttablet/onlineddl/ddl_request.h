@@ -27,14 +27,14 @@ Result<DdlRequest> AnalyzeDdl(std::string_view ddl);
 // The ALTER of `ddl` retargeted at `ghost_table` (same database).
 Result<std::string> GhostAlter(std::string_view ddl, const std::string& ghost_table);
 
-// Artifact names that fit MariaDB's 64-character limit.
-// The ghost: "_<table>_gho" (the table name shortened when needed).
-std::string GhostTableName(const std::string& table);
-// Where a table is parked: "<table>_<tag>_<suffix>", tag from the uuid. It
-// always sorts after `table` byte-wise (the cut-over relies on it): the table
-// name is its prefix, or, for long names, its shortened prefix followed by
-// '~', which sorts after identifier characters.
+// Artifact names that fit MariaDB's 64-character limit. Both always sort
+// after `table` byte-wise, which the cut-over relies on (table_swap.h): the
+// table name is their prefix, or, for long names, its shortened prefix
+// followed by a character that sorts after the one it replaces.
+// Where a table is parked: "<table>_<tag>_<suffix>", tag from the uuid.
 std::string ParkedTableName(const std::string& table, const std::string& uuid,
                             const std::string& suffix);
+// The ghost of a migration: "<table>_<tag>_gho".
+std::string GhostTableName(const std::string& table, const std::string& uuid);
 
 }  // namespace tessera::vttablet::onlineddl

@@ -291,7 +291,7 @@ Status Executor::Prepare(BlockingConnection& connection, MigrationStore& store, 
   if (!settings.ok()) return settings;
   auto source = LoadTableInfo(connection, m.database, m.table);
   if (!source.ok()) return std::move(source).error();
-  m.ghost_table = GhostTableName(m.table);
+  m.ghost_table = GhostTableName(m.table, m.uuid);
   m.old_table = ParkedTableName(m.table, m.uuid, "del");
   std::string ghost = Name(m.database, m.ghost_table);
   auto alter = GhostAlter(m.ddl, m.ghost_table);

@@ -4,12 +4,12 @@
 // every migration up where its last checkpoint left it.
 //
 // An ALTER runs as a triggerless ghost-table migration:
-//   ghost `_<t>_gho` = CREATE LIKE + the ALTER; binlog position recorded;
+//   ghost `<t>_<id>_gho` = CREATE LIKE + the ALTER; binlog position recorded;
 //   loop { apply binlog changes of `t` to the ghost (priority) ; copy one
 //          chunk in key order ; checkpoint } until the copy is done and the
 //   binlog backlog is small; then (unless completion is postponed) the
 //   cut-over swaps the tables under a short lock (table_swap.h) and parks the
-//   original as `_<t>_<id>_del` for the revert window.
+//   original as `<t>_<id>_del` for the revert window.
 // During the revert window the parked table follows the live one from the
 // binlog (reverse direction); a revert applies what is left and swaps it
 // back. Only the latest migration of a table can be reverted. After the window (or skip-revert) the

@@ -46,6 +46,10 @@ Result<bool> DropSentryIfPresent(BlockingConnection& connection, const std::stri
 
 Result<SwapResult> SwapTables(const MariaDbParams& params, const SwapRequest& request,
                               const FinalSync& final_sync) {
+  // MariaDB compares these names byte-wise when it orders a statement's locks.
+  if (!(request.table < request.replacement) || !(request.table < request.parked))
+    return Error::Internal(fmt::format("cannot swap `{}`: `{}` and `{}` must sort after it",
+                                       request.table, request.replacement, request.parked));
   auto locker_conn = BlockingConnection::Connect(params, request.database);
   if (!locker_conn.ok()) return std::move(locker_conn).error();
   auto renamer_conn = BlockingConnection::Connect(params, request.database);

@@ -8,9 +8,14 @@
 //  3. `final_sync` (on the caller's own connection, which may still read
 //     `table`) brings `replacement` up to date;
 //  4. connection B issues RENAME TABLE table TO parked, replacement TO table.
-//     MariaDB takes a statement's metadata locks in name order, and `parked`
-//     must sort after `table` (ParkedTableName does that), so B queues an
-//     exclusive lock request on `table` itself, ahead of any write;
+//     MariaDB takes a statement's metadata locks one at a time in name order,
+//     and both `parked` and `replacement` must sort after `table` (the
+//     artifact names of ddl_request.h do; other names are refused), so the
+//     lock B waits for is the one on `table` itself: its exclusive request
+//     is queued ahead of every write. Were `replacement` first, a session
+//     holding it (InnoDB purge, statistics, a reader) would keep B waiting
+//     there, not yet queued on `table`, and step 5 would let the queued
+//     writes into the old table after the final sync;
 //  5. once B is seen waiting, A drops the sentry and unlocks: the pending
 //     rename goes before the queued writes, which then run on the new table.
 // If A dies before dropping the sentry, the rename fails on it and nothing

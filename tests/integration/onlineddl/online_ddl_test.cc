@@ -417,7 +417,7 @@ TEST_F(OnlineDdlTest, EveryAlterKindUnderConcurrentWritesLosesNothing) {
     auto tables = Query("SHOW TABLES LIKE '%t%'");
     bool parked = false;
     for (const auto& r : tables) {
-      EXPECT_NE(r[0].value_or(""), "_t_gho");
+      EXPECT_FALSE(r[0].value_or("").ends_with("_gho")) << r[0].value_or("");
       if (r[0].value_or("").ends_with("_del")) parked = true;
     }
     EXPECT_TRUE(parked);
@@ -498,7 +498,7 @@ TEST_F(OnlineDdlTest, PostponedCutOverWaitsForTheRequestAndCancelLeavesTheTableA
   ASSERT_TRUE(Tablet("MIGRATION CANCEL 'cx-1'").ok());
   EXPECT_EQ(WaitFor("cx-1", {"cancelled"})["state"], "cancelled");
   writers.Stop();
-  EXPECT_TRUE(Query("SHOW TABLES LIKE '\\_p\\_gho'").empty());
+  EXPECT_TRUE(Query("SHOW TABLES LIKE 'p\\_%\\_gho'").empty());
   auto create = Query("SHOW CREATE TABLE p");
   ASSERT_FALSE(create.empty());
   EXPECT_EQ(create[0][1].value_or("").find("`gone`"), std::string::npos);
@@ -627,7 +627,7 @@ TEST_F(OnlineDdlTest, SurvivesAKilledTabletWhileWaitingForCutOverAndAMariaDbRest
     writers.Stop();
   }
   EXPECT_EQ(Checksum("m"), Checksum("m_shadow")) << Differences("m");
-  EXPECT_TRUE(Query("SHOW TABLES LIKE '\\_m\\_gho'").empty());
+  EXPECT_TRUE(Query("SHOW TABLES LIKE 'm\\_%\\_gho'").empty());
 }
 
 }  // namespace

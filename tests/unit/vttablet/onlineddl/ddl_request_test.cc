@@ -132,18 +132,18 @@ TEST(GhostAlter, RetargetsTheAlterAtTheGhostTable) {
   EXPECT_FALSE(GhostAlter("ALTER TABLE", "_t_gho").ok());
 }
 
-TEST(ArtifactNames, GhostTableName) {
-  EXPECT_EQ(GhostTableName("t"), "_t_gho");
-  EXPECT_EQ(GhostTableName("sbtest1"), "_sbtest1_gho");
+TEST(ArtifactNames, GhostTableNameSortsAfterTheTable) {
+  EXPECT_EQ(GhostTableName("t", "it-add"), "t_itadd_gho");
+  EXPECT_EQ(GhostTableName("sbtest1", "0a1b2c3d-4e5f"), "sbtest1_0a1b2c3d_gho");
   for (size_t length = 1; length <= 64; ++length) {
-    std::string table(length, 'a');
-    std::string ghost = GhostTableName(table);
-    EXPECT_LE(ghost.size(), 64u) << length;
-    EXPECT_EQ(ghost.rfind("_", 0), 0u);
-    EXPECT_TRUE(ghost.ends_with("_gho"));
-    EXPECT_NE(ghost, table);
-    if (length <= 59) {
-      EXPECT_EQ(ghost, "_" + table + "_gho");
+    for (char c : {'0', '_', 'a', 'z', 'Z', '$'}) {
+      std::string table(length, c);
+      std::string ghost = GhostTableName(table, "0a1b2c3d-4e5f");
+      EXPECT_LE(ghost.size(), 64u) << length;
+      EXPECT_TRUE(ghost.ends_with("_gho"));
+      // Byte-wise, as MariaDB orders a RENAME's metadata locks.
+      EXPECT_GT(ghost.compare(table), 0) << table << " -> " << ghost;
+      EXPECT_NE(ghost, ParkedTableName(table, "0a1b2c3d-4e5f", "del"));
     }
   }
 }
@@ -198,7 +198,7 @@ TEST(ArtifactNames, ParkedNameFitsAndSortsAfterTheTableForEveryLength) {
   EXPECT_EQ(parked.size(), 64u);
 }
 
-// BUG (ddl_request.cc ParkedTableName and GhostTableName): names are
+// BUG (ddl_request.cc ParkedTableName, hence GhostTableName): names are
 // shortened by bytes. MariaDB identifiers may contain any character from
 // U+0080 up (UTF-8 lead bytes 0xC2..0xF4), and those bytes sort AFTER '~'
 // (0x7E). For a long name whose kept prefix is followed by such a byte,
