@@ -82,6 +82,7 @@ class Cluster:
         self.dir = tempfile.mkdtemp(prefix="tessera-bench-")
         self.procs = []  # (name, Popen) in start order
         self.mariadb = {}  # name -> port
+        self.mariadb_socket = {}  # name -> Unix socket path
         self.tablets = {}  # (keyspace, shard) -> (tablet port, mariadb name)
         self.vtgate_port = None
         self.vtgate = None
@@ -135,6 +136,7 @@ class Cluster:
             cur.execute(f"GRANT ALL PRIVILEGES ON *.* TO '{USER}'@'%'")
         conn.close()
         self.mariadb[name] = port
+        self.mariadb_socket[name] = f"{data}/mariadb.sock"
         log(f"{name} on port {port}")
         return port
 
@@ -159,7 +161,7 @@ class Cluster:
             self._spawn(f"vttablet-{keyspace}{shard}", [
                 os.path.join(self.bin_dir, "vttablet"), "--port", str(port),
                 "--mariadb-host", "127.0.0.1", "--mariadb-port", str(self.mariadb[server]),
-                "--mariadb-user", USER, "--mariadb-password", PASSWORD,
+                "--mariadb-socket", self.mariadb_socket[server], "--mariadb-user", USER, "--mariadb-password", PASSWORD,
                 "--keyspace", keyspace, "--shard", shard,
                 "--pool-size", str(self.pool_size), "--log-level", "warn"])
             self.tablets[(keyspace, shard)] = (port, server)

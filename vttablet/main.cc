@@ -72,9 +72,8 @@ int Serve(const Flags& flags) {
   service.Start();
   server.Start();
   executor.Start();
-  log->info("tablet {}/{} listening on {}:{}, MariaDB at {}:{} (pool of {})", flags.keyspace,
-            flags.shard, flags.host, port.value(), flags.mariadb.host, flags.mariadb.port,
-            flags.pool_size);
+  log->info("tablet {}/{} listening on {}:{}, MariaDB at {} (pool of {})", flags.keyspace,
+            flags.shard, flags.host, port.value(), flags.mariadb.Address(), flags.pool_size);
 
   asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int signal_number) {
@@ -101,7 +100,9 @@ int main(int argc, char** argv) {
   app.add_option("--port", flags.port, "tablet RPC port (0: any free port)")->required();
   app.add_option("--host", flags.host, "tablet RPC listen address")->capture_default_str();
   app.add_option("--mariadb-host", flags.mariadb.host, "MariaDB host")->capture_default_str();
-  app.add_option("--mariadb-port", flags.mariadb.port, "MariaDB port")->required();
+  app.add_option("--mariadb-port", flags.mariadb.port, "MariaDB port")->capture_default_str();
+  app.add_option("--mariadb-socket", flags.mariadb.socket,
+                 "MariaDB Unix socket; when set, used instead of host and port");
   app.add_option("--mariadb-user", flags.mariadb.user, "MariaDB user")->capture_default_str();
   app.add_option("--mariadb-password", flags.mariadb.password, "MariaDB password");
   app.add_option("--keyspace", flags.keyspace, "keyspace this tablet serves")->required();

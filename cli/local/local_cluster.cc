@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <thread>
+#include <utility>
 
 #include "cli/local/mariadb_instance.h"
 #include "cli/local/net_probe.h"
@@ -167,27 +168,27 @@ std::vector<std::string> LocalCluster::DaemonArgv(const Component& c) const {
   // Online migrations stay revertible as long as schemad's revert window.
   std::string revert_window = "1800";
   if (topology_.schemad) revert_window = std::to_string(topology_.schemad->revert_window.count());
-  return {binary,
-          "--revert-window-seconds",
-          revert_window,
-          "--host",
-          c.host,
-          "--port",
-          std::to_string(c.port),
-          "--mariadb-host",
-          ProbeHost(db.host),
-          "--mariadb-port",
-          std::to_string(db.port),
-          "--mariadb-user",
-          db.user,
-          "--mariadb-password",
-          db.password,
-          "--keyspace",
-          c.keyspace->name,
-          "--shard",
-          c.shard->name,
-          "--log-level",
-          "info"};  // clang-format: keep flag/value pairs together
+  // The launcher starts every shard's MariaDB here: the tablet reaches it
+  // over its Unix socket, the cheaper path.
+  std::vector<std::pair<std::string, std::string>> flags = {
+      {"--revert-window-seconds", revert_window},
+      {"--host", c.host},
+      {"--port", std::to_string(c.port)},
+      {"--mariadb-host", ProbeHost(db.host)},
+      {"--mariadb-port", std::to_string(db.port)},
+      {"--mariadb-socket", MariaDbInstance::SocketPathFor(DataDir(c), db.port)},
+      {"--mariadb-user", db.user},
+      {"--mariadb-password", db.password},
+      {"--keyspace", c.keyspace->name},
+      {"--shard", c.shard->name},
+      {"--log-level", "info"},
+  };
+  std::vector<std::string> argv = {binary};
+  for (auto& [flag, value] : flags) {
+    argv.push_back(flag);
+    argv.push_back(std::move(value));
+  }
+  return argv;
 }
 
 Status LocalCluster::StartDaemon(const Component& c) {

@@ -46,10 +46,12 @@ bool MariaDbInstance::IsInitialized() const {
   return fs::is_directory(options_.data_dir + "/mysql", ec);
 }
 
-std::string MariaDbInstance::SocketPath() const {
-  std::string path = options_.data_dir + "/mariadb.sock";
+std::string MariaDbInstance::SocketPathFor(const std::string& data_dir, uint16_t port) {
+  std::string path = fs::absolute(data_dir).lexically_normal().string();
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  path += "/mariadb.sock";
   if (path.size() <= kMaxSocketPath) return path;
-  return "/tmp/tessera-mariadb-" + std::to_string(options_.port) + ".sock";
+  return "/tmp/tessera-mariadb-" + std::to_string(port) + ".sock";
 }
 
 MariaDbLogin MariaDbInstance::Login() const {

@@ -61,11 +61,15 @@ class MariaDbInstance {
   std::string error_log_path() const { return options_.data_dir + "/error.log"; }
   // Credentials of the configured account (no database selected).
   MariaDbLogin Login() const;
+  // The Unix socket the server listens on (beside its TCP port).
+  std::string SocketPath() const { return SocketPathFor(options_.data_dir, options_.port); }
+  // The socket of a server with this data dir and port: in the data dir, or
+  // in /tmp when that path is too long for a socket address.
+  static std::string SocketPathFor(const std::string& data_dir, uint16_t port);
 
  private:
   // One start attempt on options_.port (picked when 0).
   Status StartOnce(std::chrono::seconds timeout);
-  std::string SocketPath() const;
   // Private temporary directory beside the data dir: a starting server
   // deletes every "#sql*" file in its tmpdir, so servers must not share one.
   std::string TmpDir() const { return options_.data_dir + "-tmp"; }

@@ -12,7 +12,7 @@ Result<std::unique_ptr<BlockingConnection>> BlockingConnection::Connect(
   if (mysql == nullptr) return Error::Internal("mysql_init failed");
   unsigned int connect_seconds = static_cast<unsigned int>(std::max<int64_t>(
       1, std::chrono::duration_cast<std::chrono::seconds>(params.connect_timeout).count()));
-  unsigned int protocol = MYSQL_PROTOCOL_TCP;
+  unsigned int protocol = params.socket.empty() ? MYSQL_PROTOCOL_TCP : MYSQL_PROTOCOL_SOCKET;
   mysql_optionsv(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &connect_seconds);
   mysql_optionsv(mysql, MYSQL_OPT_PROTOCOL, &protocol);
   if (read_timeout.count() > 0) {
@@ -20,11 +20,12 @@ Result<std::unique_ptr<BlockingConnection>> BlockingConnection::Connect(
     mysql_optionsv(mysql, MYSQL_OPT_READ_TIMEOUT, &seconds);
   }
   const char* db = database.empty() ? nullptr : database.c_str();
-  if (mysql_real_connect(mysql, params.host.c_str(), params.user.c_str(), params.password.c_str(),
-                         db, params.port, nullptr, 0) == nullptr) {
-    Error e = Error::Make(static_cast<uint16_t>(::mysql_errno(mysql)),
-                          fmt::format("cannot connect to MariaDB at {}:{}: {}", params.host,
-                                      params.port, mysql_error(mysql)));
+  const char* socket = params.socket.empty() ? nullptr : params.socket.c_str();
+  if (mysql_real_connect(mysql, params.ConnectHost(), params.user.c_str(), params.password.c_str(),
+                         db, params.port, socket, 0) == nullptr) {
+    Error e = Error::Make(
+        static_cast<uint16_t>(::mysql_errno(mysql)),
+        fmt::format("cannot connect to MariaDB at {}: {}", params.Address(), mysql_error(mysql)));
     mysql_close(mysql);
     return e;
   }

@@ -138,19 +138,23 @@ asio::awaitable<Status> MariaDbConnection::Connect() {
   my_bool reconnect = 0;
   mysql_options(mysql_, MYSQL_OPT_RECONNECT, &reconnect);
 
+  unsigned int protocol = params_.socket.empty() ? MYSQL_PROTOCOL_TCP : MYSQL_PROTOCOL_SOCKET;
+  mysql_options(mysql_, MYSQL_OPT_PROTOCOL, &protocol);
+  const char* socket = params_.socket.empty() ? nullptr : params_.socket.c_str();
+
   MYSQL* connected = nullptr;
   // No CLIENT_FOUND_ROWS: affected rows count changed rows, as MySQL clients expect.
   int status =
-      mysql_real_connect_start(&connected, mysql_, params_.host.c_str(), params_.user.c_str(),
-                               params_.password.c_str(), nullptr, params_.port, nullptr, 0);
+      mysql_real_connect_start(&connected, mysql_, params_.ConnectHost(), params_.user.c_str(),
+                               params_.password.c_str(), nullptr, params_.port, socket, 0);
   bool finished = co_await Drive(
       status, [&](int events) { return mysql_real_connect_cont(&connected, mysql_, events); });
   deadline_ = saved_deadline;
   if (!finished) {
     Close(/*abort=*/true);
-    co_return Error{2003, "HY000",
-                    fmt::format("Can't connect to MariaDB server on '{}:{}' (timed out)",
-                                params_.host, params_.port)};
+    co_return Error{
+        2003, "HY000",
+        fmt::format("Can't connect to MariaDB server on '{}' (timed out)", params_.Address())};
   }
   if (connected == nullptr) {
     Error error = LastError();

@@ -182,9 +182,9 @@ asio::awaitable<void> QueryService::HealthLoop() {
     bool now_serving = probe.ok();
     if (now_serving != serving_) {
       if (now_serving) {
-        log->info("MariaDB at {}:{} is reachable; serving", params_.host, params_.port);
+        log->info("MariaDB at {} is reachable; serving", params_.Address());
       } else {
-        log->warn("MariaDB at {}:{} is not reachable: {}", params_.host, params_.port,
+        log->warn("MariaDB at {} is not reachable: {}", params_.Address(),
                   probe.error().message);
       }
     }

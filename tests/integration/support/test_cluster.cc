@@ -85,6 +85,8 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces, bool with_schema
                                      "127.0.0.1",
                                      "--mariadb-port",
                                      std::to_string(shard.mariadb->port()),
+                                     "--mariadb-socket",
+                                     shard.mariadb->SocketPath(),
                                      "--mariadb-user",
                                      shard.mariadb->Login().user,
                                      "--mariadb-password",

@@ -208,5 +208,54 @@ TEST_F(VttabletIntegrationTest, StatementsTypesErrorsAndTransactions) {
   EXPECT_EQ(after->transactions_open, 0u);
 }
 
+// A tablet reaches MariaDB over its Unix socket when given one, and a socket
+// path where no server listens leaves it not serving, with a message naming
+// the path.
+TEST_F(VttabletIntegrationTest, ReachesMariaDbOverItsUnixSocket) {
+  auto login = db_->Login();
+  auto ports = local::PickFreePorts(2);
+  ASSERT_TRUE(ports.ok());
+  const std::string missing = dir_->Sub("no-server.sock");
+  struct Case {
+    std::string socket;
+    bool serving;
+    uint16_t port;
+  };
+  for (const Case& c :
+       {Case{db_->SocketPath(), true, (*ports)[0]}, Case{missing, false, (*ports)[1]}}) {
+    SCOPED_TRACE(c.socket);
+    // The TCP port is wrong on purpose: only the socket can work.
+    auto pid = local::SpawnDetached(
+        {TESSERA_VTTABLET_BINARY, "--port", std::to_string(c.port), "--mariadb-host", login.host,
+         "--mariadb-port", "1", "--mariadb-socket", c.socket, "--mariadb-user", login.user,
+         "--mariadb-password", login.password, "--keyspace", "it", "--shard", "0"},
+        dir_->Sub("vttablet-socket.log"));
+    ASSERT_TRUE(pid.ok()) << pid.error().message;
+    vtgate::TabletClient client(io_, "127.0.0.1", c.port, "it/0");
+    std::optional<rpc::HealthResponse> last;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    while (std::chrono::steady_clock::now() < deadline) {
+      auto health = Run(client.Health());
+      if (health.ok()) {
+        last = *health;
+        if (health->serving == c.serving && (c.serving || !health->message.empty())) break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ASSERT_TRUE(last.has_value()) << local::FileTail(dir_->Sub("vttablet-socket.log"));
+    EXPECT_EQ(last->serving, c.serving) << last->message;
+    if (c.serving) {
+      rpc::ExecuteRequest request;
+      request.sql = "SELECT @@socket";
+      auto response = Run(client.Execute(request));
+      ASSERT_TRUE(response.result.ok()) << response.result.error().message;
+      EXPECT_EQ(response.result.value().rows.at(0).at(0).value_or(""), c.socket);
+    } else {
+      EXPECT_NE(last->message.find(missing), std::string::npos) << last->message;
+    }
+    EXPECT_TRUE(local::StopProcess(*pid, std::chrono::seconds(5)).ok());
+  }
+}
+
 }  // namespace
 }  // namespace tessera
