@@ -223,7 +223,11 @@ asio::awaitable<Result<ResultSet>> Session::Dispatch(std::string_view sql) {
           binds[i].sql = values[i].sql;
         }
         if (!autocommit_ && !cursor_.in_transaction()) cursor_.Begin();
-        co_return co_await plan->Execute(cursor_, binds);
+        const PlanKind plan_kind = verb == "select" ? PlanKind::kRead
+                                   : verb == "insert" || verb == "replace"
+                                       ? PlanKind::kInsert
+                                       : PlanKind::kUpdateOrDelete;
+        co_return co_await ExecutePlan(*plan, binds, plan_kind);
       }
     }
   }
@@ -322,8 +326,25 @@ asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::strin
   }
   if (!plan.ok()) co_return plan.error();
   static const BindValues kNoBinds;
-  auto result = co_await (*plan)->Execute(cursor_, kNoBinds);
+  const ast::StatementKind kind = stmt.kind();
+  PlanKind plan_kind = PlanKind::kRead;
+  if (kind == ast::StatementKind::kInsert || kind == ast::StatementKind::kReplace)
+    plan_kind = PlanKind::kInsert;
+  if (kind == ast::StatementKind::kUpdate || kind == ast::StatementKind::kDelete)
+    plan_kind = PlanKind::kUpdateOrDelete;
+  auto result = co_await ExecutePlan(**plan, kNoBinds, plan_kind);
   if (result.ok() && access == Access::kDdl) (void)co_await DiscoverTablesOnce(/*force=*/true);
+  co_return result;
+}
+
+asio::awaitable<Result<ResultSet>> Session::ExecutePlan(const Primitive& plan,
+                                                        const BindValues& binds, PlanKind kind) {
+  if (kind == PlanKind::kRead || cursor_.in_transaction())
+    co_return co_await plan.Execute(cursor_, binds);
+  cursor_.BeginAutocommitWrite(kind == PlanKind::kInsert);
+  auto result = co_await plan.Execute(cursor_, binds);
+  Status ended = co_await cursor_.EndAutocommitWrite(result.ok());
+  if (result.ok() && !ended.ok()) co_return ended.error();
   co_return result;
 }
 

@@ -57,6 +57,11 @@ class Session final : public mysql::SessionHandler {
   // Query without the LAST_INSERT_ID() bookkeeping.
   boost::asio::awaitable<Result<ResultSet>> Dispatch(std::string_view sql);
   boost::asio::awaitable<Result<ResultSet>> Run(sql::ast::Statement& stmt, std::string_view sql);
+  // Executes a plan; a write outside a transaction goes through the
+  // cursor's autocommit-write bracket (SessionCursor::BeginAutocommitWrite).
+  enum class PlanKind { kRead, kInsert, kUpdateOrDelete };
+  boost::asio::awaitable<Result<ResultSet>> ExecutePlan(const Primitive& plan,
+                                                        const BindValues& binds, PlanKind kind);
   boost::asio::awaitable<Result<ResultSet>> RunShow(sql::ast::ShowStatement& show,
                                                     std::string_view sql);
   boost::asio::awaitable<Result<ResultSet>> RunSet(sql::ast::SetStatement& set);

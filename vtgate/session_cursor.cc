@@ -129,6 +129,25 @@ asio::awaitable<std::vector<Result<ResultSet>>> SessionCursor::SendAll(
     std::vector<ShardQuery> queries, bool verbatim) {
   std::vector<Result<ResultSet>> results(queries.size(), Result<ResultSet>(ResultSet{}));
   if (queries.empty()) co_return results;
+  if (autocommit_write_ && !in_transaction_) {
+    const ShardInfo* other = nullptr;
+    for (const auto& query : queries)
+      if (query.shard != queries.front().shard) other = query.shard;
+    if (other != nullptr && single_shard_) {
+      const ShardInfo* first = queries.front().shard;
+      Error refused = Error::Make(
+          mysql_errno::kUnknown,
+          "multi-shard autocommit write attempted in transaction_mode single: it would write "
+          "to " +
+              first->keyspace + "/" + first->name + " and " + other->keyspace + "/" + other->name);
+      for (auto& result : results) result = refused;
+      co_return results;
+    }
+    if (other != nullptr && atomic_write_) {
+      in_transaction_ = true;
+      implicit_transaction_ = true;
+    }
+  }
   // Every shard query runs as its own coroutine on this worker; the last one
   // to finish wakes the caller. All of it stays on one thread.
   size_t pending = queries.size();
@@ -151,6 +170,14 @@ asio::awaitable<std::vector<Result<ResultSet>>> SessionCursor::SendAll(
   boost::system::error_code ignored;
   while (pending > 0) co_await done.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
   co_return results;
+}
+
+asio::awaitable<Status> SessionCursor::EndAutocommitWrite(bool statement_ok) {
+  autocommit_write_ = false;
+  if (!implicit_transaction_) co_return Status::Ok();
+  implicit_transaction_ = false;
+  if (statement_ok) co_return co_await Commit();
+  co_return co_await Rollback();
 }
 
 asio::awaitable<Status> SessionCursor::Commit() {

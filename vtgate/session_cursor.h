@@ -46,6 +46,23 @@ class SessionCursor final : public VCursor {
   // failed to commit.
   void SetSingleShardTransactions(bool single) { single_shard_ = single; }
   bool in_transaction() const { return in_transaction_; }
+
+  // A write statement outside a transaction (autocommit) that sends to more
+  // than one shard at once:
+  // - in transaction_mode single it is refused before anything is sent;
+  // - when `atomic` (INSERT, REPLACE), the shard queries run in an implicit
+  //   transaction that EndAutocommitWrite commits when the statement
+  //   succeeded and rolls back otherwise, as one MariaDB undoes a failed
+  //   statement whole;
+  // - otherwise (UPDATE, DELETE) each shard commits on its own: holding row
+  //   locks on every shard until all are done would let two concurrent
+  //   scatter writes deadlock across shards, which no MariaDB detects.
+  // A write to one shard stays a plain autocommit statement.
+  void BeginAutocommitWrite(bool atomic) {
+    autocommit_write_ = true;
+    atomic_write_ = atomic;
+  }
+  boost::asio::awaitable<Status> EndAutocommitWrite(bool statement_ok);
   boost::asio::awaitable<Status> Commit();
   boost::asio::awaitable<Status> Rollback();
 
@@ -78,7 +95,10 @@ class SessionCursor final : public VCursor {
   std::string user_;
   bool in_transaction_ = false;
   bool single_shard_ = false;
-  std::string settings_;  // "a=1, b='x'" or ""
+  bool autocommit_write_ = false;  // between Begin/EndAutocommitWrite
+  bool atomic_write_ = false;
+  bool implicit_transaction_ = false;  // opened by such a write
+  std::string settings_;               // "a=1, b='x'" or ""
   // Statements on every shard in the transaction; the first failure wins.
   boost::asio::awaitable<Status> OnTransactionShards(const std::string& sql);
 

@@ -397,6 +397,52 @@ TEST_F(ClusterTest, SingleTransactionModeRefusesASecondShard) {
       << c.error();
 }
 
+// Autocommit writes across shards: a multi-row INSERT that fails on one shard
+// leaves no row on the other (one MariaDB undoes a failed statement whole),
+// and transaction_mode single refuses multi-shard writes before sending any.
+TEST_F(ClusterTest, AutocommitWritesAcrossShardsAreAllOrNothing) {
+  Client c(cluster_->vtgate_port(), "app", "app", "customer");
+  ASSERT_TRUE(c.connected()) << c.error();
+  // Fresh ids: low[i] on shard -80, high[i] on shard 80-.
+  vtgate::HashVindex hash;
+  std::vector<std::string> low, high;
+  for (uint64_t id = 7100; low.size() < 3 || high.size() < 3; ++id) {
+    auto& side = static_cast<unsigned char>(hash.MapUint64(id)[0]) < 0x80 ? low : high;
+    if (side.size() < 3) side.push_back(std::to_string(id));
+  }
+  auto insert = [](const std::string& x, const std::string& y, const std::string& email) {
+    return "INSERT INTO customer (customer_id, email) VALUES (" + x + ", '" + email + "'), (" + y +
+           ", '" + email + "')";
+  };
+  ASSERT_TRUE(c.Exec("INSERT INTO customer (customer_id, email) VALUES (" + high[0] + ", 'taken')"))
+      << c.error();
+  // low[0] would go to one shard, the duplicate high[0] fails on the other.
+  EXPECT_FALSE(c.Exec(insert(low[0], high[0], "dup")));
+  EXPECT_EQ(c.error_code(), 1062u) << c.error();
+  EXPECT_TRUE(c.Rows("SELECT email FROM customer WHERE customer_id = " + low[0]).empty());
+  EXPECT_EQ(c.Rows("SELECT email FROM customer WHERE customer_id = " + high[0])[0][0], "taken");
+  // The session is not left in a transaction.
+  EXPECT_EQ(c.Rows("SELECT @@in_transaction")[0][0], "0");
+  ASSERT_TRUE(c.Exec(insert(low[1], high[1], "both"))) << c.error();
+  EXPECT_EQ(c.Rows("SELECT COUNT(*) FROM customer WHERE email = 'both'")[0][0], "2");
+
+  ASSERT_TRUE(c.Exec("SET transaction_mode = 'single'")) << c.error();
+  EXPECT_FALSE(c.Exec(insert(low[2], high[2], "s")));
+  EXPECT_NE(c.error().find("transaction_mode single"), std::string::npos) << c.error();
+  EXPECT_FALSE(c.Exec("UPDATE customer SET email = 'single-scatter'"));
+  EXPECT_NE(c.error().find("transaction_mode single"), std::string::npos) << c.error();
+  EXPECT_EQ(c.Rows("SELECT COUNT(*) FROM customer WHERE email IN ('s', 'single-scatter')")[0][0],
+            "0");
+  // One shard, and reads across shards, still work.
+  ASSERT_TRUE(c.Exec("UPDATE customer SET email = 'one' WHERE customer_id = " + low[1]))
+      << c.error();
+  EXPECT_EQ(c.Rows("SELECT COUNT(*) FROM customer WHERE email IN ('one', 'both')")[0][0], "2");
+  ASSERT_TRUE(c.Exec("SET transaction_mode = 'multi'")) << c.error();
+  ASSERT_TRUE(c.Exec("DELETE FROM customer WHERE customer_id IN (" + high[0] + "," + low[1] + "," +
+                     high[1] + ")"))
+      << c.error();
+}
+
 TEST_F(ClusterTest, SessionVariablesReachTheShardsOfThatSessionOnly) {
   Client c(cluster_->vtgate_port(), "app", "app", "customer");
   Client other(cluster_->vtgate_port(), "app", "app", "customer");
