@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "vtgate/gateway/shard_unavailable.h"
+
 namespace tessera::vtgate {
 
 std::string_view RouteOpcodeName(RouteOpcode opcode) {
@@ -77,6 +79,16 @@ boost::asio::awaitable<Result<ResultSet>> Route::Execute(VCursor& cursor,
         "unsupported: " + single_shard_only_ + " across shards of keyspace " + keyspace_->name);
   }
   std::string sql = query_.Render(binds);
+  if (opcode_ == RouteOpcode::kAnyShard) {
+    // Any shard can answer: one that is down is passed over for the next.
+    Result<ResultSet> result = Error::Internal("keyspace " + keyspace_->name + " has no shard");
+    for (const ShardInfo& shard : keyspace_->shards) {
+      ShardQuery query{&shard, sql};
+      result = co_await cursor.ExecuteOne(std::move(query));
+      if (result.ok() || !IsShardUnavailable(result.error())) break;
+    }
+    co_return result;
+  }
   // Named temporaries: GCC 12 mishandles braced temporaries inside co_await.
   if (shards->size() == 1) {
     ShardQuery query{shards->front(), std::move(sql)};

@@ -15,6 +15,7 @@
 #include "common/rpc/execute_codec.h"
 #include "common/rpc/health_codec.h"
 #include "common/rpc/transaction_codec.h"
+#include "vtgate/gateway/shard_unavailable.h"
 
 namespace tessera::vtgate {
 
@@ -33,8 +34,7 @@ TabletChannel::TabletChannel(asio::io_context& io, std::string host, uint16_t po
       deadline_timer_(io) {}
 
 Error TabletChannel::Unavailable(std::string_view reason) const {
-  return Error::Make(mysql_errno::kUnknown, fmt::format("tablet {} ({}:{}) is unavailable: {}",
-                                                        name_, host_, port_, reason));
+  return ShardUnavailable(fmt::format("tablet {} ({}:{})", name_, host_, port_), reason);
 }
 
 template <class Request>

@@ -1,5 +1,6 @@
 #include "vtgate/gateway/tablet_client.h"
 
+#include "vtgate/gateway/shard_unavailable.h"
 #include "vtgate/gateway/tablet_channel.h"
 
 namespace tessera::vtgate {
@@ -21,6 +22,16 @@ const std::string& TabletClient::name() const {
 
 namespace {
 
+// MariaDB client-library errors (2000-2999: the tablet lost or cannot reach
+// its MariaDB) are not server errors: clients misread them in an ERR packet
+// (libmariadb reports "malformed packet"). They become 1105 naming the shard.
+bool IsClientLibraryError(const Error& error) {
+  return error.code >= 2000 && error.code < 3000;
+}
+Error AsServerError(const TabletChannel& channel, const Error& error) {
+  return ShardUnavailable("shard " + channel.name() + ": MariaDB", error.message);
+}
+
 // The coroutine takes the request through a unique_ptr: GCC 12 destroys a
 // by-value class parameter of a coroutine twice when the argument is a
 // temporary inside a co_await expression, so callers' temporaries must only
@@ -36,6 +47,8 @@ asio::awaitable<rpc::ExecuteResponse> ExecuteCall(std::shared_ptr<TabletChannel>
     co_return rpc::ExecuteResponse{std::move(response).error(), request->transaction_id};
   }
   if (auto* execute = std::get_if<rpc::ExecuteResponse>(&response.value())) {
+    if (!execute->result.ok() && IsClientLibraryError(execute->result.error()))
+      execute->result = AsServerError(*channel, execute->result.error());
     co_return std::move(*execute);
   }
   co_return rpc::ExecuteResponse{channel->Unavailable("wrong response type to execute"),
@@ -54,6 +67,8 @@ asio::awaitable<Status> StatusCall(std::shared_ptr<TabletChannel> channel, auto 
   auto response = co_await channel->Call(request, channel->options().default_request_timeout);
   if (!response.ok()) co_return Status(std::move(response).error());
   if (auto* status = std::get_if<rpc::StatusResponse>(&response.value())) {
+    if (!status->status.ok() && IsClientLibraryError(status->status.error()))
+      co_return Status(AsServerError(*channel, status->status.error()));
     co_return std::move(status->status);
   }
   co_return Status(channel->Unavailable("wrong response type to a transaction request"));
