@@ -521,8 +521,11 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
       Sleep(std::chrono::milliseconds(std::min<int64_t>(5000, 250 * m.cutover_attempts)));
       continue;
     }
-    log->trace("cut-over attempt {}: swapped, applied up to {}", m.cutover_attempts,
-               m.sync_position.ToString());
+    log->info(
+        "migration {}: cut-over attempt {} stalled writes {} ms (final sync {} ms, rename queued "
+        "{} ms, sentry dropped {} ms, rename {} ms); applied up to {}",
+        m.uuid, m.cutover_attempts, swapped->stall_ms, swapped->sync_ms, swapped->queue_ms,
+        swapped->drop_ms, swapped->rename_ms, m.sync_position.ToString());
     // No write may reach the original between the lock and the rename; if
     // the binlog shows one, it is missing from the new table: say so loudly.
     auto leaked = tail.Read(m.cutover_position, watched.value(), 200000, swapped->rename);

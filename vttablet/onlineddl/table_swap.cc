@@ -84,11 +84,19 @@ Result<SwapResult> SwapTables(const MariaDbParams& params, const SwapRequest& re
   auto lock_start = std::chrono::steady_clock::now();
 
   SwapResult result;
+  auto since = [](std::chrono::steady_clock::time_point& mark) {
+    auto now = std::chrono::steady_clock::now();
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now - mark).count();
+    mark = now;
+    return static_cast<uint64_t>(ms);
+  };
+  auto mark = lock_start;
   auto position = CurrentPosition(a);
   if (!position.ok()) return abandon(std::move(position).error());
   result.locked_at = position.value();
   Status synced = final_sync(result.locked_at);
   if (!synced.ok()) return abandon(synced.error());
+  result.sync_ms = since(mark);
 
   // The rename waits behind A's locks on its own thread.
   uint64_t renamer_id = b.ThreadId();
@@ -129,6 +137,7 @@ Result<SwapResult> SwapTables(const MariaDbParams& params, const SwapRequest& re
     }
     return abandon(Error::Internal("the cut-over RENAME was not seen waiting for the table lock"));
   }
+  result.queue_ms = since(mark);
   auto dropped = a.Execute("DROP TABLE " + parked);
   if (!dropped.ok()) {
     Status stopped = stop_renamer();
@@ -136,8 +145,10 @@ Result<SwapResult> SwapTables(const MariaDbParams& params, const SwapRequest& re
       return Error::Internal("the cut-over RENAME ran before the final sync completed");
     return abandon(std::move(dropped).error());
   }
+  result.drop_ms = since(mark);
   (void)a.Execute("UNLOCK TABLES");
   Status renamed = rename.get();
+  result.rename_ms = since(mark);
   result.stall_ms = static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                               std::chrono::steady_clock::now() - lock_start)
                                               .count());

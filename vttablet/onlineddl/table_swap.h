@@ -44,7 +44,10 @@ struct SwapRequest {
 };
 
 struct SwapResult {
-  uint64_t stall_ms = 0;     // writes to `table` were blocked this long
+  uint64_t stall_ms = 0;  // writes to `table` were blocked this long
+  // Where the stall went, in ms: the final sync, until the RENAME was seen
+  // queued, dropping the sentry, and from the unlock to the RENAME's end.
+  uint64_t sync_ms = 0, queue_ms = 0, drop_ms = 0, rename_ms = 0;
   BinlogPosition locked_at;  // end of the binlog while writes were blocked
   std::string rename;        // the RENAME statement, as the binlog holds it
 };

@@ -407,6 +407,14 @@ TEST_F(OnlineDdlTest, EveryAlterKindUnderConcurrentWritesLosesNothing) {
     std::cout << "[ migration ] " << name << ": " << row["rows_copied"] << " rows copied, "
               << row["events_applied"] << " binlog changes applied, writes stalled "
               << row["cutover_stall_ms"] << " ms at cut-over\n";
+    {  // where the stall went, from the tablet's log
+      std::ifstream log(dir_->Sub("vttablet.log"));
+      const std::string mark = "migration " + uuid + ": cut-over attempt";
+      for (std::string line; std::getline(log, line);) {
+        size_t at = line.find(mark);
+        if (at != std::string::npos) std::cout << "              " << line.substr(at) << "\n";
+      }
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(300));  // writes after the cut-over too
     writers.Stop();
     EXPECT_GT(writers.committed(), 50u);
