@@ -22,6 +22,7 @@ struct Visitor {
   const std::function<void(Expr&)>* on_expr = nullptr;
   const std::function<void(TableName&)>* on_table = nullptr;
   const std::function<void(ExprPtr&)>* on_slot = nullptr;
+  bool enter_subqueries = true;  // false: subquery nodes are visited, their queries not
 
   void Root(ExprPtr& e) {
     if (e && on_slot) (*on_slot)(e);
@@ -64,7 +65,7 @@ struct Visitor {
         auto& in = e.As<InExpr>();
         Root(in.operand);
         Roots(in.list);
-        if (in.subquery) Stmt(*in.subquery->query);
+        if (in.subquery && enter_subqueries) Stmt(*in.subquery->query);
         break;
       }
       case ExprKind::kFuncCall: {
@@ -88,10 +89,10 @@ struct Visitor {
         break;
       }
       case ExprKind::kSubquery:
-        Stmt(*e.As<Subquery>().query);
+        if (enter_subqueries) Stmt(*e.As<Subquery>().query);
         break;
       case ExprKind::kExists:
-        Stmt(*e.As<ExistsExpr>().subquery->query);
+        if (enter_subqueries) Stmt(*e.As<ExistsExpr>().subquery->query);
         break;
       case ExprKind::kInterval:
         Root(e.As<IntervalExpr>().value);
@@ -266,6 +267,13 @@ void ForEachExpr(Statement& stmt, const std::function<void(Expr&)>& fn) {
 void ForEachExpr(Expr& expr, const std::function<void(Expr&)>& fn) {
   Visitor v;
   v.on_expr = &fn;
+  v.Walk(expr);
+}
+
+void ForEachExprOfQuery(Expr& expr, const std::function<void(Expr&)>& fn) {
+  Visitor v;
+  v.on_expr = &fn;
+  v.enter_subqueries = false;
   v.Walk(expr);
 }
 

@@ -8,6 +8,9 @@
 // - ForEachColumn: every ColumnRef in expressions of the statement, including
 //   subqueries; may rewrite in place (e.g. clear table.qualifier).
 // - ForEachExpr: every expression node, pre-order, subqueries included.
+// - ForEachExprOfQuery: every expression node of the query `expr` belongs to,
+//   pre-order; subquery nodes are visited but not the queries inside them
+//   (an aggregate in a subquery is not the enclosing query's).
 // - RewriteExprs: every expression slot under `root` (root included), or of
 //   a statement (derived tables and subqueries included),
 //   pre-order, subqueries included; the callback may replace the node in its
@@ -28,6 +31,7 @@ void ForEachTableName(Statement& stmt, const std::function<void(TableName&)>& fn
 void ForEachColumn(Statement& stmt, const std::function<void(ColumnRef&)>& fn);
 void ForEachExpr(Statement& stmt, const std::function<void(Expr&)>& fn);
 void ForEachExpr(Expr& expr, const std::function<void(Expr&)>& fn);
+void ForEachExprOfQuery(Expr& expr, const std::function<void(Expr&)>& fn);
 void RewriteExprs(ExprPtr& root, const std::function<void(ExprPtr&)>& fn);
 void RewriteExprs(Statement& stmt, const std::function<void(ExprPtr&)>& fn);
 

@@ -9,6 +9,7 @@
 #include "vtgate/engine/pullout.h"
 #include "vtgate/engine/route.h"
 #include "vtgate/planner/aggregate_names.h"
+#include "vtgate/planner/colocated_subquery.h"
 #include "vtgate/planner/insert_select_planner.h"
 #include "vtgate/planner/join_planner.h"
 #include "vtgate/planner/query_template_builder.h"
@@ -488,7 +489,8 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
     return std::unique_ptr<Primitive>(
         make_route(is_write ? RouteOpcode::kAllShards : RouteOpcode::kAnyShard));
   }
-  if (subquery_sharded) return Unsupported("subquery on a sharded table");
+  if (subquery_sharded && !SubqueriesFollowOuterRows(stmt, keyspace, binding.tables))
+    return Unsupported("subquery on a sharded table");
   if (sharded.empty()) return Unsupported("statement shape on sharded keyspace " + keyspace.name);
 
   switch (kind) {

@@ -34,7 +34,7 @@ std::string Lower(std::string_view s) {
 
 bool ContainsAggregateOrWindow(ast::Expr& expr, bool& window) {
   bool found = false;
-  ast::ForEachExpr(expr, [&](ast::Expr& e) {
+  ast::ForEachExprOfQuery(expr, [&](ast::Expr& e) {
     if (e.kind() != ast::ExprKind::kFuncCall) return;
     const auto& call = e.As<ast::FuncCall>();
     if (call.over != nullptr) window = true;

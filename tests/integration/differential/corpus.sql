@@ -646,12 +646,27 @@ SELECT customer_id FROM {k}.customer UNION ALL SELECT customer_id FROM {k}.corde
 
 # Subqueries
 SELECT customer_id FROM {k}.customer WHERE customer_id IN (SELECT customer_id FROM {k}.corder WHERE qty = 6)
--- error 1235
+# Correlated subqueries tied to the outer row's shard (co-located on customer_id) run on the shards
 SELECT customer_id FROM {k}.customer c WHERE EXISTS (SELECT 1 FROM {k}.corder o WHERE o.customer_id = c.customer_id AND o.price > 35)
--- error 1235
 SELECT customer_id FROM {k}.customer c WHERE NOT EXISTS (SELECT 1 FROM {k}.corder o WHERE o.customer_id = c.customer_id)
--- error 1235
 SELECT customer_id, (SELECT COUNT(*) FROM {k}.corder o WHERE o.customer_id = c.customer_id) FROM {k}.customer c
+SELECT c.customer_id FROM {k}.customer c WHERE c.customer_id = 3 AND EXISTS (SELECT 1 FROM {k}.corder o WHERE c.customer_id = o.customer_id)
+SELECT COUNT(*) FROM {k}.customer c WHERE EXISTS (SELECT 1 FROM {k}.corder o WHERE o.customer_id = c.customer_id AND o.qty > 2)
+-- ordered
+SELECT c.customer_id, (SELECT SUM(o.price) FROM {k}.corder o WHERE o.customer_id = c.customer_id) AS total FROM {k}.customer c ORDER BY c.customer_id
+-- ordered
+SELECT c.customer_id, c.name FROM {k}.customer c WHERE c.balance > (SELECT AVG(o.price) FROM {k}.corder o WHERE o.customer_id = c.customer_id) ORDER BY c.customer_id
+SELECT c.region_id, COUNT(*) FROM {k}.customer c WHERE NOT EXISTS (SELECT 1 FROM {k}.corder o JOIN {k}.region r ON r.region_id = o.qty WHERE o.customer_id = c.customer_id) GROUP BY c.region_id
+SELECT o.order_id FROM {k}.corder o WHERE o.price = (SELECT MAX(o2.price) FROM {k}.corder o2 WHERE o2.customer_id = o.customer_id)
+# ...and ones that are not tied to it are refused
+-- error 1235
+SELECT p.product_id FROM {k}.product p WHERE EXISTS (SELECT 1 FROM {k}.corder o WHERE o.product_id = p.product_id)
+-- error 1235
+SELECT c.customer_id FROM {k}.customer c WHERE EXISTS (SELECT 1 FROM {k}.corder o WHERE o.qty = c.region_id)
+-- error 1235
+SELECT c.customer_id FROM {k}.customer c WHERE EXISTS (SELECT 1 FROM {k}.corder o WHERE o.customer_id = c.customer_id OR o.qty = 1)
+-- error 1235
+SELECT c.customer_id FROM {k}.customer c WHERE EXISTS (SELECT 1 FROM {k}.corder o, {k}.payment p WHERE o.customer_id = c.customer_id AND p.order_id = o.order_id)
 SELECT order_id FROM {k}.corder WHERE price > (SELECT AVG(price) FROM {k}.corder)
 -- error 1235
 SELECT * FROM (SELECT customer_id, name FROM {k}.customer WHERE balance > 20) AS rich

@@ -311,12 +311,28 @@ TEST(PulloutValueTest, AnswersBecomeValuesAsSqlHasThem) {
   EXPECT_EQ(Pullout::ValueOf(answer, in).error().code, 1241);
 }
 
-TEST_F(PlannerTest, RefusesWhatItCannotRunCorrectly) {
-  // A correlated subquery on a sharded table.
+TEST_F(PlannerTest, CorrelatedSubqueriesTiedToTheOuterRowsShardGoToTheShards) {
+  // corder rows with o.customer_id = c.customer_id live on c's shard.
   EXPECT_EQ(Plan("select * from customer c where exists (select 1 from corder o where "
                  "o.customer_id = c.customer_id and o.sku = 'x')")
-                .substr(0, 10),
-            "ERROR 1235");
+                .substr(0, 20),
+            "Route Scatter keyspa");
+  EXPECT_EQ(Plan("select c.email, (select count(*) from corder o where c.customer_id = "
+                 "o.customer_id) from customer c where c.customer_id = 7")
+                .substr(0, 24),
+            "Route EqualUnique keyspa");
+  // Tied on another column, through an OR, or through a derived table: refused.
+  for (const char* sql :
+       {"select * from customer c where exists (select 1 from corder o where o.sku = c.email)",
+        "select * from customer c where exists (select 1 from corder o where o.customer_id = "
+        "c.customer_id or o.sku = 'x')",
+        "select * from customer c where exists (select 1 from (select customer_id from corder) o "
+        "where o.customer_id = c.customer_id)"}) {
+    EXPECT_EQ(Plan(sql).substr(0, 10), "ERROR 1235") << sql;
+  }
+}
+
+TEST_F(PlannerTest, RefusesWhatItCannotRunCorrectly) {
   EXPECT_EQ(Plan("select * from customer, commerce.product").substr(0, 10), "ERROR 1235");
   EXPECT_EQ(Plan("select * from nosuch").substr(0, 10), "ERROR 1146");
   EXPECT_EQ(Plan("select * from nokeyspace.t").substr(0, 10), "ERROR 1049");
