@@ -12,6 +12,7 @@
 #include "vtgate/planner/colocated_subquery.h"
 #include "vtgate/planner/insert_select_planner.h"
 #include "vtgate/planner/join_planner.h"
+#include "vtgate/planner/partitioned_derived.h"
 #include "vtgate/planner/query_template_builder.h"
 #include "vtgate/planner/route_analysis.h"
 #include "vtgate/planner/select_merge.h"
@@ -488,6 +489,23 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
   if (all_reference) {
     return std::unique_ptr<Primitive>(
         make_route(is_write ? RouteOpcode::kAllShards : RouteOpcode::kAnyShard));
+  }
+  if (subquery_sharded && sharded.empty() && kind == ast::StatementKind::kSelect &&
+      std::count_if(binding.tables.begin(), binding.tables.end(),
+                    [](const BoundTable& t) {
+                      return t.table != nullptr && t.table->type != TableType::kReference;
+                    }) == 1 &&
+      IsShardPartitionedDerivedSelect(stmt.As<ast::SelectStatement>(), keyspace)) {
+    // SELECT ... FROM (a query whose rows split by shard) AS t: every shard
+    // answers for its rows, vtgate merges as for a sharded table.
+    auto& select = stmt.As<ast::SelectStatement>();
+    if (!MergeRequirement(select).empty()) {
+      MergeOptions merge;
+      merge.strip_qualifiers = rewrite;
+      merge.bind_count = bind_count;
+      return PlanMergedSelect(select, keyspace, RouteChoice{}, merge);
+    }
+    return std::unique_ptr<Primitive>(make_route(RouteOpcode::kScatter));
   }
   if (subquery_sharded && !SubqueriesFollowOuterRows(stmt, keyspace, binding.tables))
     return Unsupported("subquery on a sharded table");

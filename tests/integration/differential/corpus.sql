@@ -668,10 +668,24 @@ SELECT c.customer_id FROM {k}.customer c WHERE EXISTS (SELECT 1 FROM {k}.corder 
 -- error 1235
 SELECT c.customer_id FROM {k}.customer c WHERE EXISTS (SELECT 1 FROM {k}.corder o, {k}.payment p WHERE o.customer_id = c.customer_id AND p.order_id = o.order_id)
 SELECT order_id FROM {k}.corder WHERE price > (SELECT AVG(price) FROM {k}.corder)
--- error 1235
+# Derived tables whose rows split by shard run on the shards
 SELECT * FROM (SELECT customer_id, name FROM {k}.customer WHERE balance > 20) AS rich
--- error 1235
 SELECT t.customer_id, t.n FROM (SELECT customer_id, COUNT(*) AS n FROM {k}.corder GROUP BY customer_id) AS t WHERE t.n > 5
+SELECT COUNT(*), SUM(t.n), MAX(t.total) FROM (SELECT customer_id, COUNT(*) AS n, SUM(price) AS total FROM {k}.corder GROUP BY customer_id) AS t
+-- ordered
+SELECT t.n, COUNT(*) FROM (SELECT o.customer_id, COUNT(*) AS n FROM {k}.corder o GROUP BY o.customer_id) AS t GROUP BY t.n ORDER BY t.n
+-- ordered
+SELECT rich.name, rich.balance FROM (SELECT name, balance, customer_id FROM {k}.customer WHERE balance IS NOT NULL) AS rich ORDER BY rich.balance DESC, rich.customer_id LIMIT 5
+SELECT DISTINCT t.region_id FROM (SELECT DISTINCT customer_id, region_id FROM {k}.customer) AS t
+# ...and ones whose rows do not are refused
+-- error 1235
+SELECT t.n FROM (SELECT COUNT(*) AS n FROM {k}.corder) AS t
+-- error 1235
+SELECT t.qty, t.n FROM (SELECT qty, COUNT(*) AS n FROM {k}.corder GROUP BY qty) AS t
+-- error 1235
+SELECT t.order_id FROM (SELECT order_id FROM {k}.corder ORDER BY order_id LIMIT 3) AS t
+-- error 1235
+SELECT t.region_id FROM (SELECT DISTINCT region_id FROM {k}.customer) AS t
 SELECT order_id FROM {k}.corder WHERE product_id IN (SELECT product_id FROM {k}.product WHERE category = 'nut')
 SELECT customer_id FROM {k}.customer WHERE customer_id = 5 AND region_id IN (SELECT region_id FROM {k}.customer WHERE customer_id = 5)
 SELECT customer_id FROM {k}.customer WHERE region_id = (SELECT region_id FROM {k}.region WHERE name = 'north')
