@@ -44,6 +44,16 @@ Status Flatten(ast::TableRef& ref, ast::JoinKind kind, ast::Expr* on, std::vecto
       auto& join = ref.As<ast::JoinTableRef>();
       switch (join.join) {
         case ast::JoinKind::kRight:
+          if (join.left->kind() == ast::TableRefKind::kTable &&
+              join.right->kind() == ast::TableRefKind::kTable && join.using_columns.empty()) {
+            // a RIGHT JOIN b ON c is b LEFT JOIN a ON c.
+            Status first = Flatten(*join.right, kind, on, out);
+            if (!first.ok()) return first;
+            Status second = Flatten(*join.left, ast::JoinKind::kLeft, join.on.get(), out);
+            if (second.ok()) out.back().swapped_from_right_join = true;
+            return second;
+          }
+          return Unsupported("RIGHT JOIN of a nested join or with USING");
         case ast::JoinKind::kNaturalRight:
           return Unsupported("RIGHT JOIN");
         case ast::JoinKind::kNatural:
@@ -314,6 +324,9 @@ Status JoinPlanner::AssignItems() {
     item_segment_.push_back(segment);
   }
   if (aggregated_ && has_star_) return Unsupported("* with GROUP BY or aggregates");
+  if (star_all_ && std::any_of(flat_.begin(), flat_.end(),
+                               [](const FlatTable& flat) { return flat.swapped_from_right_join; }))
+    return Unsupported("SELECT * over a RIGHT JOIN");
   if (select_.distinct) {
     if (has_star_) return Unsupported("SELECT DISTINCT with *");
     // Rows are told apart by value and, for text, collation weight.

@@ -37,11 +37,15 @@ struct FlatTable {
   ast::Expr* on = nullptr;                     // its ON condition, null when none
   std::string alias;                           // the name its columns are qualified by
   size_t segment = 0;
+  // The left table of `a RIGHT JOIN b`, flattened as `b LEFT JOIN a`: its
+  // columns come first in SELECT *, so the swap cannot serve a bare *.
+  bool swapped_from_right_join = false;
 };
 
 // Appends the tables of `ref` in left-deep order; the leftmost joins by
-// (`kind`, `on`). Refuses derived tables, RIGHT/NATURAL joins, USING and
-// joins nested on the right.
+// (`kind`, `on`). `a RIGHT JOIN b ON c` between two plain tables becomes
+// `b LEFT JOIN a ON c`. Refuses derived tables, other RIGHT joins, NATURAL
+// joins, USING and joins nested on the right.
 Status Flatten(ast::TableRef& ref, ast::JoinKind kind, ast::Expr* on, std::vector<FlatTable>& out);
 
 // A group of tables one shard query joins.

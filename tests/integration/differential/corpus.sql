@@ -582,8 +582,14 @@ SELECT SUM(pay.amount) FROM {k}.corder o JOIN {k}.payment pay ON pay.order_id = 
 -- error 1235
 SELECT o.order_id FROM {k}.corder o JOIN {k}.product p ON p.product_id = product_id
 SELECT p.product_id FROM {k}.product p LEFT JOIN {k}.corder o ON o.product_id = p.product_id WHERE o.order_id IS NULL
--- error 1235
 SELECT o.order_id, p.sku FROM {k}.corder o RIGHT JOIN {k}.product p ON p.product_id = o.product_id
+-- ordered
+SELECT p.product_id, COUNT(o.order_id), SUM(o.qty) FROM {k}.corder o RIGHT JOIN {k}.product p ON p.product_id = o.product_id GROUP BY p.product_id ORDER BY p.product_id
+-- ordered
+SELECT p.sku, o.order_id FROM {k}.corder o RIGHT JOIN {k}.product p ON p.product_id = o.product_id AND o.qty > 3 ORDER BY p.sku, o.order_id LIMIT 12
+SELECT p.product_id FROM {k}.corder o RIGHT JOIN {k}.product p ON p.product_id = o.product_id WHERE o.order_id IS NULL
+-- error 1235
+SELECT * FROM {k}.corder o RIGHT JOIN {k}.product p ON p.product_id = o.product_id
 -- error 1235
 SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p USING (product_id)
 SELECT CONCAT(o.order_id, p.sku) FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
