@@ -13,6 +13,7 @@ packages=(
   libssl-dev nlohmann-json3-dev libcli11-dev libxxhash-dev
   sysbench percona-toolkit docker-compose
   python3-pymysql python3-cryptography python3-yaml
+  libdbd-mariadb-perl libmariadb-java default-jre-headless
   procps iproute2 openssl
   gnuplot-nox
   linux-perf strace valgrind

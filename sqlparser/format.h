@@ -27,6 +27,10 @@ struct FormatOptions {
   // When set, every user variable `@name` is written as the text it returns
   // (a SQL literal; vtgate keeps user variables itself).
   std::function<std::string(const ast::Variable&)> user_var;
+  // When set, a system variable `@@[scope.]name` for which it returns text
+  // is written as that text (a SQL literal: vtgate keeps some session
+  // variables itself); "" keeps the variable.
+  std::function<std::string(const ast::Variable&)> system_var;
   // Drop keyspace qualifiers from table names (`ks`.`t` -> `t`), including
   // those inside column references. MariaDB's system schemas
   // (information_schema, mysql, performance_schema, sys) are kept.

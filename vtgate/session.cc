@@ -157,10 +157,18 @@ bool MentionsLastInsertId(std::string_view text) {
 }
 
 // Whether `stmt` reads a user variable (@x).
-bool MentionsUserVariable(ast::Statement& stmt) {
+// Session variables vtgate keeps itself rather than on the shards.
+bool IsVtgateSystemVariable(const ast::Variable& v) {
+  return v.system && v.scope != ast::VarScope::kGlobal && AsciiLower(v.name) == "autocommit";
+}
+
+// Whether `stmt` reads a user variable or a system variable vtgate keeps.
+bool MentionsSessionVariable(ast::Statement& stmt) {
   bool found = false;
   ast::ForEachExpr(stmt, [&found](ast::Expr& e) {
-    if (e.kind() == ast::ExprKind::kVariable && !e.As<ast::Variable>().system) found = true;
+    if (e.kind() != ast::ExprKind::kVariable) return;
+    const auto& v = e.As<ast::Variable>();
+    if (!v.system || IsVtgateSystemVariable(v)) found = true;
   });
   return found;
 }
@@ -240,15 +248,25 @@ asio::awaitable<Result<ResultSet>> Session::Dispatch(std::string_view sql) {
   if (admin.statement) co_return co_await RunAdmin(*admin.statement);
   auto parsed = worker_.parser().Parse(sql);
   if (!parsed.ok()) co_return parsed.error();
-  if ((*parsed)->kind() != ast::StatementKind::kSet && MentionsUserVariable(**parsed)) {
-    // User variables are the session's: their values go into the text, which
-    // is parsed again, so the planner sees literals it can route by. (SET
-    // evaluates its values itself.)
+  if ((*parsed)->kind() != ast::StatementKind::kSet && MentionsSessionVariable(**parsed)) {
+    // User variables, and system variables vtgate keeps (autocommit), are
+    // the session's: their values go into the text, which is parsed again,
+    // so the planner sees literals it can route by. (SET evaluates its
+    // values itself.) A bare variable keeps its name as the column's.
     if ((*parsed)->kind() == ast::StatementKind::kSelect) {
       for (auto& item : (*parsed)->As<ast::SelectStatement>().items) {
-        if (item.expr && item.alias.empty() && item.expr->kind() == ast::ExprKind::kVariable &&
-            !item.expr->As<ast::Variable>().system)
-          item.alias = "@" + item.expr->As<ast::Variable>().name;
+        if (!item.expr || !item.alias.empty() || item.expr->kind() != ast::ExprKind::kVariable)
+          continue;
+        const auto& v = item.expr->As<ast::Variable>();
+        if (!v.system) {
+          item.alias = "@" + v.name;
+        } else if (IsVtgateSystemVariable(v)) {
+          item.alias = std::string("@@") +
+                       (v.scope == ast::VarScope::kSession ? "session."
+                        : v.scope == ast::VarScope::kLocal ? "local."
+                                                           : "") +
+                       v.name;
+        }
       }
     }
     const std::string text = sql::Format(**parsed, UserVariableSubstitution());

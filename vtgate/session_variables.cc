@@ -56,6 +56,12 @@ sql::FormatOptions Session::UserVariableSubstitution() const {
     auto it = user_variables_.find(AsciiLower(v.name));
     return it == user_variables_.end() ? std::string("NULL") : it->second;
   };
+  // autocommit lives in vtgate (the shards' pooled connections keep theirs on).
+  options.system_var = [this](const ast::Variable& v) {
+    if (v.scope == ast::VarScope::kGlobal || AsciiLower(v.name) != "autocommit")
+      return std::string();
+    return std::string(autocommit_ ? "1" : "0");
+  };
   return options;
 }
 

@@ -356,6 +356,13 @@ void SqlWriter::ExprBody(const ast::Expr& e) {
     }
     case K::kVariable: {
       const auto& v = e.As<ast::Variable>();
+      if (v.system && options_.system_var) {
+        std::string value = options_.system_var(v);
+        if (!value.empty()) {
+          out_ += value;
+          return;
+        }
+      }
       if (v.system) {
         out_ += "@@";
         out_ += ScopePrefix(v.scope);

@@ -6,6 +6,7 @@
 #include "MySqlLexer.h"
 #include "antlr4-runtime.h"
 #include "sqlparser/query_text.h"
+#include "sqlparser/transform/raw_bytes.h"
 #include "sqlparser/transform/transformer.h"
 
 namespace tessera::sql::transform {
@@ -47,7 +48,8 @@ size_t ByteOffset(std::string_view sql, size_t cp) {
 }  // namespace
 
 Result<ast::StatementPtr> RunParse(std::string_view sql, ParseStats& stats) {
-  const std::string text = BlankExecutableCommentMarkers(sql);
+  std::string text = BlankExecutableCommentMarkers(sql);
+  if (auto mapped = MapRawBytes(text)) text = std::move(*mapped);
   std::unique_ptr<antlr4::ANTLRInputStream> input;
   try {
     input = std::make_unique<antlr4::ANTLRInputStream>(text);

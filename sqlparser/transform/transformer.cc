@@ -3,6 +3,8 @@
 
 #include <cctype>
 
+#include "sqlparser/transform/raw_bytes.h"
+
 namespace tessera::sql::transform {
 
 ast::StatementPtr Transformer::Statement(P::StatementContext* ctx) {
@@ -130,6 +132,7 @@ std::string Transformer::TextString(P::TextStringContext* ctx, std::string* char
     }
     AppendUnescaped(term->getText(), out);
   }
+  RestoreRawBytes(out);
   return out;
 }
 

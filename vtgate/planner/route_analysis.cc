@@ -52,6 +52,12 @@ std::optional<ValueRef> ValueRefOf(const ast::Expr& expr) {
       case ast::LiteralKind::kNull:
         ref.literal = {VindexValue::Kind::kNull, ""};
         return ref;
+      case ast::LiteralKind::kDecimal:
+      case ast::LiteralKind::kFloat:
+        // Only integer-valued ones map (hash, numeric); others fail to map,
+        // which routes a read to every shard and refuses an INSERT.
+        ref.literal = {VindexValue::Kind::kOther, lit.text};
+        return ref;
       default:
         return std::nullopt;
     }
@@ -62,6 +68,10 @@ std::optional<ValueRef> ValueRefOf(const ast::Expr& expr) {
       const auto& lit = unary.operand->As<ast::Literal>();
       if (lit.type == ast::LiteralKind::kInt) {
         ref.literal = {VindexValue::Kind::kInteger, "-" + lit.text};
+        return ref;
+      }
+      if (lit.type == ast::LiteralKind::kDecimal || lit.type == ast::LiteralKind::kFloat) {
+        ref.literal = {VindexValue::Kind::kOther, "-" + lit.text};
         return ref;
       }
     }

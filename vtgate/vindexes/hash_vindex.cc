@@ -8,6 +8,9 @@
 
 #include <charconv>
 #include <cstring>
+#include <optional>
+
+#include "vtgate/vindexes/vindex_value_bytes.h"
 
 namespace tessera::vtgate {
 
@@ -48,8 +51,16 @@ Result<std::string> HashVindex::Map(const VindexValue& value) const {
   if (value.kind == VindexValue::Kind::kNull) {
     return Error::Make(mysql_errno::kUnknown, "hash vindex: cannot map NULL to a keyspace id");
   }
+  // A decimal or floating-point literal holding an integer (4000900e0, as
+  // drivers send numbers) is stored as that integer.
+  std::optional<std::string> integral;
+  if (value.kind == VindexValue::Kind::kOther) {
+    integral = IntegralNumberText(text);
+    if (integral) text = *integral;
+  }
   // Integers, and strings that hold an integer (MySQL compares them numerically).
-  if (value.kind == VindexValue::Kind::kInteger || value.kind == VindexValue::Kind::kString) {
+  if (value.kind == VindexValue::Kind::kInteger || value.kind == VindexValue::Kind::kString ||
+      integral) {
     const char* begin = text.data();
     const char* end = text.data() + text.size();
     if (!text.empty() && text.front() == '-') {

@@ -30,8 +30,11 @@ Result<std::string> NumericVindex::Map(const VindexValue& value) const {
   if (value.kind == VindexValue::Kind::kNull) {
     return Error::Make(mysql_errno::kUnknown, "numeric vindex: cannot map NULL to a keyspace id");
   }
-  if (value.kind == VindexValue::Kind::kInteger || value.kind == VindexValue::Kind::kString) {
-    auto canonical = CanonicalIntegerText(value.text);
+  if (value.kind == VindexValue::Kind::kInteger || value.kind == VindexValue::Kind::kString ||
+      value.kind == VindexValue::Kind::kOther) {
+    // kOther: a decimal or floating-point literal holding an integer.
+    auto canonical = value.kind == VindexValue::Kind::kOther ? IntegralNumberText(value.text)
+                                                             : CanonicalIntegerText(value.text);
     if (canonical && canonical->front() != '-') {
       uint64_t number = 0;
       const char* end = canonical->data() + canonical->size();

@@ -24,4 +24,11 @@ Result<std::string> VindexValueBytes(std::string_view vindex_type, const VindexV
 // Canonical decimal text of `text` if it is [+-]?[0-9]+, else nullopt.
 std::optional<std::string> CanonicalIntegerText(std::string_view text);
 
+// The canonical integer text of a decimal or floating-point literal
+// ([+-]?digits[.digits][e[+-]digits]) whose value is an exact integer, as a
+// BIGINT column stores it (4000900e0, 4000900.00 -> "4000900"); nullopt for
+// a fraction, for other text, and for a floating-point literal beyond 2^53
+// (a DOUBLE no longer holds every integer there).
+std::optional<std::string> IntegralNumberText(std::string_view text);
+
 }  // namespace tessera::vtgate

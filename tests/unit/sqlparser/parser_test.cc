@@ -143,3 +143,44 @@ TEST(ParserKeywords, CaseInsensitive) {
 
 }  // namespace
 }  // namespace tessera::sql
+
+namespace tessera::sql {
+namespace {
+
+// Raw bytes in string literals (binary data sent as text) parse, keep their
+// exact value, and come back out of the formatter unchanged.
+TEST(ParserRawBytes, StringLiteralsKeepBytesThatAreNotUtf8) {
+  Parser parser;
+  std::string every;
+  for (int b = 0x80; b <= 0xFF; ++b) every.push_back(static_cast<char>(b));
+  for (const std::string& value : {std::string("\xff\0\x80", 3), every,
+                                   std::string("ok \xc3\xa9 then \xe9 and \xf0\x9f\x8e\x89")}) {
+    std::string escaped;
+    for (char c : value) escaped += c == '\0' ? std::string("\\0") : std::string(1, c);
+    for (const std::string& sql :
+         {"INSERT INTO t (id, d, b) VALUES (2, 1.5, '" + escaped + "')",
+          "INSERT INTO t (id, d, b) VALUES (2, 1.5, _binary'" + escaped + "')"}) {
+      auto parsed = parser.Parse(sql);
+      ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+      const auto& insert = (*parsed)->As<ast::InsertStatement>();
+      const auto& literal = insert.rows.at(0).at(2)->As<ast::Literal>();
+      EXPECT_EQ(literal.text, value);
+      auto again = parser.Parse(Format(**parsed));
+      ASSERT_TRUE(again.ok()) << again.error().message;
+      EXPECT_EQ(again.value()->As<ast::InsertStatement>().rows.at(0).at(2)->As<ast::Literal>().text,
+                value);
+    }
+  }
+  // Characters of the range raw bytes are carried in keep their value too,
+  // with or without raw bytes next to them.
+  for (const char* sql : {"SELECT '\xf4\x8f\xbe\x80\xf4\x8f\xbf\xbf', '\xff'",
+                          "SELECT '\xf4\x8f\xbe\x80\xf4\x8f\xbf\xbf', 'x'"}) {
+    auto parsed = parser.Parse(sql);
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+    const auto& items = parsed.value()->As<ast::SelectStatement>().items;
+    EXPECT_EQ(items.at(0).expr->As<ast::Literal>().text, "\xf4\x8f\xbe\x80\xf4\x8f\xbf\xbf");
+  }
+}
+
+}  // namespace
+}  // namespace tessera::sql

@@ -6,9 +6,11 @@
 
 #include "vtgate/vindexes/binary_md5_vindex.h"
 #include "vtgate/vindexes/binary_vindex.h"
+#include "vtgate/vindexes/hash_vindex.h"
 #include "vtgate/vindexes/numeric_vindex.h"
 #include "vtgate/vindexes/unicode_loose_md5_vindex.h"
 #include "vtgate/vindexes/vindex_registry.h"
+#include "vtgate/vindexes/vindex_value_bytes.h"
 #include "vtgate/vindexes/xxhash_vindex.h"
 
 namespace tessera::vtgate {
@@ -97,6 +99,41 @@ TEST(NumericVindexTest, RefusesNonIntegers) {
     auto id = vindex.Map({kind, text});
     ASSERT_FALSE(id.ok()) << text;
     EXPECT_NE(id.error().message.find("'" + text + "'"), std::string::npos) << id.error().message;
+  }
+}
+
+// Drivers send numbers as DOUBLE (4000900e0) or DECIMAL literals; a BIGINT
+// column stores the integer, so an integer-valued one maps as that integer.
+TEST(IntegralNumberTextTest, IntegerValuedDecimalAndFloatLiterals) {
+  const std::vector<std::pair<std::string, std::string>> integral = {
+      {"4000900e0", "4000900"},
+      {"4000900.000", "4000900"},
+      {"4.0009e6", "4000900"},
+      {"-5e0", "-5"},
+      {"+7.0", "7"},
+      {"0.0", "0"},
+      {"120E-1", "12"},
+      {"1e15", "1000000000000000"},
+      {"9007199254740992e0", "9007199254740992"},
+      {"123456789012345678901234567890.0", "123456789012345678901234567890"}};
+  for (const auto& [text, want] : integral) {
+    auto got = IntegralNumberText(text);
+    ASSERT_TRUE(got.has_value()) << text;
+    EXPECT_EQ(*got, want) << text;
+  }
+  for (const char* text : {"1.5", "4000900.01", "1e-1", "9007199254740993e0", "abc", "1e", "",
+                           "1.2.3", "e5", "1e99999"}) {
+    EXPECT_FALSE(IntegralNumberText(text).has_value()) << text;
+  }
+  HashVindex hash;
+  NumericVindex numeric;
+  for (const Vindex* vindex : std::initializer_list<const Vindex*>{&hash, &numeric}) {
+    auto as_double = vindex->Map({Kind::kOther, "4000900e0"});
+    ASSERT_TRUE(as_double.ok()) << as_double.error().message;
+    auto as_integer = vindex->Map({Kind::kInteger, "4000900"});
+    ASSERT_TRUE(as_integer.ok());
+    EXPECT_EQ(*as_double, *as_integer);
+    EXPECT_FALSE(vindex->Map({Kind::kOther, "4000900.5"}).ok());
   }
 }
 
