@@ -13,8 +13,9 @@ namespace tessera::config {
 namespace {
 
 // Vindex types the router implements.
-const std::set<std::string> kKnownVindexTypes = {"binary",  "binary_md5",        "hash",
-                                                 "numeric", "unicode_loose_md5", "xxhash"};
+const std::set<std::string> kKnownVindexTypes = {
+    "binary",  "binary_md5",        "hash",  "lookup", "lookup_unique",
+    "numeric", "unicode_loose_md5", "xxhash"};
 // Table types besides the default ("" = a normal table).
 const std::set<std::string> kKnownTableTypes = {"", "reference", "sequence"};
 
@@ -385,6 +386,27 @@ void TopologyParser::ParseVindexes(const YAML::Node& node, KeyspaceConfig& ks) {
         vindex.params[reader_.String(p->first, vwhat + " param")] =
             reader_.String(p->second, vwhat + " param");
       }
+    }
+    if (vindex.type == "lookup" || vindex.type == "lookup_unique") {
+      // table: keyspace.table of an unsharded keyspace; from, to: its columns.
+      for (const char* required : {"table", "from", "to"}) {
+        auto param = vindex.params.find(required);
+        if (param == vindex.params.end() || param->second.empty())
+          reader_.Fail(it->second, vwhat + ": a " + vindex.type + " vindex needs params " +
+                                       "table (keyspace.table), from and to; " + required +
+                                       " is missing");
+      }
+      for (const auto& [name, value] : vindex.params) {
+        if (name != "table" && name != "from" && name != "to")
+          reader_.Fail(it->second, vwhat + ": unknown param " + Quoted(name) + " (a " +
+                                       vindex.type + " vindex takes table, from, to)");
+      }
+      const std::string& table = vindex.params.at("table");
+      const size_t dot = table.find('.');
+      if (dot == std::string::npos || dot == 0 || dot + 1 == table.size() ||
+          table.find('.', dot + 1) != std::string::npos)
+        reader_.Fail(it->second,
+                     vwhat + ": table " + Quoted(table) + " must be written keyspace.table");
     }
     ks.vindexes.push_back(std::move(vindex));
   }

@@ -63,6 +63,12 @@ class SessionCursor final : public VCursor {
     atomic_write_ = atomic;
   }
   boost::asio::awaitable<Status> EndAutocommitWrite(bool statement_ok);
+  void WriteInOneTransaction() override {
+    if (autocommit_write_ && !in_transaction_) {
+      in_transaction_ = true;
+      implicit_transaction_ = true;
+    }
+  }
   boost::asio::awaitable<Status> Commit();
   boost::asio::awaitable<Status> Rollback();
 

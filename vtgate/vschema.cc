@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/ascii.h"
+#include "vtgate/vindexes/lookup_vindex.h"
 #include "vtgate/vindexes/vindex_registry.h"
 
 namespace tessera::vtgate {
@@ -128,6 +129,33 @@ Result<std::shared_ptr<const VSchema>> VSchema::Build(const config::Topology& to
       }
       ks->tables.at(table_config.name).auto_increment =
           AutoIncrement{AsciiLower(config.column), sequence_ks, config.sequence_table};
+    }
+  }
+  // Lookup vindexes: their table lives in an unsharded keyspace, and exactly
+  // one table owns each, as a secondary vindex.
+  for (const auto& ks : vschema->keyspaces_) {
+    for (const auto& [name, vindex] : ks->vindexes) {
+      auto* lookup = dynamic_cast<LookupVindex*>(vindex.get());
+      if (lookup == nullptr) continue;
+      const std::string what = "keyspace " + ks->name + ": vindex " + name;
+      const KeyspaceInfo* home = vschema->FindKeyspace(lookup->keyspace());
+      if (home == nullptr || home->sharded)
+        return Error::Internal(what + ": its table " + lookup->keyspace() + "." + lookup->table() +
+                               " must be in an unsharded keyspace");
+      lookup->set_home(home);
+      std::string owner;
+      for (const auto& [table_name, table] : ks->tables) {
+        for (size_t i = 0; i < table.vindexes.size(); ++i) {
+          if (table.vindexes[i].vindex != lookup) continue;
+          if (i == 0)
+            return Error::Internal(what + ": a lookup vindex cannot be the primary vindex of " +
+                                   table_name);
+          if (!owner.empty())
+            return Error::Internal(what + " is listed by both " + owner + " and " + table_name +
+                                   "; a lookup vindex has one owner table");
+          owner = table_name;
+        }
+      }
     }
   }
   return std::shared_ptr<const VSchema>(std::move(vschema));

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "common/sequence_table.h"
+#include "common/sql_string.h"
 
 namespace tessera::vtgate {
 
@@ -40,6 +41,21 @@ boost::asio::awaitable<Result<uint64_t>> InsertSharded::NextValues(VCursor& curs
   co_return first;
 }
 
+namespace {
+
+std::string HexOf(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out.push_back(kDigits[c >> 4]);
+    out.push_back(kDigits[c & 0x0F]);
+  }
+  return out;
+}
+
+}  // namespace
+
 boost::asio::awaitable<Result<ResultSet>> InsertSharded::Execute(VCursor& cursor,
                                                                  const BindValues& binds) const {
   // Values for the rows that need one, handed out in row order.
@@ -56,7 +72,9 @@ boost::asio::awaitable<Result<ResultSet>> InsertSharded::Execute(VCursor& cursor
   }
 
   std::vector<std::string> per_shard(keyspace_->shards.size());
-  for (const auto& row : rows_) {
+  std::vector<std::string> lookup_rows(lookups_.size());  // "(value, X'id'), ..."
+  for (size_t r = 0; r < rows_.size(); ++r) {
+    const RowPlan& row = rows_[r];
     std::optional<uint64_t> generated;
     if (NeedsValue(row, binds)) generated = next_generated++;
     VindexValue routed;
@@ -72,6 +90,17 @@ boost::asio::awaitable<Result<ResultSet>> InsertSharded::Execute(VCursor& cursor
     }
     const ShardInfo* shard = keyspace_->ShardForKeyspaceId(*keyspace_id);
     if (shard == nullptr) co_return Error::Internal("no shard owns value " + value->text);
+    for (size_t l = 0; l < lookups_.size(); ++l) {
+      const auto& ref = lookups_[l].values[r];
+      if (!ref) continue;
+      const VindexValue& looked_up = ref->Resolve(binds);
+      if (looked_up.kind == VindexValue::Kind::kNull) continue;  // NULL has no entry
+      std::string& entries = lookup_rows[l];
+      entries += entries.empty() ? "(" : ", (";
+      entries += looked_up.kind == VindexValue::Kind::kString ? QuoteSqlString(looked_up.text)
+                                                              : looked_up.text;
+      entries += ", X'" + HexOf(*keyspace_id) + "')";
+    }
     std::string& sql = per_shard[shard->index];
     if (sql.empty()) {
       sql = prefix_;
@@ -83,6 +112,22 @@ boost::asio::awaitable<Result<ResultSet>> InsertSharded::Execute(VCursor& cursor
       sql += generated ? std::to_string(*generated) : row.auto_value->given.Render(binds);
       sql += row.auto_value->tail.Render(binds);
     }
+  }
+  // The lookup entries first: a unique lookup refuses a duplicate value
+  // before any row is written.
+  for (size_t l = 0; l < lookups_.size(); ++l) {
+    if (lookup_rows[l].empty()) continue;
+    const LookupVindex& lookup = *lookups_[l].vindex;
+    cursor.WriteInOneTransaction();
+    // A non-unique lookup keeps one entry per (value, keyspace id), which
+    // another row may already have made.
+    ShardQuery entries{&lookup.home()->shards.front(),
+                       std::string(lookup.is_unique() ? "INSERT" : "INSERT IGNORE") + " INTO " +
+                           QuoteSqlIdentifier(lookup.table()) + " (" +
+                           QuoteSqlIdentifier(lookup.from()) + ", " +
+                           QuoteSqlIdentifier(lookup.to()) + ") VALUES " + lookup_rows[l]};
+    auto added = co_await cursor.ExecuteOne(std::move(entries));
+    if (!added.ok()) co_return added.error();
   }
   std::vector<ShardQuery> queries;
   std::string suffix = suffix_.Render(binds);
@@ -106,6 +151,8 @@ std::string InsertSharded::Describe(int indent) const {
                                 std::string(static_cast<size_t>(indent), ' '), keyspace_->name,
                                 vindex_->type(), rows_.size());
   if (sequence_) out += fmt::format(" sequence={}.{}", sequence_->keyspace->name, sequence_->table);
+  for (const auto& lookup : lookups_)
+    out += fmt::format(" lookup={}.{}", lookup.vindex->keyspace(), lookup.vindex->table());
   return out + "\n";
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "vtgate/engine/primitive.h"
+#include "vtgate/vindexes/lookup_vindex.h"
 
 namespace tessera::vtgate {
 
@@ -49,6 +50,15 @@ class InsertSharded final : public Primitive {
         suffix_(std::move(suffix)),
         sequence_(std::move(sequence)) {}
 
+  // A lookup vindex the table owns: each row's value of its column (nullopt
+  // when the statement does not give one), in row order. The rows' entries
+  // are added to the lookup table before the rows, in one transaction.
+  struct LookupWrite {
+    const LookupVindex* vindex = nullptr;
+    std::vector<std::optional<ValueRef>> values;
+  };
+  void SetLookups(std::vector<LookupWrite> lookups) { lookups_ = std::move(lookups); }
+
   boost::asio::awaitable<Result<ResultSet>> Execute(VCursor& cursor,
                                                     const BindValues& binds) const override;
   std::string Describe(int indent) const override;
@@ -65,6 +75,7 @@ class InsertSharded final : public Primitive {
   std::vector<RowPlan> rows_;
   QueryTemplate suffix_;  // " ON DUPLICATE KEY UPDATE ..." or empty
   std::optional<Sequence> sequence_;
+  std::vector<LookupWrite> lookups_;
 };
 
 }  // namespace tessera::vtgate

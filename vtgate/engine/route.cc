@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 
+#include "common/sql_string.h"
 #include "vtgate/gateway/shard_unavailable.h"
+#include "vtgate/vindexes/lookup_vindex.h"
 
 namespace tessera::vtgate {
 
@@ -22,6 +24,8 @@ std::string_view RouteOpcodeName(RouteOpcode opcode) {
       return "AnyShard";
     case RouteOpcode::kAllShards:
       return "AllShards";
+    case RouteOpcode::kLookup:
+      return "Lookup";
   }
   return "?";
 }
@@ -35,6 +39,7 @@ Result<std::vector<const ShardInfo*>> Route::ResolveShards(const BindValues& bin
       break;
     case RouteOpcode::kScatter:
     case RouteOpcode::kAllShards:
+    case RouteOpcode::kLookup:
       for (const auto& shard : keyspace_->shards) shards.push_back(&shard);
       break;
     case RouteOpcode::kEqualUnique:
@@ -69,9 +74,48 @@ Result<std::vector<const ShardInfo*>> Route::ResolveShards(const BindValues& bin
   return shards;
 }
 
+boost::asio::awaitable<Result<std::vector<const ShardInfo*>>> Route::LookupShards(
+    VCursor& cursor, const BindValues& binds) const {
+  const auto* lookup = dynamic_cast<const LookupVindex*>(vindex_);
+  if (lookup == nullptr || lookup->home() == nullptr)
+    co_return Error::Internal("a lookup route without a lookup vindex");
+  std::string list;
+  for (const auto& ref : values_) {
+    const VindexValue& value = ref.Resolve(binds);
+    if (value.kind == VindexValue::Kind::kNull) continue;  // matches no row
+    if (!list.empty()) list += ", ";
+    list += value.kind == VindexValue::Kind::kString ? QuoteSqlString(value.text) : value.text;
+  }
+  std::vector<bool> picked(keyspace_->shards.size(), false);
+  if (!list.empty()) {
+    ShardQuery query{&lookup->home()->shards.front(),
+                     "SELECT " + QuoteSqlIdentifier(lookup->to()) + " FROM " +
+                         QuoteSqlIdentifier(lookup->table()) + " WHERE " +
+                         QuoteSqlIdentifier(lookup->from()) + " IN (" + list + ")"};
+    auto found = co_await cursor.ExecuteOne(std::move(query));
+    if (!found.ok()) co_return found.error();
+    for (const auto& row : found->rows) {
+      if (row.empty() || !row[0]) continue;
+      const ShardInfo* shard = keyspace_->ShardForKeyspaceId(*row[0]);
+      if (shard != nullptr) picked[shard->index] = true;
+    }
+  }
+  std::vector<const ShardInfo*> shards;
+  for (size_t i = 0; i < picked.size(); ++i)
+    if (picked[i]) shards.push_back(&keyspace_->shards[i]);
+  // No shard can hold a matching row; ask one for the column definitions.
+  if (shards.empty()) shards.push_back(&keyspace_->shards.front());
+  co_return shards;
+}
+
 boost::asio::awaitable<Result<ResultSet>> Route::Execute(VCursor& cursor,
                                                          const BindValues& binds) const {
-  auto shards = ResolveShards(binds);
+  Result<std::vector<const ShardInfo*>> shards = std::vector<const ShardInfo*>{};
+  if (opcode_ == RouteOpcode::kLookup) {
+    shards = co_await LookupShards(cursor, binds);
+  } else {
+    shards = ResolveShards(binds);
+  }
   if (!shards.ok()) co_return shards.error();
   if (shards->size() > 1 && !single_shard_only_.empty()) {
     co_return Error::Make(

@@ -6,6 +6,8 @@
 //   kScatter     every shard (reads)
 //   kAnyShard    one shard, any (reference tables, statements without tables)
 //   kAllShards   every shard (DDL, writes to reference tables)
+//   kLookup      the shards a lookup vindex's table names for values (asked
+//                first, one query to the lookup table's keyspace)
 // A query whose results cannot simply be concatenated (ORDER BY, LIMIT,
 // aggregates, ...) carries a `single_shard_only` reason: it runs when its
 // values resolve to one shard and is refused (1235) otherwise.
@@ -18,7 +20,7 @@
 
 namespace tessera::vtgate {
 
-enum class RouteOpcode { kUnsharded, kEqualUnique, kIn, kScatter, kAnyShard, kAllShards };
+enum class RouteOpcode { kUnsharded, kEqualUnique, kIn, kScatter, kAnyShard, kAllShards, kLookup };
 
 std::string_view RouteOpcodeName(RouteOpcode opcode);
 
@@ -41,10 +43,16 @@ class Route final : public Primitive {
                                                     const BindValues& binds) const override;
   std::string Describe(int indent) const override;
 
-  // The shards this route targets for `binds`, in shard order.
+  // The shards this route targets for `binds`, in shard order. A kLookup
+  // route resolves to every shard here (no query is made).
   Result<std::vector<const ShardInfo*>> ResolveShards(const BindValues& binds) const;
 
  private:
+  // kLookup: the shards of the keyspace ids the lookup table holds for the
+  // values, in shard order; one shard when none.
+  boost::asio::awaitable<Result<std::vector<const ShardInfo*>>> LookupShards(
+      VCursor& cursor, const BindValues& binds) const;
+
   RouteOpcode opcode_;
   const KeyspaceInfo* keyspace_;
   QueryTemplate query_;

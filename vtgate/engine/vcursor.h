@@ -34,6 +34,11 @@ class VCursor {
   // restriction: for vtgate's own bookkeeping (sequence values), never for
   // the client's statements.
   virtual boost::asio::awaitable<Result<ResultSet>> ExecuteInternal(ShardQuery query) = 0;
+  // The statement writes to more than one place (a lookup table and the
+  // rows' shards): outside a transaction, what it sends from here on runs in
+  // an implicit transaction that ends with the statement (committed when it
+  // succeeds, rolled back otherwise).
+  virtual void WriteInOneTransaction() = 0;
 };
 
 }  // namespace tessera::vtgate

@@ -5,6 +5,7 @@
 #include "vtgate/engine/insert_select.h"
 #include "vtgate/planner/query_template_builder.h"
 #include "vtgate/planner/table_binding.h"
+#include "vtgate/vindexes/lookup_vindex.h"
 
 namespace tessera::vtgate {
 namespace ast = sql::ast;
@@ -49,6 +50,12 @@ Result<std::unique_ptr<Primitive>> PlanInsertSelect(ast::InsertStatement& insert
     if (table->type == TableType::kReference) {
       spec.target = InsertSelect::Target::kReference;
     } else {
+      for (size_t v = 1; v < table->vindexes.size(); ++v) {
+        if (dynamic_cast<const LookupVindex*>(table->vindexes[v].vindex) != nullptr)
+          return Error::Make(mysql_errno::kNotSupportedYet,
+                             "unsupported: INSERT ... SELECT into table " + table->name +
+                                 ", which has lookup vindex column " + table->vindexes[v].column);
+      }
       const ColumnVindex* vindex = table->primary();
       spec.target = InsertSelect::Target::kSharded;
       spec.vindex = vindex->vindex;

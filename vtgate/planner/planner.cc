@@ -6,6 +6,7 @@
 #include "sqlparser/ast/walk.h"
 #include "sqlparser/format.h"
 #include "vtgate/engine/insert_sharded.h"
+#include "vtgate/engine/lookup_delete.h"
 #include "vtgate/engine/pullout.h"
 #include "vtgate/engine/route.h"
 #include "vtgate/planner/aggregate_names.h"
@@ -19,6 +20,7 @@
 #include "vtgate/planner/subquery_pullout.h"
 #include "vtgate/planner/table_binding.h"
 #include "vtgate/planner/union_planner.h"
+#include "vtgate/vindexes/lookup_vindex.h"
 
 namespace tessera::vtgate {
 namespace ast = sql::ast;
@@ -306,6 +308,28 @@ Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
       return Unsupported("ON DUPLICATE KEY UPDATE of vindex column " + vindex->column);
   }
 
+  // Lookup vindexes the table owns: their entries follow the rows.
+  std::vector<InsertSharded::LookupWrite> lookups;
+  std::vector<std::optional<size_t>> lookup_positions;
+  std::vector<std::string> lookup_columns;
+  for (size_t v = 1; v < table.vindexes.size(); ++v) {
+    const auto* lookup = dynamic_cast<const LookupVindex*>(table.vindexes[v].vindex);
+    if (lookup == nullptr) continue;
+    const std::string& column = table.vindexes[v].column;
+    if (insert.replace || insert.ignore || !insert.on_duplicate.empty())
+      return Unsupported(std::string(insert.replace  ? "REPLACE"
+                                     : insert.ignore ? "INSERT IGNORE"
+                                                     : "ON DUPLICATE KEY UPDATE") +
+                         " into table " + table.name + ", which has lookup vindex column " +
+                         column);
+    auto position = column_index(column);
+    if (position && *position == auto_position)
+      return Unsupported("a lookup vindex on auto-increment column " + column);
+    lookups.push_back(InsertSharded::LookupWrite{lookup, {}});
+    lookup_positions.push_back(position);
+    lookup_columns.push_back(column);
+  }
+
   sql::FormatOptions options;
   options.strip_qualifiers = true;
   std::string prefix = insert.replace ? "REPLACE " : "INSERT ";
@@ -333,6 +357,17 @@ Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
                                                       ": the value of vindex column " +
                                                       vindex->column + " must be a literal");
       }
+    }
+    for (size_t l = 0; l < lookups.size(); ++l) {
+      std::optional<ValueRef> value;
+      if (lookup_positions[l]) {
+        value = ValueRefOf(*row[*lookup_positions[l]]);
+        if (!value)
+          return Error::Make(mysql_errno::kUnknown, "INSERT into sharded table " + table.name +
+                                                        ": the value of lookup vindex column " +
+                                                        lookup_columns[l] + " must be a literal");
+      }
+      lookups[l].values.push_back(std::move(value));
     }
     InsertSharded::RowPlan plan;
     plan.vindex_value = ref.value_or(ValueRef{});
@@ -379,9 +414,11 @@ Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
     sequence = InsertSharded::Sequence{auto_increment->sequence_keyspace,
                                        auto_increment->sequence_table, vindex_generated};
   }
-  return std::unique_ptr<Primitive>(std::make_unique<InsertSharded>(
-      &keyspace, vindex->vindex, std::move(prefix), std::move(row_plans), std::move(suffix),
-      std::move(sequence)));
+  auto plan =
+      std::make_unique<InsertSharded>(&keyspace, vindex->vindex, std::move(prefix),
+                                      std::move(row_plans), std::move(suffix), std::move(sequence));
+  plan->SetLookups(std::move(lookups));
+  return std::unique_ptr<Primitive>(std::move(plan));
 }
 
 }  // namespace
@@ -560,8 +597,13 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
         for (const auto& assignment : update.assignments) {
           for (const BoundTable* table : sharded) {
             std::string lower = AsciiLower(assignment.column.name);
-            if (lower == table->table->primary()->column) {
-              return Unsupported("changing vindex column " + lower + " of table " + table->name);
+            for (size_t v = 0; v < table->table->vindexes.size(); ++v) {
+              if (lower != table->table->vindexes[v].column) continue;
+              if (v == 0)
+                return Unsupported("changing vindex column " + lower + " of table " + table->name);
+              if (dynamic_cast<const LookupVindex*>(table->table->vindexes[v].vindex))
+                return Unsupported("changing lookup vindex column " + lower + " of table " +
+                                   table->name);
             }
           }
         }
@@ -577,9 +619,53 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
       auto choice = ChooseShardedRoute(sharded, where, joins);
       if (!choice.ok()) return choice.error();
       auto route = make_route(choice->opcode);
-      route->SetVindex(choice->vindex, std::move(choice->values));
+      route->SetVindex(choice->vindex, choice->values);
       if (has_limit)
         route->SetSingleShardOnly(is_update ? "UPDATE with LIMIT" : "DELETE with LIMIT");
+      if (!is_update) {
+        // A table owning lookup vindexes: their entries go with the rows.
+        const TableInfo& owner = *sharded.front()->table;
+        std::vector<const LookupVindex*> lookups;
+        auto select = std::make_unique<ast::SelectStatement>();
+        select->items.push_back(ast::SelectItem{
+            std::make_unique<ast::ColumnRef>(ast::TableName{}, owner.primary()->column), "", {}});
+        for (size_t v = 1; v < owner.vindexes.size(); ++v) {
+          const auto* lookup = dynamic_cast<const LookupVindex*>(owner.vindexes[v].vindex);
+          if (lookup == nullptr) continue;
+          lookups.push_back(lookup);
+          select->items.push_back(ast::SelectItem{
+              std::make_unique<ast::ColumnRef>(ast::TableName{}, owner.vindexes[v].column),
+              "",
+              {}});
+        }
+        if (!lookups.empty()) {
+          auto& del = stmt.As<ast::DeleteStatement>();
+          if (!del.targets.empty() || del.from.size() != 1 ||
+              del.from[0]->kind() != ast::TableRefKind::kTable)
+            return Unsupported("a multi-table DELETE from " + owner.name +
+                               ", which has lookup vindexes");
+          select->from.push_back(del.from[0]->Clone());
+          if (del.where) select->where = del.where->Clone();
+          for (const auto& order : del.order_by)
+            select->order_by.push_back(ast::OrderItem{order.expr->Clone(), order.desc});
+          if (del.limit.count) select->limit.count = del.limit.count->Clone();
+          select->lock = ast::LockMode::kForUpdate;
+          sql::FormatOptions options;
+          options.strip_qualifiers = true;
+          auto text = TemplateOfStatement(*select, options, bind_count);
+          if (!text) return NoTemplate();
+          auto read = std::make_unique<Route>(choice->opcode, &keyspace, std::move(*text));
+          read->SetVindex(choice->vindex, choice->values);
+          if (has_limit) read->SetSingleShardOnly("DELETE with LIMIT");
+          LookupDelete::Owner about{&keyspace, owner.name, owner.primary()->column, {}};
+          for (size_t v = 1; v < owner.vindexes.size(); ++v)
+            if (dynamic_cast<const LookupVindex*>(owner.vindexes[v].vindex))
+              about.lookup_columns.push_back(owner.vindexes[v].column);
+          return std::unique_ptr<Primitive>(std::make_unique<LookupDelete>(
+              std::move(read), owner.primary()->vindex, std::move(lookups), std::move(about),
+              std::move(route)));
+        }
+      }
       return std::unique_ptr<Primitive>(std::move(route));
     }
     default:

@@ -5,6 +5,7 @@
 
 #include "common/ascii.h"
 #include "sqlparser/ast/walk.h"
+#include "vtgate/vindexes/lookup_vindex.h"
 
 namespace tessera::vtgate {
 namespace ast = sql::ast;
@@ -29,6 +30,68 @@ int VindexColumnOwner(const std::vector<const BoundTable*>& sharded, const ast::
     owner = static_cast<int>(i);
   }
   return owner;
+}
+
+// The lookup vindex of `table` whose column `expr` names, if any.
+const ColumnVindex* LookupColumnVindex(const BoundTable& table, const ast::Expr& expr) {
+  if (expr.kind() != ast::ExprKind::kColumn) return nullptr;
+  const auto& col = expr.As<ast::ColumnRef>();
+  if (!col.table.name.empty() && col.table.name != table.alias && col.table.name != table.name)
+    return nullptr;
+  for (size_t i = 1; i < table.table->vindexes.size(); ++i) {
+    const ColumnVindex& vindex = table.table->vindexes[i];
+    if (dynamic_cast<const LookupVindex*>(vindex.vindex) != nullptr &&
+        EqualsIgnoreCase(vindex.column, col.name))
+      return &vindex;
+  }
+  return nullptr;
+}
+
+// For a query of one sharded table with no condition on its primary vindex:
+// the cheapest lookup vindex a `col = value` or `col IN (values)` term fixes.
+std::optional<RouteChoice> ChooseLookupRoute(const BoundTable& table, const ast::Expr* where) {
+  std::optional<RouteChoice> best;
+  for (const ast::Expr* term : ast::SplitConjuncts(where)) {
+    const ColumnVindex* vindex = nullptr;
+    std::vector<ValueRef> values;
+    if (term->kind() == ast::ExprKind::kBinary) {
+      const auto& eq = term->As<ast::BinaryExpr>();
+      if (eq.op != ast::BinaryOp::kEq) continue;
+      const ast::Expr* column = eq.left.get();
+      const ast::Expr* value = eq.right.get();
+      vindex = LookupColumnVindex(table, *column);
+      if (vindex == nullptr) {
+        std::swap(column, value);
+        vindex = LookupColumnVindex(table, *column);
+      }
+      auto ref = vindex != nullptr ? ValueRefOf(*value) : std::nullopt;
+      if (!ref) continue;
+      values.push_back(*ref);
+    } else if (term->kind() == ast::ExprKind::kIn) {
+      const auto& in = term->As<ast::InExpr>();
+      if (in.negated || in.subquery != nullptr) continue;
+      vindex = LookupColumnVindex(table, *in.operand);
+      if (vindex == nullptr) continue;
+      for (const auto& item : in.list) {
+        auto ref = ValueRefOf(*item);
+        if (!ref) {
+          values.clear();
+          break;
+        }
+        values.push_back(*ref);
+      }
+      if (values.empty()) continue;
+    } else {
+      continue;
+    }
+    if (best && best->vindex->cost() <= vindex->vindex->cost()) continue;
+    RouteChoice choice;
+    choice.opcode = RouteOpcode::kLookup;
+    choice.vindex = vindex->vindex;
+    choice.values = std::move(values);
+    best = std::move(choice);
+  }
+  return best;
 }
 
 int Find(std::vector<int>& parent, int x) {
@@ -169,6 +232,9 @@ Result<RouteChoice> ChooseShardedRoute(const std::vector<const BoundTable*>& sha
       choice.vindex = sharded[owner]->table->primary()->vindex;
       choice.values = std::move(values);
     }
+  }
+  if (choice.opcode == RouteOpcode::kScatter && sharded.size() == 1) {
+    if (auto lookup = ChooseLookupRoute(*sharded[0], where)) return std::move(*lookup);
   }
   return choice;
 }

@@ -109,7 +109,10 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces, bool with_schema
                      extras.users + "keyspaces:\n";
   for (const auto& ks : keyspaces) {
     yaml += "  " + ks.name + ":\n    sharded: " + (ks.sharded ? "true" : "false") + "\n";
-    if (ks.sharded) yaml += "    vindexes:\n      hash:\n        type: hash\n";
+    if (ks.sharded) {
+      yaml += "    vindexes:\n      hash:\n        type: hash\n";
+      for (const auto& [name, spec] : ks.vindexes) yaml += "      " + name + ": " + spec + "\n";
+    }
     if (ks.auto_vschema) {
       yaml += "    auto_vschema: {vindex: hash";
       if (!ks.auto_sequence_keyspace.empty())
@@ -120,6 +123,10 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces, bool with_schema
     for (const auto& [table, column] : ks.sharded_tables) {
       yaml += "      " + table + ":\n        column_vindexes:\n          - {column: " + column +
               ", vindex: hash}\n";
+      if (auto more = ks.secondary_vindexes.find(table); more != ks.secondary_vindexes.end()) {
+        for (const auto& [vcolumn, vindex] : more->second)
+          yaml += "          - {column: " + vcolumn + ", vindex: " + vindex + "}\n";
+      }
       if (auto ai = ks.auto_increment.find(table); ai != ks.auto_increment.end()) {
         yaml += "        auto_increment: {column: " + ai->second.first +
                 ", sequence: " + ai->second.second + "}\n";

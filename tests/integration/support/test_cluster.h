@@ -36,6 +36,11 @@ struct TestKeyspace {
   // AUTO_INCREMENT columns take values from sequences there.
   bool auto_vschema = false;
   std::string auto_sequence_keyspace;
+  // More vindexes of a sharded keyspace: name -> YAML flow map, e.g.
+  // {"email_idx", "{type: lookup_unique, params: {table: lk.t, from: email, to: keyspace_id}}"}.
+  std::vector<std::pair<std::string, std::string>> vindexes;
+  // Secondary vindexes of sharded tables: table -> {column, vindex name}.
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> secondary_vindexes;
 };
 
 // commerce (unsharded: product) and customer (-80, 80-: customer, corder),

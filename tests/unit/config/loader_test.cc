@@ -153,8 +153,7 @@ TEST(ConfigLoaderTest, BadConfigsNameFileLineAndProblem) {
        "\"-80\""},
       {"hash: {type: hash}", "hash: {type: md5}",
        "t.yaml:18: keyspace \"sh\" vindex \"hash\": unknown vindex type \"md5\" (known: binary, "
-       "binary_md5, hash, "
-       "numeric, unicode_loose_md5, xxhash)"},
+       "binary_md5, hash, lookup, lookup_unique, numeric, unicode_loose_md5, xxhash)"},
       {"{column: id, vindex: hash}", "{column: id, vindex: hsh}",
        "t.yaml:21: keyspace \"sh\" table \"a\": vindex \"hsh\" is not defined in keyspace \"sh\""},
       {"        column_vindexes: [{column: id, vindex: hash}]\n", "",
@@ -202,6 +201,23 @@ TEST(ConfigLoaderTest, AutoIncrementResolvesItsSequence) {
   EXPECT_NE(ErrorOf(Replace(with_sequence, "{column: id, sequence: a_seq}", "{sequence: a_seq}"))
                 .find("column"),
             std::string::npos);
+}
+
+TEST(ConfigLoaderTest, LookupVindexesNeedTableFromAndTo) {
+  auto with = [](const std::string& spec) {
+    return Replace(kGood, "hash: {type: hash}", "hash: {type: hash}\n      idx: " + spec);
+  };
+  EXPECT_EQ(ErrorOf(with("{type: lookup_unique, params: {table: main.t, from: v, to: ksid}}")),
+            "");
+  EXPECT_EQ(ErrorOf(with("{type: lookup, params: {table: main.t, from: v}}")),
+            "t.yaml:19: keyspace \"sh\" vindex \"idx\": a lookup vindex needs params table "
+            "(keyspace.table), from and to; to is missing");
+  EXPECT_EQ(ErrorOf(with("{type: lookup_unique, params: {table: t, from: v, to: ksid}}")),
+            "t.yaml:19: keyspace \"sh\" vindex \"idx\": table \"t\" must be written "
+            "keyspace.table");
+  EXPECT_EQ(ErrorOf(with("{type: lookup, params: {table: main.t, from: v, to: k, owner: a}}")),
+            "t.yaml:19: keyspace \"sh\" vindex \"idx\": unknown param \"owner\" (a lookup vindex "
+            "takes table, from, to)");
 }
 
 TEST(ConfigLoaderTest, AutoVschemaNeedsAVindexAndAnUnshardedSequenceKeyspace) {

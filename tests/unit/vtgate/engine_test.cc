@@ -18,6 +18,7 @@ namespace asio = boost::asio;
 // Records every shard query and answers with one row naming the shard.
 class FakeCursor final : public VCursor {
  public:
+  void WriteInOneTransaction() override {}
   asio::awaitable<std::vector<Result<ResultSet>>> ExecuteMulti(
       std::vector<ShardQuery> queries) override {
     std::vector<Result<ResultSet>> out;

@@ -346,3 +346,39 @@ TEST_F(PlannerTest, DatabaseFunctionNamesTheKeyspace) {
 
 }  // namespace
 }  // namespace tessera::vtgate
+
+namespace tessera::vtgate {
+namespace {
+
+// A lookup vindex's table is in an unsharded keyspace; the vindex is a
+// secondary vindex of exactly one table.
+TEST(LookupVindexSchemaTest, BuildChecksWhereTheTableIsAndWhoOwnsIt) {
+  auto with_lookup = [](const std::string& table, bool primary, bool two_owners) {
+    config::Topology topo = testing::TestTopology();
+    config::KeyspaceConfig& customer = topo.keyspaces[1];
+    customer.vindexes.push_back(
+        {"email_idx", "lookup_unique", {{"table", table}, {"from", "email"}, {"to", "ksid"}}});
+    if (primary) {
+      customer.tables.push_back({"users", {{"email", "email_idx"}}, "", {}});
+    } else {
+      customer.tables.push_back({"users", {{"id", "hash"}, {"email", "email_idx"}}, "", {}});
+    }
+    if (two_owners)
+      customer.tables.push_back({"admins", {{"id", "hash"}, {"email", "email_idx"}}, "", {}});
+    auto built = VSchema::Build(topo);
+    return built.ok() ? std::string() : built.error().message;
+  };
+  EXPECT_EQ(with_lookup("commerce.email_idx", false, false), "");
+  EXPECT_NE(
+      with_lookup("customer.email_idx", false, false).find("must be in an unsharded keyspace"),
+      std::string::npos);
+  EXPECT_NE(with_lookup("nosuch.email_idx", false, false).find("must be in an unsharded keyspace"),
+            std::string::npos);
+  EXPECT_NE(with_lookup("commerce.email_idx", true, false).find("cannot be the primary vindex"),
+            std::string::npos);
+  EXPECT_NE(with_lookup("commerce.email_idx", false, true).find("has one owner table"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace tessera::vtgate
