@@ -568,6 +568,14 @@ asio::awaitable<Result<ResultSet>> Session::RunShow(ast::ShowStatement& show,
       field.name = "Tables_in_" + ks->name + field.name.substr(prefix.size());
     field.org_name = field.name;
   }
+  if (result.ok() && show.what == ast::ShowKind::kVariables &&
+      show.scope != ast::VarScope::kGlobal && result->fields.size() >= 2) {
+    // autocommit lives in vtgate; the shard's pooled connection keeps its own.
+    for (auto& row : result->rows) {
+      if (row.size() >= 2 && row[0] && AsciiLower(*row[0]) == "autocommit")
+        row[1] = autocommit_ ? "ON" : "OFF";
+    }
+  }
   co_return result;
 }
 

@@ -443,6 +443,22 @@ TEST_F(ClusterTest, AutocommitWritesAcrossShardsAreAllOrNothing) {
       << c.error();
 }
 
+// autocommit lives in vtgate (the shards' pooled connections keep theirs
+// on): every way of reading it answers the session's own value.
+TEST_F(ClusterTest, AutocommitReadsAsTheSessionSetIt) {
+  Client c(cluster_->vtgate_port(), "app", "app", "customer");
+  ASSERT_TRUE(c.connected()) << c.error();
+  using Rows = std::vector<std::vector<std::string>>;
+  EXPECT_EQ(c.Rows("SELECT @@autocommit"), (Rows{{"1"}})) << c.error();
+  ASSERT_TRUE(c.Exec("SET autocommit = 0")) << c.error();
+  EXPECT_EQ(c.Rows("SELECT @@autocommit, @@session.autocommit"), (Rows{{"0", "0"}})) << c.error();
+  EXPECT_EQ(c.Rows("SHOW VARIABLES LIKE 'autocommit'"), (Rows{{"autocommit", "OFF"}})) << c.error();
+  ASSERT_TRUE(c.Exec("SET autocommit = 1")) << c.error();
+  EXPECT_EQ(c.Rows("SHOW SESSION VARIABLES LIKE 'autocommit'"), (Rows{{"autocommit", "ON"}}))
+      << c.error();
+  EXPECT_EQ(c.Rows("SELECT @@autocommit"), (Rows{{"1"}})) << c.error();
+}
+
 TEST_F(ClusterTest, SessionVariablesReachTheShardsOfThatSessionOnly) {
   Client c(cluster_->vtgate_port(), "app", "app", "customer");
   Client other(cluster_->vtgate_port(), "app", "app", "customer");
