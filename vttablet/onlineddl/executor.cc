@@ -480,36 +480,55 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
     ++m.cutover_attempts;
     m.state = MigrationState::kRunning;
     SwapRequest swap{m.database, m.table, m.ghost_table, m.old_table, options_.cutover_lock_wait};
-    auto swapped = SwapTables(params_, swap, [&](const BinlogPosition& locked_at) -> Status {
-      m.cutover_position = locked_at;
-      log->trace("cut-over attempt {}: locked at {}, applied up to {}", m.cutover_attempts,
-                 locked_at.ToString(), m.sync_position.ToString());
-      Status saved = store.SaveProgress(m);
-      if (!saved.ok()) return saved;
-      // Apply everything up to the lock. The dump may not yet reach the end
-      // of the log the instant a commit becomes visible, so read until the
-      // applied position passes `locked_at`.
-      auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-      do {
-        auto last = tail.Read(m.sync_position, watched.value());
-        if (!last.ok()) return std::move(last).error();
-        if (!last.value().keys.empty()) {
-          if (log->should_log(spdlog::level::trace)) {
-            std::string keys;
-            for (const auto& k : last.value().keys) keys += k[0] + " ";
-            log->trace("final refresh {} -> {}: {}", m.sync_position.ToString(),
-                       last.value().end.ToString(), keys);
+    auto swapped = SwapTables(
+        params_, swap,
+        [&](const BinlogPosition& locked_at) -> Status {
+          // Kept in memory only: the position saved before the lock (below)
+          // already marks the cut-over for a restart, and no commit waits
+          // for the disk while writes are blocked.
+          m.cutover_position = locked_at;
+          log->trace("cut-over attempt {}: locked at {}, applied up to {}", m.cutover_attempts,
+                     locked_at.ToString(), m.sync_position.ToString());
+          // Apply everything up to the lock. The dump may not yet reach the end
+          // of the log the instant a commit becomes visible, so read until the
+          // applied position passes `locked_at`.
+          auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+          do {
+            auto last = tail.Read(m.sync_position, watched.value());
+            if (!last.ok()) return std::move(last).error();
+            if (!last.value().keys.empty()) {
+              if (log->should_log(spdlog::level::trace)) {
+                std::string keys;
+                for (const auto& k : last.value().keys) keys += k[0] + " ";
+                log->trace("final refresh {} -> {}: {}", m.sync_position.ToString(),
+                           last.value().end.ToString(), keys);
+              }
+              auto refreshed = mover.Refresh(connection, std::move(last.value().keys));
+              if (!refreshed.ok()) return std::move(refreshed).error();
+            }
+            m.events_applied += last.value().row_events;
+            m.sync_position = last.value().end;
+            if (!(m.sync_position < locked_at)) return Status::Ok();
+          } while (std::chrono::steady_clock::now() < deadline);
+          return Error::Internal(fmt::format("the binlog did not reach {} (applied up to {})",
+                                             locked_at.ToString(), m.sync_position.ToString()));
+        },
+        [&]() -> Status {
+          // Setting up the swap took a moment: apply what it let accumulate.
+          auto batch = tail.Read(m.sync_position, watched.value());
+          if (!batch.ok()) return std::move(batch).error();
+          if (!batch.value().keys.empty()) {
+            auto refreshed = mover.Refresh(connection, std::move(batch.value().keys));
+            if (!refreshed.ok()) return std::move(refreshed).error();
           }
-          auto refreshed = mover.Refresh(connection, std::move(last.value().keys));
-          if (!refreshed.ok()) return std::move(refreshed).error();
-        }
-        m.events_applied += last.value().row_events;
-        m.sync_position = last.value().end;
-        if (!(m.sync_position < locked_at)) return Status::Ok();
-      } while (std::chrono::steady_clock::now() < deadline);
-      return Error::Internal(fmt::format("the binlog did not reach {} (applied up to {})",
-                                         locked_at.ToString(), m.sync_position.ToString()));
-    });
+          m.events_applied += batch.value().row_events;
+          m.sync_position = batch.value().end;
+          // A restart that finds the tables swapped completes the migration
+          // and keeps the parked table in step from here: a position a
+          // little before the lock only makes it refresh a few keys again.
+          m.cutover_position = m.sync_position;
+          return store.SaveProgress(m);
+        });
     if (!swapped.ok()) {
       m.message = fmt::format("cut-over attempt {} failed: {}", m.cutover_attempts,
                               swapped.error().message);

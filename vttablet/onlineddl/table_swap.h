@@ -1,7 +1,8 @@
 // SwapTables: the cut-over. Atomically renames `table` away to `parked` and
 // `replacement` into its place, with no instant at which `table` is missing
 // and no write lost:
-//  1. create a sentry table named `parked` (so no rename can succeed early);
+//  1. create a sentry table named `parked` (so no rename can succeed early),
+//     then let the caller catch up (`catch_up`) while nothing is blocked;
 //  2. connection A: LOCK TABLES table READ, parked WRITE (bounded wait):
 //     every open write transaction on `table` has committed, new writes
 //     queue up, reads go on;
@@ -58,9 +59,13 @@ inline constexpr const char* kSentryColumn = "_tessera_cutover_sentry";
 // Runs while writes to the table are blocked; `locked_at` is the end of the
 // binlog at that moment.
 using FinalSync = std::function<Status(const BinlogPosition& locked_at)>;
+// Runs once the sentry exists, just before the lock is taken (nothing is
+// blocked yet): a last catch-up, so the final sync under the lock has only
+// the writes of the last instant to apply. Its failure abandons the swap.
+using CatchUp = std::function<Status()>;
 
 Result<SwapResult> SwapTables(const MariaDbParams& params, const SwapRequest& request,
-                              const FinalSync& final_sync);
+                              const FinalSync& final_sync, const CatchUp& catch_up = nullptr);
 
 // Drops `parked` if it is a leftover sentry; true when it was one (or absent).
 Result<bool> DropSentryIfPresent(BlockingConnection& connection, const std::string& database,
