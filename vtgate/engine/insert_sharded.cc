@@ -6,6 +6,7 @@
 
 #include "common/sequence_table.h"
 #include "common/sql_string.h"
+#include "vtgate/engine/lookup_entries.h"
 
 namespace tessera::vtgate {
 
@@ -41,21 +42,6 @@ boost::asio::awaitable<Result<uint64_t>> InsertSharded::NextValues(VCursor& curs
   co_return first;
 }
 
-namespace {
-
-std::string HexOf(std::string_view bytes) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (unsigned char c : bytes) {
-    out.push_back(kDigits[c >> 4]);
-    out.push_back(kDigits[c & 0x0F]);
-  }
-  return out;
-}
-
-}  // namespace
-
 boost::asio::awaitable<Result<ResultSet>> InsertSharded::Execute(VCursor& cursor,
                                                                  const BindValues& binds) const {
   // Values for the rows that need one, handed out in row order.
@@ -72,7 +58,7 @@ boost::asio::awaitable<Result<ResultSet>> InsertSharded::Execute(VCursor& cursor
   }
 
   std::vector<std::string> per_shard(keyspace_->shards.size());
-  std::vector<std::string> lookup_rows(lookups_.size());  // "(value, X'id'), ..."
+  std::vector<LookupEntries> lookup_entries(lookups_.size());
   for (size_t r = 0; r < rows_.size(); ++r) {
     const RowPlan& row = rows_[r];
     std::optional<uint64_t> generated;
@@ -95,11 +81,10 @@ boost::asio::awaitable<Result<ResultSet>> InsertSharded::Execute(VCursor& cursor
       if (!ref) continue;
       const VindexValue& looked_up = ref->Resolve(binds);
       if (looked_up.kind == VindexValue::Kind::kNull) continue;  // NULL has no entry
-      std::string& entries = lookup_rows[l];
-      entries += entries.empty() ? "(" : ", (";
-      entries += looked_up.kind == VindexValue::Kind::kString ? QuoteSqlString(looked_up.text)
-                                                              : looked_up.text;
-      entries += ", X'" + HexOf(*keyspace_id) + "')";
+      lookup_entries[l].emplace(looked_up.kind == VindexValue::Kind::kString
+                                    ? QuoteSqlString(looked_up.text)
+                                    : looked_up.text,
+                                *keyspace_id);
     }
     std::string& sql = per_shard[shard->index];
     if (sql.empty()) {
@@ -116,17 +101,9 @@ boost::asio::awaitable<Result<ResultSet>> InsertSharded::Execute(VCursor& cursor
   // The lookup entries first: a unique lookup refuses a duplicate value
   // before any row is written.
   for (size_t l = 0; l < lookups_.size(); ++l) {
-    if (lookup_rows[l].empty()) continue;
-    const LookupVindex& lookup = *lookups_[l].vindex;
+    if (lookup_entries[l].empty()) continue;
     cursor.WriteInOneTransaction();
-    // A non-unique lookup keeps one entry per (value, keyspace id), which
-    // another row may already have made.
-    ShardQuery entries{&lookup.home()->shards.front(),
-                       std::string(lookup.is_unique() ? "INSERT" : "INSERT IGNORE") + " INTO " +
-                           QuoteSqlIdentifier(lookup.table()) + " (" +
-                           QuoteSqlIdentifier(lookup.from()) + ", " +
-                           QuoteSqlIdentifier(lookup.to()) + ") VALUES " + lookup_rows[l]};
-    auto added = co_await cursor.ExecuteOne(std::move(entries));
+    Status added = co_await AddLookupEntries(cursor, *lookups_[l].vindex, lookup_entries[l]);
     if (!added.ok()) co_return added.error();
   }
   std::vector<ShardQuery> queries;

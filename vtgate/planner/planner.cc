@@ -6,7 +6,7 @@
 #include "sqlparser/ast/walk.h"
 #include "sqlparser/format.h"
 #include "vtgate/engine/insert_sharded.h"
-#include "vtgate/engine/lookup_delete.h"
+#include "vtgate/engine/lookup_dml.h"
 #include "vtgate/engine/pullout.h"
 #include "vtgate/engine/route.h"
 #include "vtgate/planner/aggregate_names.h"
@@ -601,9 +601,6 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
               if (lower != table->table->vindexes[v].column) continue;
               if (v == 0)
                 return Unsupported("changing vindex column " + lower + " of table " + table->name);
-              if (dynamic_cast<const LookupVindex*>(table->table->vindexes[v].vindex))
-                return Unsupported("changing lookup vindex column " + lower + " of table " +
-                                   table->name);
             }
           }
         }
@@ -622,49 +619,74 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
       route->SetVindex(choice->vindex, choice->values);
       if (has_limit)
         route->SetSingleShardOnly(is_update ? "UPDATE with LIMIT" : "DELETE with LIMIT");
-      if (!is_update) {
-        // A table owning lookup vindexes: their entries go with the rows.
-        const TableInfo& owner = *sharded.front()->table;
-        std::vector<const LookupVindex*> lookups;
+      // A table owning lookup vindexes: their entries follow the rows a
+      // DELETE removes and the lookup columns an UPDATE sets.
+      const TableInfo& owner = *sharded.front()->table;
+      std::vector<LookupDml::Lookup> lookups;
+      bool changes = false;
+      for (size_t v = 1; v < owner.vindexes.size(); ++v) {
+        const auto* lookup = dynamic_cast<const LookupVindex*>(owner.vindexes[v].vindex);
+        if (lookup == nullptr) continue;
+        LookupDml::Lookup entry{lookup, owner.vindexes[v].column, !is_update, std::nullopt};
+        if (is_update) {
+          for (const auto& assignment : stmt.As<ast::UpdateStatement>().assignments) {
+            if (AsciiLower(assignment.column.name) != entry.column) continue;
+            entry.new_value = ValueRefOf(*assignment.value);
+            if (!entry.new_value)
+              return Unsupported("setting lookup vindex column " + entry.column + " of table " +
+                                 owner.name + " to anything but a literal");
+            entry.changes = true;
+          }
+        }
+        changes = changes || entry.changes;
+        lookups.push_back(std::move(entry));
+      }
+      if (changes) {
         auto select = std::make_unique<ast::SelectStatement>();
         select->items.push_back(ast::SelectItem{
             std::make_unique<ast::ColumnRef>(ast::TableName{}, owner.primary()->column), "", {}});
-        for (size_t v = 1; v < owner.vindexes.size(); ++v) {
-          const auto* lookup = dynamic_cast<const LookupVindex*>(owner.vindexes[v].vindex);
-          if (lookup == nullptr) continue;
-          lookups.push_back(lookup);
+        for (const auto& lookup : lookups)
           select->items.push_back(ast::SelectItem{
-              std::make_unique<ast::ColumnRef>(ast::TableName{}, owner.vindexes[v].column),
-              "",
-              {}});
-        }
-        if (!lookups.empty()) {
+              std::make_unique<ast::ColumnRef>(ast::TableName{}, lookup.column), "", {}});
+        const ast::Expr* where_clause = nullptr;
+        const std::vector<ast::OrderItem>* order_by = nullptr;
+        const ast::Limit* limit = nullptr;
+        if (is_update) {
+          auto& update = stmt.As<ast::UpdateStatement>();
+          if (update.tables.size() != 1 || update.tables[0]->kind() != ast::TableRefKind::kTable)
+            return Unsupported("a multi-table UPDATE of " + owner.name +
+                               ", which has lookup vindexes");
+          select->from.push_back(update.tables[0]->Clone());
+          where_clause = update.where.get();
+          order_by = &update.order_by;
+          limit = &update.limit;
+        } else {
           auto& del = stmt.As<ast::DeleteStatement>();
           if (!del.targets.empty() || del.from.size() != 1 ||
               del.from[0]->kind() != ast::TableRefKind::kTable)
             return Unsupported("a multi-table DELETE from " + owner.name +
                                ", which has lookup vindexes");
           select->from.push_back(del.from[0]->Clone());
-          if (del.where) select->where = del.where->Clone();
-          for (const auto& order : del.order_by)
-            select->order_by.push_back(ast::OrderItem{order.expr->Clone(), order.desc});
-          if (del.limit.count) select->limit.count = del.limit.count->Clone();
-          select->lock = ast::LockMode::kForUpdate;
-          sql::FormatOptions options;
-          options.strip_qualifiers = true;
-          auto text = TemplateOfStatement(*select, options, bind_count);
-          if (!text) return NoTemplate();
-          auto read = std::make_unique<Route>(choice->opcode, &keyspace, std::move(*text));
-          read->SetVindex(choice->vindex, choice->values);
-          if (has_limit) read->SetSingleShardOnly("DELETE with LIMIT");
-          LookupDelete::Owner about{&keyspace, owner.name, owner.primary()->column, {}};
-          for (size_t v = 1; v < owner.vindexes.size(); ++v)
-            if (dynamic_cast<const LookupVindex*>(owner.vindexes[v].vindex))
-              about.lookup_columns.push_back(owner.vindexes[v].column);
-          return std::unique_ptr<Primitive>(std::make_unique<LookupDelete>(
-              std::move(read), owner.primary()->vindex, std::move(lookups), std::move(about),
-              std::move(route)));
+          where_clause = del.where.get();
+          order_by = &del.order_by;
+          limit = &del.limit;
         }
+        if (where_clause) select->where = where_clause->Clone();
+        for (const auto& order : *order_by)
+          select->order_by.push_back(ast::OrderItem{order.expr->Clone(), order.desc});
+        if (limit->count) select->limit.count = limit->count->Clone();
+        select->lock = ast::LockMode::kForUpdate;
+        sql::FormatOptions options;
+        options.strip_qualifiers = true;
+        auto text = TemplateOfStatement(*select, options, bind_count);
+        if (!text) return NoTemplate();
+        auto read = std::make_unique<Route>(choice->opcode, &keyspace, std::move(*text));
+        read->SetVindex(choice->vindex, choice->values);
+        if (has_limit)
+          read->SetSingleShardOnly(is_update ? "UPDATE with LIMIT" : "DELETE with LIMIT");
+        LookupOwner about{&keyspace, owner.name, owner.primary()->column, owner.primary()->vindex};
+        return std::unique_ptr<Primitive>(std::make_unique<LookupDml>(
+            std::move(read), std::move(about), std::move(lookups), std::move(route)));
       }
       return std::unique_ptr<Primitive>(std::move(route));
     }

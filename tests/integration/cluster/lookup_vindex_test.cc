@@ -180,7 +180,7 @@ TEST_F(LookupVindexTest, DeleteAndRollbackLeaveNoStaleEntries) {
 TEST_F(LookupVindexTest, WhatWouldLetTheLookupDriftIsRefused) {
   ASSERT_TRUE(c_->Exec("INSERT INTO users (user_id, email, name) VALUES (30, 'k@x', 'K')"))
       << c_->error();
-  for (const char* sql : {"UPDATE users SET email = 'k2@x' WHERE user_id = 30",
+  for (const char* sql : {"UPDATE users SET email = CONCAT(name, '@x') WHERE user_id = 30",
                           "REPLACE INTO users (user_id, email, name) VALUES (30, 'k@x', 'K')",
                           "INSERT IGNORE INTO users (user_id, email, name) VALUES (31, 'k@x', 'K')",
                           "INSERT INTO users (user_id, email, name) VALUES (30, 'k@x', 'K') ON "
@@ -192,6 +192,42 @@ TEST_F(LookupVindexTest, WhatWouldLetTheLookupDriftIsRefused) {
     EXPECT_NE(c_->error().find("lookup vindex column email"), std::string::npos) << c_->error();
   }
   EXPECT_EQ(One("SELECT name FROM users WHERE email = 'k@x'"), "K");
+}
+
+TEST_F(LookupVindexTest, UpdateOfALookupColumnMovesItsEntry) {
+  ASSERT_TRUE(
+      c_->Exec("INSERT INTO users (user_id, email, name) VALUES (40, 'm@x', 'M'), "
+               "(41, 'n@x', 'N')"))
+      << c_->error();
+  ASSERT_TRUE(c_->Exec("UPDATE users SET email = 'm2@x' WHERE user_id = 40")) << c_->error();
+  EXPECT_EQ(One("SELECT COUNT(*) FROM lk.user_email_idx WHERE email = 'm@x'"), "0");
+  EXPECT_EQ(One("SELECT COUNT(*) FROM lk.user_email_idx WHERE email = 'm2@x'"), "1");
+  EXPECT_EQ(One("SELECT user_id FROM users WHERE email = 'm2@x'"), "40");
+  // A taken value is refused with 1062 and nothing changes.
+  EXPECT_FALSE(c_->Exec("UPDATE users SET email = 'n@x' WHERE user_id = 40"));
+  EXPECT_EQ(c_->error_code(), 1062u) << c_->error();
+  EXPECT_EQ(One("SELECT email FROM users WHERE user_id = 40"), "m2@x");
+  EXPECT_EQ(One("SELECT user_id FROM users WHERE email = 'n@x'"), "41");
+  // Setting NULL removes the entry; setting it again adds one; routed by the lookup.
+  ASSERT_TRUE(c_->Exec("UPDATE users SET email = NULL WHERE email = 'm2@x'")) << c_->error();
+  EXPECT_EQ(One("SELECT COUNT(*) FROM lk.user_email_idx WHERE email = 'm2@x'"), "0");
+  ASSERT_TRUE(c_->Exec("UPDATE users SET email = 'm3@x', name = 'M3' WHERE user_id = 40"))
+      << c_->error();
+  EXPECT_EQ(One("SELECT name FROM users WHERE email = 'm3@x'"), "M3");
+  // Setting the value it already has keeps the entry.
+  ASSERT_TRUE(c_->Exec("UPDATE users SET email = 'm3@x' WHERE user_id = 40")) << c_->error();
+  EXPECT_EQ(One("SELECT COUNT(*) FROM lk.user_email_idx WHERE email = 'm3@x'"), "1");
+  // A non-unique lookup: an order moves to another sku.
+  ASSERT_TRUE(
+      c_->Exec("INSERT INTO orders (order_id, user_id, sku) VALUES (200, 40, 'cog'), "
+               "(201, 40, 'cog')"))
+      << c_->error();
+  ASSERT_TRUE(c_->Exec("UPDATE orders SET sku = 'gear2' WHERE order_id = 200")) << c_->error();
+  EXPECT_EQ(One("SELECT COUNT(*) FROM lk.order_sku_idx WHERE sku = 'cog'"), "1");  // 201 keeps it
+  EXPECT_EQ(One("SELECT order_id FROM orders WHERE sku = 'gear2'"), "200");
+  EXPECT_EQ(One("SELECT order_id FROM orders WHERE sku = 'cog'"), "201");
+  ASSERT_TRUE(c_->Exec("DELETE FROM orders WHERE order_id IN (200, 201)")) << c_->error();
+  EXPECT_EQ(One("SELECT COUNT(*) FROM lk.order_sku_idx WHERE sku IN ('cog', 'gear2')"), "0");
 }
 
 }  // namespace
