@@ -32,6 +32,17 @@ int VindexColumnOwner(const std::vector<const BoundTable*>& sharded, const ast::
   return owner;
 }
 
+// The values of an IN list; empty unless every item is a value.
+std::vector<ValueRef> ValueRefsOfList(const std::vector<ast::ExprPtr>& list) {
+  std::vector<ValueRef> values;
+  for (const auto& item : list) {
+    auto ref = ValueRefOf(*item);
+    if (!ref) return {};
+    values.push_back(*ref);
+  }
+  return values;
+}
+
 // The lookup vindex of `table` whose column `expr` names, if any.
 const ColumnVindex* LookupColumnVindex(const BoundTable& table, const ast::Expr& expr) {
   if (expr.kind() != ast::ExprKind::kColumn) return nullptr;
@@ -72,14 +83,7 @@ std::optional<RouteChoice> ChooseLookupRoute(const BoundTable& table, const ast:
       if (in.negated || in.subquery != nullptr) continue;
       vindex = LookupColumnVindex(table, *in.operand);
       if (vindex == nullptr) continue;
-      for (const auto& item : in.list) {
-        auto ref = ValueRefOf(*item);
-        if (!ref) {
-          values.clear();
-          break;
-        }
-        values.push_back(*ref);
-      }
+      values = ValueRefsOfList(in.list);
       if (values.empty()) continue;
     } else {
       continue;
@@ -219,14 +223,7 @@ Result<RouteChoice> ChooseShardedRoute(const std::vector<const BoundTable*>& sha
       int owner = VindexColumnOwner(sharded, *in.operand);
       if (owner < 0) continue;
       std::vector<ValueRef> values;
-      for (const auto& item : in.list) {
-        auto ref = ValueRefOf(*item);
-        if (!ref) {
-          values.clear();
-          break;
-        }
-        values.push_back(*ref);
-      }
+      values = ValueRefsOfList(in.list);
       if (values.empty()) continue;
       choice.opcode = RouteOpcode::kIn;
       choice.vindex = sharded[owner]->table->primary()->vindex;

@@ -184,8 +184,7 @@ asio::awaitable<void> QueryService::HealthLoop() {
       if (now_serving) {
         log->info("MariaDB at {} is reachable; serving", params_.Address());
       } else {
-        log->warn("MariaDB at {} is not reachable: {}", params_.Address(),
-                  probe.error().message);
+        log->warn("MariaDB at {} is not reachable: {}", params_.Address(), probe.error().message);
       }
     }
     serving_ = now_serving;

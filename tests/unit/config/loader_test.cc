@@ -207,8 +207,7 @@ TEST(ConfigLoaderTest, LookupVindexesNeedTableFromAndTo) {
   auto with = [](const std::string& spec) {
     return Replace(kGood, "hash: {type: hash}", "hash: {type: hash}\n      idx: " + spec);
   };
-  EXPECT_EQ(ErrorOf(with("{type: lookup_unique, params: {table: main.t, from: v, to: ksid}}")),
-            "");
+  EXPECT_EQ(ErrorOf(with("{type: lookup_unique, params: {table: main.t, from: v, to: ksid}}")), "");
   EXPECT_EQ(ErrorOf(with("{type: lookup, params: {table: main.t, from: v}}")),
             "t.yaml:19: keyspace \"sh\" vindex \"idx\": a lookup vindex needs params table "
             "(keyspace.table), from and to; to is missing");
