@@ -156,7 +156,6 @@ bool MentionsLastInsertId(std::string_view text) {
   return false;
 }
 
-// Whether `stmt` reads a user variable (@x).
 // Session variables vtgate keeps itself rather than on the shards.
 bool IsVtgateSystemVariable(const ast::Variable& v) {
   return v.system && v.scope != ast::VarScope::kGlobal && AsciiLower(v.name) == "autocommit";
