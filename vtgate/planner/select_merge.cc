@@ -8,6 +8,7 @@
 
 #include "sqlparser/ast/walk.h"
 #include "sqlparser/format.h"
+#include "vtgate/engine/compute_columns.h"
 #include "vtgate/engine/distinct.h"
 #include "vtgate/engine/filter.h"
 #include "vtgate/engine/limit.h"
@@ -103,8 +104,12 @@ ast::ExprPtr CallOf(std::string name, const ast::Expr& arg) {
 // Every method returns an empty string or the reason the shape is refused.
 class GroupedSelect {
  public:
-  explicit GroupedSelect(ast::SelectStatement& select)
-      : select_(select), hidden_(select, false), visible_(select.items.size()) {}
+  GroupedSelect(ast::SelectStatement& select, sql::FormatOptions format, size_t bind_count)
+      : select_(select),
+        hidden_(select, false),
+        visible_(select.items.size()),
+        format_(std::move(format)),
+        bind_count_(bind_count) {}
 
   std::string Analyze() {
     if (select_.with_rollup) return "GROUP BY ... WITH ROLLUP";
@@ -125,7 +130,9 @@ class GroupedSelect {
       if (!ContainsAggregateOrWindow(*item.expr, window)) continue;
       if (item.expr->kind() != ast::ExprKind::kFuncCall ||
           !IsAggregateFunction(item.expr->As<ast::FuncCall>().name)) {
-        return "aggregates inside expressions";
+        if (window) return "window functions";
+        computed_items_.push_back(i);  // planned once the group keys are known
+        continue;
       }
       const auto& call = item.expr->As<ast::FuncCall>();
       for (auto& arg : call.args) {
@@ -138,7 +145,9 @@ class GroupedSelect {
       SortKey key;
       if (key_items[k]) {
         const size_t i = *key_items[k];
-        if (aggregate_items_.count(i)) return "GROUP BY an aggregate";
+        if (aggregate_items_.count(i) ||
+            std::count(computed_items_.begin(), computed_items_.end(), i) > 0)
+          return "GROUP BY an aggregate";
         key.value = {i, false};
         key.weight = hidden_.Append(WeightStringOf(*select_.items[i].expr));
       } else {
@@ -147,6 +156,10 @@ class GroupedSelect {
       }
       key.has_weight = true;
       keys_.push_back(key);
+    }
+    for (size_t i : computed_items_) {
+      auto error = PlanComputedItem(i);
+      if (!error.empty()) return error;
     }
     if (select_.group_by.empty() && specs_.empty() && !ContainsAggregates(select_.having.get()) &&
         !AnyOrderByAggregate()) {
@@ -181,7 +194,7 @@ class GroupedSelect {
 
   // Only COUNT / SUM / MIN / MAX over the whole result: ScalarAggregate is enough.
   bool IsPlainScalar() const {
-    if (!keys_.empty() || having_ || distinct_arg_) return false;
+    if (!keys_.empty() || having_ || distinct_arg_ || !computed_.empty()) return false;
     if (specs_.size() != visible_) return false;
     for (const auto& spec : specs_) {
       if (spec.kind == AggregateKind::kAvg || IsDistinctAggregate(spec.kind)) return false;
@@ -191,7 +204,8 @@ class GroupedSelect {
   }
 
   std::unique_ptr<Primitive> Build(std::unique_ptr<Primitive> route, std::optional<ValueRef> count,
-                                   std::optional<ValueRef> offset, size_t max_rows) {
+                                   std::optional<ValueRef> offset, size_t max_rows,
+                                   const KeyspaceInfo& keyspace) {
     std::unique_ptr<Primitive> plan = std::move(route);
     if (IsPlainScalar()) {
       plan = std::make_unique<ScalarAggregate>(std::move(plan), specs_);
@@ -210,6 +224,9 @@ class GroupedSelect {
       }
       plan = std::make_unique<OrderedAggregate>(std::move(plan), keys_, specs_);
       if (having_) plan = std::make_unique<Filter>(std::move(plan), std::move(*having_));
+      if (!computed_.empty())
+        plan = std::make_unique<ComputeColumns>(std::move(plan), &keyspace, bind_count_,
+                                                std::move(computed_));
       if (!order_keys_.empty()) {
         plan = std::make_unique<MemorySort>(std::move(plan), order_keys_, max_rows);
       }
@@ -357,6 +374,9 @@ class GroupedSelect {
   std::string SortKeyOf(const ast::Expr& e, SortKey& key) {
     auto error = ColumnOf(e, /*ordinals=*/true, key.value);
     if (!error.empty()) return error;
+    if (!key.value.from_end &&
+        std::count(computed_items_.begin(), computed_items_.end(), key.value.index) > 0)
+      return "ORDER BY an expression over aggregates";
     if (const AggregateSpec* spec = SpecAt(key.value)) {
       key.weight = spec->column.weight;
       key.has_weight = spec->column.has_weight && !IsDistinctAggregate(spec->kind);
@@ -375,9 +395,57 @@ class GroupedSelect {
     return "";
   }
 
+  // An item whose expression holds aggregates (SUM(a) * 2, COUNT(*) + 1,
+  // SUM(a) / SUM(b) + key): the aggregates and group keys in it become
+  // merged columns, the shard answers NULL in its place, and ComputeColumns
+  // has MariaDB evaluate the expression over the merged values.
+  std::string PlanComputedItem(size_t i) {
+    ast::ExprPtr expr = select_.items[i].expr->Clone();
+    ComputeColumns::Computed computed;
+    computed.column = i;
+    std::string error;
+    ast::RewriteExprs(expr, [&](ast::ExprPtr& slot) {
+      if (!error.empty()) return;
+      const bool aggregate = slot->kind() == ast::ExprKind::kFuncCall &&
+                             IsAggregateFunction(slot->As<ast::FuncCall>().name);
+      if (!aggregate && slot->kind() != ast::ExprKind::kColumn) return;
+      if (aggregate) {
+        for (auto& arg : slot->As<ast::FuncCall>().args) {
+          bool window = false;
+          if (ContainsAggregateOrWindow(*arg, window)) {
+            error = "nested aggregates";
+            return;
+          }
+        }
+      }
+      ResultColumn column;
+      error = ColumnOf(*slot, /*ordinals=*/false, column);
+      if (!error.empty()) return;
+      computed.inputs.push_back(column);
+      slot = std::make_unique<ast::BindVar>("v" +
+                                            std::to_string(bind_count_ + computed.inputs.size()));
+    });
+    if (!error.empty()) return error;
+    auto text = TemplateOfExpr(*expr, format_, bind_count_ + computed.inputs.size());
+    if (!text) return "an expression over aggregates that cannot be templated";
+    computed.expr = std::move(*text);
+    // The column keeps the expression's name; the shard fills it with NULL.
+    // (Taken only now: hidden columns added above may move the items.)
+    auto& item = select_.items[i];
+    if (item.alias.empty()) item.alias = sql::FormatExpr(*item.expr);
+    replaced_.push_back(
+        std::exchange(item.expr, std::make_unique<ast::Literal>(ast::LiteralKind::kNull, "")));
+    computed_.push_back(std::move(computed));
+    return "";
+  }
+
   ast::SelectStatement& select_;
   HiddenColumns hidden_;
   const size_t visible_;
+  sql::FormatOptions format_;
+  size_t bind_count_ = 0;
+  std::vector<size_t> computed_items_;
+  std::vector<ComputeColumns::Computed> computed_;
   std::vector<std::string> key_texts_;  // GROUP BY entries as matched
   std::vector<SortKey> keys_;           // one per GROUP BY entry
   std::vector<AggregateSpec> specs_;
@@ -462,13 +530,13 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
     // Planned on a copy: a refused shape keeps the statement as written.
     auto copy = select.Clone();
     auto& shard_select = copy->As<ast::SelectStatement>();
-    GroupedSelect grouped(shard_select);
+    GroupedSelect grouped(shard_select, format, options.bind_count);
     unsupported = grouped.Analyze();
     if (unsupported.empty()) {
       auto route = make_route_of(shard_select);
       if (!route.ok()) return route.error();
       return grouped.Build(std::move(route).value(), limit_count, limit_offset,
-                           options.max_memory_rows);
+                           options.max_memory_rows, keyspace);
     }
   }
   if (select.distinct && star && unsupported.empty()) unsupported = "SELECT DISTINCT *";

@@ -180,7 +180,7 @@ TEST_F(MergeTest, ShapesStillRefusedAcrossShards) {
   for (const char* query : {
            "SELECT sku, GROUP_CONCAT(order_id) FROM customer.corder GROUP BY sku",
            "SELECT COUNT(DISTINCT sku), COUNT(DISTINCT price) FROM customer.corder",
-           "SELECT sku, COUNT(*) + 1 FROM customer.corder GROUP BY sku",
+           "SELECT sku, COUNT(*) + 1 AS n FROM customer.corder GROUP BY sku ORDER BY n",
            "SELECT sku FROM customer.corder GROUP BY sku HAVING MIN(sku) = 'apple'",
            "SELECT order_id FROM customer.corder HAVING order_id > 3",
        }) {

@@ -275,7 +275,6 @@ SELECT AVG(DISTINCT price), SUM(DISTINCT price), COUNT(DISTINCT price) FROM {k}.
 SELECT MIN(joined), MAX(joined) FROM {k}.customer
 SELECT MIN(paid_on), MAX(paid_on), COUNT(*) FROM {k}.payment
 SELECT COUNT(*), SUM(amount) FROM {k}.payment WHERE method = 'card'
--- error 1235
 SELECT SUM(qty * price), SUM(price) / SUM(qty) FROM {k}.corder
 SELECT COUNT(*), MIN(price) FROM {k}.corder WHERE price > 1000
 SELECT SUM(price), AVG(price), MAX(price) FROM {k}.corder WHERE price > 1000
@@ -284,9 +283,7 @@ SELECT SUM(amount), MIN(amount), AVG(amount), COUNT(DISTINCT order_id) FROM {k}.
 SELECT MAX(customer_id) FROM {k}.customer
 SELECT COUNT(*) AS n, SUM(qty) AS q FROM {k}.corder WHERE status = 'shipped'
 SELECT MIN(UPPER(name)), MAX(UPPER(name)) FROM {k}.customer
--- error 1235
 SELECT COUNT(*) + 1 FROM {k}.customer
--- error 1235
 SELECT SUM(price) * 2 FROM {k}.corder
 -- error 1235
 SELECT GROUP_CONCAT(order_id ORDER BY order_id) FROM {k}.corder
@@ -364,8 +361,17 @@ SELECT customer_id, COUNT(DISTINCT product_id) AS d FROM {k}.corder GROUP BY cus
 SELECT region_id, GROUP_CONCAT(customer_id ORDER BY customer_id) FROM {k}.customer GROUP BY region_id
 -- error 1235
 SELECT region_id, COUNT(*) FROM {k}.customer GROUP BY region_id WITH ROLLUP
--- error 1235
 SELECT customer_id, SUM(price) + 1 FROM {k}.corder GROUP BY customer_id
+# Expressions over aggregates and group keys: merged in vtgate, evaluated by MariaDB
+SELECT region_id, ROUND(AVG(balance), 1), MAX(balance) - MIN(balance) FROM {k}.customer GROUP BY region_id
+SELECT IFNULL(SUM(price), 0), COUNT(*) * 10 FROM {k}.corder WHERE qty > 1000
+SELECT customer_id, COUNT(*) > 2, SUM(qty) / COUNT(*) FROM {k}.corder GROUP BY customer_id
+SELECT CONCAT(region_id, ':', COUNT(*)) FROM {k}.customer GROUP BY region_id
+SELECT status, SUM(price) / NULLIF(SUM(qty), 0) FROM {k}.corder GROUP BY status HAVING COUNT(*) > 1
+-- ordered
+SELECT customer_id, SUM(price) * 2 FROM {k}.corder GROUP BY customer_id ORDER BY customer_id LIMIT 7
+-- error 1235
+SELECT customer_id, SUM(price) * 2 AS d FROM {k}.corder GROUP BY customer_id ORDER BY d
 -- error 1235
 SELECT customer_id, COUNT(*) FROM {k}.corder GROUP BY customer_id HAVING SUM(qty) / COUNT(*) > 4
 -- error 1235
