@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "vtgate/engine/cell_bind_value.h"
+#include "vtgate/engine/value_compare.h"
 
 namespace tessera::vtgate {
 
@@ -17,38 +18,20 @@ constexpr size_t kRowsPerQuery = 500;
 BindValue InputValue(const Field& field, const Value& value) {
   if (value) return BindValueOfCell(field, value);
   BindValue null = BindValueOfCell(field, value);
-  switch (field.type) {
-    case FieldType::kDecimal:
-    case FieldType::kNewDecimal:
-      null.sql =
-          "CAST(NULL AS DECIMAL(65," + std::to_string(std::min<int>(field.decimals, 30)) + "))";
-      break;
-    case FieldType::kTiny:
-    case FieldType::kShort:
-    case FieldType::kLong:
-    case FieldType::kInt24:
-    case FieldType::kLongLong:
-    case FieldType::kYear:
-      null.sql = "CAST(NULL AS SIGNED)";
-      break;
-    case FieldType::kFloat:
-    case FieldType::kDouble:
-      null.sql = "CAST(NULL AS DOUBLE)";
-      break;
-    case FieldType::kDate:
-    case FieldType::kNewDate:
-      null.sql = "CAST(NULL AS DATE)";
-      break;
-    case FieldType::kDateTime:
-    case FieldType::kTimestamp:
-      null.sql = "CAST(NULL AS DATETIME(" + std::to_string(std::min<int>(field.decimals, 6)) + "))";
-      break;
-    case FieldType::kTime:
-      null.sql = "CAST(NULL AS TIME(" + std::to_string(std::min<int>(field.decimals, 6)) + "))";
-      break;
-    default:
-      break;  // strings: a bare NULL is a string already
-  }
+  const int decimals = field.decimals;
+  if (IsIntegerType(field.type)) {
+    null.sql = "CAST(NULL AS SIGNED)";
+  } else if (field.type == FieldType::kDecimal || field.type == FieldType::kNewDecimal) {
+    null.sql = "CAST(NULL AS DECIMAL(65," + std::to_string(std::min(decimals, 30)) + "))";
+  } else if (field.type == FieldType::kFloat || field.type == FieldType::kDouble) {
+    null.sql = "CAST(NULL AS DOUBLE)";
+  } else if (field.type == FieldType::kDate || field.type == FieldType::kNewDate) {
+    null.sql = "CAST(NULL AS DATE)";
+  } else if (field.type == FieldType::kDateTime || field.type == FieldType::kTimestamp) {
+    null.sql = "CAST(NULL AS DATETIME(" + std::to_string(std::min(decimals, 6)) + "))";
+  } else if (field.type == FieldType::kTime) {
+    null.sql = "CAST(NULL AS TIME(" + std::to_string(std::min(decimals, 6)) + "))";
+  }  // strings: a bare NULL is a string already
   return null;
 }
 
