@@ -1,6 +1,9 @@
 // Hostile and broken clients on raw sockets: each gets ERR or a closed
 // connection, and the server keeps serving a normal client afterwards.
 #include <chrono>
+#include <fstream>
+#include <iostream>
+#include <string>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -178,6 +181,35 @@ TEST_F(BadInputTest, QuitClosesConnection) {
   ASSERT_TRUE(IsOk(c.Login("app", "app")));
   c.SendPacket(std::string(1, '\x01'), 0);
   EXPECT_TRUE(c.WaitClosed());
+}
+
+// Resident memory of this process (the server runs in it), in KiB.
+long ResidentKib() {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+  }
+  return -1;
+}
+
+// A client that sends queries and never reads: the server writes one
+// response at a time and stops reading while the socket is full, so its
+// memory stays flat instead of holding every pending answer (here 2,000
+// answers of about 100 KB: 200 MB if they were all buffered).
+TEST_F(BadInputTest, AClientThatNeverReadsDoesNotGrowTheServer) {
+  RawClient c(server_->port());
+  ASSERT_TRUE(IsOk(c.Login("app", "app")));
+  const long before = ResidentKib();
+  ASSERT_GT(before, 0);
+  for (int i = 0; i < 2000; ++i) {
+    if (!c.SendPacket(Query("select many"), 0)) break;
+  }
+  std::this_thread::sleep_for(2s);  // the server answers what it can
+  const long after = ResidentKib();
+  std::cout << "[ memory   ] RSS " << before << " KiB before, " << after << " KiB after\n";
+  EXPECT_LT(after - before, 32 * 1024) << "RSS grew from " << before << " to " << after << " KiB";
+  // Other clients are served meanwhile (TearDown checks one too).
+  ExpectHealthy();
 }
 
 }  // namespace
