@@ -1,7 +1,7 @@
-// AdminStatement: the schema-workflow statements vtgate answers itself,
-// recognised from the text before the SQL parser sees it:
+// AdminStatement: the statements vtgate answers itself rather than routing
+// to shards, taken from the parsed statement:
 //   SHOW BRANCHES
-//   SHOW MIGRATIONS [LIKE '<uuid>']
+//   SHOW MIGRATIONS [LIKE 'pattern']
 //   ALTER MIGRATION '<uuid>' {CUTOVER | COMPLETE | CANCEL | THROTTLE | UNTHROTTLE}
 //   REVERT MIGRATION '<uuid>'
 // and the cluster's own statements:
@@ -12,7 +12,9 @@
 
 #include <optional>
 #include <string>
-#include <string_view>
+
+#include "common/error.h"
+#include "sqlparser/ast/ast.h"
 
 namespace tessera::vtgate {
 
@@ -31,15 +33,12 @@ struct AdminStatement {
   Kind kind = Kind::kShowBranches;
   std::string uuid;    // the migration, or the LIKE pattern of SHOW MIGRATIONS
   std::string action;  // ALTER MIGRATION: "cutover", "cancel", "throttle", "unthrottle"
-  std::string query;   // VEXPLAIN PLAN: the statement to explain
+  std::string query;   // VEXPLAIN PLAN: the statement to explain, formatted
 };
 
-// nullopt when `sql` is not one of these statements. A statement that starts
-// like one but is malformed comes back with an error message in `error`.
-struct AdminParse {
-  std::optional<AdminStatement> statement;
-  std::string error;
-};
-AdminParse ParseAdminStatement(std::string_view sql);
+// nullopt when `stmt` is not one of these statements. A form the cluster
+// does not carry out (SHOW MIGRATIONS WHERE, ALTER MIGRATION ... RETRY) is an
+// error 1235 naming it.
+Result<std::optional<AdminStatement>> AdminStatementOf(const sql::ast::Statement& stmt);
 
 }  // namespace tessera::vtgate

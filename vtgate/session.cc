@@ -13,8 +13,8 @@
 #include "vtgate/engine/route.h"
 #include "vtgate/mysql/constants.h"
 #include "vtgate/query_directives.h"
+#include "vtgate/refused_statement.h"
 #include "vtgate/table_discovery.h"
-#include "vtgate/transaction_statement.h"
 
 namespace tessera::vtgate {
 namespace asio = boost::asio;
@@ -239,12 +239,6 @@ asio::awaitable<Result<ResultSet>> Session::Dispatch(std::string_view sql) {
     }
   }
   if (auto next = ParseNextValues(sql)) co_return co_await NextSequenceValues(*next);
-  TransactionParse transaction = ParseTransactionStatement(sql);
-  if (!transaction.error.empty()) co_return Error::Make(mysql_errno::kParse, transaction.error);
-  if (transaction.statement) co_return co_await RunTransactionStatement(*transaction.statement);
-  AdminParse admin = ParseAdminStatement(sql);
-  if (!admin.error.empty()) co_return Error::Make(mysql_errno::kParse, admin.error);
-  if (admin.statement) co_return co_await RunAdmin(*admin.statement);
   auto parsed = worker_.parser().Parse(sql);
   if (!parsed.ok()) co_return parsed.error();
   if ((*parsed)->kind() != ast::StatementKind::kSet && MentionsSessionVariable(**parsed)) {
@@ -277,6 +271,10 @@ asio::awaitable<Result<ResultSet>> Session::Dispatch(std::string_view sql) {
 }
 
 asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::string_view sql) {
+  auto admin = AdminStatementOf(stmt);
+  if (!admin.ok()) co_return admin.error();
+  if (*admin) co_return co_await RunAdmin(**admin);
+  if (auto refusal = RefusalOf(stmt)) co_return *refusal;
   switch (stmt.kind()) {
     case ast::StatementKind::kUse: {
       Status s = UseDatabase(stmt.As<ast::UseStatement>().db);
@@ -306,15 +304,41 @@ asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::strin
       if (!s.ok()) co_return s.error();
       co_return ResultSet{};
     }
+    case ast::StatementKind::kSavepoint: {
+      const auto& savepoint = stmt.As<ast::SavepointStatement>();
+      Status s;
+      if (savepoint.release) {
+        s = co_await cursor_.ReleaseSavepoint(savepoint.name);
+      } else {
+        s = co_await cursor_.Savepoint(savepoint.name);
+      }
+      if (!s.ok()) co_return s.error();
+      co_return ResultSet{};
+    }
+    case ast::StatementKind::kUnlockTables:
+      co_return ResultSet{};  // nothing is ever locked
+    case ast::StatementKind::kAlterTable: {
+      // ALTER TABLE t DISABLE|ENABLE KEYS, which mariadb-dump writes, changes
+      // nothing in InnoDB.
+      const auto& specs = stmt.As<ast::AlterTableStatement>().specs;
+      if (!specs.empty() && std::all_of(specs.begin(), specs.end(), [](const ast::AlterSpec& s) {
+            return s.kind == ast::AlterSpecKind::kDisableKeys ||
+                   s.kind == ast::AlterSpecKind::kEnableKeys;
+          })) {
+        co_return ResultSet{};
+      }
+      break;
+    }
     case ast::StatementKind::kSet:
       co_return co_await RunSet(stmt.As<ast::SetStatement>());
     case ast::StatementKind::kShow:
       co_return co_await RunShow(stmt.As<ast::ShowStatement>(), sql);
     case ast::StatementKind::kCreateDatabase:
     case ast::StatementKind::kDropDatabase:
+    case ast::StatementKind::kAlterDatabase:
       co_return Error::Make(
           mysql_errno::kNotSupportedYet,
-          "unsupported: CREATE/DROP DATABASE (keyspaces come from the cluster config)");
+          "unsupported: CREATE/ALTER/DROP DATABASE (keyspaces come from the cluster config)");
     case ast::StatementKind::kOther:
       co_return Error::Make(mysql_errno::kNotSupportedYet,
                             "unsupported statement: " + stmt.As<ast::OtherStatement>().verb);
@@ -389,29 +413,6 @@ asio::awaitable<Result<ResultSet>> Session::NextSequenceValues(const NextValuesR
   }
   ShardQuery query{&home->shards.front(), NextValuesStatement(request.table, request.count)};
   co_return co_await cursor_.ExecuteInternal(std::move(query));
-}
-
-asio::awaitable<Result<ResultSet>> Session::RunTransactionStatement(
-    const TransactionStatement& statement) {
-  Status s;
-  switch (statement.kind) {
-    case TransactionStatement::Kind::kSavepoint:
-      s = co_await cursor_.Savepoint(statement.name);
-      break;
-    case TransactionStatement::Kind::kReleaseSavepoint:
-      s = co_await cursor_.ReleaseSavepoint(statement.name);
-      break;
-    case TransactionStatement::Kind::kLockTables:
-      co_return Error::Make(mysql_errno::kNotSupportedYet,
-                            "unsupported: LOCK TABLES (shard connections are pooled; for "
-                            "mariadb-dump use --single-transaction)");
-    case TransactionStatement::Kind::kUnlockTables:
-      break;  // nothing is ever locked
-    case TransactionStatement::Kind::kKeysNoOp:
-      break;  // InnoDB ignores DISABLE/ENABLE KEYS
-  }
-  if (!s.ok()) co_return s.error();
-  co_return ResultSet{};
 }
 
 asio::awaitable<bool> Session::DiscoverTablesOnce(bool force) {

@@ -26,7 +26,6 @@
 #include "vtgate/planner/planner.h"
 #include "vtgate/prepared_statement.h"
 #include "vtgate/session_cursor.h"
-#include "vtgate/transaction_statement.h"
 #include "vtgate/worker_context.h"
 
 namespace tessera::vtgate {
@@ -52,8 +51,6 @@ class Session final : public mysql::SessionHandler {
   // SELECT NEXT <n> VALUES FROM <sequence>: the first of n values, as Vitess answers it.
   boost::asio::awaitable<Result<ResultSet>> NextSequenceValues(const NextValuesRequest& request);
   // SAVEPOINT, RELEASE SAVEPOINT, LOCK/UNLOCK TABLES.
-  boost::asio::awaitable<Result<ResultSet>> RunTransactionStatement(
-      const TransactionStatement& statement);
   // Query without the LAST_INSERT_ID() bookkeeping.
   boost::asio::awaitable<Result<ResultSet>> Dispatch(std::string_view sql);
   boost::asio::awaitable<Result<ResultSet>> Run(sql::ast::Statement& stmt, std::string_view sql);

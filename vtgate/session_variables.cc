@@ -70,9 +70,7 @@ asio::awaitable<Result<std::string>> Session::EvaluateOnShard(const ast::Expr& e
   // One shard cannot answer a subquery over a sharded table.
   bool reads_tables = false;
   ast::ForEachExpr(const_cast<ast::Expr&>(expr), [&reads_tables](ast::Expr& e) {  // reads only
-    if (e.kind() == ast::ExprKind::kSubquery || e.kind() == ast::ExprKind::kExists ||
-        (e.kind() == ast::ExprKind::kIn && e.As<ast::InExpr>().subquery != nullptr))
-      reads_tables = true;
+    if (ast::NestedQuery(e) != nullptr) reads_tables = true;
   });
   if (reads_tables)
     co_return Error::Make(mysql_errno::kNotSupportedYet, "unsupported: subquery in a SET value");

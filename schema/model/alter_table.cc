@@ -48,6 +48,7 @@ class Alteration {
   Status DropIndex(const std::string& name, bool if_exists);
   Status RenameIndex(const std::string& from, const std::string& to);
   Status DropForeignKey(const ast::AlterSpec& spec);
+  Status DropConstraint(const ast::AlterSpec& spec);
   Status Place(Column column, int old_position, const ast::AlterSpec& spec);
   void RenameColumnReferences(const std::string& from, const std::string& to);
 
@@ -131,11 +132,17 @@ Status Alteration::Apply(const ast::AlterSpec& spec) {
     case K::kRenameTable:
       new_name_ = spec.new_table.name;
       return Status::Ok();
+    case K::kAddCheck:
+      return from_ast::AddCheck(table_, ast::CheckDef{spec.name, ast::CloneExpr(spec.check)});
+    case K::kDropConstraint:
+      return DropConstraint(spec);
     case K::kTableOptions:
     case K::kConvertCharset:  // applied before the other specs
     case K::kAlgorithm:
     case K::kLock:
     case K::kForce:
+    case K::kDisableKeys:  // InnoDB has no disabled keys
+    case K::kEnableKeys:
       return Status::Ok();
   }
   return Status::Ok();
@@ -285,6 +292,19 @@ Status Alteration::RenameIndex(const std::string& from, const std::string& to) {
   }
   it->name = to;
   return Status::Ok();
+}
+
+// DROP CONSTRAINT names a CHECK constraint or, as in MariaDB, a foreign key.
+Status Alteration::DropConstraint(const ast::AlterSpec& spec) {
+  auto& checks = table_.checks;
+  auto it = std::find_if(checks.begin(), checks.end(),
+                         [&](const Check& c) { return EqualsIgnoreCase(c.name, spec.name); });
+  if (it != checks.end()) {
+    checks.erase(it);
+    return Status::Ok();
+  }
+  if (table_.FindForeignKey(spec.name) != nullptr) return DropForeignKey(spec);
+  return spec.if_exists ? Status::Ok() : Status(CantDrop("CONSTRAINT", spec.name));
 }
 
 Status Alteration::DropForeignKey(const ast::AlterSpec& spec) {

@@ -1,6 +1,7 @@
 // The whole SQL AST: include this to use every node type.
 #pragma once
 
+#include "sqlparser/ast/admin.h"      // IWYU pragma: export
 #include "sqlparser/ast/ddl.h"        // IWYU pragma: export
 #include "sqlparser/ast/dml.h"        // IWYU pragma: export
 #include "sqlparser/ast/expr.h"       // IWYU pragma: export

@@ -10,6 +10,7 @@ InExpr::~InExpr() = default;
 FuncCall::~FuncCall() = default;
 Subquery::~Subquery() = default;
 ExistsExpr::~ExistsExpr() = default;
+QuantifiedExpr::~QuantifiedExpr() = default;
 
 ExprPtr CloneExpr(const ExprPtr& e) {
   return e ? e->Clone() : nullptr;
@@ -107,13 +108,34 @@ ExprPtr FuncCall::Clone() const {
   c->order_by = CloneOrder(order_by);
   c->has_separator = has_separator;
   c->separator = separator;
-  if (over) {
-    c->over = std::make_unique<WindowSpec>();
-    c->over->name = over->name;
-    c->over->partition_by = CloneExprs(over->partition_by);
-    c->over->order_by = CloneOrder(over->order_by);
-    c->over->frame = over->frame;
-  }
+  if (over) c->over = CloneWindow(*over);
+  c->form = form;
+  c->keyword = keyword;
+  return c;
+}
+
+std::unique_ptr<WindowSpec> CloneWindow(const WindowSpec& w) {
+  auto c = std::make_unique<WindowSpec>();
+  c->name = w.name;
+  c->partition_by = CloneExprs(w.partition_by);
+  c->order_by = CloneOrder(w.order_by);
+  c->frame = w.frame;
+  return c;
+}
+
+ExprPtr AssignExpr::Clone() const {
+  auto c = std::make_unique<AssignExpr>();
+  c->name = name;
+  c->value = CloneExpr(value);
+  return c;
+}
+
+ExprPtr QuantifiedExpr::Clone() const {
+  auto c = std::make_unique<QuantifiedExpr>();
+  c->op = op;
+  c->quantifier = quantifier;
+  c->left = CloneExpr(left);
+  c->subquery = CloneSubquery(subquery);
   return c;
 }
 

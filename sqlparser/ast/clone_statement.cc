@@ -46,6 +46,7 @@ TableRefPtr AliasedTable::Clone() const {
   c->name = name;
   c->alias = alias;
   c->hints = hints;
+  c->partitions = partitions;
   return c;
 }
 
@@ -81,6 +82,8 @@ StatementPtr SelectStatement::Clone() const {
   c->group_by = CloneExprs(group_by);
   c->with_rollup = with_rollup;
   c->having = CloneExpr(having);
+  for (const auto& w : windows)
+    c->windows.push_back(NamedWindow{w.name, std::move(*CloneWindow(w.spec))});
   c->order_by = CloneOrder(order_by);
   c->limit = CloneLimit(limit);
   c->lock = lock;
@@ -148,6 +151,9 @@ ColumnDef ColumnDef::Clone() const {
   c.comment = comment;
   c.generated = CloneExpr(generated);
   c.generated_stored = generated_stored;
+  c.invisible = invisible;
+  c.check = CloneExpr(check);
+  c.check_name = check_name;
   return c;
 }
 
@@ -163,6 +169,8 @@ StatementPtr CreateTableStatement::Clone() const {
   for (const auto& chk : checks) c->checks.push_back(CheckDef{chk.name, CloneExpr(chk.expr)});
   c->options = options;
   c->like = like;
+  c->select = CloneStmt(select);
+  c->partitioning = partitioning;
   return WithComments(std::move(c), *this);
 }
 
@@ -189,6 +197,7 @@ AlterSpec AlterSpec::Clone() const {
   c.first = first;
   c.after = after;
   c.default_value = CloneExpr(default_value);
+  c.check = CloneExpr(check);
   return c;
 }
 
@@ -285,6 +294,9 @@ StatementPtr ShowStatement::Clone() const {
   c->has_like = has_like;
   c->like = like;
   c->where = CloneExpr(where);
+  c->limit = CloneLimit(limit);
+  c->describe = describe;
+  c->detail = detail;
   return WithComments(std::move(c), *this);
 }
 
@@ -292,6 +304,137 @@ StatementPtr OtherStatement::Clone() const {
   auto c = std::make_unique<OtherStatement>();
   c->verb = verb;
   c->text = text;
+  return WithComments(std::move(c), *this);
+}
+
+StatementPtr AlterDatabaseStatement::Clone() const {
+  auto c = std::make_unique<AlterDatabaseStatement>();
+  c->name = name;
+  c->options = options;
+  return WithComments(std::move(c), *this);
+}
+
+StatementPtr CreateViewStatement::Clone() const {
+  auto c = std::make_unique<CreateViewStatement>();
+  c->alter = alter;
+  c->or_replace = or_replace;
+  c->if_not_exists = if_not_exists;
+  c->algorithm = algorithm;
+  c->definer = definer;
+  c->security = security;
+  c->name = name;
+  c->columns = columns;
+  c->select = CloneStmt(select);
+  c->check_option = check_option;
+  c->check_scope = check_scope;
+  return WithComments(std::move(c), *this);
+}
+
+StatementPtr DropViewStatement::Clone() const {
+  auto c = std::make_unique<DropViewStatement>();
+  c->if_exists = if_exists;
+  c->views = views;
+  return WithComments(std::move(c), *this);
+}
+
+StatementPtr CallStatement::Clone() const {
+  auto c = std::make_unique<CallStatement>();
+  c->procedure = procedure;
+  c->args = CloneExprs(args);
+  return WithComments(std::move(c), *this);
+}
+
+StatementPtr DoStatement::Clone() const {
+  auto c = std::make_unique<DoStatement>();
+  c->exprs = CloneExprs(exprs);
+  return WithComments(std::move(c), *this);
+}
+
+StatementPtr ExplainStatement::Clone() const {
+  auto c = std::make_unique<ExplainStatement>();
+  c->option = option;
+  c->statement = CloneStmt(statement);
+  return WithComments(std::move(c), *this);
+}
+
+StatementPtr TableMaintenanceStatement::Clone() const {
+  auto c = std::make_unique<TableMaintenanceStatement>();
+  c->verb = verb;
+  c->no_write_to_binlog = no_write_to_binlog;
+  c->tables = tables;
+  c->options = options;
+  return WithComments(std::move(c), *this);
+}
+
+StatementPtr FlushStatement::Clone() const {
+  auto c = std::make_unique<FlushStatement>();
+  c->no_write_to_binlog = no_write_to_binlog;
+  c->options = options;
+  return WithComments(std::move(c), *this);
+}
+
+StatementPtr KillStatement::Clone() const {
+  auto c = std::make_unique<KillStatement>();
+  c->modifier = modifier;
+  c->query = query;
+  c->id = CloneExpr(id);
+  return WithComments(std::move(c), *this);
+}
+
+StatementPtr LockTablesStatement::Clone() const {
+  auto c = std::make_unique<LockTablesStatement>();
+  c->items = items;
+  return WithComments(std::move(c), *this);
+}
+
+StatementPtr UnlockTablesStatement::Clone() const {
+  return WithComments(std::make_unique<UnlockTablesStatement>(), *this);
+}
+
+StatementPtr SavepointStatement::Clone() const {
+  auto c = std::make_unique<SavepointStatement>();
+  c->release = release;
+  c->name = name;
+  return WithComments(std::move(c), *this);
+}
+
+StatementPtr PrepareStatement::Clone() const {
+  auto c = std::make_unique<PrepareStatement>();
+  c->name = name;
+  c->text = text;
+  c->variable = variable;
+  return WithComments(std::move(c), *this);
+}
+
+StatementPtr ExecuteStatement::Clone() const {
+  auto c = std::make_unique<ExecuteStatement>();
+  c->name = name;
+  c->variables = variables;
+  return WithComments(std::move(c), *this);
+}
+
+StatementPtr DeallocateStatement::Clone() const {
+  auto c = std::make_unique<DeallocateStatement>();
+  c->name = name;
+  return WithComments(std::move(c), *this);
+}
+
+StatementPtr AlterMigrationStatement::Clone() const {
+  auto c = std::make_unique<AlterMigrationStatement>();
+  c->uuid = uuid;
+  c->action = action;
+  return WithComments(std::move(c), *this);
+}
+
+StatementPtr RevertMigrationStatement::Clone() const {
+  auto c = std::make_unique<RevertMigrationStatement>();
+  c->uuid = uuid;
+  return WithComments(std::move(c), *this);
+}
+
+StatementPtr VexplainStatement::Clone() const {
+  auto c = std::make_unique<VexplainStatement>();
+  c->statement = CloneStmt(statement);
   return WithComments(std::move(c), *this);
 }
 

@@ -38,6 +38,9 @@ struct ColumnDef {
   std::optional<std::string> comment;
   ExprPtr generated;              // GENERATED ALWAYS AS (expr) / AS (expr); null when none
   bool generated_stored = false;  // STORED|PERSISTENT vs VIRTUAL
+  bool invisible = false;         // INVISIBLE
+  ExprPtr check;                  // [CONSTRAINT name] CHECK (expr) on the column; null when none
+  std::string check_name;
   ColumnDef Clone() const;
 };
 
@@ -99,6 +102,8 @@ struct CreateTableStatement : Statement {
   std::vector<CheckDef> checks;
   std::vector<TableOption> options;
   std::optional<TableName> like;  // CREATE TABLE t LIKE other
+  StatementPtr select;            // CREATE TABLE t [(...)] [AS] SELECT ...; null otherwise
+  std::string partitioning;       // "PARTITION BY ..." as written, or empty
 };
 
 struct DropTableStatement : Statement {
@@ -129,6 +134,10 @@ enum class AlterSpecKind {
   kAlgorithm,       // ALGORITHM = name
   kLock,            // LOCK = name
   kForce,           // FORCE
+  kAddCheck,        // ADD [CONSTRAINT name] CHECK (check)
+  kDropConstraint,  // DROP {CONSTRAINT | CHECK} name
+  kDisableKeys,     // DISABLE KEYS
+  kEnableKeys,      // ENABLE KEYS
 };
 
 struct AlterSpec {
@@ -145,6 +154,7 @@ struct AlterSpec {
   bool first = false;     // FIRST
   std::string after;      // AFTER column
   ExprPtr default_value;  // ALTER COLUMN SET DEFAULT; null for DROP DEFAULT
+  ExprPtr check;          // kAddCheck
   AlterSpec Clone() const;
 };
 

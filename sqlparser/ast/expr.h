@@ -27,11 +27,13 @@ enum class ExprKind {
   kExists,
   kInterval,
   kCast,
-  kVariable,  // @x, @@x
-  kDefault,   // DEFAULT or DEFAULT(col)
-  kValues,    // VALUES(col) in ON DUPLICATE KEY UPDATE
-  kTuple,     // (a, b) row constructor
-  kCollate,   // expr COLLATE name
+  kVariable,    // @x, @@x
+  kDefault,     // DEFAULT or DEFAULT(col)
+  kValues,      // VALUES(col) in ON DUPLICATE KEY UPDATE
+  kTuple,       // (a, b) row constructor
+  kCollate,     // expr COLLATE name
+  kAssign,      // @x := value
+  kQuantified,  // expr op ANY|SOME|ALL (subquery)
 };
 
 struct Expr {
@@ -217,6 +219,17 @@ struct WindowSpec {
   std::string frame;  // frame clause text as written (ROWS BETWEEN ...), may be empty
 };
 
+// The special argument syntaxes of some built-in functions.
+enum class CallForm {
+  kPlain,    // name(args)
+  kExtract,  // EXTRACT(keyword FROM args[0]); keyword is the unit
+  kTrim,     // TRIM([keyword] [args[0]] FROM args.back()); keyword LEADING/TRAILING/BOTH or ""
+  kSubstringFrom,  // SUBSTRING(args[0] FROM args[1] [FOR args[2]])
+  kPosition,       // POSITION(args[0] IN args[1])
+  kMatch,          // MATCH(args[0..n-2]) AGAINST (args.back() [keyword]); keyword is the modifier
+  kCharUsing,      // CHAR(args USING keyword)
+};
+
 // name(args). COUNT(*) has star=true and no args. GROUP_CONCAT keeps its
 // ORDER BY and SEPARATOR. `name` keeps the spelling of the statement.
 struct FuncCall : Expr {
@@ -231,6 +244,8 @@ struct FuncCall : Expr {
   bool has_separator = false;
   std::string separator;             // GROUP_CONCAT(... SEPARATOR 's')
   std::unique_ptr<WindowSpec> over;  // window function, null otherwise
+  CallForm form = CallForm::kPlain;
+  std::string keyword;  // see CallForm
   ExprPtr Clone() const override;
 };
 
@@ -321,9 +336,29 @@ struct CollateExpr : Expr {
   ExprPtr Clone() const override;
 };
 
+// @name := value (a user variable assigned inside an expression).
+struct AssignExpr : Expr {
+  AssignExpr() : Expr(ExprKind::kAssign) {}
+  std::string name;  // without the @
+  ExprPtr value;
+  ExprPtr Clone() const override;
+};
+
+// left op ANY|SOME|ALL (subquery); `op` is a comparison.
+struct QuantifiedExpr : Expr {
+  QuantifiedExpr() : Expr(ExprKind::kQuantified) {}
+  ~QuantifiedExpr() override;
+  BinaryOp op = BinaryOp::kEq;
+  std::string quantifier;  // "ANY", "SOME" or "ALL"
+  ExprPtr left;
+  std::unique_ptr<Subquery> subquery;
+  ExprPtr Clone() const override;
+};
+
 // Deep copy helpers that accept null.
 ExprPtr CloneExpr(const ExprPtr& e);
 std::vector<ExprPtr> CloneExprs(const std::vector<ExprPtr>& v);
 std::vector<OrderItem> CloneOrder(const std::vector<OrderItem>& v);
+std::unique_ptr<WindowSpec> CloneWindow(const WindowSpec& w);
 
 }  // namespace tessera::sql::ast

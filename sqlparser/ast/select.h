@@ -43,6 +43,7 @@ struct AliasedTable : TableRef {
   TableName name;
   std::string alias;  // empty when none
   std::vector<IndexHint> hints;
+  std::vector<std::string> partitions;  // PARTITION (p0, p1)
   TableRefPtr Clone() const override;
 };
 
@@ -102,6 +103,12 @@ struct CommonTableExpr {
   StatementPtr query;
 };
 
+// WINDOW name AS (spec) of a query.
+struct NamedWindow {
+  std::string name;
+  WindowSpec spec;
+};
+
 struct SelectStatement : Statement {
   StatementKind kind() const override { return StatementKind::kSelect; }
   StatementPtr Clone() const override;
@@ -118,6 +125,7 @@ struct SelectStatement : Statement {
   std::vector<ExprPtr> group_by;
   bool with_rollup = false;
   ExprPtr having;
+  std::vector<NamedWindow> windows;  // WINDOW w AS (...), ...
   std::vector<OrderItem> order_by;
   Limit limit;
   LockMode lock = LockMode::kNone;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sqlparser/ast/expr.h"
+#include "sqlparser/ast/select.h"
 #include "sqlparser/ast/statement.h"
 
 namespace tessera::sql::ast {
@@ -78,6 +79,28 @@ enum class ShowKind {
   kEngines,
   kCharset,
   kCollation,
+  kCreateView,       // SHOW CREATE VIEW t
+  kCreateProcedure,  // SHOW CREATE PROCEDURE p
+  kCreateFunction,   // SHOW CREATE FUNCTION f
+  kGrants,           // SHOW GRANTS [FOR detail]
+  kTriggers,         // SHOW TRIGGERS [FROM db] [LIKE|WHERE]
+  kEvents,           // SHOW EVENTS [FROM db] [LIKE|WHERE]
+  kOpenTables,       // SHOW OPEN TABLES [FROM db] [LIKE|WHERE]
+  kProcedureStatus,  // SHOW PROCEDURE STATUS [LIKE|WHERE]
+  kFunctionStatus,   // SHOW FUNCTION STATUS [LIKE|WHERE]
+  kPlugins,
+  kPrivileges,
+  kReplicationStatus,  // SHOW {MASTER | SLAVE | REPLICA} STATUS; detail holds the word
+  kBinaryLogs,         // SHOW {BINARY | MASTER} LOGS
+  kWarningCount,       // SHOW COUNT(*) WARNINGS
+  kErrorCount,         // SHOW COUNT(*) ERRORS
+  // Tessera's own:
+  kKeyspaces,
+  kShards,
+  kTablets,
+  kBranches,
+  kVschemaTables,
+  kMigrations,  // SHOW MIGRATIONS [LIKE|WHERE]
 };
 
 struct ShowStatement : Statement {
@@ -89,8 +112,11 @@ struct ShowStatement : Statement {
   TableName table;  // COLUMNS, INDEX, CREATE TABLE (qualifier from `FROM db` too)
   std::string db;   // TABLES / TABLE STATUS FROM db, CREATE DATABASE db
   bool has_like = false;
-  std::string like;  // LIKE pattern, unescaped
-  ExprPtr where;     // WHERE filter, null when none
+  std::string like;       // LIKE pattern, unescaped
+  ExprPtr where;          // WHERE filter, null when none
+  Limit limit;            // WARNINGS / ERRORS
+  bool describe = false;  // kColumns written as DESCRIBE t [pattern]; the pattern is `like`
+  std::string detail;     // GRANTS FOR user (as SQL text); replication word
 };
 
 // A statement the front end recognises but does not model; `text` is the

@@ -32,6 +32,25 @@ enum class StatementKind {
   kRollback,
   kShow,
   kOther,
+  kAlterDatabase,
+  kCreateView,
+  kAlterView,
+  kDropView,
+  kCall,
+  kDo,
+  kExplain,
+  kTableMaintenance,  // ANALYZE / OPTIMIZE / REPAIR / CHECK / CHECKSUM TABLE
+  kFlush,
+  kKill,
+  kLockTables,
+  kUnlockTables,
+  kSavepoint,  // SAVEPOINT and RELEASE SAVEPOINT
+  kPrepare,
+  kExecute,
+  kDeallocate,
+  kAlterMigration,
+  kRevertMigration,
+  kVexplain,
 };
 
 struct Statement {

@@ -106,6 +106,15 @@ struct Visitor {
       case ExprKind::kCollate:
         Root(e.As<CollateExpr>().operand);
         break;
+      case ExprKind::kAssign:
+        Root(e.As<AssignExpr>().value);
+        break;
+      case ExprKind::kQuantified: {
+        auto& q = e.As<QuantifiedExpr>();
+        Root(q.left);
+        if (q.subquery && enter_subqueries) Stmt(*q.subquery->query);
+        break;
+      }
       default:
         break;
     }
@@ -152,6 +161,10 @@ struct Visitor {
         Root(q.where);
         Roots(q.group_by);
         Root(q.having);
+        for (auto& w : q.windows) {
+          Roots(w.spec.partition_by);
+          Order(w.spec.order_by);
+        }
         Order(q.order_by);
         Limit(q.limit);
         break;
@@ -196,6 +209,7 @@ struct Visitor {
         Name(c.table);
         if (c.like) Name(*c.like);
         for (auto& fk : c.foreign_keys) Name(fk.ref_table);
+        if (c.select) Stmt(*c.select);
         break;
       }
       case StatementKind::kDropTable:
@@ -233,12 +247,65 @@ struct Visitor {
         Root(sh.where);
         break;
       }
+      case StatementKind::kCreateView:
+      case StatementKind::kAlterView: {
+        auto& v = s.As<CreateViewStatement>();
+        Name(v.name);
+        if (v.select) Stmt(*v.select);
+        break;
+      }
+      case StatementKind::kDropView:
+        for (auto& t : s.As<DropViewStatement>().views) Name(t);
+        break;
+      case StatementKind::kCall:
+        Roots(s.As<CallStatement>().args);
+        break;
+      case StatementKind::kDo:
+        Roots(s.As<DoStatement>().exprs);
+        break;
+      case StatementKind::kExplain:
+        if (auto& inner = s.As<ExplainStatement>().statement) Stmt(*inner);
+        break;
+      case StatementKind::kVexplain:
+        if (auto& inner = s.As<VexplainStatement>().statement) Stmt(*inner);
+        break;
+      case StatementKind::kTableMaintenance:
+        for (auto& t : s.As<TableMaintenanceStatement>().tables) Name(t);
+        break;
+      case StatementKind::kFlush:
+        for (auto& o : s.As<FlushStatement>().options) {
+          for (auto& t : o.names) Name(t);
+        }
+        break;
+      case StatementKind::kKill:
+        Root(s.As<KillStatement>().id);
+        break;
+      case StatementKind::kLockTables:
+        for (auto& item : s.As<LockTablesStatement>().items) Name(item.table);
+        break;
       default:
         break;
     }
   }
 };
 }  // namespace
+
+Statement* NestedQuery(Expr& expr) {
+  switch (expr.kind()) {
+    case ExprKind::kSubquery:
+      return expr.As<Subquery>().query.get();
+    case ExprKind::kExists:
+      return expr.As<ExistsExpr>().subquery->query.get();
+    case ExprKind::kIn: {
+      auto& in = expr.As<InExpr>();
+      return in.subquery ? in.subquery->query.get() : nullptr;
+    }
+    case ExprKind::kQuantified:
+      return expr.As<QuantifiedExpr>().subquery->query.get();
+    default:
+      return nullptr;
+  }
+}
 
 std::vector<const Expr*> SplitConjuncts(const Expr* where) {
   std::vector<const Expr*> out;

@@ -11,6 +11,9 @@
 // - ForEachExprOfQuery: every expression node of the query `expr` belongs to,
 //   pre-order; subquery nodes are visited but not the queries inside them
 //   (an aggregate in a subquery is not the enclosing query's).
+// - NestedQuery: the query inside a subquery node (scalar subquery, EXISTS,
+//   IN (subquery), op ANY|SOME|ALL (subquery)), null for any other node.
+//   Code that must treat every subquery alike asks this, not the kinds.
 // - RewriteExprs: every expression slot under `root` (root included), or of
 //   a statement (derived tables and subqueries included),
 //   pre-order, subqueries included; the callback may replace the node in its
@@ -32,6 +35,7 @@ void ForEachColumn(Statement& stmt, const std::function<void(ColumnRef&)>& fn);
 void ForEachExpr(Statement& stmt, const std::function<void(Expr&)>& fn);
 void ForEachExpr(Expr& expr, const std::function<void(Expr&)>& fn);
 void ForEachExprOfQuery(Expr& expr, const std::function<void(Expr&)>& fn);
+Statement* NestedQuery(Expr& expr);
 void RewriteExprs(ExprPtr& root, const std::function<void(ExprPtr&)>& fn);
 void RewriteExprs(Statement& stmt, const std::function<void(ExprPtr&)>& fn);
 

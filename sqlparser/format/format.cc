@@ -34,10 +34,20 @@ void SqlWriter::Statement(const ast::Statement& s) {
     case S::kRenameTable:
     case S::kCreateDatabase:
     case S::kDropDatabase:
+    case S::kAlterDatabase:
       Ddl(s);
       return;
-    default:
+    case S::kUse:
+    case S::kSet:
+    case S::kBegin:
+    case S::kCommit:
+    case S::kRollback:
+    case S::kShow:
+    case S::kOther:
       Session(s);
+      return;
+    default:
+      Admin(s);
       return;
   }
 }

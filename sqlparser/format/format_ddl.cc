@@ -70,6 +70,16 @@ void SqlWriter::Column(const ast::ColumnDef& c) {
   if (c.key == ast::ColumnKey::kPrimary) out_ += " PRIMARY KEY";
   if (c.key == ast::ColumnKey::kUnique) out_ += " UNIQUE KEY";
   if (c.comment) out_ += " COMMENT " + QuoteString(*c.comment);
+  if (c.invisible) out_ += " INVISIBLE";
+  if (c.check) {
+    if (!c.check_name.empty()) {
+      out_ += " CONSTRAINT ";
+      Ident(c.check_name);
+    }
+    out_ += " CHECK (";
+    Expr(*c.check);
+    out_ += ')';
+  }
 }
 
 void SqlWriter::Index(const ast::IndexDef& i) {
@@ -126,6 +136,13 @@ void SqlWriter::CreateTable(const ast::CreateTableStatement& s) {
     Table(*s.like);
     return;
   }
+  if (s.select && s.columns.empty() && s.indexes.empty() && s.foreign_keys.empty() &&
+      s.checks.empty()) {
+    for (const auto& o : s.options) out_ += ' ' + Option(o);
+    out_ += " AS ";
+    Query(*s.select);
+    return;
+  }
   out_ += " (";
   bool first = true;
   auto sep = [&] {
@@ -157,6 +174,11 @@ void SqlWriter::CreateTable(const ast::CreateTableStatement& s) {
   }
   out_ += ')';
   for (const auto& o : s.options) out_ += ' ' + Option(o);
+  if (!s.partitioning.empty()) out_ += ' ' + s.partitioning;
+  if (s.select) {
+    out_ += " AS ";
+    Query(*s.select);
+  }
 }
 
 namespace {
@@ -256,6 +278,27 @@ void AlterSpec(SqlWriter& w, const ast::AlterSpec& a) {
     case K::kForce:
       w.Write("FORCE");
       return;
+    case K::kAddCheck:
+      w.Write("ADD ");
+      if (!a.name.empty()) {
+        w.Write("CONSTRAINT ");
+        w.Ident(a.name);
+        w.Write(" ");
+      }
+      w.Write("CHECK (");
+      w.Expr(*a.check);
+      w.Write(")");
+      return;
+    case K::kDropConstraint:
+      w.Write(a.if_exists ? "DROP CONSTRAINT IF EXISTS " : "DROP CONSTRAINT ");
+      w.Ident(a.name);
+      return;
+    case K::kDisableKeys:
+      w.Write("DISABLE KEYS");
+      return;
+    case K::kEnableKeys:
+      w.Write("ENABLE KEYS");
+      return;
   }
 }
 }  // namespace
@@ -340,6 +383,16 @@ void SqlWriter::Ddl(const ast::Statement& stmt) {
       const auto& s = stmt.As<ast::DropDatabaseStatement>();
       out_ += s.if_exists ? "DROP DATABASE IF EXISTS " : "DROP DATABASE ";
       Ident(s.name);
+      return;
+    }
+    case S::kAlterDatabase: {
+      const auto& s = stmt.As<ast::AlterDatabaseStatement>();
+      out_ += "ALTER DATABASE";
+      if (!s.name.empty()) {
+        out_ += ' ';
+        Ident(s.name);
+      }
+      for (const auto& o : s.options) out_ += ' ' + Option(o);
       return;
     }
     default:

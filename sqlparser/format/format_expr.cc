@@ -100,7 +100,10 @@ int SqlWriter::PrecedenceOf(const ast::Expr& e) {
     case ast::ExprKind::kIs:
     case ast::ExprKind::kBetween:
     case ast::ExprKind::kIn:
+    case ast::ExprKind::kQuantified:
       return kPrecCompare;
+    case ast::ExprKind::kAssign:
+      return 0;  // := binds loosest of all
     case ast::ExprKind::kCollate:
       return kPrecCollate;
     default:
@@ -277,6 +280,11 @@ void SqlWriter::ExprBody(const ast::Expr& e) {
         plain = plain && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '$');
       out_ += plain ? f.name : QuoteIdentifier(f.name);
       out_ += '(';
+      if (f.form != ast::CallForm::kPlain) {
+        SpecialCallArgs(f);
+        out_ += ')';
+        return;
+      }
       if (f.distinct) out_ += "DISTINCT ";
       if (f.star) out_ += '*';
       Exprs(f.args);
@@ -292,12 +300,7 @@ void SqlWriter::ExprBody(const ast::Expr& e) {
           Ident(f.over->name);
         } else {
           out_ += '(';
-          if (!f.over->partition_by.empty()) {
-            out_ += "PARTITION BY ";
-            Exprs(f.over->partition_by);
-            if (!f.over->order_by.empty()) out_ += ' ';
-          }
-          OrderBy(f.over->order_by);
+          Window(*f.over);
           out_ += ')';
         }
       }
@@ -402,6 +405,90 @@ void SqlWriter::ExprBody(const ast::Expr& e) {
       Ident(c.collation);
       return;
     }
+    case K::kAssign: {
+      const auto& a = e.As<ast::AssignExpr>();
+      out_ += '@';
+      Ident(a.name);
+      out_ += " := ";
+      Expr(*a.value);
+      return;
+    }
+    case K::kQuantified: {
+      const auto& q = e.As<ast::QuantifiedExpr>();
+      Expr(*q.left, kPrecCompare);
+      out_ += ' ';
+      out_ += Info(q.op).text;
+      out_ += ' ' + q.quantifier + " (";
+      Query(*q.subquery->query);
+      out_ += ')';
+      return;
+    }
+  }
+}
+
+void SqlWriter::Window(const ast::WindowSpec& w) {
+  const char* sep = "";
+  if (!w.partition_by.empty()) {
+    out_ += "PARTITION BY ";
+    Exprs(w.partition_by);
+    sep = " ";
+  }
+  if (!w.order_by.empty()) {
+    out_ += sep;
+    OrderBy(w.order_by);
+    sep = " ";
+  }
+  if (!w.frame.empty()) {
+    out_ += sep;
+    out_ += w.frame;
+  }
+}
+
+void SqlWriter::SpecialCallArgs(const ast::FuncCall& f) {
+  using F = ast::CallForm;
+  switch (f.form) {
+    case F::kPlain:
+      return;
+    case F::kExtract:
+      out_ += f.keyword + " FROM ";
+      Expr(*f.args[0]);
+      return;
+    case F::kTrim:
+      if (!f.keyword.empty()) out_ += f.keyword + ' ';
+      if (f.args.size() > 1) {
+        Expr(*f.args[0]);
+        out_ += ' ';
+      }
+      out_ += "FROM ";
+      Expr(*f.args.back());
+      return;
+    case F::kSubstringFrom:
+      Expr(*f.args[0]);
+      out_ += " FROM ";
+      Expr(*f.args[1]);
+      if (f.args.size() > 2) {
+        out_ += " FOR ";
+        Expr(*f.args[2]);
+      }
+      return;
+    case F::kPosition:
+      Expr(*f.args[0], kPrecBitOr);
+      out_ += " IN ";
+      Expr(*f.args[1]);
+      return;
+    case F::kMatch:
+      for (size_t i = 0; i + 1 < f.args.size(); ++i) {
+        if (i) out_ += ", ";
+        Expr(*f.args[i]);
+      }
+      out_ += ") AGAINST (";
+      Expr(*f.args.back(), kPrecBitOr);
+      if (!f.keyword.empty()) out_ += ' ' + f.keyword;
+      return;
+    case F::kCharUsing:
+      Exprs(f.args);
+      out_ += " USING " + f.keyword;
+      return;
   }
 }
 

@@ -109,6 +109,13 @@ void SqlWriter::Select(const ast::SelectStatement& s) {
     out_ += " HAVING ";
     Expr(*s.having);
   }
+  for (size_t i = 0; i < s.windows.size(); ++i) {
+    out_ += i == 0 ? " WINDOW " : ", ";
+    Ident(s.windows[i].name);
+    out_ += " AS (";
+    Window(s.windows[i].spec);
+    out_ += ')';
+  }
   if (!s.order_by.empty()) {
     out_ += ' ';
     OrderBy(s.order_by);
@@ -166,6 +173,11 @@ void SqlWriter::TableRef(const ast::TableRef& t) {
     case ast::TableRefKind::kTable: {
       const auto& a = t.As<ast::AliasedTable>();
       Table(a.name);
+      if (!a.partitions.empty()) {
+        out_ += " PARTITION (";
+        IdentList(a.partitions);
+        out_ += ')';
+      }
       if (!a.alias.empty()) {
         out_ += " AS ";
         Ident(a.alias);

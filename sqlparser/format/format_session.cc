@@ -100,84 +100,163 @@ void SqlWriter::Session(const ast::Statement& stmt) {
       }
       return;
     }
-    case S::kShow: {
-      const auto& s = stmt.As<ast::ShowStatement>();
-      using K = ast::ShowKind;
-      out_ += "SHOW ";
-      if (s.full) out_ += "FULL ";
-      out_ += ScopeWord(s.scope);
-      auto in_db = [&] {
-        if (!s.db.empty()) {
-          out_ += " FROM ";
-          Ident(s.db);
-        }
-      };
-      switch (s.what) {
-        case K::kDatabases:
-          out_ += "DATABASES";
-          break;
-        case K::kTables:
-          out_ += "TABLES";
-          in_db();
-          break;
-        case K::kTableStatus:
-          out_ += "TABLE STATUS";
-          in_db();
-          break;
-        case K::kColumns:
-          out_ += "COLUMNS FROM ";
-          Table(s.table);
-          break;
-        case K::kIndex:
-          out_ += "INDEX FROM ";
-          Table(s.table);
-          break;
-        case K::kCreateTable:
-          out_ += "CREATE TABLE ";
-          Table(s.table);
-          break;
-        case K::kCreateDatabase:
-          out_ += "CREATE DATABASE ";
-          Ident(s.db);
-          break;
-        case K::kVariables:
-          out_ += "VARIABLES";
-          break;
-        case K::kStatus:
-          out_ += "STATUS";
-          break;
-        case K::kWarnings:
-          out_ += "WARNINGS";
-          break;
-        case K::kErrors:
-          out_ += "ERRORS";
-          break;
-        case K::kProcesslist:
-          out_ += "PROCESSLIST";
-          break;
-        case K::kEngines:
-          out_ += "ENGINES";
-          break;
-        case K::kCharset:
-          out_ += "CHARACTER SET";
-          break;
-        case K::kCollation:
-          out_ += "COLLATION";
-          break;
-      }
-      if (s.has_like) out_ += " LIKE " + QuoteString(s.like);
-      if (s.where) {
-        out_ += " WHERE ";
-        Expr(*s.where);
-      }
+    case S::kShow:
+      Show(stmt.As<ast::ShowStatement>());
       return;
-    }
     case S::kOther:
       out_ += stmt.As<ast::OtherStatement>().text;
       return;
     default:
       return;
   }
+}
+
+void SqlWriter::Show(const ast::ShowStatement& s) {
+  using K = ast::ShowKind;
+  if (s.describe) {
+    out_ += "DESCRIBE ";
+    Table(s.table);
+    if (s.has_like) out_ += ' ' + QuoteString(s.like);
+    return;
+  }
+  out_ += "SHOW ";
+  if (s.full) out_ += "FULL ";
+  out_ += ScopeWord(s.scope);
+  auto in_db = [&] {
+    if (!s.db.empty()) {
+      out_ += " FROM ";
+      Ident(s.db);
+    }
+  };
+  switch (s.what) {
+    case K::kDatabases:
+      out_ += "DATABASES";
+      break;
+    case K::kTables:
+      out_ += "TABLES";
+      in_db();
+      break;
+    case K::kTableStatus:
+      out_ += "TABLE STATUS";
+      in_db();
+      break;
+    case K::kColumns:
+      out_ += "COLUMNS FROM ";
+      Table(s.table);
+      break;
+    case K::kIndex:
+      out_ += "INDEX FROM ";
+      Table(s.table);
+      break;
+    case K::kCreateTable:
+      out_ += "CREATE TABLE ";
+      Table(s.table);
+      break;
+    case K::kCreateDatabase:
+      out_ += "CREATE DATABASE ";
+      Ident(s.db);
+      break;
+    case K::kVariables:
+      out_ += "VARIABLES";
+      break;
+    case K::kStatus:
+      out_ += "STATUS";
+      break;
+    case K::kWarnings:
+      out_ += "WARNINGS";
+      break;
+    case K::kErrors:
+      out_ += "ERRORS";
+      break;
+    case K::kProcesslist:
+      out_ += "PROCESSLIST";
+      break;
+    case K::kEngines:
+      out_ += "ENGINES";
+      break;
+    case K::kCharset:
+      out_ += "CHARACTER SET";
+      break;
+    case K::kCollation:
+      out_ += "COLLATION";
+      break;
+    case K::kCreateView:
+      out_ += "CREATE VIEW ";
+      Table(s.table);
+      break;
+    case K::kCreateProcedure:
+      out_ += "CREATE PROCEDURE ";
+      Table(s.table);
+      break;
+    case K::kCreateFunction:
+      out_ += "CREATE FUNCTION ";
+      Table(s.table);
+      break;
+    case K::kGrants:
+      out_ += "GRANTS";
+      if (!s.detail.empty()) out_ += " FOR " + s.detail;
+      break;
+    case K::kTriggers:
+      out_ += "TRIGGERS";
+      in_db();
+      break;
+    case K::kEvents:
+      out_ += "EVENTS";
+      in_db();
+      break;
+    case K::kOpenTables:
+      out_ += "OPEN TABLES";
+      in_db();
+      break;
+    case K::kProcedureStatus:
+      out_ += "PROCEDURE STATUS";
+      break;
+    case K::kFunctionStatus:
+      out_ += "FUNCTION STATUS";
+      break;
+    case K::kPlugins:
+      out_ += "PLUGINS";
+      break;
+    case K::kPrivileges:
+      out_ += "PRIVILEGES";
+      break;
+    case K::kReplicationStatus:
+      out_ += s.detail + " STATUS";
+      break;
+    case K::kBinaryLogs:
+      out_ += "BINARY LOGS";
+      break;
+    case K::kWarningCount:
+      out_ += "COUNT(*) WARNINGS";
+      break;
+    case K::kErrorCount:
+      out_ += "COUNT(*) ERRORS";
+      break;
+    case K::kKeyspaces:
+      out_ += "KEYSPACES";
+      break;
+    case K::kShards:
+      out_ += "SHARDS";
+      break;
+    case K::kTablets:
+      out_ += "TABLETS";
+      break;
+    case K::kBranches:
+      out_ += "BRANCHES";
+      break;
+    case K::kVschemaTables:
+      out_ += "VSCHEMA TABLES";
+      break;
+    case K::kMigrations:
+      out_ += "MIGRATIONS";
+      break;
+  }
+  if (s.has_like) out_ += " LIKE " + QuoteString(s.like);
+  if (s.where) {
+    out_ += " WHERE ";
+    Expr(*s.where);
+  }
+  Limit(s.limit);
 }
 
 }  // namespace tessera::sql::format

@@ -41,6 +41,7 @@ class SqlWriter {
   // format_expr.cc: writes `e`, parenthesised when it binds looser than `min_prec`.
   void Expr(const ast::Expr& e, int min_prec = 0);
   void Exprs(const std::vector<ast::ExprPtr>& list);
+  void Window(const ast::WindowSpec& w);  // the inside of OVER (...) / WINDOW w AS (...)
 
   // format.cc
   void Statement(const ast::Statement& s);
@@ -69,10 +70,15 @@ class SqlWriter {
 
   // format_session.cc
   void Session(const ast::Statement& s);
+  void Show(const ast::ShowStatement& s);
+
+  // format_admin.cc
+  void Admin(const ast::Statement& s);
 
  private:
   static int PrecedenceOf(const ast::Expr& e);
   void ExprBody(const ast::Expr& e);
+  void SpecialCallArgs(const ast::FuncCall& f);
 
   const FormatOptions& options_;
   std::string out_;

@@ -29,12 +29,39 @@ statement
   | commitStatement
   | rollbackStatement
   | showStatement
+  | createViewStatement
+  | alterViewStatement
+  | dropViewStatement
+  | callStatement
+  | doStatement
+  | explainStatement
+  | describeStatement
+  | tableMaintenanceStatement
+  | flushStatement
+  | killStatement
+  | lockTablesStatement
+  | unlockTablesStatement
+  | savepointStatement
+  | releaseSavepointStatement
+  | prepareStatement
+  | executeStatement
+  | deallocateStatement
+  | alterDatabaseStatement
+  | alterMigrationStatement
+  | revertMigrationStatement
+  | vexplainStatement
   ;
 
 // ---------------------------------------------------------------- queries
 
 selectStatement
-  : withClause? queryExpression orderByClause? limitClause? lockClause?
+  : withClause? queryExpression orderByClause? limitClause? lockClause? intoClause?
+  ;
+
+// SELECT ... INTO is recognised so that it can be refused by name.
+intoClause
+  : INTO USER_VAR (COMMA USER_VAR)*
+  | INTO (OUTFILE | DUMPFILE) textString
   ;
 
 withClause: WITH RECURSIVE? commonTableExpr (COMMA commonTableExpr)*;
@@ -49,11 +76,16 @@ queryTerm
 
 querySpecification
   : SELECT selectOption* selectItem (COMMA selectItem)*
+    intoClause?
     (FROM (DUAL | tableReferences))?
     whereClause?
     groupByClause?
     havingClause?
+    windowClause?
   ;
+
+windowClause: WINDOW windowDefinition (COMMA windowDefinition)*;
+windowDefinition: identifier AS LPAREN windowSpec RPAREN;
 
 selectOption
   : DISTINCT | DISTINCTROW | ALL | HIGH_PRIORITY | STRAIGHT_JOIN | SQL_SMALL_RESULT | SQL_BIG_RESULT
@@ -73,10 +105,12 @@ tableReferences: tableReference (COMMA tableReference)*;
 tableReference: tableFactor joinPart*;
 
 tableFactor
-  : tableName (AS? identifier)? indexHint*                                 # tableFactorName
+  : tableName partitionSelection? (AS? identifier)? indexHint*            # tableFactorName
   | LPAREN selectStatement RPAREN AS? identifier (LPAREN identifierList RPAREN)?  # tableFactorDerived
   | LPAREN tableReferences RPAREN                                          # tableFactorParen
   ;
+
+partitionSelection: PARTITION LPAREN identifierList RPAREN;
 
 indexHint
   : hintType=(USE | IGNORE | FORCE) (INDEX | KEY) (FOR (JOIN | ORDER BY | GROUP BY))?
@@ -156,10 +190,15 @@ createTableStatement
   ;
 
 createTableBody
-  : LPAREN tableElement (COMMA tableElement)* RPAREN tableOption*    # createTableColumns
+  : LPAREN tableElement (COMMA tableElement)* RPAREN tableOption* partitionOptions?  # createTableColumns
+  | (LPAREN tableElement (COMMA tableElement)* RPAREN)? tableOption* AS? selectStatement  # createTableSelect
   | LIKE tableName                                                   # createTableLike
   | LPAREN LIKE tableName RPAREN                                     # createTableParenLike
   ;
+
+// PARTITION BY ... is kept as text.
+partitionOptions: PARTITION BY partitionToken+;
+partitionToken: ~(SEMI | EOF);
 
 ifNotExists: IF NOT EXISTS;
 ifExists: IF EXISTS;
@@ -179,7 +218,11 @@ dataType
     typeModifier*
   ;
 
-typeName: identifier | BINARY | SET | CHARACTER;
+typeName
+  : NATIONAL? (identifier | CHARACTER) (VARYING | PRECISION)?
+  | BINARY
+  | SET
+  ;
 
 typeModifier: UNSIGNED | SIGNED | ZEROFILL | BINARY;
 
@@ -188,6 +231,8 @@ columnAttribute
   | DEFAULT simpleExpr                                             # attrDefault
   | ON UPDATE simpleExpr                                           # attrOnUpdate
   | AUTO_INCREMENT                                                 # attrAutoIncrement
+  | INVISIBLE                                                      # attrInvisible
+  | constraintName? CHECK LPAREN expr RPAREN                       # attrCheck
   | PRIMARY? KEY                                                   # attrPrimaryKey
   | UNIQUE KEY?                                                    # attrUnique
   | COMMENT textString                                             # attrComment
@@ -236,6 +281,8 @@ alterSpec
   | DROP (INDEX | KEY) ifExists? identifier                                  # alterDropIndex
   | DROP PRIMARY KEY                                                         # alterDropPrimary
   | DROP FOREIGN KEY ifExists? identifier                                    # alterDropForeignKey
+  | DROP (CONSTRAINT | CHECK) ifExists? identifier                           # alterDropConstraint
+  | (DISABLE | ENABLE) KEYS                                                  # alterKeys
   | MODIFY COLUMN? ifExists? columnDefinition columnPosition?                # alterModifyColumn
   | CHANGE COLUMN? ifExists? identifier columnDefinition columnPosition?     # alterChangeColumn
   | RENAME COLUMN identifier TO identifier                                   # alterRenameColumn
@@ -272,6 +319,78 @@ createDatabaseOption
   ;
 
 dropDatabaseStatement: DROP (DATABASE | SCHEMA) ifExists? identifier;
+
+alterDatabaseStatement: ALTER (DATABASE | SCHEMA) identifier? createDatabaseOption+;
+
+createViewStatement
+  : CREATE (OR REPLACE)? viewAttribute* VIEW ifNotExists? tableName
+    (LPAREN identifierList RPAREN)? AS selectStatement viewCheckOption?
+  ;
+alterViewStatement
+  : ALTER viewAttribute* VIEW tableName (LPAREN identifierList RPAREN)? AS selectStatement
+    viewCheckOption?
+  ;
+viewAttribute
+  : ALGORITHM EQ algorithm=(UNDEFINED | MERGE | TEMPTABLE)
+  | DEFINER EQ userName
+  | SQL_ SECURITY security=(DEFINER | INVOKER)
+  ;
+viewCheckOption: WITH scope=(CASCADED | LOCAL)? CHECK OPTION_;
+dropViewStatement: DROP VIEW ifExists? tableName (COMMA tableName)* (RESTRICT | CASCADE)?;
+
+// 'user'@'host', user@host, CURRENT_USER[()]
+userName
+  : (identifier | textString) USER_VAR?
+  | CURRENT_USER (LPAREN RPAREN)?
+  ;
+
+// ---------------------------------------------------------------- administration
+
+callStatement: CALL tableName (LPAREN (expr (COMMA expr)*)? RPAREN)?;
+doStatement: DO expr (COMMA expr)*;
+
+explainStatement
+  : (EXPLAIN | DESCRIBE | DESC) explainOption?
+    (selectStatement | insertStatement | updateStatement | deleteStatement)
+  ;
+explainOption: EXTENDED | PARTITIONS | FORMAT EQ identifier;
+describeStatement: (DESCRIBE | DESC | EXPLAIN) tableName (identifier | textString)?;
+
+tableMaintenanceStatement
+  : verb=(ANALYZE | OPTIMIZE | REPAIR | CHECK | CHECKSUM) (NO_WRITE_TO_BINLOG | LOCAL)?
+    (TABLE | TABLES) tableName (COMMA tableName)* maintenanceOption*
+  ;
+maintenanceOption: QUICK | EXTENDED | FOR identifier | identifier;
+
+flushStatement: FLUSH (NO_WRITE_TO_BINLOG | LOCAL)? flushOption (COMMA flushOption)*;
+flushOption
+  : (TABLE | TABLES) (tableName (COMMA tableName)*)? (WITH READ LOCK | FOR identifier)?  # flushTables
+  | (identifier | BINARY) (identifier | BINARY)*                                          # flushWords
+  ;
+
+killStatement: KILL (HARD | SOFT)? (CONNECTION | QUERY)? expr;
+
+lockTablesStatement: LOCK (TABLE | TABLES) lockItem (COMMA lockItem)*;
+lockItem: tableName (AS? identifier)? lockType;
+lockType
+  : READ LOCAL?
+  | LOW_PRIORITY? WRITE CONCURRENT?
+  ;
+unlockTablesStatement: UNLOCK (TABLE | TABLES);
+
+savepointStatement: SAVEPOINT identifier;
+releaseSavepointStatement: RELEASE SAVEPOINT identifier;
+
+prepareStatement: PREPARE identifier FROM (textString | USER_VAR);
+executeStatement: EXECUTE identifier (USING USER_VAR (COMMA USER_VAR)*)?;
+deallocateStatement: (DEALLOCATE | DROP) PREPARE identifier;
+
+// Tessera's own statements.
+alterMigrationStatement
+  : ALTER MIGRATION textString action=(CANCEL | RETRY | CUTOVER | COMPLETE | THROTTLE | UNTHROTTLE)
+  ;
+revertMigrationStatement: REVERT MIGRATION textString;
+vexplainStatement: VEXPLAIN PLAN statement;
 
 // ---------------------------------------------------------------- session
 
@@ -323,7 +442,20 @@ showStatement
   | SHOW WARNINGS limitClause?                                                   # showWarnings
   | SHOW ERRORS limitClause?                                                     # showErrors
   | SHOW FULL? PROCESSLIST                                                       # showProcesslist
-  | SHOW ENGINES                                                                 # showEngines
+  | SHOW STORAGE? ENGINES                                                        # showEngines
+  | SHOW CREATE VIEW tableName                                                   # showCreateView
+  | SHOW CREATE routine=(PROCEDURE | FUNCTION) tableName                         # showCreateRoutine
+  | SHOW GRANTS (FOR userName)?                                                  # showGrants
+  | SHOW what=(TRIGGERS | EVENTS) (fromOrIn identifier)? showFilter?             # showTriggers
+  | SHOW OPEN TABLES (fromOrIn identifier)? showFilter?                          # showOpenTables
+  | SHOW routine=(PROCEDURE | FUNCTION) STATUS showFilter?                       # showRoutineStatus
+  | SHOW what=(PLUGINS | PRIVILEGES)                                             # showPlugins
+  | SHOW server=(MASTER | SLAVE | REPLICA) STATUS                                # showReplication
+  | SHOW (BINARY | MASTER) LOGS                                                  # showBinaryLogs
+  | SHOW identifier LPAREN STAR RPAREN what=(WARNINGS | ERRORS)                  # showCount
+  | SHOW what=(KEYSPACES | SHARDS | TABLETS | BRANCHES)                          # showCluster
+  | SHOW VSCHEMA TABLES                                                          # showVschemaTables
+  | SHOW MIGRATIONS showFilter?                                                  # showMigrations
   | SHOW charsetKeyword showFilter?                                              # showCharset
   | SHOW COLLATION showFilter?                                                   # showCollation
   ;
@@ -333,7 +465,8 @@ showFilter: LIKE textString | WHERE expr;
 // ---------------------------------------------------------------- expressions
 
 expr
-  : NOT expr                                          # notExpr
+  : USER_VAR ASSIGN expr                              # assignExpr
+  | NOT expr                                          # notExpr
   | expr (AND | LOGICAL_AND) expr                     # andExpr
   | expr XOR expr                                     # xorExpr
   | expr (OR | LOGICAL_OR) expr                       # orExpr
@@ -342,6 +475,7 @@ expr
 
 boolPrimary
   : boolPrimary IS NOT? test=(NULL_ | TRUE_ | FALSE_ | UNKNOWN)   # isExpr
+  | boolPrimary compOp quantifier=(ANY | SOME | ALL) LPAREN selectStatement RPAREN  # quantifiedExpr
   | boolPrimary compOp predicate                                  # comparisonExpr
   | predicate                                                     # predicateExpr
   ;
@@ -390,11 +524,29 @@ simpleExpr
   | CAST LPAREN expr AS castType RPAREN                                  # castExpr
   | CONVERT LPAREN expr COMMA castType RPAREN                            # convertExpr
   | CONVERT LPAREN expr USING charsetName RPAREN                         # convertUsingExpr
+  | EXTRACT LPAREN identifier FROM expr RPAREN                           # extractExpr
+  | TRIM LPAREN trimArgs RPAREN                                          # trimExpr
+  | name=(SUBSTRING | SUBSTR) LPAREN expr FROM expr (FOR expr)? RPAREN   # substringFromExpr
+  | POSITION LPAREN bitExpr IN expr RPAREN                               # positionExpr
+  | MATCH LPAREN columnRef (COMMA columnRef)* RPAREN
+    AGAINST LPAREN bitExpr searchModifier? RPAREN                        # matchExpr
+  | identifier LPAREN expr (COMMA expr)* USING charsetName RPAREN        # charUsingExpr
+  ;
+
+trimArgs
+  : side=(LEADING | TRAILING | BOTH) remove=expr? FROM expr
+  | remove=expr FROM expr
+  | expr
+  ;
+searchModifier
+  : IN NATURAL LANGUAGE MODE (WITH QUERY EXPANSION)?
+  | IN BOOLEAN MODE
+  | WITH QUERY EXPANSION
   ;
 
 caseWhen: WHEN expr THEN expr;
 
-castType: castWord castWord? (LPAREN INT_NUM (COMMA INT_NUM)? RPAREN)?;
+castType: castWord castWord? (LPAREN INT_NUM (COMMA INT_NUM)? RPAREN)? (charsetKeyword charsetName)?;
 castWord: identifier | BINARY | UNSIGNED;
 
 functionCall
@@ -411,8 +563,15 @@ functionName
   ;
 
 overClause
-  : OVER LPAREN (PARTITION BY expr (COMMA expr)*)? orderByClause? RPAREN
+  : OVER LPAREN windowSpec RPAREN
   | OVER identifier
+  ;
+windowSpec: (PARTITION BY expr (COMMA expr)*)? orderByClause? windowFrame?;
+windowFrame: unit=(ROWS | RANGE) (frameBound | BETWEEN frameBound AND frameBound);
+frameBound
+  : UNBOUNDED (PRECEDING | FOLLOWING)
+  | CURRENT ROW
+  | bitExpr (PRECEDING | FOLLOWING)
   ;
 
 literal
@@ -513,6 +672,85 @@ nonReserved
   | VARIABLES
   | WARNINGS
   | WORK
+  | AGAINST
+  | ANY
+  | BOOLEAN
+  | BRANCHES
+  | CANCEL
+  | CASCADED
+  | CHECKSUM
+  | COMPLETE
+  | CONCURRENT
+  | CONNECTION
+  | CURRENT
+  | CUTOVER
+  | DEALLOCATE
+  | DEFINER
+  | DISABLE
+  | DO
+  | DUMPFILE
+  | ENABLE
+  | EVENTS
+  | EXECUTE
+  | EXPANSION
+  | EXTENDED
+  | EXTRACT
+  | FLUSH
+  | FOLLOWING
+  | FORMAT
+  | FUNCTION
+  | GRANTS
+  | HARD
+  | INVISIBLE
+  | INVOKER
+  | KEYSPACES
+  | LANGUAGE
+  | LOGS
+  | MASTER
+  | MERGE
+  | MIGRATION
+  | MIGRATIONS
+  | NATIONAL
+  | OPEN
+  | OPTION_
+  | OUTFILE
+  | PARTITIONS
+  | PLAN
+  | PLUGINS
+  | POSITION
+  | PRECEDING
+  | PRECISION
+  | PREPARE
+  | PRIVILEGES
+  | PROCEDURE
+  | QUERY
+  | REPAIR
+  | REPLICA
+  | RETRY
+  | REVERT
+  | ROW
+  | ROWS
+  | SECURITY
+  | SHARDS
+  | SLAVE
+  | SOFT
+  | SOME
+  | STORAGE
+  | SUBSTR
+  | SUBSTRING
+  | TABLETS
+  | TEMPTABLE
+  | THROTTLE
+  | TRIGGERS
+  | TRIM
+  | UNBOUNDED
+  | UNDEFINED
+  | UNTHROTTLE
+  | VARYING
+  | VEXPLAIN
+  | VIEW
+  | VSCHEMA
+  | WINDOW
   ;
 
 anyKeyword
@@ -635,4 +873,19 @@ anyKeyword
   | WRITE
   | XOR
   | ZEROFILL
+  | ANALYZE
+  | BOTH
+  | CALL
+  | DESCRIBE
+  | EXPLAIN
+  | KILL
+  | LEADING
+  | MATCH
+  | NO_WRITE_TO_BINLOG
+  | OPTIMIZE
+  | RANGE
+  | RELEASE
+  | SQL_
+  | TRAILING
+  | UNLOCK
   ;

@@ -17,8 +17,15 @@ uint32_t Number(antlr4::tree::TerminalNode* n) {
 ast::DataType DataType(P::DataTypeContext* ctx) {
   ast::DataType t;
   auto* name = ctx->typeName();
-  t.name = Transformer::Upper(name->identifier() ? Transformer::Identifier(name->identifier())
-                                                 : name->getText());
+  if (auto* id = name->identifier()) {
+    t.name = Transformer::Upper(Transformer::Identifier(id));
+  } else {
+    t.name = name->CHARACTER() ? "CHAR" : Transformer::Upper(name->getText());
+  }
+  // CHARACTER VARYING, DOUBLE PRECISION and NATIONAL CHAR are spelled the
+  // way MariaDB shows them.
+  if (name->VARYING() && t.name == "CHAR") t.name = "VARCHAR";
+  if (name->NATIONAL()) t.charset = "utf8mb3";
   auto nums = ctx->INT_NUM();
   if (!nums.empty()) t.length = Number(nums[0]);
   if (nums.size() > 1) t.scale = Number(nums[1]);
@@ -117,6 +124,12 @@ ast::ColumnDef Column(Transformer& t, P::ColumnDefinitionContext* ctx) {
     } else if (auto* c = dynamic_cast<P::AttrGeneratedContext*>(attr)) {
       col.generated = t.Expr(c->expr());
       col.generated_stored = c->gen && c->gen->getType() != P::VIRTUAL;
+    } else if (dynamic_cast<P::AttrInvisibleContext*>(attr)) {
+      col.invisible = true;
+    } else if (auto* c = dynamic_cast<P::AttrCheckContext*>(attr)) {
+      col.check = t.Expr(c->expr());
+      if (auto* n = c->constraintName(); n && n->identifier())
+        col.check_name = Transformer::Identifier(n->identifier());
     }
   }
   return col;
@@ -169,7 +182,12 @@ void IndexDefinition(Transformer& t, P::IndexDefinitionContext* ctx,
     return;
   } else {
     auto* k = static_cast<P::CheckDefContext*>(ctx);
-    if (spec) throw Unsupported("ALTER TABLE ADD CHECK");
+    if (spec) {
+      spec->kind = ast::AlterSpecKind::kAddCheck;
+      spec->name = constraint(k->constraintName());
+      spec->check = t.Expr(k->expr());
+      return;
+    }
     table.checks.push_back(ast::CheckDef{constraint(k->constraintName()), t.Expr(k->expr())});
     return;
   }
@@ -193,6 +211,16 @@ ast::StatementPtr Transformer::CreateTable(P::CreateTableStatementContext* ctx) 
     s->like = TableName(c->tableName());
   } else if (auto* c = dynamic_cast<P::CreateTableParenLikeContext*>(body)) {
     s->like = TableName(c->tableName());
+  } else if (auto* c = dynamic_cast<P::CreateTableSelectContext*>(body)) {
+    for (auto* el : c->tableElement()) {
+      if (el->columnDefinition()) {
+        s->columns.push_back(Column(*this, el->columnDefinition()));
+      } else {
+        IndexDefinition(*this, el->indexDefinition(), *s, nullptr);
+      }
+    }
+    for (auto* o : c->tableOption()) s->options.push_back(TableOption(o));
+    s->select = Select(c->selectStatement());
   } else {
     auto* cols = static_cast<P::CreateTableColumnsContext*>(body);
     for (auto* el : cols->tableElement()) {
@@ -203,6 +231,10 @@ ast::StatementPtr Transformer::CreateTable(P::CreateTableStatementContext* ctx) 
       }
     }
     for (auto* o : cols->tableOption()) s->options.push_back(TableOption(o));
+    if (auto* p = cols->partitionOptions()) {
+      s->partitioning = p->getStart()->getInputStream()->getText(
+          antlr4::misc::Interval(p->getStart()->getStartIndex(), p->getStop()->getStopIndex()));
+    }
   }
   return s;
 }
@@ -289,6 +321,12 @@ ast::StatementPtr Transformer::AlterTable(P::AlterTableStatementContext* ctx) {
       spec.name = Upper(c->identifier() ? Identifier(c->identifier()) : "DEFAULT");
     } else if (dynamic_cast<P::AlterForceContext*>(spec_ctx)) {
       spec.kind = K::kForce;
+    } else if (auto* c = dynamic_cast<P::AlterDropConstraintContext*>(spec_ctx)) {
+      spec.kind = K::kDropConstraint;
+      spec.if_exists = c->ifExists() != nullptr;
+      spec.name = Identifier(c->identifier());
+    } else if (auto* c = dynamic_cast<P::AlterKeysContext*>(spec_ctx)) {
+      spec.kind = c->DISABLE() ? K::kDisableKeys : K::kEnableKeys;
     } else {
       // A run of options may swallow ", ALGORITHM=x" / ", LOCK=x"; split them out.
       spec.kind = K::kTableOptions;
@@ -362,6 +400,16 @@ ast::StatementPtr Transformer::CreateDatabase(P::CreateDatabaseStatementContext*
   auto s = std::make_unique<ast::CreateDatabaseStatement>();
   s->if_not_exists = ctx->ifNotExists() != nullptr;
   s->name = Identifier(ctx->identifier());
+  for (auto* o : ctx->createDatabaseOption()) {
+    s->options.push_back(ast::TableOption{o->COLLATE() ? "COLLATE" : "CHARSET",
+                                          CharsetName(o->charsetName()), false});
+  }
+  return s;
+}
+
+ast::StatementPtr Transformer::AlterDatabase(P::AlterDatabaseStatementContext* ctx) {
+  auto s = std::make_unique<ast::AlterDatabaseStatement>();
+  if (ctx->identifier()) s->name = Identifier(ctx->identifier());
   for (auto* o : ctx->createDatabaseOption()) {
     s->options.push_back(ast::TableOption{o->COLLATE() ? "COLLATE" : "CHARSET",
                                           CharsetName(o->charsetName()), false});

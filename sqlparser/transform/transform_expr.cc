@@ -1,6 +1,8 @@
 // Expressions: expr / boolPrimary / predicate / bitExpr / simpleExpr.
 #include <memory>
 
+#include "sqlparser/format.h"
+
 #include "sqlparser/transform/transformer.h"
 
 namespace tessera::sql::transform {
@@ -64,6 +66,12 @@ std::vector<ast::ExprPtr> Transformer::Exprs(const std::vector<P::ExprContext*>&
 }
 
 ast::ExprPtr Transformer::Expr(P::ExprContext* ctx) {
+  if (auto* c = dynamic_cast<P::AssignExprContext*>(ctx)) {
+    auto a = std::make_unique<ast::AssignExpr>();
+    a->name = UserVariableName(c->USER_VAR()->getText());
+    a->value = Expr(c->expr());
+    return a;
+  }
   if (auto* c = dynamic_cast<P::NotExprContext*>(ctx)) {
     auto u = std::make_unique<ast::UnaryExpr>();
     u->op = ast::UnaryOp::kNot;
@@ -102,6 +110,14 @@ ast::ExprPtr Transformer::BoolPrimary(P::BoolPrimaryContext* ctx) {
         break;
     }
     return is;
+  }
+  if (auto* c = dynamic_cast<P::QuantifiedExprContext*>(ctx)) {
+    auto q = std::make_unique<ast::QuantifiedExpr>();
+    q->op = CompareOp(c->compOp());
+    q->quantifier = Upper(c->quantifier->getText());
+    q->left = BoolPrimary(c->boolPrimary());
+    q->subquery = Subquery(c->selectStatement());
+    return q;
   }
   if (auto* c = dynamic_cast<P::ComparisonExprContext*>(ctx)) {
     return MakeBinary(CompareOp(c->compOp()), BoolPrimary(c->boolPrimary()),
@@ -245,11 +261,7 @@ ast::ExprPtr Transformer::SimpleExpr(P::SimpleExprContext* ctx) {
   }
   if (auto* c = dynamic_cast<P::UserVarExprContext*>(ctx)) {
     auto v = std::make_unique<ast::Variable>();
-    std::string name = c->USER_VAR()->getText().substr(1);
-    if (!name.empty() && (name[0] == '\'' || name[0] == '"' || name[0] == '`')) {
-      name = name.substr(1, name.size() - 2);
-    }
-    v->name = name;
+    v->name = UserVariableName(c->USER_VAR()->getText());
     return v;
   }
   if (auto* c = dynamic_cast<P::SubqueryExprContext*>(ctx)) return Subquery(c->selectStatement());
@@ -330,6 +342,7 @@ ast::ExprPtr Transformer::SimpleExpr(P::SimpleExprContext* ctx) {
       if (nums.size() > 1) out += ',' + nums[1]->getText();
       out += ')';
     }
+    if (t->charsetKeyword()) out += " CHARACTER SET " + CharsetName(t->charsetName());
     return out;
   };
   if (auto* c = dynamic_cast<P::CastExprContext*>(ctx)) {
@@ -351,6 +364,64 @@ ast::ExprPtr Transformer::SimpleExpr(P::SimpleExprContext* ctx) {
     e->charset = CharsetName(c->charsetName());
     e->convert_syntax = true;
     return e;
+  }
+  return SpecialCall(ctx);
+}
+
+ast::ExprPtr Transformer::SpecialCall(P::SimpleExprContext* ctx) {
+  auto f = std::make_unique<ast::FuncCall>();
+  if (auto* c = dynamic_cast<P::ExtractExprContext*>(ctx)) {
+    f->name = "EXTRACT";
+    f->form = ast::CallForm::kExtract;
+    f->keyword = Upper(Identifier(c->identifier()));
+    f->args.push_back(Expr(c->expr()));
+    return f;
+  }
+  if (auto* c = dynamic_cast<P::TrimExprContext*>(ctx)) {
+    f->name = "TRIM";
+    auto* args = c->trimArgs();
+    if (!args->FROM()) {
+      f->args.push_back(Expr(args->expr(0)));
+      return f;
+    }
+    f->form = ast::CallForm::kTrim;
+    if (args->side) f->keyword = Upper(args->side->getText());
+    f->args = Exprs(args->expr());
+    return f;
+  }
+  if (auto* c = dynamic_cast<P::SubstringFromExprContext*>(ctx)) {
+    f->name = Upper(c->name->getText());
+    f->form = ast::CallForm::kSubstringFrom;
+    f->args = Exprs(c->expr());
+    return f;
+  }
+  if (auto* c = dynamic_cast<P::PositionExprContext*>(ctx)) {
+    f->name = "POSITION";
+    f->form = ast::CallForm::kPosition;
+    f->args.push_back(BitExpr(c->bitExpr()));
+    f->args.push_back(Expr(c->expr()));
+    return f;
+  }
+  if (auto* c = dynamic_cast<P::MatchExprContext*>(ctx)) {
+    f->name = "MATCH";
+    f->form = ast::CallForm::kMatch;
+    for (auto* col : c->columnRef()) f->args.push_back(ColumnRef(col));
+    f->args.push_back(BitExpr(c->bitExpr()));
+    if (auto* m = c->searchModifier()) {
+      for (auto* child : m->children) {
+        if (!f->keyword.empty()) f->keyword += ' ';
+        f->keyword += Upper(child->getText());
+      }
+    }
+    return f;
+  }
+  if (auto* c = dynamic_cast<P::CharUsingExprContext*>(ctx)) {
+    f->name = Identifier(c->identifier());
+    if (Upper(f->name) != "CHAR") throw Unsupported("USING in a call of " + f->name);
+    f->form = ast::CallForm::kCharUsing;
+    f->args = Exprs(c->expr());
+    f->keyword = CharsetName(c->charsetName());
+    return f;
   }
   throw Unsupported("expression " + ctx->getText());
 }
@@ -408,14 +479,12 @@ ast::ExprPtr Transformer::FunctionCall(P::FunctionCallContext* ctx) {
   }
   auto over = [this](P::OverClauseContext* o) -> std::unique_ptr<ast::WindowSpec> {
     if (!o) return nullptr;
-    auto w = std::make_unique<ast::WindowSpec>();
     if (o->identifier()) {
+      auto w = std::make_unique<ast::WindowSpec>();
       w->name = Identifier(o->identifier());
       return w;
     }
-    w->partition_by = Exprs(o->expr());
-    if (o->orderByClause()) w->order_by = OrderBy(o->orderByClause());
-    return w;
+    return std::make_unique<ast::WindowSpec>(Window(o->windowSpec()));
   };
   if (auto* c = dynamic_cast<P::StarCallContext*>(ctx)) {
     f->name = c->functionName()->getText();
@@ -442,6 +511,38 @@ ast::ExprPtr Transformer::FunctionCall(P::FunctionCallContext* ctx) {
   if (auto* n = c->INT_NUM())
     f->args.push_back(std::make_unique<ast::Literal>(ast::LiteralKind::kInt, n->getText()));
   return f;
+}
+
+ast::WindowSpec Transformer::Window(P::WindowSpecContext* ctx) {
+  ast::WindowSpec w;
+  w.partition_by = Exprs(ctx->expr());
+  if (ctx->orderByClause()) w.order_by = OrderBy(ctx->orderByClause());
+  if (auto* frame = ctx->windowFrame()) {
+    // The frame is kept as canonical text: unit, bounds in upper case and
+    // their value expressions formatted.
+    auto bound = [this](P::FrameBoundContext* b) {
+      if (b->UNBOUNDED())
+        return std::string("UNBOUNDED ") + (b->PRECEDING() ? "PRECEDING" : "FOLLOWING");
+      if (b->CURRENT()) return std::string("CURRENT ROW");
+      return FormatExpr(*BitExpr(b->bitExpr())) + (b->PRECEDING() ? " PRECEDING" : " FOLLOWING");
+    };
+    w.frame = Upper(frame->unit->getText()) + ' ';
+    auto bounds = frame->frameBound();
+    if (frame->BETWEEN()) {
+      w.frame += "BETWEEN " + bound(bounds[0]) + " AND " + bound(bounds[1]);
+    } else {
+      w.frame += bound(bounds[0]);
+    }
+  }
+  return w;
+}
+
+std::string Transformer::UserVariableName(const std::string& token) {
+  std::string name = token.substr(1);
+  if (!name.empty() && (name[0] == '\'' || name[0] == '"' || name[0] == '`')) {
+    name = name.substr(1, name.size() - 2);
+  }
+  return name;
 }
 
 }  // namespace tessera::sql::transform

@@ -79,6 +79,7 @@ void ApplyTail(ast::Statement& q, Tail& tail) {
 }  // namespace
 
 ast::StatementPtr Transformer::Select(P::SelectStatementContext* ctx) {
+  if (ctx->intoClause()) throw Unsupported("SELECT ... INTO");
   Tail tail;
   tail.order_by = OrderBy(ctx->orderByClause());
   tail.limit = LimitClause(ctx->limitClause());
@@ -87,6 +88,7 @@ ast::StatementPtr Transformer::Select(P::SelectStatementContext* ctx) {
   auto term = [this](P::QueryTermContext* t) -> ast::StatementPtr {
     if (t->selectStatement()) return Select(t->selectStatement());
     auto* spec = t->querySpecification();
+    if (spec->intoClause()) throw Unsupported("SELECT ... INTO");
     auto s = std::make_unique<ast::SelectStatement>();
     for (auto* opt : spec->selectOption()) {
       if (opt->DISTINCT() || opt->DISTINCTROW()) {
@@ -121,6 +123,11 @@ ast::StatementPtr Transformer::Select(P::SelectStatementContext* ctx) {
       s->with_rollup = g->ROLLUP() != nullptr;
     }
     if (spec->havingClause()) s->having = Expr(spec->havingClause()->expr());
+    if (auto* w = spec->windowClause()) {
+      for (auto* def : w->windowDefinition())
+        s->windows.push_back(
+            ast::NamedWindow{Identifier(def->identifier()), Window(def->windowSpec())});
+    }
     return s;
   };
 
@@ -182,6 +189,7 @@ std::vector<ast::TableRefPtr> Transformer::TableReferences(P::TableReferencesCon
       auto t = std::make_unique<ast::AliasedTable>();
       t->name = TableName(c->tableName());
       if (c->identifier()) t->alias = Identifier(c->identifier());
+      if (auto* p = c->partitionSelection()) t->partitions = IdentifierList(p->identifierList());
       for (auto* h : c->indexHint()) {
         ast::IndexHint hint;
         hint.type = Upper(h->hintType->getText());

@@ -179,10 +179,10 @@ ast::StatementPtr Transformer::Show(P::ShowStatementContext* ctx) {
     filter(c->showFilter());
   } else if (auto* c = dynamic_cast<P::ShowWarningsContext*>(ctx)) {
     s->what = K::kWarnings;
-    if (c->limitClause()) throw Unsupported("SHOW WARNINGS LIMIT");
+    if (c->limitClause()) s->limit = LimitClause(c->limitClause());
   } else if (auto* c = dynamic_cast<P::ShowErrorsContext*>(ctx)) {
     s->what = K::kErrors;
-    if (c->limitClause()) throw Unsupported("SHOW ERRORS LIMIT");
+    if (c->limitClause()) s->limit = LimitClause(c->limitClause());
   } else if (auto* c = dynamic_cast<P::ShowProcesslistContext*>(ctx)) {
     s->what = K::kProcesslist;
     s->full = c->FULL() != nullptr;
@@ -190,6 +190,57 @@ ast::StatementPtr Transformer::Show(P::ShowStatementContext* ctx) {
     s->what = K::kEngines;
   } else if (auto* c = dynamic_cast<P::ShowCharsetContext*>(ctx)) {
     s->what = K::kCharset;
+    filter(c->showFilter());
+  } else if (auto* c = dynamic_cast<P::ShowCreateViewContext*>(ctx)) {
+    s->what = K::kCreateView;
+    s->table = TableName(c->tableName());
+  } else if (auto* c = dynamic_cast<P::ShowCreateRoutineContext*>(ctx)) {
+    s->what = c->routine->getType() == P::PROCEDURE ? K::kCreateProcedure : K::kCreateFunction;
+    s->table = TableName(c->tableName());
+  } else if (auto* c = dynamic_cast<P::ShowGrantsContext*>(ctx)) {
+    s->what = K::kGrants;
+    if (c->userName()) s->detail = UserName(c->userName());
+  } else if (auto* c = dynamic_cast<P::ShowTriggersContext*>(ctx)) {
+    s->what = c->what->getType() == P::TRIGGERS ? K::kTriggers : K::kEvents;
+    if (c->identifier()) s->db = Identifier(c->identifier());
+    filter(c->showFilter());
+  } else if (auto* c = dynamic_cast<P::ShowOpenTablesContext*>(ctx)) {
+    s->what = K::kOpenTables;
+    if (c->identifier()) s->db = Identifier(c->identifier());
+    filter(c->showFilter());
+  } else if (auto* c = dynamic_cast<P::ShowRoutineStatusContext*>(ctx)) {
+    s->what = c->routine->getType() == P::PROCEDURE ? K::kProcedureStatus : K::kFunctionStatus;
+    filter(c->showFilter());
+  } else if (auto* c = dynamic_cast<P::ShowPluginsContext*>(ctx)) {
+    s->what = c->what->getType() == P::PLUGINS ? K::kPlugins : K::kPrivileges;
+  } else if (auto* c = dynamic_cast<P::ShowReplicationContext*>(ctx)) {
+    s->what = K::kReplicationStatus;
+    s->detail = Upper(c->server->getText());
+  } else if (dynamic_cast<P::ShowBinaryLogsContext*>(ctx)) {
+    s->what = K::kBinaryLogs;
+  } else if (auto* c = dynamic_cast<P::ShowCountContext*>(ctx)) {
+    if (Upper(Identifier(c->identifier())) != "COUNT")
+      throw Unsupported("SHOW " + Identifier(c->identifier()) + "(*)");
+    s->what = c->what->getType() == P::WARNINGS ? K::kWarningCount : K::kErrorCount;
+  } else if (auto* c = dynamic_cast<P::ShowClusterContext*>(ctx)) {
+    switch (c->what->getType()) {
+      case P::KEYSPACES:
+        s->what = K::kKeyspaces;
+        break;
+      case P::SHARDS:
+        s->what = K::kShards;
+        break;
+      case P::TABLETS:
+        s->what = K::kTablets;
+        break;
+      default:
+        s->what = K::kBranches;
+        break;
+    }
+  } else if (dynamic_cast<P::ShowVschemaTablesContext*>(ctx)) {
+    s->what = K::kVschemaTables;
+  } else if (auto* c = dynamic_cast<P::ShowMigrationsContext*>(ctx)) {
+    s->what = K::kMigrations;
     filter(c->showFilter());
   } else {
     s->what = K::kCollation;

@@ -27,6 +27,27 @@ ast::StatementPtr Transformer::Statement(P::StatementContext* ctx) {
   if (auto* c = ctx->commitStatement()) return Commit(c);
   if (auto* c = ctx->rollbackStatement()) return Rollback(c);
   if (auto* c = ctx->showStatement()) return Show(c);
+  if (auto* c = ctx->createViewStatement()) return CreateView(c);
+  if (auto* c = ctx->alterViewStatement()) return AlterView(c);
+  if (auto* c = ctx->dropViewStatement()) return DropView(c);
+  if (auto* c = ctx->callStatement()) return Call(c);
+  if (auto* c = ctx->doStatement()) return Do(c);
+  if (auto* c = ctx->explainStatement()) return Explain(c);
+  if (auto* c = ctx->describeStatement()) return Describe(c);
+  if (auto* c = ctx->tableMaintenanceStatement()) return TableMaintenance(c);
+  if (auto* c = ctx->flushStatement()) return Flush(c);
+  if (auto* c = ctx->killStatement()) return Kill(c);
+  if (auto* c = ctx->lockTablesStatement()) return LockTables(c);
+  if (ctx->unlockTablesStatement()) return std::make_unique<ast::UnlockTablesStatement>();
+  if (auto* c = ctx->savepointStatement()) return Savepoint(c);
+  if (auto* c = ctx->releaseSavepointStatement()) return ReleaseSavepoint(c);
+  if (auto* c = ctx->prepareStatement()) return Prepare(c);
+  if (auto* c = ctx->executeStatement()) return Execute(c);
+  if (auto* c = ctx->deallocateStatement()) return Deallocate(c);
+  if (auto* c = ctx->alterDatabaseStatement()) return AlterDatabase(c);
+  if (auto* c = ctx->alterMigrationStatement()) return AlterMigration(c);
+  if (auto* c = ctx->revertMigrationStatement()) return RevertMigration(c);
+  if (auto* c = ctx->vexplainStatement()) return Vexplain(c);
   throw Unsupported("statement");
 }
 

@@ -51,6 +51,34 @@ class Transformer {
   ast::StatementPtr RenameTable(P::RenameTableStatementContext* ctx);
   ast::StatementPtr CreateDatabase(P::CreateDatabaseStatementContext* ctx);
   ast::StatementPtr DropDatabase(P::DropDatabaseStatementContext* ctx);
+  ast::StatementPtr AlterDatabase(P::AlterDatabaseStatementContext* ctx);
+
+  // transform_admin.cc
+  ast::StatementPtr CreateView(P::CreateViewStatementContext* ctx);
+  ast::StatementPtr AlterView(P::AlterViewStatementContext* ctx);
+  void ViewBody(ast::CreateViewStatement& s,
+                const std::vector<P::ViewAttributeContext*>& attributes, P::TableNameContext* name,
+                P::IdentifierListContext* columns, P::SelectStatementContext* select,
+                P::ViewCheckOptionContext* check);
+  ast::StatementPtr DropView(P::DropViewStatementContext* ctx);
+  ast::StatementPtr Call(P::CallStatementContext* ctx);
+  ast::StatementPtr Do(P::DoStatementContext* ctx);
+  ast::StatementPtr Explain(P::ExplainStatementContext* ctx);
+  ast::StatementPtr Describe(P::DescribeStatementContext* ctx);
+  ast::StatementPtr TableMaintenance(P::TableMaintenanceStatementContext* ctx);
+  ast::StatementPtr Flush(P::FlushStatementContext* ctx);
+  ast::StatementPtr Kill(P::KillStatementContext* ctx);
+  ast::StatementPtr LockTables(P::LockTablesStatementContext* ctx);
+  ast::StatementPtr Savepoint(P::SavepointStatementContext* ctx);
+  ast::StatementPtr ReleaseSavepoint(P::ReleaseSavepointStatementContext* ctx);
+  ast::StatementPtr Prepare(P::PrepareStatementContext* ctx);
+  ast::StatementPtr Execute(P::ExecuteStatementContext* ctx);
+  ast::StatementPtr Deallocate(P::DeallocateStatementContext* ctx);
+  ast::StatementPtr AlterMigration(P::AlterMigrationStatementContext* ctx);
+  ast::StatementPtr RevertMigration(P::RevertMigrationStatementContext* ctx);
+  ast::StatementPtr Vexplain(P::VexplainStatementContext* ctx);
+  // 'user'@'host' as SQL text.
+  std::string UserName(P::UserNameContext* ctx);
 
   // transform_session.cc
   ast::StatementPtr Use(P::UseStatementContext* ctx);
@@ -67,6 +95,11 @@ class Transformer {
   ast::ExprPtr BitExpr(P::BitExprContext* ctx);
   ast::ExprPtr SimpleExpr(P::SimpleExprContext* ctx);
   ast::ExprPtr FunctionCall(P::FunctionCallContext* ctx);
+  // EXTRACT, TRIM, SUBSTRING ... FROM, POSITION, MATCH ... AGAINST, CHAR ... USING.
+  ast::ExprPtr SpecialCall(P::SimpleExprContext* ctx);
+  ast::WindowSpec Window(P::WindowSpecContext* ctx);
+  // The name of a USER_VAR token (@x, @'x', @"x", @`x`), without @ and quotes.
+  static std::string UserVariableName(const std::string& token);
   ast::ExprPtr Literal(P::LiteralContext* ctx);
   std::unique_ptr<ast::ColumnRef> ColumnRef(P::ColumnRefContext* ctx);
   std::vector<ast::ExprPtr> Exprs(const std::vector<P::ExprContext*>& list);

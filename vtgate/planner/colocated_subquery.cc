@@ -147,11 +147,7 @@ bool SubqueriesFollowOuterRows(ast::Statement& stmt, const KeyspaceInfo& keyspac
   Checker checker(keyspace, tables);
   bool ok = true;
   ast::ForEachExpr(stmt, [&](ast::Expr& e) {
-    ast::Statement* query = nullptr;
-    if (e.kind() == ast::ExprKind::kSubquery) query = e.As<ast::Subquery>().query.get();
-    if (e.kind() == ast::ExprKind::kExists) query = e.As<ast::ExistsExpr>().subquery->query.get();
-    if (e.kind() == ast::ExprKind::kIn && e.As<ast::InExpr>().subquery)
-      query = e.As<ast::InExpr>().subquery->query.get();
+    ast::Statement* query = ast::NestedQuery(e);
     if (query != nullptr && ok && !checker.Qualifies(*query)) ok = false;
   });
   return ok;

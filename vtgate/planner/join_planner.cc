@@ -82,14 +82,11 @@ Status JoinPlanner::CheckShape() {
   std::string found;
   auto check = [&found](ast::Expr& e) {
     if (!found.empty()) return;
+    if (ast::NestedQuery(e) != nullptr) {
+      found = "a subquery";
+      return;
+    }
     switch (e.kind()) {
-      case ast::ExprKind::kSubquery:
-      case ast::ExprKind::kExists:
-        found = "a subquery";
-        return;
-      case ast::ExprKind::kIn:
-        if (e.As<ast::InExpr>().subquery) found = "a subquery";
-        return;
       case ast::ExprKind::kFuncCall: {
         const auto& call = e.As<ast::FuncCall>();
         if (call.over) found = "window function " + call.name;

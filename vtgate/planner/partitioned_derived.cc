@@ -43,14 +43,11 @@ bool IsShardPartitionedDerivedSelect(ast::SelectStatement& select, const Keyspac
   bool aggregates = false, other = false;
   auto scan = [&](ast::Expr& expr) {
     ast::ForEachExpr(expr, [&](ast::Expr& e) {
+      if (ast::NestedQuery(e) != nullptr) {
+        other = true;
+        return;
+      }
       switch (e.kind()) {
-        case ast::ExprKind::kSubquery:
-        case ast::ExprKind::kExists:
-          other = true;
-          break;
-        case ast::ExprKind::kIn:
-          if (e.As<ast::InExpr>().subquery) other = true;
-          break;
         case ast::ExprKind::kFuncCall: {
           const auto& call = e.As<ast::FuncCall>();
           if (call.over != nullptr) other = true;

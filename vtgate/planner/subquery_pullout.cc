@@ -48,12 +48,7 @@ void CollectAliases(ast::Statement& stmt, std::set<std::string>& out) {
   }
   for (auto& ref : select.from) CollectRefAliases(*ref, out);
   ast::ForEachExpr(select, [&out](ast::Expr& e) {
-    ast::Statement* nested = nullptr;
-    if (e.kind() == ast::ExprKind::kSubquery) nested = e.As<ast::Subquery>().query.get();
-    if (e.kind() == ast::ExprKind::kExists) nested = e.As<ast::ExistsExpr>().subquery->query.get();
-    if (e.kind() == ast::ExprKind::kIn && e.As<ast::InExpr>().subquery)
-      nested = e.As<ast::InExpr>().subquery->query.get();
-    if (nested != nullptr) CollectAliases(*nested, out);
+    if (ast::Statement* nested = ast::NestedQuery(e)) CollectAliases(*nested, out);
   });
 }
 

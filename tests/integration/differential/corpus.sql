@@ -713,13 +713,21 @@ SELECT order_id FROM {k}.corder WHERE customer_id IN (SELECT customer_id FROM {k
 SELECT order_id, price FROM {k}.corder WHERE price >= (SELECT AVG(price) FROM {k}.corder) ORDER BY price DESC, order_id LIMIT 5
 -- error 1242
 SELECT customer_id FROM {k}.customer WHERE customer_id = (SELECT customer_id FROM {k}.corder WHERE qty > 1)
--- error 1064
 SELECT customer_id FROM {k}.customer WHERE region_id > ALL (SELECT region_id FROM {k}.region WHERE region_id < 4)
+SELECT customer_id FROM {k}.customer WHERE region_id = ANY (SELECT region_id FROM {k}.region WHERE name LIKE '%th')
+SELECT customer_id FROM {k}.customer WHERE customer_id = 7 AND region_id <> SOME (SELECT region_id FROM {k}.region)
+-- error 1235
+SELECT order_id FROM {k}.corder WHERE qty > ALL (SELECT qty FROM {k}.corder WHERE customer_id = 2)
+-- error 1235
+SELECT order_id FROM {k}.corder WHERE qty = ANY (SELECT qty FROM {k}.corder WHERE customer_id = 2)
+SELECT c.customer_id FROM {k}.customer AS c WHERE c.customer_id < 10 AND 2 < ALL (SELECT o.qty FROM {k}.corder AS o WHERE o.customer_id = c.customer_id)
 
 # Window functions
 SELECT order_id, ROW_NUMBER() OVER (ORDER BY order_id) FROM {k}.corder WHERE customer_id = 2
 SELECT order_id, SUM(price) OVER (ORDER BY order_id) FROM {k}.corder WHERE customer_id = 3
 SELECT order_id, RANK() OVER (ORDER BY qty) FROM {k}.corder WHERE customer_id = 6
+SELECT order_id, SUM(price) OVER (ORDER BY order_id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM {k}.corder WHERE customer_id = 3
+SELECT order_id, COUNT(*) OVER w, MAX(qty) OVER w FROM {k}.corder WHERE customer_id = 3 WINDOW w AS (ORDER BY order_id RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 -- error 1235
 SELECT order_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_id) FROM {k}.corder
 -- error 1235
@@ -762,3 +770,11 @@ SELECT c.* FROM {k}.customer c WHERE c.region_id = 4
 SELECT COUNT(*) FROM {k}.corder WHERE note LIKE '%'
 SELECT COUNT(*) FROM {k}.corder WHERE note LIKE ''
 SELECT order_id FROM {k}.corder WHERE customer_id BETWEEN 40 AND 45
+
+# Functions with keyword arguments
+SELECT customer_id, EXTRACT(YEAR FROM joined), EXTRACT(DAY_HOUR FROM joined) FROM {k}.customer WHERE customer_id IN (1, 2, 3, 4)
+SELECT customer_id, TRIM(LEADING 'A' FROM name), TRIM(BOTH FROM CONCAT('  ', name, ' ')), TRIM(name) FROM {k}.customer WHERE customer_id < 6
+SELECT customer_id, SUBSTRING(name FROM 2 FOR 3), SUBSTR(name FROM 2), POSITION('a' IN name) FROM {k}.customer WHERE customer_id < 6
+SELECT CHAR(77, 97, 114, 105, 97 USING utf8mb4), CAST(name AS CHAR(4) CHARACTER SET utf8mb4) FROM {k}.customer WHERE customer_id = 3
+-- error 1235
+SELECT @n := customer_id FROM {k}.customer WHERE customer_id = 3

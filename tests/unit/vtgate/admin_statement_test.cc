@@ -1,36 +1,47 @@
 #include "vtgate/admin_statement.h"
-#include "vtgate/transaction_statement.h"
 
 #include <gtest/gtest.h>
+
+#include "sqlparser/parser.h"
+#include "vtgate/refused_statement.h"
 
 namespace tessera::vtgate {
 namespace {
 
+// The admin statement `sql` stands for, parsed by the real parser.
+Result<std::optional<AdminStatement>> Admin(const char* sql) {
+  sql::Parser parser;
+  auto parsed = parser.Parse(sql);
+  EXPECT_TRUE(parsed.ok()) << sql << ": " << parsed.error().message;
+  if (!parsed.ok()) return parsed.error();
+  return AdminStatementOf(**parsed);
+}
+
 TEST(AdminStatement, RecognisesTheWorkflowStatements) {
-  auto branches = ParseAdminStatement("  show BRANCHES ;");
-  ASSERT_TRUE(branches.statement);
-  EXPECT_EQ(branches.statement->kind, AdminStatement::Kind::kShowBranches);
+  auto branches = Admin("  show BRANCHES ;");
+  ASSERT_TRUE(branches.ok() && *branches);
+  EXPECT_EQ((*branches)->kind, AdminStatement::Kind::kShowBranches);
 
-  auto all = ParseAdminStatement("SHOW MIGRATIONS");
-  ASSERT_TRUE(all.statement);
-  EXPECT_EQ(all.statement->kind, AdminStatement::Kind::kShowMigrations);
-  EXPECT_EQ(all.statement->uuid, "");
-  auto one = ParseAdminStatement("show migrations like 'abc-1'");
-  ASSERT_TRUE(one.statement);
-  EXPECT_EQ(one.statement->uuid, "abc-1");
+  auto all = Admin("SHOW MIGRATIONS");
+  ASSERT_TRUE(all.ok() && *all);
+  EXPECT_EQ((*all)->kind, AdminStatement::Kind::kShowMigrations);
+  EXPECT_EQ((*all)->uuid, "");
+  auto one = Admin("show migrations like 'abc-1'");
+  ASSERT_TRUE(one.ok() && *one);
+  EXPECT_EQ((*one)->uuid, "abc-1");
 
-  auto cut = ParseAdminStatement("ALTER MIGRATION 'u1' COMPLETE");
-  ASSERT_TRUE(cut.statement);
-  EXPECT_EQ(cut.statement->kind, AdminStatement::Kind::kAlterMigration);
-  EXPECT_EQ(cut.statement->action, "cutover");
-  auto throttle = ParseAdminStatement("alter migration \"u1\" throttle");
-  ASSERT_TRUE(throttle.statement);
-  EXPECT_EQ(throttle.statement->action, "throttle");
+  auto cut = Admin("ALTER MIGRATION 'u1' COMPLETE");
+  ASSERT_TRUE(cut.ok() && *cut);
+  EXPECT_EQ((*cut)->kind, AdminStatement::Kind::kAlterMigration);
+  EXPECT_EQ((*cut)->action, "cutover");
+  auto throttle = Admin("alter migration \"u1\" throttle");
+  ASSERT_TRUE(throttle.ok() && *throttle);
+  EXPECT_EQ((*throttle)->action, "throttle");
 
-  auto revert = ParseAdminStatement("REVERT MIGRATION 'u2'");
-  ASSERT_TRUE(revert.statement);
-  EXPECT_EQ(revert.statement->kind, AdminStatement::Kind::kRevertMigration);
-  EXPECT_EQ(revert.statement->uuid, "u2");
+  auto revert = Admin("REVERT MIGRATION 'u2'");
+  ASSERT_TRUE(revert.ok() && *revert);
+  EXPECT_EQ((*revert)->kind, AdminStatement::Kind::kRevertMigration);
+  EXPECT_EQ((*revert)->uuid, "u2");
 }
 
 TEST(AdminStatement, RecognisesTheTopologyStatementsAndVexplain) {
@@ -41,71 +52,76 @@ TEST(AdminStatement, RecognisesTheTopologyStatementsAndVexplain) {
       {"SHOW VSCHEMA TABLES", AdminStatement::Kind::kShowVschemaTables},
   };
   for (const auto& [sql, kind] : cases) {
-    auto parsed = ParseAdminStatement(sql);
-    ASSERT_TRUE(parsed.statement) << sql;
-    EXPECT_EQ(parsed.statement->kind, kind) << sql;
+    auto admin = Admin(sql);
+    ASSERT_TRUE(admin.ok() && *admin) << sql;
+    EXPECT_EQ((*admin)->kind, kind) << sql;
   }
-  auto explain = ParseAdminStatement("VEXPLAIN PLAN select * from t where id = 1;");
-  ASSERT_TRUE(explain.statement);
-  EXPECT_EQ(explain.statement->kind, AdminStatement::Kind::kVexplainPlan);
-  EXPECT_EQ(explain.statement->query, "select * from t where id = 1");
-  EXPECT_EQ(ParseAdminStatement("VEXPLAIN PLAN").error,
-            "VEXPLAIN PLAN needs a statement to explain");
-  EXPECT_EQ(ParseAdminStatement("VEXPLAIN QUERIES select 1").error,
-            "expected VEXPLAIN PLAN <statement>");
-  EXPECT_EQ(ParseAdminStatement("SHOW VSCHEMA").error, "expected SHOW VSCHEMA TABLES");
-  EXPECT_EQ(ParseAdminStatement("SHOW SHARDS x").error, "SHOW SHARDS takes no arguments");
-  // Ordinary SHOW statements stay with the parser.
-  EXPECT_FALSE(ParseAdminStatement("SHOW TABLES").statement);
-  EXPECT_TRUE(ParseAdminStatement("SHOW TABLES").error.empty());
+  auto explain = Admin("VEXPLAIN PLAN select * from t where id = 1;");
+  ASSERT_TRUE(explain.ok() && *explain);
+  EXPECT_EQ((*explain)->kind, AdminStatement::Kind::kVexplainPlan);
+  EXPECT_EQ((*explain)->query, "SELECT * FROM t WHERE id = 1");
 }
 
 TEST(AdminStatement, LeavesOrdinarySqlAlone) {
   for (const char* sql : {"SELECT 1", "SHOW TABLES", "ALTER TABLE t ADD c INT", "SHOW DATABASES",
-                          "show create table t", "", "REVERT"}) {
-    auto parsed = ParseAdminStatement(sql);
-    EXPECT_FALSE(parsed.statement) << sql;
-    EXPECT_TRUE(parsed.error.empty()) << sql;
+                          "show create table t", "SAVEPOINT sp", "ALTER TABLE t DISABLE KEYS"}) {
+    auto admin = Admin(sql);
+    ASSERT_TRUE(admin.ok()) << sql;
+    EXPECT_FALSE(*admin) << sql;
   }
 }
 
-TEST(AdminStatement, MalformedStatementsGetAMessage) {
+TEST(AdminStatement, FormsTheClusterDoesNotCarryOutAre1235) {
   for (const char* sql :
-       {"SHOW MIGRATIONS LIKE", "SHOW MIGRATIONS WHERE x", "ALTER MIGRATION u1 CUTOVER",
-        "ALTER MIGRATION 'u1' EXPLODE", "ALTER MIGRATION 'u1'", "REVERT MIGRATION 'u1' now",
-        "SHOW BRANCHES extra", "ALTER MIGRATION 'unterminated"}) {
-    auto parsed = ParseAdminStatement(sql);
-    EXPECT_FALSE(parsed.statement) << sql;
-    EXPECT_FALSE(parsed.error.empty()) << sql;
+       {"SHOW MIGRATIONS WHERE state = 'running'", "ALTER MIGRATION 'u1' RETRY"}) {
+    auto admin = Admin(sql);
+    ASSERT_FALSE(admin.ok()) << sql;
+    EXPECT_EQ(admin.error().code, 1235) << sql;
   }
 }
 
-TEST(TransactionStatement, RecognisesSavepointsLocksAndKeys) {
-  using K = TransactionStatement::Kind;
-  auto sp = ParseTransactionStatement("SAVEPOINT sp1;");
-  ASSERT_TRUE(sp.statement);
-  EXPECT_EQ(sp.statement->kind, K::kSavepoint);
-  EXPECT_EQ(sp.statement->name, "sp1");
-  auto release = ParseTransactionStatement("release savepoint `a``b`");
-  ASSERT_TRUE(release.statement);
-  EXPECT_EQ(release.statement->kind, K::kReleaseSavepoint);
-  EXPECT_EQ(release.statement->name, "a`b");
-  EXPECT_EQ(ParseTransactionStatement("LOCK TABLES t READ, u WRITE").statement->kind,
-            K::kLockTables);
-  EXPECT_EQ(ParseTransactionStatement("unlock tables").statement->kind, K::kUnlockTables);
-  EXPECT_EQ(ParseTransactionStatement("/*!40000 ALTER TABLE `t` DISABLE KEYS */;").statement->kind,
-            K::kKeysNoOp);
-  EXPECT_EQ(ParseTransactionStatement("ALTER TABLE t ENABLE KEYS").statement->kind, K::kKeysNoOp);
-  // Everything else is left to the parser.
+TEST(AdminStatement, MalformedStatementsAreSyntaxErrors) {
+  sql::Parser parser;
   for (const char* sql :
-       {"ALTER TABLE t ADD COLUMN keys INT", "ALTER TABLE t DISABLE KEYS, ADD x INT",
-        "RELEASE LOCK", "LOCK", "SELECT 1", "/*!40000 SELECT 1 */"}) {
-    auto parsed = ParseTransactionStatement(sql);
-    EXPECT_FALSE(parsed.statement) << sql;
-    EXPECT_TRUE(parsed.error.empty()) << sql;
+       {"SHOW MIGRATIONS LIKE", "ALTER MIGRATION u1 CUTOVER", "ALTER MIGRATION 'u1' EXPLODE",
+        "ALTER MIGRATION 'u1'", "REVERT MIGRATION 'u1' now", "SHOW BRANCHES extra",
+        "ALTER MIGRATION 'unterminated", "VEXPLAIN PLAN", "VEXPLAIN QUERIES select 1",
+        "SHOW VSCHEMA", "SHOW SHARDS x"}) {
+    auto parsed = parser.Parse(sql);
+    ASSERT_FALSE(parsed.ok()) << sql;
+    EXPECT_EQ(parsed.error().code, 1064) << sql;
   }
-  EXPECT_EQ(ParseTransactionStatement("SAVEPOINT").error, "expected a savepoint name");
-  EXPECT_EQ(ParseTransactionStatement("SAVEPOINT a b").error, "expected a savepoint name");
+}
+
+TEST(RefusedStatement, NamesWhatVtgateDoesNotRoute) {
+  sql::Parser parser;
+  const std::pair<const char*, const char*> cases[] = {
+      {"LOCK TABLES t READ, u WRITE", "LOCK TABLES"},
+      {"CREATE VIEW v AS SELECT 1", "views"},
+      {"DROP VIEW v", "views"},
+      {"CALL p(1)", "CALL"},
+      {"OPTIMIZE TABLE t", "OPTIMIZE TABLE"},
+      {"FLUSH TABLES", "FLUSH"},
+      {"KILL QUERY 5", "KILL"},
+      {"PREPARE s FROM 'SELECT 1'", "PREPARE"},
+      {"CREATE TABLE t2 AS SELECT * FROM t", "CREATE TABLE ... SELECT"},
+      {"SHOW GRANTS", "SHOW GRANTS"},
+      {"SELECT @n := @n + 1 FROM t", "@x := ..."},
+  };
+  for (const auto& [sql, what] : cases) {
+    auto parsed = parser.Parse(sql);
+    ASSERT_TRUE(parsed.ok()) << sql;
+    auto refusal = RefusalOf(**parsed);
+    ASSERT_TRUE(refusal) << sql;
+    EXPECT_EQ(refusal->code, 1235) << sql;
+    EXPECT_NE(refusal->message.find(what), std::string::npos) << refusal->message;
+  }
+  for (const char* sql : {"SELECT 1", "UNLOCK TABLES", "SAVEPOINT a", "SHOW TABLES",
+                          "CREATE TABLE t (a INT)", "EXPLAIN SELECT 1", "DO 1"}) {
+    auto parsed = parser.Parse(sql);
+    ASSERT_TRUE(parsed.ok()) << sql;
+    EXPECT_FALSE(RefusalOf(**parsed)) << sql;
+  }
 }
 
 }  // namespace
