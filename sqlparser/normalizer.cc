@@ -90,13 +90,32 @@ class Scanner {
   }
 
  private:
+  // Minus signs run together at the end of the text are spaced out (`- -`):
+  // followed by whitespace or the end of the text, `--` would open a comment
+  // (`1----\n+2` is 1 - - +2; written `1-- +2` it would be 1).
+  void SplitFinalDashes() {
+    const std::string& t = out_.text;
+    size_t run = 0;
+    while (run < t.size() && t[t.size() - 1 - run] == '-') ++run;
+    if (run < 2) return;
+    std::string spaced(2 * run - 1, ' ');
+    for (size_t k = 0; k < run; ++k) spaced[2 * k] = '-';
+    out_.text.replace(out_.text.size() - run, run, spaced);
+    fp_.replace(fp_.size() - run, run, spaced);  // the fingerprint form ends the same way
+  }
+  void PutSpace() {
+    SplitFinalDashes();
+    out_.text.push_back(' ');
+    fp_.push_back(' ');
+  }
   // Appends verbatim text to the text and the fingerprint form.
   void Put(std::string_view piece) {
     if (piece.empty()) return;
     if ((pending_space_ && !out_.text.empty()) ||
         (after_bind_var_ && IsIdentPart(static_cast<unsigned char>(piece.front())))) {
-      out_.text.push_back(' ');
-      fp_.push_back(' ');
+      PutSpace();
+    } else if (IsSpace(piece.front())) {
+      SplitFinalDashes();
     }
     pending_space_ = false;
     after_bind_var_ = false;
@@ -104,10 +123,7 @@ class Scanner {
     fp_.append(piece);
   }
   void PutBindVar() {
-    if (pending_space_ && !out_.text.empty()) {
-      out_.text.push_back(' ');
-      fp_.push_back(' ');
-    }
+    if (pending_space_ && !out_.text.empty()) PutSpace();
     pending_space_ = false;
     char digits[24];
     size_t len = 0;
@@ -147,6 +163,7 @@ class Scanner {
   }
 
   Result<size_t> ScanString(size_t i, std::string& raw) const;
+  size_t SkipBlanksAndComments(size_t i) const;
   Result<ScanResult> Word(size_t& i, bool keep_string);
   void Number(size_t& i);
 
@@ -222,6 +239,28 @@ Result<size_t> Scanner::ScanString(size_t i, std::string& raw) const {
     raw.push_back(c);
     ++j;
   }
+}
+
+// Offset of the first character at or after `i` that is neither whitespace
+// nor part of an ordinary comment (the lexer skips both between tokens).
+// Executable comments and unterminated comments stop the skip.
+size_t Scanner::SkipBlanksAndComments(size_t i) const {
+  while (i < n_) {
+    if (IsSpace(s_[i])) {
+      ++i;
+    } else if (s_[i] == '#' ||
+               (s_[i] == '-' && i + 1 < n_ && s_[i + 1] == '-' &&
+                (i + 2 == n_ || IsSpace(s_[i + 2])))) {
+      while (i < n_ && s_[i] != '\n') ++i;
+    } else if (s_[i] == '/' && i + 2 < n_ && s_[i + 1] == '*' && s_[i + 2] != '!') {
+      const size_t end = s_.find("*/", i + 2);
+      if (end == std::string_view::npos) return i;
+      i = end + 2;
+    } else {
+      return i;
+    }
+  }
+  return i;
 }
 
 void Scanner::Number(size_t& i) {
@@ -304,10 +343,18 @@ Result<ScanResult> Scanner::Word(size_t& i, bool keep_string) {
     std::string ignored;
     auto end = ScanString(j, ignored);
     if (!end.ok()) return end.error();
-    Put(s_.substr(start, *end - start));
+    size_t stop = *end;
+    while (true) {  // adjacent strings are part of the literal: _utf8mb4'a' 'b'
+      const size_t k = SkipBlanksAndComments(stop);
+      if (k >= n_ || (s_[k] != '\'' && s_[k] != '"')) break;
+      auto next = ScanString(k, ignored);
+      if (!next.ok()) return next.error();
+      stop = *next;
+    }
+    Put(s_.substr(start, stop - start));
     NoteToken(false);
     prev_word_.Clear();
-    i = *end;
+    i = stop;
     return ScanResult::kDone;
   }
   Put(word);
@@ -315,8 +362,7 @@ Result<ScanResult> Scanner::Word(size_t& i, bool keep_string) {
   i = j;
 
   if (word.front() == '_') {
-    size_t k = j;
-    while (k < n_ && IsSpace(s_[k])) ++k;
+    const size_t k = SkipBlanksAndComments(j);
     if (k < n_ && (s_[k] == '\'' || s_[k] == '"')) keep_next_string_ = true;  // _utf8mb4 'x'
   }
   if (upper == "BY" && (prev_word_.view() == "ORDER" || prev_word_.view() == "GROUP")) {
@@ -392,10 +438,9 @@ Result<ScanResult> Scanner::Run() {
       auto end = ScanString(i, raw);
       if (!end.ok()) return end.error();
       size_t j = *end;
-      // Adjacent strings are one literal: 'a' 'b' is 'ab'.
+      // Adjacent strings are one literal: 'a' 'b' and 'a' /* c */ 'b' are 'ab'.
       while (true) {
-        size_t k = j;
-        while (k < n_ && IsSpace(s_[k])) ++k;
+        const size_t k = SkipBlanksAndComments(j);
         if (k >= n_ || (s_[k] != '\'' && s_[k] != '"')) break;
         auto next = ScanString(k, raw);
         if (!next.ok()) return next.error();
@@ -461,8 +506,7 @@ Result<ScanResult> Scanner::Run() {
       frame.keep_literals = KeepLiterals() || OneOf(prev_word, kKeepParenWords);
       frame.in_list = prev_word == "IN";
       if (pending_space_ && !out_.text.empty()) {
-        out_.text.push_back(' ');
-        fp_.push_back(' ');
+        PutSpace();
         pending_space_ = false;
       }
       frame.fp_start = fp_.size();
@@ -518,6 +562,7 @@ Result<ScanResult> Scanner::Run() {
       fp_.pop_back();
     }
   }
+  SplitFinalDashes();
   return ScanResult::kDone;
 }
 

@@ -144,12 +144,13 @@ struct PrepareStatement : Statement {
   std::string variable;  // the user variable holding it (without @), otherwise
 };
 
-// EXECUTE name [USING @a, @b]
+// EXECUTE name [USING value, ...]; the values are user variables or other
+// expressions.
 struct ExecuteStatement : Statement {
   StatementKind kind() const override { return StatementKind::kExecute; }
   StatementPtr Clone() const override;
   std::string name;
-  std::vector<std::string> variables;  // without @
+  std::vector<ExprPtr> params;
 };
 
 // {DEALLOCATE | DROP} PREPARE name

@@ -409,7 +409,7 @@ StatementPtr PrepareStatement::Clone() const {
 StatementPtr ExecuteStatement::Clone() const {
   auto c = std::make_unique<ExecuteStatement>();
   c->name = name;
-  c->variables = variables;
+  c->params = CloneExprs(params);
   return WithComments(std::move(c), *this);
 }
 

@@ -277,6 +277,9 @@ struct Visitor {
           for (auto& t : o.names) Name(t);
         }
         break;
+      case StatementKind::kExecute:
+        Roots(s.As<ExecuteStatement>().params);
+        break;
       case StatementKind::kKill:
         Root(s.As<KillStatement>().id);
         break;

@@ -53,12 +53,6 @@ void Flush(SqlWriter& w, const ast::FlushStatement& f) {
   }
 }
 
-void UserVariables(SqlWriter& w, const std::vector<std::string>& names) {
-  for (size_t i = 0; i < names.size(); ++i) {
-    w.Write(i ? ", @" : "@");
-    w.Ident(names[i]);
-  }
-}
 }  // namespace
 
 void SqlWriter::Admin(const ast::Statement& stmt) {
@@ -145,7 +139,8 @@ void SqlWriter::Admin(const ast::Statement& stmt) {
       if (s.variable.empty()) {
         out_ += QuoteString(s.text);
       } else {
-        UserVariables(*this, {s.variable});
+        out_ += '@';
+        Ident(s.variable);
       }
       return;
     }
@@ -153,9 +148,9 @@ void SqlWriter::Admin(const ast::Statement& stmt) {
       const auto& s = stmt.As<ast::ExecuteStatement>();
       out_ += "EXECUTE ";
       Ident(s.name);
-      if (!s.variables.empty()) {
+      if (!s.params.empty()) {
         out_ += " USING ";
-        UserVariables(*this, s.variables);
+        Exprs(s.params);
       }
       return;
     }

@@ -382,7 +382,7 @@ savepointStatement: SAVEPOINT identifier;
 releaseSavepointStatement: RELEASE SAVEPOINT identifier;
 
 prepareStatement: PREPARE identifier FROM (textString | USER_VAR);
-executeStatement: EXECUTE identifier (USING USER_VAR (COMMA USER_VAR)*)?;
+executeStatement: EXECUTE identifier (USING expr (COMMA expr)*)?;
 deallocateStatement: (DEALLOCATE | DROP) PREPARE identifier;
 
 // Tessera's own statements.

@@ -183,7 +183,7 @@ ast::StatementPtr Transformer::Prepare(P::PrepareStatementContext* ctx) {
 ast::StatementPtr Transformer::Execute(P::ExecuteStatementContext* ctx) {
   auto s = std::make_unique<ast::ExecuteStatement>();
   s->name = Identifier(ctx->identifier());
-  for (auto* v : ctx->USER_VAR()) s->variables.push_back(UserVariableName(v->getText()));
+  s->params = Exprs(ctx->expr());
   return s;
 }
 
