@@ -42,6 +42,13 @@ std::optional<Error> RefusalOf(ast::Statement& stmt) {
     case ast::StatementKind::kExecute:
     case ast::StatementKind::kDeallocate:
       return refuse("SQL-level PREPARE/EXECUTE (use the binary protocol's prepared statements)");
+    case ast::StatementKind::kInsert:
+    case ast::StatementKind::kReplace:
+      if (!stmt.As<ast::InsertStatement>().returning.empty()) return refuse("INSERT ... RETURNING");
+      return std::nullopt;
+    case ast::StatementKind::kDelete:
+      if (!stmt.As<ast::DeleteStatement>().returning.empty()) return refuse("DELETE ... RETURNING");
+      return std::nullopt;
     case ast::StatementKind::kCreateTable:
       if (stmt.As<ast::CreateTableStatement>().select)
         return refuse("CREATE TABLE ... SELECT (create the table, then INSERT ... SELECT)");

@@ -119,6 +119,7 @@ struct LockTablesStatement : Statement {
   StatementKind kind() const override { return StatementKind::kLockTables; }
   StatementPtr Clone() const override;
   std::vector<LockItem> items;
+  std::string wait;  // "NOWAIT", "WAIT n" or ""
 };
 
 // UNLOCK TABLES

@@ -28,6 +28,13 @@ std::vector<Assignment> CloneAssignments(const std::vector<Assignment>& v) {
   return out;
 }
 
+std::vector<SelectItem> CloneItems(const std::vector<SelectItem>& v) {
+  std::vector<SelectItem> out;
+  for (const auto& item : v)
+    out.push_back(SelectItem{CloneExpr(item.expr), item.alias, item.star_table});
+  return out;
+}
+
 template <class T>
 std::unique_ptr<T> WithComments(std::unique_ptr<T> c, const Statement& from) {
   c->comments = from.comments;
@@ -87,6 +94,7 @@ StatementPtr SelectStatement::Clone() const {
   c->order_by = CloneOrder(order_by);
   c->limit = CloneLimit(limit);
   c->lock = lock;
+  c->lock_wait = lock_wait;
   return WithComments(std::move(c), *this);
 }
 
@@ -96,6 +104,7 @@ StatementPtr UnionStatement::Clone() const {
   c->order_by = CloneOrder(order_by);
   c->limit = CloneLimit(limit);
   c->lock = lock;
+  c->lock_wait = lock_wait;
   return WithComments(std::move(c), *this);
 }
 
@@ -110,6 +119,7 @@ StatementPtr InsertStatement::Clone() const {
   c->set = CloneAssignments(set);
   c->select = CloneStmt(select);
   c->on_duplicate = CloneAssignments(on_duplicate);
+  c->returning = CloneItems(returning);
   return WithComments(std::move(c), *this);
 }
 
@@ -136,6 +146,7 @@ StatementPtr DeleteStatement::Clone() const {
   c->where = CloneExpr(where);
   c->order_by = CloneOrder(order_by);
   c->limit = CloneLimit(limit);
+  c->returning = CloneItems(returning);
   return WithComments(std::move(c), *this);
 }
 
@@ -238,6 +249,7 @@ StatementPtr RenameTableStatement::Clone() const {
 
 StatementPtr CreateDatabaseStatement::Clone() const {
   auto c = std::make_unique<CreateDatabaseStatement>();
+  c->or_replace = or_replace;
   c->name = name;
   c->if_not_exists = if_not_exists;
   c->options = options;
@@ -384,6 +396,7 @@ StatementPtr KillStatement::Clone() const {
 StatementPtr LockTablesStatement::Clone() const {
   auto c = std::make_unique<LockTablesStatement>();
   c->items = items;
+  c->wait = wait;
   return WithComments(std::move(c), *this);
 }
 

@@ -199,6 +199,7 @@ struct RenameTableStatement : Statement {
 struct CreateDatabaseStatement : Statement {
   StatementKind kind() const override { return StatementKind::kCreateDatabase; }
   StatementPtr Clone() const override;
+  bool or_replace = false;
   std::string name;
   bool if_not_exists = false;
   std::vector<TableOption> options;  // DEFAULT CHARSET etc.

@@ -34,6 +34,7 @@ struct InsertStatement : Statement {
   std::vector<Assignment> set;             // SET c = v, ...
   StatementPtr select;                     // INSERT ... SELECT (Select or Union)
   std::vector<Assignment> on_duplicate;    // ON DUPLICATE KEY UPDATE
+  std::vector<SelectItem> returning;       // RETURNING items (MariaDB)
 };
 
 // UPDATE [LOW_PRIORITY] [IGNORE] table_refs SET ... [WHERE] [ORDER BY] [LIMIT]
@@ -66,6 +67,7 @@ struct DeleteStatement : Statement {
   ExprPtr where;
   std::vector<OrderItem> order_by;
   Limit limit;
+  std::vector<SelectItem> returning;  // RETURNING items (MariaDB, single-table form)
 };
 
 }  // namespace tessera::sql::ast

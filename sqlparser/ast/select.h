@@ -129,6 +129,7 @@ struct SelectStatement : Statement {
   std::vector<OrderItem> order_by;
   Limit limit;
   LockMode lock = LockMode::kNone;
+  std::string lock_wait;  // "NOWAIT", "SKIP LOCKED", "WAIT n" or ""
 };
 
 enum class SetOp { kUnion, kExcept, kIntersect };
@@ -149,6 +150,7 @@ struct UnionStatement : Statement {
   std::vector<OrderItem> order_by;
   Limit limit;
   LockMode lock = LockMode::kNone;
+  std::string lock_wait;
 };
 
 Limit CloneLimit(const Limit& l);

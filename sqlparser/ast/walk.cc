@@ -184,6 +184,7 @@ struct Visitor {
         Assign(i.set);
         if (i.select) Stmt(*i.select);
         Assign(i.on_duplicate);
+        for (auto& item : i.returning) Root(item.expr);
         break;
       }
       case StatementKind::kUpdate: {
@@ -202,6 +203,7 @@ struct Visitor {
         Root(d.where);
         Order(d.order_by);
         Limit(d.limit);
+        for (auto& item : d.returning) Root(item.expr);
         break;
       }
       case StatementKind::kCreateTable: {

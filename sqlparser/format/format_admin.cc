@@ -120,6 +120,7 @@ void SqlWriter::Admin(const ast::Statement& stmt) {
         }
         out_ += ' ' + s.items[i].mode;
       }
+      if (!s.wait.empty()) out_ += ' ' + s.wait;
       return;
     }
     case S::kUnlockTables:

@@ -374,7 +374,8 @@ void SqlWriter::Ddl(const ast::Statement& stmt) {
     }
     case S::kCreateDatabase: {
       const auto& s = stmt.As<ast::CreateDatabaseStatement>();
-      out_ += s.if_not_exists ? "CREATE DATABASE IF NOT EXISTS " : "CREATE DATABASE ";
+      out_ += s.or_replace ? "CREATE OR REPLACE DATABASE " : "CREATE DATABASE ";
+      if (s.if_not_exists) out_ += "IF NOT EXISTS ";
       Ident(s.name);
       for (const auto& o : s.options) out_ += ' ' + Option(o);
       return;

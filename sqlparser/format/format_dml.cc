@@ -44,6 +44,10 @@ void SqlWriter::Insert(const ast::InsertStatement& s) {
     out_ += " ON DUPLICATE KEY UPDATE ";
     Assignments(s.on_duplicate);
   }
+  if (!s.returning.empty()) {
+    out_ += " RETURNING ";
+    SelectItems(s.returning);
+  }
 }
 
 void SqlWriter::Update(const ast::UpdateStatement& s) {
@@ -97,6 +101,10 @@ void SqlWriter::Delete(const ast::DeleteStatement& s) {
     OrderBy(s.order_by);
   }
   Limit(s.limit);
+  if (!s.returning.empty()) {
+    out_ += " RETURNING ";
+    SelectItems(s.returning);
+  }
 }
 
 }  // namespace tessera::sql::format

@@ -154,12 +154,14 @@ void SqlWriter::ExprBody(const ast::Expr& e) {
           out_ += QuoteString(l.text);
           return;
         case L::kHexString:
+          if (!l.charset.empty()) out_ += '_' + l.charset + ' ';
           out_ += "X'" + l.text + "'";
           return;
         case L::kHexNum:
           out_ += "0x" + l.text;
           return;
         case L::kBit:
+          if (!l.charset.empty()) out_ += '_' + l.charset + ' ';
           out_ += "b'" + l.text + "'";
           return;
         case L::kNull:

@@ -39,19 +39,40 @@ void SqlWriter::Limit(const ast::Limit& limit) {
   }
 }
 
-void SqlWriter::Lock(ast::LockMode lock) {
+void SqlWriter::Lock(ast::LockMode lock, const std::string& wait) {
   switch (lock) {
     case ast::LockMode::kNone:
       return;
     case ast::LockMode::kForUpdate:
       out_ += " FOR UPDATE";
-      return;
+      break;
     case ast::LockMode::kShareMode:
       out_ += " LOCK IN SHARE MODE";
-      return;
+      break;
     case ast::LockMode::kForShare:
       out_ += " FOR SHARE";
-      return;
+      break;
+  }
+  if (!wait.empty()) out_ += ' ' + wait;
+}
+
+void SqlWriter::SelectItems(const std::vector<ast::SelectItem>& items) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out_ += ", ";
+    const auto& item = items[i];
+    if (item.is_star()) {
+      if (!item.star_table.name.empty()) {
+        Table(item.star_table);
+        out_ += '.';
+      }
+      out_ += '*';
+      continue;
+    }
+    Expr(*item.expr);
+    if (!item.alias.empty()) {
+      out_ += " AS ";
+      Ident(item.alias);
+    }
   }
 }
 
@@ -75,23 +96,7 @@ void SqlWriter::Select(const ast::SelectStatement& s) {
   out_ += "SELECT ";
   if (s.distinct) out_ += "DISTINCT ";
   for (const auto& opt : s.options) out_ += opt + ' ';
-  for (size_t i = 0; i < s.items.size(); ++i) {
-    if (i) out_ += ", ";
-    const auto& item = s.items[i];
-    if (item.is_star()) {
-      if (!item.star_table.name.empty()) {
-        Table(item.star_table);
-        out_ += '.';
-      }
-      out_ += '*';
-      continue;
-    }
-    Expr(*item.expr);
-    if (!item.alias.empty()) {
-      out_ += " AS ";
-      Ident(item.alias);
-    }
-  }
+  SelectItems(s.items);
   if (!s.from.empty()) {
     out_ += " FROM ";
     TableRefs(s.from);
@@ -121,7 +126,7 @@ void SqlWriter::Select(const ast::SelectStatement& s) {
     OrderBy(s.order_by);
   }
   Limit(s.limit);
-  Lock(s.lock);
+  Lock(s.lock, s.lock_wait);
 }
 
 void SqlWriter::Union(const ast::UnionStatement& s) {
@@ -150,7 +155,7 @@ void SqlWriter::Union(const ast::UnionStatement& s) {
     OrderBy(s.order_by);
   }
   Limit(s.limit);
-  Lock(s.lock);
+  Lock(s.lock, s.lock_wait);
 }
 
 void SqlWriter::Query(const ast::Statement& s) {

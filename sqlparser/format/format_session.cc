@@ -154,6 +154,7 @@ void SqlWriter::Show(const ast::ShowStatement& s) {
       break;
     case K::kCreateDatabase:
       out_ += "CREATE DATABASE ";
+      if (!s.detail.empty()) out_ += s.detail + ' ';
       Ident(s.db);
       break;
     case K::kVariables:

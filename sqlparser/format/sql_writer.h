@@ -54,7 +54,8 @@ class SqlWriter {
   void TableRefs(const std::vector<ast::TableRefPtr>& refs);
   void OrderBy(const std::vector<ast::OrderItem>& items);
   void Limit(const ast::Limit& limit);
-  void Lock(ast::LockMode lock);
+  void Lock(ast::LockMode lock, const std::string& wait);
+  void SelectItems(const std::vector<ast::SelectItem>& items);
 
   // format_dml.cc
   void Insert(const ast::InsertStatement& s);

@@ -72,6 +72,7 @@ setOperator: (UNION | EXCEPT | INTERSECT) (ALL | DISTINCT)?;
 queryTerm
   : querySpecification
   | LPAREN selectStatement RPAREN
+  | VALUES rowValue (COMMA rowValue)*
   ;
 
 querySpecification
@@ -111,10 +112,11 @@ tableFactor
   ;
 
 partitionSelection: PARTITION LPAREN identifierList RPAREN;
+hintIndex: identifier | PRIMARY;
 
 indexHint
   : hintType=(USE | IGNORE | FORCE) (INDEX | KEY) (FOR (JOIN | ORDER BY | GROUP BY))?
-    LPAREN (identifier (COMMA identifier)*)? RPAREN
+    LPAREN (hintIndex (COMMA hintIndex)*)? RPAREN
   ;
 
 joinPart
@@ -136,23 +138,27 @@ orderByClause: ORDER BY orderItem (COMMA orderItem)*;
 orderItem: expr (ASC | DESC)?;
 
 limitClause
-  : LIMIT limitValue ((COMMA | OFFSET) limitValue)?
+  : LIMIT limitValue ((COMMA | OFFSET) limitValue)? (ROWS EXAMINED limitValue)?
+  | OFFSET limitValue (ROW | ROWS) fetchClause?
+  | fetchClause
   ;
+fetchClause: FETCH (FIRST | NEXT) limitValue? (ROW | ROWS) (ONLY | WITH TIES);
 limitValue: INT_NUM | QUESTION | BIND_VAR;
 
 lockClause
-  : FOR UPDATE (NOWAIT | SKIP_ LOCKED)?
-  | FOR SHARE
-  | LOCK IN SHARE MODE
+  : (FOR UPDATE | FOR SHARE | LOCK IN SHARE MODE) lockWait?
   ;
+lockWait: WAIT INT_NUM | NOWAIT | SKIP_ LOCKED;
 
 // ---------------------------------------------------------------- DML
 
 insertStatement
   : verb=(INSERT | REPLACE) priority=(LOW_PRIORITY | DELAYED | HIGH_PRIORITY)? IGNORE? INTO? tableName
-    insertSource
+    partitionSelection? insertSource
     (ON DUPLICATE KEY UPDATE assignment (COMMA assignment)*)?
+    returningClause?
   ;
+returningClause: RETURNING selectItem (COMMA selectItem)*;
 
 insertSource
   : (LPAREN identifierList? RPAREN)? (VALUES | VALUE) rowValue (COMMA rowValue)*   # insertValues
@@ -171,8 +177,8 @@ updateStatement
   ;
 
 deleteStatement
-  : DELETE deleteOption* FROM tableName
-    whereClause? orderByClause? limitClause?                                # singleDelete
+  : DELETE deleteOption* FROM tableName partitionSelection?
+    whereClause? orderByClause? limitClause? returningClause?                # singleDelete
   | DELETE deleteOption* deleteTarget (COMMA deleteTarget)* FROM tableReferences
     whereClause?                                                            # multiDelete
   | DELETE deleteOption* FROM deleteTarget (COMMA deleteTarget)* USING tableReferences
@@ -220,6 +226,7 @@ dataType
 
 typeName
   : NATIONAL? (identifier | CHARACTER) (VARYING | PRECISION)?
+  | LONG identifier?
   | BINARY
   | SET
   ;
@@ -246,8 +253,8 @@ charsetName: identifier | textString | BINARY;
 
 indexDefinition
   : constraintName? PRIMARY KEY indexType? LPAREN indexPart (COMMA indexPart)* RPAREN indexOption*   # primaryKeyDef
-  | constraintName? UNIQUE (INDEX | KEY)? identifier? indexType? LPAREN indexPart (COMMA indexPart)* RPAREN indexOption*  # uniqueKeyDef
-  | (INDEX | KEY) identifier? indexType? LPAREN indexPart (COMMA indexPart)* RPAREN indexOption*  # plainKeyDef
+  | constraintName? UNIQUE (INDEX | KEY)? ifNotExists? identifier? indexType? LPAREN indexPart (COMMA indexPart)* RPAREN indexOption*  # uniqueKeyDef
+  | (INDEX | KEY) ifNotExists? identifier? indexType? LPAREN indexPart (COMMA indexPart)* RPAREN indexOption*  # plainKeyDef
   | kind=(FULLTEXT | SPATIAL) (INDEX | KEY)? identifier? LPAREN indexPart (COMMA indexPart)* RPAREN indexOption*  # specialKeyDef
   | constraintName? FOREIGN KEY identifier? LPAREN identifierList RPAREN
     REFERENCES tableName LPAREN identifierList RPAREN referenceAction*                 # foreignKeyDef
@@ -276,6 +283,7 @@ alterTableStatement: ALTER IGNORE? TABLE tableName alterSpec (COMMA alterSpec)*;
 
 alterSpec
   : ADD COLUMN? ifNotExists? columnDefinition columnPosition?                 # alterAddColumn
+  | ADD COLUMN? LPAREN columnDefinition (COMMA columnDefinition)* RPAREN     # alterAddColumns
   | ADD indexDefinition                                                      # alterAddIndex
   | DROP COLUMN? ifExists? identifier                                        # alterDropColumn
   | DROP (INDEX | KEY) ifExists? identifier                                  # alterDropIndex
@@ -311,11 +319,12 @@ renameTableStatement: RENAME TABLE renamePair (COMMA renamePair)*;
 renamePair: tableName TO tableName;
 
 createDatabaseStatement
-  : CREATE (DATABASE | SCHEMA) ifNotExists? identifier createDatabaseOption*
+  : CREATE (OR REPLACE)? (DATABASE | SCHEMA) ifNotExists? identifier createDatabaseOption*
   ;
 createDatabaseOption
   : DEFAULT? charsetKeyword EQ? charsetName
   | DEFAULT? COLLATE EQ? charsetName
+  | COMMENT EQ? textString
   ;
 
 dropDatabaseStatement: DROP (DATABASE | SCHEMA) ifExists? identifier;
@@ -370,7 +379,7 @@ flushOption
 
 killStatement: KILL (HARD | SOFT)? (CONNECTION | QUERY)? expr;
 
-lockTablesStatement: LOCK (TABLE | TABLES) lockItem (COMMA lockItem)*;
+lockTablesStatement: LOCK (TABLE | TABLES) lockItem (COMMA lockItem)* lockWait?;
 lockItem: tableName (AS? identifier)? lockType;
 lockType
   : READ LOCAL?
@@ -426,8 +435,16 @@ beginStatement
   ;
 startTransactionOption: WITH CONSISTENT SNAPSHOT | READ ONLY | READ WRITE;
 
-commitStatement: COMMIT WORK?;
-rollbackStatement: ROLLBACK WORK? (TO SAVEPOINT? identifier)?;
+commitStatement: COMMIT WORK? completion?;
+rollbackStatement
+  : ROLLBACK WORK? TO SAVEPOINT? identifier
+  | ROLLBACK WORK? completion?
+  ;
+// AND [NO] CHAIN, [NO] RELEASE
+completion
+  : AND NO? CHAIN (NO? RELEASE)?
+  | NO? RELEASE
+  ;
 
 showStatement
   : SHOW FULL? TABLES (fromOrIn identifier)? showFilter?                        # showTables
@@ -436,7 +453,7 @@ showStatement
   | SHOW FULL? (COLUMNS | FIELDS) fromOrIn tableName (fromOrIn identifier)? showFilter?  # showColumns
   | SHOW (INDEX | INDEXES | KEYS) fromOrIn tableName (fromOrIn identifier)? (WHERE expr)?  # showIndex
   | SHOW CREATE TABLE tableName                                                  # showCreateTable
-  | SHOW CREATE (DATABASE | SCHEMA) identifier                                   # showCreateDatabase
+  | SHOW CREATE (DATABASE | SCHEMA) ifNotExists? identifier                      # showCreateDatabase
   | SHOW scope=(GLOBAL | SESSION | LOCAL)? VARIABLES showFilter?                 # showVariables
   | SHOW scope=(GLOBAL | SESSION | LOCAL)? STATUS showFilter?                    # showStatus
   | SHOW WARNINGS limitClause?                                                   # showWarnings
@@ -550,7 +567,9 @@ castType: castWord castWord? (LPAREN INT_NUM (COMMA INT_NUM)? RPAREN)? (charsetK
 castWord: identifier | BINARY | UNSIGNED;
 
 functionCall
-  : GROUP_CONCAT LPAREN DISTINCT? expr (COMMA expr)* orderByClause? (SEPARATOR textString)? RPAREN  # groupConcatCall
+  : GROUP_CONCAT LPAREN DISTINCT? expr (COMMA expr)* orderByClause? (SEPARATOR textString)?
+    limitClause? RPAREN                                                          # groupConcatCall
+  | functionName LPAREN expr RPAREN WITHIN GROUP LPAREN orderByClause RPAREN overClause?  # withinGroupCall
   | functionName LPAREN STAR RPAREN overClause?                                   # starCall
   | functionName LPAREN (ALL | DISTINCT)? (expr (COMMA expr)*)? RPAREN overClause?   # plainCall
   | identifier DOT dotIdentifier LPAREN (expr (COMMA expr)*)? RPAREN            # qualifiedCall
@@ -560,6 +579,7 @@ functionCall
 
 functionName
   : identifier | IF | LEFT | RIGHT | REPLACE | INSERT | MOD | DATABASE | SCHEMA | CHARSET | COLLATION
+  | INTERVAL
   ;
 
 overClause
@@ -567,7 +587,10 @@ overClause
   | OVER identifier
   ;
 windowSpec: (PARTITION BY expr (COMMA expr)*)? orderByClause? windowFrame?;
-windowFrame: unit=(ROWS | RANGE) (frameBound | BETWEEN frameBound AND frameBound);
+windowFrame
+  : unit=(ROWS | RANGE) (frameBound | BETWEEN frameBound AND frameBound)
+    (EXCLUDE (CURRENT ROW | GROUP | TIES | NO OTHERS))?
+  ;
 frameBound
   : UNBOUNDED (PRECEDING | FOLLOWING)
   | CURRENT ROW
@@ -587,6 +610,8 @@ literal
   | FALSE_                       # falseLiteral
   | NULL_                        # nullLiteral
   | kind=(DATE | TIME | TIMESTAMP) textString  # temporalLiteral
+  | LBRACE identifier textString RBRACE        # odbcLiteral
+  | INTRODUCER (HEX_STRING | BIT_STRING | HEX_NUM | BIT_NUM)  # introducedLiteral
   ;
 
 textString: INTRODUCER? (SQ_STRING | DQ_STRING) (SQ_STRING | DQ_STRING)*;
@@ -672,6 +697,17 @@ nonReserved
   | VARIABLES
   | WARNINGS
   | WORK
+  | CHAIN
+  | EXAMINED
+  | EXCLUDE
+  | FETCH
+  | IMMEDIATE
+  | NEXT
+  | OTHERS
+  | RETURNING
+  | TIES
+  | WAIT
+  | WITHIN
   | AGAINST
   | ANY
   | BOOLEAN
@@ -873,6 +909,7 @@ anyKeyword
   | WRITE
   | XOR
   | ZEROFILL
+  | LONG
   | ANALYZE
   | BOTH
   | CALL

@@ -9,6 +9,7 @@
 #include "sqlparser/query_text.h"
 #include "sqlparser/transform/raw_bytes.h"
 #include "sqlparser/transform/transformer.h"
+#include "sqlparser/transform/unmodeled_statement.h"
 
 namespace tessera::sql::transform {
 
@@ -37,53 +38,16 @@ class FirstErrorListener : public antlr4::BaseErrorListener {
   std::optional<size_t> index_;
 };
 
-// MariaDB statements the grammar does not model (accounts, replication,
-// stored programs, bulk loading, ...): "GRANT", "CREATE USER", ... when the
-// statement starts like one, so that it is refused by name rather than as a
-// syntax error.
-std::optional<std::string> UnmodeledStatement(antlr4::CommonTokenStream& tokens) {
-  std::string words[2];
-  size_t n = 0;
+// The statement's words, upper case, for UnmodeledConstruct.
+std::vector<std::string> UpperWords(antlr4::CommonTokenStream& tokens) {
+  std::vector<std::string> words;
   for (auto* tok : tokens.getTokens()) {
-    if (n == 2 || tok->getType() == antlr4::Token::EOF) break;
-    for (char c : tok->getText())
-      words[n] += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    ++n;
+    if (tok->getType() == antlr4::Token::EOF) break;
+    std::string w = tok->getText();
+    for (char& c : w) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    words.push_back(std::move(w));
   }
-  static const char* const kVerbs[] = {"GRANT",     "REVOKE",   "XA",       "HELP",  "INSTALL",
-                                       "UNINSTALL", "SHUTDOWN", "RESET",    "PURGE", "BINLOG",
-                                       "HANDLER",   "SIGNAL",   "RESIGNAL", "GET",   "LOAD",
-                                       "BACKUP",    "CACHE",    "IMPORT"};
-  for (const char* verb : kVerbs) {
-    if (words[0] == verb) return words[0];
-  }
-  static const char* const kObjects[] = {"USER",    "ROLE",       "PROCEDURE", "FUNCTION",
-                                         "TRIGGER", "EVENT",      "SERVER",    "SEQUENCE",
-                                         "PACKAGE", "TABLESPACE", "LOGFILE",   "DEFINER"};
-  if (words[0] == "CREATE" || words[0] == "DROP" || words[0] == "ALTER" || words[0] == "RENAME") {
-    for (const char* object : kObjects) {
-      if (words[1] == object) return words[0] + " " + words[1];
-    }
-  }
-  static const char* const kReplication[] = {"MASTER", "REPLICATION", "SLAVE", "REPLICA", "ALL"};
-  if (words[0] == "CHANGE" || words[0] == "START" || words[0] == "STOP") {
-    for (const char* object : kReplication) {
-      if (words[1] == object) return words[0] + " " + words[1];
-    }
-  }
-  if (words[0] == "SET" && (words[1] == "ROLE" || words[1] == "DEFAULT" || words[1] == "STATEMENT"))
-    return words[0] + " " + words[1];
-  static const char* const kShows[] = {"ENGINE",          "PROFILE",           "PROFILES",
-                                       "AUTHORS",         "CONTRIBUTORS",      "LOCALES",
-                                       "EXPLAIN",         "ANALYZE",           "PACKAGE",
-                                       "USER_STATISTICS", "CLIENT_STATISTICS", "INDEX_STATISTICS",
-                                       "TABLE_STATISTICS"};
-  if (words[0] == "SHOW") {
-    for (const char* what : kShows) {
-      if (words[1] == what) return words[0] + " " + words[1];
-    }
-  }
-  return std::nullopt;
+  return words;
 }
 
 // Byte offset in `sql` of code point number `cp`.
@@ -148,9 +112,9 @@ Result<ast::StatementPtr> RunParse(std::string_view sql, ParseStats& stats) {
     interp->setPredictionMode(antlr4::atn::PredictionMode::LL);
     root = parser.root();
     if (parse_errors.index()) {
-      if (auto verb = UnmodeledStatement(tokens)) {
+      if (auto construct = UnmodeledConstruct(UpperWords(tokens))) {
         return Error::Make(mysql_errno::kNotSupportedYet,
-                           "This version of Tessera doesn't yet support '" + *verb + "'");
+                           "This version of Tessera doesn't yet support '" + *construct + "'");
       }
       return SyntaxError(sql, ByteOffset(sql, *parse_errors.index()));
     }

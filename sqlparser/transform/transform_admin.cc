@@ -153,6 +153,7 @@ ast::StatementPtr Transformer::LockTables(P::LockTablesStatementContext* ctx) {
     }
     s->items.push_back(std::move(out));
   }
+  s->wait = LockWait(ctx->lockWait());
   return s;
 }
 

@@ -17,7 +17,14 @@ uint32_t Number(antlr4::tree::TerminalNode* n) {
 ast::DataType DataType(P::DataTypeContext* ctx) {
   ast::DataType t;
   auto* name = ctx->typeName();
-  if (auto* id = name->identifier()) {
+  if (name->LONG()) {
+    // LONG and LONG VARCHAR are MEDIUMTEXT, LONG VARBINARY is MEDIUMBLOB.
+    const std::string word =
+        name->identifier() ? Transformer::Upper(Transformer::Identifier(name->identifier())) : "";
+    if (!word.empty() && word != "VARCHAR" && word != "VARBINARY")
+      throw Unsupported("type LONG " + word);
+    t.name = word == "VARBINARY" ? "MEDIUMBLOB" : "MEDIUMTEXT";
+  } else if (auto* id = name->identifier()) {
     t.name = Transformer::Upper(Transformer::Identifier(id));
   } else {
     t.name = name->CHARACTER() ? "CHAR" : Transformer::Upper(name->getText());
@@ -133,6 +140,13 @@ ast::ColumnDef Column(Transformer& t, P::ColumnDefinitionContext* ctx) {
     }
   }
   return col;
+}
+
+// ADD {INDEX | KEY | UNIQUE ...} IF NOT EXISTS
+bool IndexIfNotExists(P::IndexDefinitionContext* ctx) {
+  if (auto* c = dynamic_cast<P::UniqueKeyDefContext*>(ctx)) return c->ifNotExists() != nullptr;
+  if (auto* c = dynamic_cast<P::PlainKeyDefContext*>(ctx)) return c->ifNotExists() != nullptr;
+  return false;
 }
 
 // Adds an index/foreign key/check definition to `table`, or to `spec` (ALTER TABLE ADD).
@@ -267,8 +281,19 @@ ast::StatementPtr Transformer::AlterTable(P::AlterTableStatementContext* ctx) {
       spec.if_not_exists = c->ifNotExists() != nullptr;
       spec.column = Column(*this, c->columnDefinition());
       position(c->columnPosition());
+    } else if (auto* c = dynamic_cast<P::AlterAddColumnsContext*>(spec_ctx)) {
+      auto columns = c->columnDefinition();
+      for (size_t i = 0; i + 1 < columns.size(); ++i) {
+        ast::AlterSpec add;
+        add.kind = K::kAddColumn;
+        add.column = Column(*this, columns[i]);
+        s->specs.push_back(std::move(add));
+      }
+      spec.kind = K::kAddColumn;
+      spec.column = Column(*this, columns.back());
     } else if (auto* c = dynamic_cast<P::AlterAddIndexContext*>(spec_ctx)) {
       IndexDefinition(*this, c->indexDefinition(), scratch, &spec);
+      spec.if_not_exists = IndexIfNotExists(c->indexDefinition());
     } else if (auto* c = dynamic_cast<P::AlterDropColumnContext*>(spec_ctx)) {
       spec.kind = K::kDropColumn;
       spec.if_exists = c->ifExists() != nullptr;
@@ -396,24 +421,25 @@ ast::StatementPtr Transformer::RenameTable(P::RenameTableStatementContext* ctx) 
   return s;
 }
 
+ast::TableOption Transformer::DatabaseOption(P::CreateDatabaseOptionContext* o) {
+  if (o->COMMENT()) return ast::TableOption{"COMMENT", TextString(o->textString()), true};
+  return ast::TableOption{o->COLLATE() ? "COLLATE" : "CHARSET", CharsetName(o->charsetName()),
+                          false};
+}
+
 ast::StatementPtr Transformer::CreateDatabase(P::CreateDatabaseStatementContext* ctx) {
   auto s = std::make_unique<ast::CreateDatabaseStatement>();
+  s->or_replace = ctx->OR() != nullptr;
   s->if_not_exists = ctx->ifNotExists() != nullptr;
   s->name = Identifier(ctx->identifier());
-  for (auto* o : ctx->createDatabaseOption()) {
-    s->options.push_back(ast::TableOption{o->COLLATE() ? "COLLATE" : "CHARSET",
-                                          CharsetName(o->charsetName()), false});
-  }
+  for (auto* o : ctx->createDatabaseOption()) s->options.push_back(DatabaseOption(o));
   return s;
 }
 
 ast::StatementPtr Transformer::AlterDatabase(P::AlterDatabaseStatementContext* ctx) {
   auto s = std::make_unique<ast::AlterDatabaseStatement>();
   if (ctx->identifier()) s->name = Identifier(ctx->identifier());
-  for (auto* o : ctx->createDatabaseOption()) {
-    s->options.push_back(ast::TableOption{o->COLLATE() ? "COLLATE" : "CHARSET",
-                                          CharsetName(o->charsetName()), false});
-  }
+  for (auto* o : ctx->createDatabaseOption()) s->options.push_back(DatabaseOption(o));
   return s;
 }
 

@@ -27,6 +27,7 @@ ast::StatementPtr Transformer::Insert(P::InsertStatementContext* ctx) {
   s->ignore = ctx->IGNORE() != nullptr;
   if (ctx->priority) s->priority = Upper(ctx->priority->getText());
   s->table = TableName(ctx->tableName());
+  if (ctx->partitionSelection()) throw Unsupported("PARTITION selection in INSERT");
   auto* src = ctx->insertSource();
   if (auto* c = dynamic_cast<P::InsertValuesContext*>(src)) {
     s->columns = IdentifierList(c->identifierList());
@@ -42,6 +43,9 @@ ast::StatementPtr Transformer::Insert(P::InsertStatementContext* ctx) {
     s->select = Select(p->selectStatement());
   }
   if (ctx->DUPLICATE()) s->on_duplicate = Assignments(*this, ctx->assignment());
+  if (auto* r = ctx->returningClause()) {
+    for (auto* item : r->selectItem()) s->returning.push_back(SelectItem(item));
+  }
   return s;
 }
 
@@ -80,6 +84,10 @@ ast::StatementPtr Transformer::Delete(P::DeleteStatementContext* ctx) {
     s->order_by = OrderBy(c->orderByClause());
     s->limit = LimitClause(c->limitClause());
     if (s->limit.offset) throw Unsupported("LIMIT with an offset in DELETE");
+    if (c->partitionSelection()) throw Unsupported("PARTITION selection in DELETE");
+    if (auto* r = c->returningClause()) {
+      for (auto* item : r->selectItem()) s->returning.push_back(SelectItem(item));
+    }
   } else if (auto* c = dynamic_cast<P::MultiDeleteContext*>(ctx)) {
     options(c->deleteOption());
     targets(c->deleteTarget());

@@ -457,6 +457,34 @@ ast::ExprPtr Transformer::Literal(P::LiteralContext* ctx) {
     return std::make_unique<ast::Literal>(K::kFalse, "");
   if (dynamic_cast<P::NullLiteralContext*>(ctx))
     return std::make_unique<ast::Literal>(K::kNull, "");
+  if (auto* c = dynamic_cast<P::OdbcLiteralContext*>(ctx)) {
+    // {d 'x'}, {t 'x'}, {ts 'x'}: the ODBC spellings of DATE, TIME, TIMESTAMP.
+    const std::string word = Upper(Identifier(c->identifier()));
+    K kind = word == "D" ? K::kDate : word == "T" ? K::kTime : K::kTimestamp;
+    if (word != "D" && word != "T" && word != "TS")
+      throw Unsupported("ODBC escape {" + word + " ...}");
+    return std::make_unique<ast::Literal>(kind, TextString(c->textString()));
+  }
+  if (auto* c = dynamic_cast<P::IntroducedLiteralContext*>(ctx)) {
+    // _charset X'..' / b'..' / 0x.. / 0b..
+    auto lit = std::make_unique<ast::Literal>();
+    const std::string body = ctx->children.at(1)->getText();
+    if (c->HEX_STRING()) {
+      lit->type = K::kHexString;
+      lit->text = body.substr(2, body.size() - 3);
+    } else if (c->HEX_NUM()) {
+      lit->type = K::kHexString;
+      lit->text = body.substr(2);
+    } else if (c->BIT_STRING()) {
+      lit->type = K::kBit;
+      lit->text = body.substr(2, body.size() - 3);
+    } else {
+      lit->type = K::kBit;
+      lit->text = body.substr(2);
+    }
+    lit->charset = c->INTRODUCER()->getText().substr(1);
+    return lit;
+  }
   auto* c = static_cast<P::TemporalLiteralContext*>(ctx);
   K kind = c->kind->getType() == P::DATE   ? K::kDate
            : c->kind->getType() == P::TIME ? K::kTime
@@ -475,7 +503,11 @@ ast::ExprPtr Transformer::FunctionCall(P::FunctionCallContext* ctx) {
       f->has_separator = true;
       f->separator = TextString(c->textString());
     }
+    if (c->limitClause()) throw Unsupported("GROUP_CONCAT ... LIMIT");
     return f;
+  }
+  if (auto* c = dynamic_cast<P::WithinGroupCallContext*>(ctx)) {
+    throw Unsupported(Upper(c->functionName()->getText()) + " ... WITHIN GROUP");
   }
   auto over = [this](P::OverClauseContext* o) -> std::unique_ptr<ast::WindowSpec> {
     if (!o) return nullptr;
@@ -532,6 +564,13 @@ ast::WindowSpec Transformer::Window(P::WindowSpecContext* ctx) {
       w.frame += "BETWEEN " + bound(bounds[0]) + " AND " + bound(bounds[1]);
     } else {
       w.frame += bound(bounds[0]);
+    }
+    if (frame->EXCLUDE()) {
+      w.frame += " EXCLUDE ";
+      w.frame += frame->ROW()     ? "CURRENT ROW"
+                 : frame->GROUP() ? "GROUP"
+                 : frame->TIES()  ? "TIES"
+                                  : "NO OTHERS";
     }
   }
   return w;

@@ -9,7 +9,6 @@ namespace tessera::sql::transform {
 namespace {
 ast::LockMode Lock(P::LockClauseContext* ctx) {
   if (!ctx) return ast::LockMode::kNone;
-  if (ctx->NOWAIT() || ctx->SKIP_()) throw Unsupported("FOR UPDATE NOWAIT/SKIP LOCKED");
   if (ctx->UPDATE()) return ast::LockMode::kForUpdate;
   if (ctx->LOCK()) return ast::LockMode::kShareMode;
   return ast::LockMode::kForShare;
@@ -20,6 +19,30 @@ bool HasTail(const std::vector<ast::OrderItem>& order, const ast::Limit& limit,
   return !order.empty() || limit.count || lock != ast::LockMode::kNone;
 }
 }  // namespace
+
+ast::SelectItem Transformer::SelectItem(P::SelectItemContext* item) {
+  ast::SelectItem out;
+  if (auto* wild = dynamic_cast<P::SelectTableStarContext*>(item)) {
+    if (wild->dotIdentifier()) {
+      out.star_table.qualifier = Identifier(wild->identifier());
+      out.star_table.name = DotIdentifier(wild->dotIdentifier());
+    } else {
+      out.star_table.name = Identifier(wild->identifier());
+    }
+  } else if (auto* e = dynamic_cast<P::SelectExprContext*>(item)) {
+    out.expr = Expr(e->expr());
+    if (auto* a = e->alias())
+      out.alias = a->identifier() ? Identifier(a->identifier()) : TextString(a->textString());
+  }
+  return out;
+}
+
+std::string Transformer::LockWait(P::LockWaitContext* ctx) {
+  if (!ctx) return "";
+  if (ctx->NOWAIT()) return "NOWAIT";
+  if (ctx->SKIP_()) return "SKIP LOCKED";
+  return "WAIT " + ctx->INT_NUM()->getText();
+}
 
 std::vector<ast::OrderItem> Transformer::OrderBy(P::OrderByClauseContext* ctx) {
   std::vector<ast::OrderItem> out;
@@ -40,6 +63,22 @@ ast::Limit Transformer::LimitClause(P::LimitClauseContext* ctx) {
     p->index = it == placeholder_index_.end() ? 0 : it->second;
     return p;
   };
+  if (ctx->EXAMINED()) throw Unsupported("LIMIT ROWS EXAMINED");
+  if (!ctx->LIMIT()) {
+    // OFFSET n ROWS [FETCH {FIRST | NEXT} [m] ROWS ONLY], FETCH ... ONLY
+    auto* fetch = ctx->fetchClause();
+    if (fetch && fetch->TIES()) throw Unsupported("FETCH ... WITH TIES");
+    if (ctx->OFFSET()) limit.offset = value(ctx->limitValue(0));
+    if (fetch) {
+      limit.count = fetch->limitValue()
+                        ? value(fetch->limitValue())
+                        : std::make_unique<ast::Literal>(ast::LiteralKind::kInt, "1");
+    } else {
+      // An offset alone: all the remaining rows, as LIMIT needs a count.
+      limit.count = std::make_unique<ast::Literal>(ast::LiteralKind::kInt, "18446744073709551615");
+    }
+    return limit;
+  }
   auto values = ctx->limitValue();
   if (values.size() == 1) {
     limit.count = value(values[0]);
@@ -58,6 +97,7 @@ struct Tail {
   std::vector<ast::OrderItem> order_by;
   ast::Limit limit;
   ast::LockMode lock = ast::LockMode::kNone;
+  std::string lock_wait;
 };
 
 // Moves ORDER BY / LIMIT / lock onto a query that has none of its own.
@@ -69,6 +109,7 @@ void ApplyTail(ast::Statement& q, Tail& tail) {
     s.order_by = std::move(tail.order_by);
     s.limit = std::move(tail.limit);
     s.lock = tail.lock;
+    s.lock_wait = tail.lock_wait;
   };
   if (q.kind() == ast::StatementKind::kSelect) {
     apply(q.As<ast::SelectStatement>());
@@ -84,9 +125,11 @@ ast::StatementPtr Transformer::Select(P::SelectStatementContext* ctx) {
   tail.order_by = OrderBy(ctx->orderByClause());
   tail.limit = LimitClause(ctx->limitClause());
   tail.lock = Lock(ctx->lockClause());
+  if (ctx->lockClause()) tail.lock_wait = LockWait(ctx->lockClause()->lockWait());
 
   auto term = [this](P::QueryTermContext* t) -> ast::StatementPtr {
     if (t->selectStatement()) return Select(t->selectStatement());
+    if (t->VALUES()) throw Unsupported("VALUES as a table value constructor");
     auto* spec = t->querySpecification();
     if (spec->intoClause()) throw Unsupported("SELECT ... INTO");
     auto s = std::make_unique<ast::SelectStatement>();
@@ -97,22 +140,7 @@ ast::StatementPtr Transformer::Select(P::SelectStatementContext* ctx) {
         s->options.push_back(Upper(opt->getText()));
       }
     }
-    for (auto* item : spec->selectItem()) {
-      ast::SelectItem out;
-      if (auto* wild = dynamic_cast<P::SelectTableStarContext*>(item)) {
-        if (wild->dotIdentifier()) {
-          out.star_table.qualifier = Identifier(wild->identifier());
-          out.star_table.name = DotIdentifier(wild->dotIdentifier());
-        } else {
-          out.star_table.name = Identifier(wild->identifier());
-        }
-      } else if (auto* e = dynamic_cast<P::SelectExprContext*>(item)) {
-        out.expr = Expr(e->expr());
-        if (auto* a = e->alias())
-          out.alias = a->identifier() ? Identifier(a->identifier()) : TextString(a->textString());
-      }
-      s->items.push_back(std::move(out));
-    }
+    for (auto* item : spec->selectItem()) s->items.push_back(SelectItem(item));
     if (spec->tableReferences()) s->from = TableReferences(spec->tableReferences());
     if (spec->whereClause()) s->where = Expr(spec->whereClause()->expr());
     if (auto* g = spec->groupByClause()) {
@@ -155,6 +183,7 @@ ast::StatementPtr Transformer::Select(P::SelectStatementContext* ctx) {
     u->order_by = std::move(tail.order_by);
     u->limit = std::move(tail.limit);
     u->lock = tail.lock;
+    u->lock_wait = tail.lock_wait;
     result = std::move(u);
   }
 
@@ -194,7 +223,8 @@ std::vector<ast::TableRefPtr> Transformer::TableReferences(P::TableReferencesCon
         ast::IndexHint hint;
         hint.type = Upper(h->hintType->getText());
         if (h->FOR()) hint.for_clause = h->JOIN() ? "JOIN" : h->ORDER() ? "ORDER BY" : "GROUP BY";
-        for (auto* id : h->identifier()) hint.indexes.push_back(Identifier(id));
+        for (auto* index : h->hintIndex())
+          hint.indexes.push_back(index->identifier() ? Identifier(index->identifier()) : "PRIMARY");
         t->hints.push_back(std::move(hint));
       }
       return t;

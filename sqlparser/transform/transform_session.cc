@@ -118,11 +118,29 @@ ast::StatementPtr Transformer::Begin(P::BeginStatementContext* ctx) {
   return s;
 }
 
-ast::StatementPtr Transformer::Commit(P::CommitStatementContext*) {
+namespace {
+// AND NO CHAIN and NO RELEASE are what COMMIT and ROLLBACK do anyway.
+void CheckCompletion(P::CompletionContext* c, const char* verb) {
+  if (!c) return;
+  auto is_no_before = [&](antlr4::tree::TerminalNode* word) {
+    for (auto* no : c->NO()) {
+      if (no->getSymbol()->getTokenIndex() + 1 == word->getSymbol()->getTokenIndex()) return true;
+    }
+    return false;
+  };
+  if (c->CHAIN() && !is_no_before(c->CHAIN())) throw Unsupported(std::string(verb) + " AND CHAIN");
+  if (c->RELEASE() && !is_no_before(c->RELEASE()))
+    throw Unsupported(std::string(verb) + " RELEASE");
+}
+}  // namespace
+
+ast::StatementPtr Transformer::Commit(P::CommitStatementContext* ctx) {
+  CheckCompletion(ctx->completion(), "COMMIT");
   return std::make_unique<ast::CommitStatement>();
 }
 
 ast::StatementPtr Transformer::Rollback(P::RollbackStatementContext* ctx) {
+  CheckCompletion(ctx->completion(), "ROLLBACK");
   auto s = std::make_unique<ast::RollbackStatement>();
   if (ctx->identifier()) s->savepoint = Identifier(ctx->identifier());
   return s;
@@ -169,6 +187,7 @@ ast::StatementPtr Transformer::Show(P::ShowStatementContext* ctx) {
   } else if (auto* c = dynamic_cast<P::ShowCreateDatabaseContext*>(ctx)) {
     s->what = K::kCreateDatabase;
     s->db = Identifier(c->identifier());
+    if (c->ifNotExists()) s->detail = "IF NOT EXISTS";
   } else if (auto* c = dynamic_cast<P::ShowVariablesContext*>(ctx)) {
     s->what = K::kVariables;
     s->scope = Scope(c->scope);

@@ -35,6 +35,9 @@ class Transformer {
   std::vector<ast::TableRefPtr> TableReferences(P::TableReferencesContext* ctx);
   std::vector<ast::OrderItem> OrderBy(P::OrderByClauseContext* ctx);
   ast::Limit LimitClause(P::LimitClauseContext* ctx);
+  ast::SelectItem SelectItem(P::SelectItemContext* ctx);
+  // "NOWAIT", "SKIP LOCKED", "WAIT n" or "" (null).
+  static std::string LockWait(P::LockWaitContext* ctx);
 
   // transform_dml.cc
   ast::StatementPtr Insert(P::InsertStatementContext* ctx);
@@ -52,6 +55,7 @@ class Transformer {
   ast::StatementPtr CreateDatabase(P::CreateDatabaseStatementContext* ctx);
   ast::StatementPtr DropDatabase(P::DropDatabaseStatementContext* ctx);
   ast::StatementPtr AlterDatabase(P::AlterDatabaseStatementContext* ctx);
+  static ast::TableOption DatabaseOption(P::CreateDatabaseOptionContext* ctx);
 
   // transform_admin.cc
   ast::StatementPtr CreateView(P::CreateViewStatementContext* ctx);

@@ -1,40 +1,117 @@
-// Parser corpus round trips, syntax errors and MariaDB-compatible messages.
+// Parser corpus round trips (corpus/*.sql), refusal of invalid.sql, syntax
+// errors and MariaDB-compatible messages.
 #include <gtest/gtest.h>
 
-#include <fstream>
+#include <iostream>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "sqlparser/format.h"
+#include "sqlparser/normalizer.h"
 #include "sqlparser/parser.h"
+#include "tests/unit/sqlparser/sql_corpus.h"
 
 namespace tessera::sql {
 namespace {
 
-std::vector<std::string> CorpusLines() {
-  std::ifstream in(SQLPARSER_CORPUS);
-  std::vector<std::string> out;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line.rfind("-- ", 0) == 0) continue;
-    out.push_back(line);
+using testing::CorpusStatement;
+
+// refused.sql holds statements MariaDB accepts that Tessera refuses by name.
+constexpr const char* kRefusedFile = "refused.sql";
+
+// Every statement of every corpus file but refused.sql (tessera.sql
+// included), in file order; with `refused`, the statements of refused.sql.
+std::vector<CorpusStatement> CorpusStatements(bool refused = false) {
+  std::vector<CorpusStatement> out;
+  for (const std::string& path : testing::CorpusFiles(SQLPARSER_CORPUS_DIR)) {
+    const bool is_refused = path.size() >= std::string_view(kRefusedFile).size() &&
+                            path.ends_with(std::string("/") + kRefusedFile);
+    if (is_refused != refused) continue;
+    auto statements = testing::ReadCorpusFile(path);
+    out.insert(out.end(), statements.begin(), statements.end());
   }
   return out;
 }
 
-TEST(ParserCorpus, EveryStatementParsesAndRoundTrips) {
-  const auto lines = CorpusLines();
-  ASSERT_GT(lines.size(), 80u);
+TEST(ParserCorpus, HoldsAtLeastFiveHundredDistinctStatements) {
+  const auto files = testing::CorpusFiles(SQLPARSER_CORPUS_DIR);
+  ASSERT_FALSE(files.empty());
+  for (const std::string& path : files) {
+    const size_t count = testing::ReadCorpusFile(path).size();
+    EXPECT_NE(count, 0u) << path << " holds no statement";
+    std::cout << path.substr(path.rfind('/') + 1) << ": " << count << " statements\n";
+  }
+  std::set<std::string> distinct;
+  const auto statements = CorpusStatements();
+  for (const auto& statement : statements) distinct.insert(statement.sql);
+  std::cout << statements.size() << " corpus statements, " << distinct.size() << " distinct\n";
+  EXPECT_GE(distinct.size(), 500u);
+}
+
+// Each statement parses, formats, re-parses to the same text (also from a
+// clone of the tree), and goes through the normalizer. All failures are
+// reported, one per statement.
+TEST(ParserCorpus, EveryStatementParsesRoundTripsAndNormalizes) {
   Parser parser;
-  for (const auto& sql : lines) {
-    SCOPED_TRACE(sql);
+  for (const auto& statement : CorpusStatements()) {
+    const std::string& sql = statement.sql;
     auto first = parser.Parse(sql);
-    ASSERT_TRUE(first.ok()) << first.error().ToString();
+    if (!first.ok()) {
+      ADD_FAILURE() << statement.Where() << " does not parse: " << first.error().ToString()
+                    << "\n  " << sql;
+      continue;
+    }
     const std::string formatted = Format(**first);
     auto second = parser.Parse(formatted);
-    ASSERT_TRUE(second.ok()) << formatted << "\n" << second.error().ToString();
-    EXPECT_EQ(Format(**second), formatted);
-    EXPECT_EQ(Format(*(*first)->Clone()), formatted);
+    if (!second.ok()) {
+      ADD_FAILURE() << statement.Where()
+                    << " formats to text that does not parse: " << second.error().ToString()
+                    << "\n  " << sql << "\n  formatted: " << formatted;
+      continue;
+    }
+    EXPECT_EQ(Format(**second), formatted) << statement.Where() << "\n  " << sql;
+    EXPECT_EQ(Format(*(*first)->Clone()), formatted) << statement.Where() << "\n  " << sql;
+    auto normalized = Normalize(sql);
+    EXPECT_TRUE(normalized.ok()) << statement.Where()
+                                 << " does not normalize: " << normalized.error().ToString()
+                                 << "\n  " << sql;
+  }
+}
+
+// Each statement of refused.sql is refused with 1235, which names the
+// construct, never with a syntax error.
+TEST(ParserCorpus, RefusedStatementsAre1235NamingTheConstruct) {
+  const auto refused = CorpusStatements(/*refused=*/true);
+  ASSERT_GE(refused.size(), 100u);
+  Parser parser;
+  const std::string prefix = "This version of Tessera doesn't yet support '";
+  for (const auto& statement : refused) {
+    auto r = parser.Parse(statement.sql);
+    if (r.ok()) {
+      ADD_FAILURE() << statement.Where() << " parses; move it to the corpus: " << statement.sql;
+      continue;
+    }
+    EXPECT_EQ(r.error().code, 1235) << statement.Where() << ": " << r.error().ToString();
+    EXPECT_EQ(r.error().message.rfind(prefix, 0), 0u) << statement.Where();
+    EXPECT_GT(r.error().message.size(), prefix.size() + 1) << statement.Where();
+  }
+}
+
+// Every line of invalid.sql is refused with MariaDB's syntax error.
+TEST(ParserInvalid, EveryInvalidStatementIsRefusedWith1064) {
+  const auto invalid = testing::ReadInvalidList(SQLPARSER_INVALID);
+  ASSERT_GE(invalid.size(), 40u);
+  Parser parser;
+  for (const auto& statement : invalid) {
+    auto r = parser.Parse(statement.sql);
+    if (r.ok()) {
+      ADD_FAILURE() << statement.Where() << " parses: " << statement.sql
+                    << "\n  formatted: " << Format(**r);
+      continue;
+    }
+    EXPECT_EQ(r.error().code, 1064)
+        << statement.Where() << ": " << statement.sql << "\n  " << r.error().ToString();
   }
 }
 
@@ -117,9 +194,8 @@ TEST(ParserErrors, EmptyQuery) {
 
 TEST(ParserErrors, UnsupportedConstructsReport1235) {
   Parser parser;
-  for (const char* sql :
-       {"SELECT a FROM t FOR UPDATE NOWAIT", "SELECT d + INTERVAL 1 FORTNIGHT FROM t",
-        "UPDATE t SET a = 1 LIMIT 2, 3"}) {
+  for (const char* sql : {"SELECT a INTO @x FROM t", "SELECT d + INTERVAL 1 FORTNIGHT FROM t",
+                          "UPDATE t SET a = 1 LIMIT 2, 3"}) {
     auto r = parser.Parse(sql);
     ASSERT_FALSE(r.ok()) << sql;
     EXPECT_EQ(r.error().code, 1235) << sql;
