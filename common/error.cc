@@ -19,6 +19,7 @@ std::string_view SqlStateFor(uint16_t code) {
     case mysql_errno::kParse:
     case mysql_errno::kEmptyQuery:
     case mysql_errno::kNotSupportedYet:
+    case mysql_errno::kMaxPreparedStmtCount:
       return "42000";
     case mysql_errno::kAccessDenied:
       return "28000";

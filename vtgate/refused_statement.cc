@@ -38,10 +38,6 @@ std::optional<Error> RefusalOf(ast::Statement& stmt) {
       return refuse("FLUSH (it acts on one MariaDB server; run it on the shards)");
     case ast::StatementKind::kKill:
       return refuse("KILL (close the client connection instead)");
-    case ast::StatementKind::kPrepare:
-    case ast::StatementKind::kExecute:
-    case ast::StatementKind::kDeallocate:
-      return refuse("SQL-level PREPARE/EXECUTE (use the binary protocol's prepared statements)");
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kReplace:
       if (!stmt.As<ast::InsertStatement>().returning.empty()) return refuse("INSERT ... RETURNING");

@@ -333,6 +333,15 @@ asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::strin
       co_return co_await RunSet(stmt.As<ast::SetStatement>());
     case ast::StatementKind::kShow:
       co_return co_await RunShow(stmt.As<ast::ShowStatement>(), sql);
+    case ast::StatementKind::kPrepare:
+      co_return PrepareNamed(stmt.As<ast::PrepareStatement>());
+    case ast::StatementKind::kExecute:
+      co_return co_await ExecuteNamed(stmt.As<ast::ExecuteStatement>());
+    case ast::StatementKind::kDeallocate: {
+      Status s = named_prepared_.Deallocate(stmt.As<ast::DeallocateStatement>().name);
+      if (!s.ok()) co_return s.error();
+      co_return ResultSet{};
+    }
     case ast::StatementKind::kCreateDatabase:
     case ast::StatementKind::kDropDatabase:
     case ast::StatementKind::kAlterDatabase:
@@ -376,6 +385,40 @@ asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::strin
   auto result = co_await ExecutePlan(**plan, kNoBinds, plan_kind);
   if (result.ok() && access == Access::kDdl) (void)co_await DiscoverTablesOnce(/*force=*/true);
   co_return result;
+}
+
+Result<ResultSet> Session::PrepareNamed(const ast::PrepareStatement& prepare) {
+  std::string text = prepare.text;
+  if (!prepare.variable.empty()) {
+    auto value = user_variables_.find(AsciiLower(prepare.variable));
+    text =
+        PreparedTextOf(value == user_variables_.end() ? std::nullopt : std::optional(value->second),
+                       worker_.parser());
+  }
+  Status prepared = named_prepared_.Prepare(prepare.name, text, worker_.parser());
+  if (!prepared.ok()) return prepared.error();
+  ResultSet ok;
+  ok.info = "Statement prepared";
+  return ok;
+}
+
+asio::awaitable<Result<ResultSet>> Session::ExecuteNamed(const ast::ExecuteStatement& execute) {
+  Status checked = named_prepared_.CheckExecute(execute.name, execute.params.size());
+  if (!checked.ok()) co_return checked.error();
+  std::vector<std::string> literals;
+  for (const auto& param : execute.params) {
+    std::optional<std::string> literal = ParameterLiteral(*param, user_variables_);
+    if (!literal) {
+      // An expression is evaluated once, as SET @x = expr would be.
+      auto value = co_await EvaluateOnShard(*param);
+      if (!value.ok()) co_return value.error();
+      literal = std::move(value).value();
+    }
+    literals.push_back(std::move(*literal));
+  }
+  auto bound = named_prepared_.Bind(execute.name, literals);
+  if (!bound.ok()) co_return bound.error();
+  co_return co_await Dispatch(*bound);
 }
 
 asio::awaitable<Result<ResultSet>> Session::ExecutePlan(const Primitive& plan,

@@ -1,7 +1,8 @@
 // Session: one client connection's executor. It parses each statement,
 // answers session statements itself (USE, BEGIN/COMMIT/ROLLBACK, SET,
-// SHOW DATABASES, ...) and hands table statements to the planner, then runs
-// the plan through its SessionCursor. Lives on one worker thread.
+// SHOW DATABASES, PREPARE/EXECUTE/DEALLOCATE PREPARE, ...) and hands table
+// statements to the planner, then runs the plan through its SessionCursor.
+// Lives on one worker thread.
 //
 // Branches: a client that logged in with a branch credential works on that
 // branch's databases only, within its role (reader: reads; writer: also
@@ -26,6 +27,7 @@
 #include "vtgate/planner/planner.h"
 #include "vtgate/prepared_statement.h"
 #include "vtgate/session_cursor.h"
+#include "vtgate/sql_prepared_statements.h"
 #include "vtgate/worker_context.h"
 
 namespace tessera::vtgate {
@@ -62,6 +64,10 @@ class Session final : public mysql::SessionHandler {
   boost::asio::awaitable<Result<ResultSet>> RunShow(sql::ast::ShowStatement& show,
                                                     std::string_view sql);
   boost::asio::awaitable<Result<ResultSet>> RunSet(sql::ast::SetStatement& set);
+  // SQL-level PREPARE / EXECUTE (sql_prepared_statements.h). EXECUTE runs the
+  // bound text through Dispatch, as a COM_QUERY of that text would run.
+  Result<ResultSet> PrepareNamed(const sql::ast::PrepareStatement& prepare);
+  boost::asio::awaitable<Result<ResultSet>> ExecuteNamed(const sql::ast::ExecuteStatement& execute);
   // Session system variables for the shards (session_variables.cc).
   boost::asio::awaitable<Status> SetShardVariable(const sql::ast::SetAssignment& assignment);
   // The settings every shard query of the next statement carries: the
@@ -102,6 +108,7 @@ class Session final : public mysql::SessionHandler {
   std::map<std::string, std::string> user_variables_;   // lower-case name -> SQL literal
   uint64_t last_insert_id_ = 0;      // LAST_INSERT_ID(): the last value generated for this session
   PreparedStatementCache prepared_;  // parsed prepared statements, by text
+  SqlPreparedStatements named_prepared_;  // PREPARE name FROM ...
   std::string user_;
   std::optional<BranchCredential> credential_;    // set: logged in with a branch credential
   std::map<std::string, std::string> branch_of_;  // keyspace -> branch chosen with USE ks@branch

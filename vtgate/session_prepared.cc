@@ -21,6 +21,8 @@ constexpr size_t kMaxParams = 0xffff;
 asio::awaitable<Result<mysql::PreparedInfo>> Session::Prepare(std::string_view sql) {
   auto parsed = worker_.parser().Parse(sql);
   if (!parsed.ok()) co_return parsed.error();
+  Status preparable = CheckPreparable(**parsed);
+  if (!preparable.ok()) co_return preparable.error();
   ParsedPreparedStatement entry{std::move(parsed).value(), 0};
   entry.param_count = CountPlaceholders(*entry.stmt);
   if (entry.param_count > kMaxParams) {
