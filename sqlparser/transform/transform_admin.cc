@@ -116,7 +116,7 @@ ast::StatementPtr Transformer::Flush(P::FlushStatementContext* ctx) {
   s->no_write_to_binlog = ctx->NO_WRITE_TO_BINLOG() != nullptr || ctx->LOCAL() != nullptr;
   for (auto* o : ctx->flushOption()) {
     ast::FlushOption option;
-    if (auto* t = dynamic_cast<P::FlushTablesContext*>(o)) {
+    if (auto* t = Alt<P::FlushTablesContext>(o)) {
       option.tables = true;
       for (auto* name : t->tableName()) option.names.push_back(TableName(name));
       if (t->READ()) option.lock = "WITH READ LOCK";

@@ -77,13 +77,13 @@ std::string ReferenceOption(P::ReferenceOptionContext* r) {
 
 ast::TableOption TableOption(P::TableOptionContext* ctx) {
   ast::TableOption o;
-  if (auto* c = dynamic_cast<P::OptCharsetContext*>(ctx)) {
+  if (auto* c = Alt<P::OptCharsetContext>(ctx)) {
     o.name = "CHARSET";
     o.value = Transformer::CharsetName(c->charsetName());
-  } else if (auto* c = dynamic_cast<P::OptCollateContext*>(ctx)) {
+  } else if (auto* c = Alt<P::OptCollateContext>(ctx)) {
     o.name = "COLLATE";
     o.value = Transformer::CharsetName(c->charsetName());
-  } else if (auto* c = dynamic_cast<P::OptCommentContext*>(ctx)) {
+  } else if (auto* c = Alt<P::OptCommentContext>(ctx)) {
     o.name = "COMMENT";
     o.value = Transformer::TextString(c->textString());
     o.quoted = true;
@@ -110,30 +110,30 @@ ast::ColumnDef Column(Transformer& t, P::ColumnDefinitionContext* ctx) {
   col.name = Transformer::Identifier(ctx->identifier());
   col.type = DataType(ctx->dataType());
   for (auto* attr : ctx->columnAttribute()) {
-    if (auto* c = dynamic_cast<P::AttrNullContext*>(attr)) {
+    if (auto* c = Alt<P::AttrNullContext>(attr)) {
       col.nullable = c->NOT() == nullptr;
-    } else if (auto* c = dynamic_cast<P::AttrDefaultContext*>(attr)) {
+    } else if (auto* c = Alt<P::AttrDefaultContext>(attr)) {
       col.default_value = t.SimpleExpr(c->simpleExpr());
-    } else if (auto* c = dynamic_cast<P::AttrOnUpdateContext*>(attr)) {
+    } else if (auto* c = Alt<P::AttrOnUpdateContext>(attr)) {
       col.on_update = t.SimpleExpr(c->simpleExpr());
-    } else if (dynamic_cast<P::AttrAutoIncrementContext*>(attr)) {
+    } else if (Alt<P::AttrAutoIncrementContext>(attr)) {
       col.auto_increment = true;
-    } else if (dynamic_cast<P::AttrPrimaryKeyContext*>(attr)) {
+    } else if (Alt<P::AttrPrimaryKeyContext>(attr)) {
       col.key = ast::ColumnKey::kPrimary;
-    } else if (dynamic_cast<P::AttrUniqueContext*>(attr)) {
+    } else if (Alt<P::AttrUniqueContext>(attr)) {
       col.key = ast::ColumnKey::kUnique;
-    } else if (auto* c = dynamic_cast<P::AttrCommentContext*>(attr)) {
+    } else if (auto* c = Alt<P::AttrCommentContext>(attr)) {
       col.comment = Transformer::TextString(c->textString());
-    } else if (auto* c = dynamic_cast<P::AttrCharsetContext*>(attr)) {
+    } else if (auto* c = Alt<P::AttrCharsetContext>(attr)) {
       col.type.charset = Transformer::CharsetName(c->charsetName());
-    } else if (auto* c = dynamic_cast<P::AttrCollateContext*>(attr)) {
+    } else if (auto* c = Alt<P::AttrCollateContext>(attr)) {
       col.type.collation = Transformer::CharsetName(c->charsetName());
-    } else if (auto* c = dynamic_cast<P::AttrGeneratedContext*>(attr)) {
+    } else if (auto* c = Alt<P::AttrGeneratedContext>(attr)) {
       col.generated = t.Expr(c->expr());
       col.generated_stored = c->gen && c->gen->getType() != P::VIRTUAL;
-    } else if (dynamic_cast<P::AttrInvisibleContext*>(attr)) {
+    } else if (Alt<P::AttrInvisibleContext>(attr)) {
       col.invisible = true;
-    } else if (auto* c = dynamic_cast<P::AttrCheckContext*>(attr)) {
+    } else if (auto* c = Alt<P::AttrCheckContext>(attr)) {
       col.check = t.Expr(c->expr());
       if (auto* n = c->constraintName(); n && n->identifier())
         col.check_name = Transformer::Identifier(n->identifier());
@@ -144,8 +144,8 @@ ast::ColumnDef Column(Transformer& t, P::ColumnDefinitionContext* ctx) {
 
 // ADD {INDEX | KEY | UNIQUE ...} IF NOT EXISTS
 bool IndexIfNotExists(P::IndexDefinitionContext* ctx) {
-  if (auto* c = dynamic_cast<P::UniqueKeyDefContext*>(ctx)) return c->ifNotExists() != nullptr;
-  if (auto* c = dynamic_cast<P::PlainKeyDefContext*>(ctx)) return c->ifNotExists() != nullptr;
+  if (auto* c = Alt<P::UniqueKeyDefContext>(ctx)) return c->ifNotExists() != nullptr;
+  if (auto* c = Alt<P::PlainKeyDefContext>(ctx)) return c->ifNotExists() != nullptr;
   return false;
 }
 
@@ -156,28 +156,28 @@ void IndexDefinition(Transformer& t, P::IndexDefinitionContext* ctx,
     return c && c->identifier() ? Transformer::Identifier(c->identifier()) : std::string();
   };
   ast::IndexDef idx;
-  if (auto* c = dynamic_cast<P::PrimaryKeyDefContext*>(ctx)) {
+  if (auto* c = Alt<P::PrimaryKeyDefContext>(ctx)) {
     idx.kind = ast::IndexKind::kPrimary;
     idx.columns = IndexParts(c->indexPart());
     IndexOptions(idx, c->indexType(), c->indexOption());
-  } else if (auto* c = dynamic_cast<P::UniqueKeyDefContext*>(ctx)) {
+  } else if (auto* c = Alt<P::UniqueKeyDefContext>(ctx)) {
     idx.kind = ast::IndexKind::kUnique;
     idx.name = c->identifier() ? Transformer::Identifier(c->identifier())
                                : constraint(c->constraintName());
     idx.columns = IndexParts(c->indexPart());
     IndexOptions(idx, c->indexType(), c->indexOption());
-  } else if (auto* c = dynamic_cast<P::PlainKeyDefContext*>(ctx)) {
+  } else if (auto* c = Alt<P::PlainKeyDefContext>(ctx)) {
     idx.kind = ast::IndexKind::kIndex;
     if (c->identifier()) idx.name = Transformer::Identifier(c->identifier());
     idx.columns = IndexParts(c->indexPart());
     IndexOptions(idx, c->indexType(), c->indexOption());
-  } else if (auto* c = dynamic_cast<P::SpecialKeyDefContext*>(ctx)) {
+  } else if (auto* c = Alt<P::SpecialKeyDefContext>(ctx)) {
     idx.kind =
         c->kind->getType() == P::FULLTEXT ? ast::IndexKind::kFulltext : ast::IndexKind::kSpatial;
     if (c->identifier()) idx.name = Transformer::Identifier(c->identifier());
     idx.columns = IndexParts(c->indexPart());
     IndexOptions(idx, nullptr, c->indexOption());
-  } else if (auto* c = dynamic_cast<P::ForeignKeyDefContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ForeignKeyDefContext>(ctx)) {
     ast::ForeignKeyDef fk;
     fk.constraint_name = constraint(c->constraintName());
     if (c->identifier()) fk.index_name = Transformer::Identifier(c->identifier());
@@ -221,11 +221,11 @@ ast::StatementPtr Transformer::CreateTable(P::CreateTableStatementContext* ctx) 
   s->if_not_exists = ctx->ifNotExists() != nullptr;
   s->table = TableName(ctx->tableName());
   auto* body = ctx->createTableBody();
-  if (auto* c = dynamic_cast<P::CreateTableLikeContext*>(body)) {
+  if (auto* c = Alt<P::CreateTableLikeContext>(body)) {
     s->like = TableName(c->tableName());
-  } else if (auto* c = dynamic_cast<P::CreateTableParenLikeContext*>(body)) {
+  } else if (auto* c = Alt<P::CreateTableParenLikeContext>(body)) {
     s->like = TableName(c->tableName());
-  } else if (auto* c = dynamic_cast<P::CreateTableSelectContext*>(body)) {
+  } else if (auto* c = Alt<P::CreateTableSelectContext>(body)) {
     for (auto* el : c->tableElement()) {
       if (el->columnDefinition()) {
         s->columns.push_back(Column(*this, el->columnDefinition()));
@@ -276,12 +276,12 @@ ast::StatementPtr Transformer::AlterTable(P::AlterTableStatementContext* ctx) {
         spec.after = Identifier(p->identifier());
     };
     using K = ast::AlterSpecKind;
-    if (auto* c = dynamic_cast<P::AlterAddColumnContext*>(spec_ctx)) {
+    if (auto* c = Alt<P::AlterAddColumnContext>(spec_ctx)) {
       spec.kind = K::kAddColumn;
       spec.if_not_exists = c->ifNotExists() != nullptr;
       spec.column = Column(*this, c->columnDefinition());
       position(c->columnPosition());
-    } else if (auto* c = dynamic_cast<P::AlterAddColumnsContext*>(spec_ctx)) {
+    } else if (auto* c = Alt<P::AlterAddColumnsContext>(spec_ctx)) {
       auto columns = c->columnDefinition();
       for (size_t i = 0; i + 1 < columns.size(); ++i) {
         ast::AlterSpec add;
@@ -291,66 +291,66 @@ ast::StatementPtr Transformer::AlterTable(P::AlterTableStatementContext* ctx) {
       }
       spec.kind = K::kAddColumn;
       spec.column = Column(*this, columns.back());
-    } else if (auto* c = dynamic_cast<P::AlterAddIndexContext*>(spec_ctx)) {
+    } else if (auto* c = Alt<P::AlterAddIndexContext>(spec_ctx)) {
       IndexDefinition(*this, c->indexDefinition(), scratch, &spec);
       spec.if_not_exists = IndexIfNotExists(c->indexDefinition());
-    } else if (auto* c = dynamic_cast<P::AlterDropColumnContext*>(spec_ctx)) {
+    } else if (auto* c = Alt<P::AlterDropColumnContext>(spec_ctx)) {
       spec.kind = K::kDropColumn;
       spec.if_exists = c->ifExists() != nullptr;
       spec.name = Identifier(c->identifier());
-    } else if (auto* c = dynamic_cast<P::AlterDropIndexContext*>(spec_ctx)) {
+    } else if (auto* c = Alt<P::AlterDropIndexContext>(spec_ctx)) {
       spec.kind = K::kDropIndex;
       spec.if_exists = c->ifExists() != nullptr;
       spec.name = Identifier(c->identifier());
-    } else if (dynamic_cast<P::AlterDropPrimaryContext*>(spec_ctx)) {
+    } else if (Alt<P::AlterDropPrimaryContext>(spec_ctx)) {
       spec.kind = K::kDropPrimaryKey;
-    } else if (auto* c = dynamic_cast<P::AlterDropForeignKeyContext*>(spec_ctx)) {
+    } else if (auto* c = Alt<P::AlterDropForeignKeyContext>(spec_ctx)) {
       spec.kind = K::kDropForeignKey;
       spec.if_exists = c->ifExists() != nullptr;
       spec.name = Identifier(c->identifier());
-    } else if (auto* c = dynamic_cast<P::AlterModifyColumnContext*>(spec_ctx)) {
+    } else if (auto* c = Alt<P::AlterModifyColumnContext>(spec_ctx)) {
       spec.kind = K::kModifyColumn;
       spec.if_exists = c->ifExists() != nullptr;
       spec.column = Column(*this, c->columnDefinition());
       position(c->columnPosition());
-    } else if (auto* c = dynamic_cast<P::AlterChangeColumnContext*>(spec_ctx)) {
+    } else if (auto* c = Alt<P::AlterChangeColumnContext>(spec_ctx)) {
       spec.kind = K::kChangeColumn;
       spec.if_exists = c->ifExists() != nullptr;
       spec.name = Identifier(c->identifier());
       spec.column = Column(*this, c->columnDefinition());
       position(c->columnPosition());
-    } else if (auto* c = dynamic_cast<P::AlterRenameColumnContext*>(spec_ctx)) {
+    } else if (auto* c = Alt<P::AlterRenameColumnContext>(spec_ctx)) {
       spec.kind = K::kRenameColumn;
       spec.name = Identifier(c->identifier(0));
       spec.new_name = Identifier(c->identifier(1));
-    } else if (auto* c = dynamic_cast<P::AlterRenameIndexContext*>(spec_ctx)) {
+    } else if (auto* c = Alt<P::AlterRenameIndexContext>(spec_ctx)) {
       spec.kind = K::kRenameIndex;
       spec.name = Identifier(c->identifier(0));
       spec.new_name = Identifier(c->identifier(1));
-    } else if (auto* c = dynamic_cast<P::AlterRenameTableContext*>(spec_ctx)) {
+    } else if (auto* c = Alt<P::AlterRenameTableContext>(spec_ctx)) {
       spec.kind = K::kRenameTable;
       spec.new_table = TableName(c->tableName());
-    } else if (auto* c = dynamic_cast<P::AlterColumnDefaultContext*>(spec_ctx)) {
+    } else if (auto* c = Alt<P::AlterColumnDefaultContext>(spec_ctx)) {
       spec.kind = K::kAlterColumnDefault;
       spec.name = Identifier(c->identifier());
       if (c->simpleExpr()) spec.default_value = SimpleExpr(c->simpleExpr());
-    } else if (auto* c = dynamic_cast<P::AlterConvertContext*>(spec_ctx)) {
+    } else if (auto* c = Alt<P::AlterConvertContext>(spec_ctx)) {
       spec.kind = K::kConvertCharset;
       spec.name = CharsetName(c->charsetName(0));
       if (c->COLLATE()) spec.new_name = CharsetName(c->charsetName(1));
-    } else if (auto* c = dynamic_cast<P::AlterAlgorithmContext*>(spec_ctx)) {
+    } else if (auto* c = Alt<P::AlterAlgorithmContext>(spec_ctx)) {
       spec.kind = K::kAlgorithm;
       spec.name = Upper(c->identifier() ? Identifier(c->identifier()) : "DEFAULT");
-    } else if (auto* c = dynamic_cast<P::AlterLockContext*>(spec_ctx)) {
+    } else if (auto* c = Alt<P::AlterLockContext>(spec_ctx)) {
       spec.kind = K::kLock;
       spec.name = Upper(c->identifier() ? Identifier(c->identifier()) : "DEFAULT");
-    } else if (dynamic_cast<P::AlterForceContext*>(spec_ctx)) {
+    } else if (Alt<P::AlterForceContext>(spec_ctx)) {
       spec.kind = K::kForce;
-    } else if (auto* c = dynamic_cast<P::AlterDropConstraintContext*>(spec_ctx)) {
+    } else if (auto* c = Alt<P::AlterDropConstraintContext>(spec_ctx)) {
       spec.kind = K::kDropConstraint;
       spec.if_exists = c->ifExists() != nullptr;
       spec.name = Identifier(c->identifier());
-    } else if (auto* c = dynamic_cast<P::AlterKeysContext*>(spec_ctx)) {
+    } else if (auto* c = Alt<P::AlterKeysContext>(spec_ctx)) {
       spec.kind = c->DISABLE() ? K::kDisableKeys : K::kEnableKeys;
     } else {
       // A run of options may swallow ", ALGORITHM=x" / ", LOCK=x"; split them out.

@@ -29,12 +29,12 @@ ast::StatementPtr Transformer::Insert(P::InsertStatementContext* ctx) {
   s->table = TableName(ctx->tableName());
   if (ctx->partitionSelection()) throw Unsupported("PARTITION selection in INSERT");
   auto* src = ctx->insertSource();
-  if (auto* c = dynamic_cast<P::InsertValuesContext*>(src)) {
+  if (auto* c = Alt<P::InsertValuesContext>(src)) {
     s->columns = IdentifierList(c->identifierList());
     for (auto* row : c->rowValue()) s->rows.push_back(Exprs(row->expr()));
-  } else if (auto* c = dynamic_cast<P::InsertSetContext*>(src)) {
+  } else if (auto* c = Alt<P::InsertSetContext>(src)) {
     s->set = Assignments(*this, c->assignment());
-  } else if (auto* c = dynamic_cast<P::InsertSelectContext*>(src)) {
+  } else if (auto* c = Alt<P::InsertSelectContext>(src)) {
     s->columns = IdentifierList(c->identifierList());
     s->select = Select(c->selectStatement());
   } else {
@@ -75,7 +75,7 @@ ast::StatementPtr Transformer::Delete(P::DeleteStatementContext* ctx) {
   auto targets = [&](const std::vector<P::DeleteTargetContext*>& list) {
     for (auto* t : list) s->targets.push_back(TableName(t->tableName()));
   };
-  if (auto* c = dynamic_cast<P::SingleDeleteContext*>(ctx)) {
+  if (auto* c = Alt<P::SingleDeleteContext>(ctx)) {
     options(c->deleteOption());
     auto t = std::make_unique<ast::AliasedTable>();
     t->name = TableName(c->tableName());
@@ -88,7 +88,7 @@ ast::StatementPtr Transformer::Delete(P::DeleteStatementContext* ctx) {
     if (auto* r = c->returningClause()) {
       for (auto* item : r->selectItem()) s->returning.push_back(SelectItem(item));
     }
-  } else if (auto* c = dynamic_cast<P::MultiDeleteContext*>(ctx)) {
+  } else if (auto* c = Alt<P::MultiDeleteContext>(ctx)) {
     options(c->deleteOption());
     targets(c->deleteTarget());
     s->from = TableReferences(c->tableReferences());

@@ -66,32 +66,32 @@ std::vector<ast::ExprPtr> Transformer::Exprs(const std::vector<P::ExprContext*>&
 }
 
 ast::ExprPtr Transformer::Expr(P::ExprContext* ctx) {
-  if (auto* c = dynamic_cast<P::AssignExprContext*>(ctx)) {
+  if (auto* c = Alt<P::AssignExprContext>(ctx)) {
     auto a = std::make_unique<ast::AssignExpr>();
     a->name = UserVariableName(c->USER_VAR()->getText());
     a->value = Expr(c->expr());
     return a;
   }
-  if (auto* c = dynamic_cast<P::NotExprContext*>(ctx)) {
+  if (auto* c = Alt<P::NotExprContext>(ctx)) {
     auto u = std::make_unique<ast::UnaryExpr>();
     u->op = ast::UnaryOp::kNot;
     u->operand = Expr(c->expr());
     return u;
   }
-  if (auto* c = dynamic_cast<P::AndExprContext*>(ctx)) {
+  if (auto* c = Alt<P::AndExprContext>(ctx)) {
     return MakeBinary(ast::BinaryOp::kAnd, Expr(c->expr(0)), Expr(c->expr(1)));
   }
-  if (auto* c = dynamic_cast<P::XorExprContext*>(ctx)) {
+  if (auto* c = Alt<P::XorExprContext>(ctx)) {
     return MakeBinary(ast::BinaryOp::kXor, Expr(c->expr(0)), Expr(c->expr(1)));
   }
-  if (auto* c = dynamic_cast<P::OrExprContext*>(ctx)) {
+  if (auto* c = Alt<P::OrExprContext>(ctx)) {
     return MakeBinary(ast::BinaryOp::kOr, Expr(c->expr(0)), Expr(c->expr(1)));
   }
   return BoolPrimary(static_cast<P::PrimaryExprContext*>(ctx)->boolPrimary());
 }
 
 ast::ExprPtr Transformer::BoolPrimary(P::BoolPrimaryContext* ctx) {
-  if (auto* c = dynamic_cast<P::IsExprContext*>(ctx)) {
+  if (auto* c = Alt<P::IsExprContext>(ctx)) {
     auto is = std::make_unique<ast::IsExpr>();
     is->operand = BoolPrimary(c->boolPrimary());
     is->negated = c->NOT() != nullptr;
@@ -111,7 +111,7 @@ ast::ExprPtr Transformer::BoolPrimary(P::BoolPrimaryContext* ctx) {
     }
     return is;
   }
-  if (auto* c = dynamic_cast<P::QuantifiedExprContext*>(ctx)) {
+  if (auto* c = Alt<P::QuantifiedExprContext>(ctx)) {
     auto q = std::make_unique<ast::QuantifiedExpr>();
     q->op = CompareOp(c->compOp());
     q->quantifier = Upper(c->quantifier->getText());
@@ -119,7 +119,7 @@ ast::ExprPtr Transformer::BoolPrimary(P::BoolPrimaryContext* ctx) {
     q->subquery = Subquery(c->selectStatement());
     return q;
   }
-  if (auto* c = dynamic_cast<P::ComparisonExprContext*>(ctx)) {
+  if (auto* c = Alt<P::ComparisonExprContext>(ctx)) {
     return MakeBinary(CompareOp(c->compOp()), BoolPrimary(c->boolPrimary()),
                       Predicate(c->predicate()));
   }
@@ -127,21 +127,21 @@ ast::ExprPtr Transformer::BoolPrimary(P::BoolPrimaryContext* ctx) {
 }
 
 ast::ExprPtr Transformer::Predicate(P::PredicateContext* ctx) {
-  if (auto* c = dynamic_cast<P::InSubqueryPredicateContext*>(ctx)) {
+  if (auto* c = Alt<P::InSubqueryPredicateContext>(ctx)) {
     auto in = std::make_unique<ast::InExpr>();
     in->operand = BitExpr(c->bitExpr());
     in->subquery = Subquery(c->selectStatement());
     in->negated = c->NOT() != nullptr;
     return in;
   }
-  if (auto* c = dynamic_cast<P::InListPredicateContext*>(ctx)) {
+  if (auto* c = Alt<P::InListPredicateContext>(ctx)) {
     auto in = std::make_unique<ast::InExpr>();
     in->operand = BitExpr(c->bitExpr());
     in->list = Exprs(c->expr());
     in->negated = c->NOT() != nullptr;
     return in;
   }
-  if (auto* c = dynamic_cast<P::BetweenPredicateContext*>(ctx)) {
+  if (auto* c = Alt<P::BetweenPredicateContext>(ctx)) {
     auto b = std::make_unique<ast::BetweenExpr>();
     b->operand = BitExpr(c->bitExpr(0));
     b->low = BitExpr(c->bitExpr(1));
@@ -149,13 +149,13 @@ ast::ExprPtr Transformer::Predicate(P::PredicateContext* ctx) {
     b->negated = c->NOT() != nullptr;
     return b;
   }
-  if (auto* c = dynamic_cast<P::LikePredicateContext*>(ctx)) {
+  if (auto* c = Alt<P::LikePredicateContext>(ctx)) {
     auto op = c->NOT() ? ast::BinaryOp::kNotLike : ast::BinaryOp::kLike;
     auto b = std::make_unique<ast::BinaryExpr>(op, BitExpr(c->bitExpr(0)), BitExpr(c->bitExpr(1)));
     if (c->simpleExpr()) b->escape = SimpleExpr(c->simpleExpr());
     return b;
   }
-  if (auto* c = dynamic_cast<P::RegexpPredicateContext*>(ctx)) {
+  if (auto* c = Alt<P::RegexpPredicateContext>(ctx)) {
     auto op = c->NOT() ? ast::BinaryOp::kNotRegexp : ast::BinaryOp::kRegexp;
     return MakeBinary(op, BitExpr(c->bitExpr(0)), BitExpr(c->bitExpr(1)));
   }
@@ -163,7 +163,7 @@ ast::ExprPtr Transformer::Predicate(P::PredicateContext* ctx) {
 }
 
 ast::ExprPtr Transformer::BitExpr(P::BitExprContext* ctx) {
-  if (auto* c = dynamic_cast<P::SimpleBitExprContext*>(ctx)) return SimpleExpr(c->simpleExpr());
+  if (auto* c = Alt<P::SimpleBitExprContext>(ctx)) return SimpleExpr(c->simpleExpr());
   // Every other alternative is `bitExpr op bitExpr`.
   auto* left = dynamic_cast<P::BitExprContext*>(ctx->children.at(0));
   auto* op = dynamic_cast<antlr4::tree::TerminalNode*>(ctx->children.at(1));
@@ -195,19 +195,19 @@ std::unique_ptr<ast::ColumnRef> Transformer::ColumnRef(P::ColumnRefContext* ctx)
 }
 
 ast::ExprPtr Transformer::SimpleExpr(P::SimpleExprContext* ctx) {
-  if (auto* c = dynamic_cast<P::LiteralExprContext*>(ctx)) return Literal(c->literal());
-  if (auto* c = dynamic_cast<P::ColumnExprContext*>(ctx)) return ColumnRef(c->columnRef());
-  if (auto* c = dynamic_cast<P::FunctionExprContext*>(ctx)) return FunctionCall(c->functionCall());
-  if (auto* c = dynamic_cast<P::PlaceholderExprContext*>(ctx)) {
+  if (auto* c = Alt<P::LiteralExprContext>(ctx)) return Literal(c->literal());
+  if (auto* c = Alt<P::ColumnExprContext>(ctx)) return ColumnRef(c->columnRef());
+  if (auto* c = Alt<P::FunctionExprContext>(ctx)) return FunctionCall(c->functionCall());
+  if (auto* c = Alt<P::PlaceholderExprContext>(ctx)) {
     auto p = std::make_unique<ast::Placeholder>();
     auto it = placeholder_index_.find(c->QUESTION()->getSymbol()->getTokenIndex());
     p->index = it == placeholder_index_.end() ? 0 : it->second;
     return p;
   }
-  if (auto* c = dynamic_cast<P::BindVarExprContext*>(ctx)) {
+  if (auto* c = Alt<P::BindVarExprContext>(ctx)) {
     return std::make_unique<ast::BindVar>(c->BIND_VAR()->getText().substr(1));
   }
-  if (auto* c = dynamic_cast<P::UnaryExprContext*>(ctx)) {
+  if (auto* c = Alt<P::UnaryExprContext>(ctx)) {
     auto u = std::make_unique<ast::UnaryExpr>();
     switch (c->op->getType()) {
       case P::MINUS:
@@ -223,32 +223,32 @@ ast::ExprPtr Transformer::SimpleExpr(P::SimpleExprContext* ctx) {
     u->operand = SimpleExpr(c->simpleExpr());
     return u;
   }
-  if (auto* c = dynamic_cast<P::LogicalNotExprContext*>(ctx)) {
+  if (auto* c = Alt<P::LogicalNotExprContext>(ctx)) {
     auto u = std::make_unique<ast::UnaryExpr>();
     u->op = ast::UnaryOp::kLogicalNot;
     u->operand = SimpleExpr(c->simpleExpr());
     return u;
   }
-  if (auto* c = dynamic_cast<P::BinaryExprContext*>(ctx)) {
+  if (auto* c = Alt<P::BinaryExprContext>(ctx)) {
     auto u = std::make_unique<ast::UnaryExpr>();
     u->op = ast::UnaryOp::kBinary;
     u->operand = SimpleExpr(c->simpleExpr());
     return u;
   }
-  if (auto* c = dynamic_cast<P::CollateExprContext*>(ctx)) {
+  if (auto* c = Alt<P::CollateExprContext>(ctx)) {
     auto e = std::make_unique<ast::CollateExpr>();
     e->operand = SimpleExpr(c->simpleExpr());
     e->collation = CharsetName(c->charsetName());
     return e;
   }
-  if (auto* c = dynamic_cast<P::JsonExprContext*>(ctx)) {
+  if (auto* c = Alt<P::JsonExprContext>(ctx)) {
     auto op = c->op->getType() == P::JSON_ARROW ? ast::BinaryOp::kJsonExtract
                                                 : ast::BinaryOp::kJsonUnquoteExtract;
     return MakeBinary(
         op, SimpleExpr(c->simpleExpr()),
         std::make_unique<ast::Literal>(ast::LiteralKind::kString, TextString(c->textString())));
   }
-  if (auto* c = dynamic_cast<P::SystemVarExprContext*>(ctx)) {
+  if (auto* c = Alt<P::SystemVarExprContext>(ctx)) {
     auto v = std::make_unique<ast::Variable>();
     v->system = true;
     std::string name = c->SYSTEM_VAR()->getText().substr(2);
@@ -259,25 +259,25 @@ ast::ExprPtr Transformer::SimpleExpr(P::SimpleExprContext* ctx) {
     v->name = name;
     return v;
   }
-  if (auto* c = dynamic_cast<P::UserVarExprContext*>(ctx)) {
+  if (auto* c = Alt<P::UserVarExprContext>(ctx)) {
     auto v = std::make_unique<ast::Variable>();
     v->name = UserVariableName(c->USER_VAR()->getText());
     return v;
   }
-  if (auto* c = dynamic_cast<P::SubqueryExprContext*>(ctx)) return Subquery(c->selectStatement());
-  if (auto* c = dynamic_cast<P::ExistsExprContext*>(ctx)) {
+  if (auto* c = Alt<P::SubqueryExprContext>(ctx)) return Subquery(c->selectStatement());
+  if (auto* c = Alt<P::ExistsExprContext>(ctx)) {
     auto e = std::make_unique<ast::ExistsExpr>();
     e->subquery = Subquery(c->selectStatement());
     return e;
   }
-  if (auto* c = dynamic_cast<P::ParenExprContext*>(ctx)) {
+  if (auto* c = Alt<P::ParenExprContext>(ctx)) {
     auto items = Exprs(c->expr());
     if (items.size() == 1) return std::move(items[0]);
     auto t = std::make_unique<ast::TupleExpr>();
     t->items = std::move(items);
     return t;
   }
-  if (auto* c = dynamic_cast<P::CaseExprContext*>(ctx)) {
+  if (auto* c = Alt<P::CaseExprContext>(ctx)) {
     auto e = std::make_unique<ast::CaseExpr>();
     auto exprs = c->expr();
     size_t next = 0;
@@ -291,7 +291,7 @@ ast::ExprPtr Transformer::SimpleExpr(P::SimpleExprContext* ctx) {
     if (c->ELSE()) e->else_result = Expr(exprs.back());
     return e;
   }
-  if (auto* c = dynamic_cast<P::IntervalExprContext*>(ctx)) {
+  if (auto* c = Alt<P::IntervalExprContext>(ctx)) {
     auto e = std::make_unique<ast::IntervalExpr>();
     e->value = Expr(c->expr());
     e->unit = Upper(Identifier(c->identifier()));
@@ -320,12 +320,12 @@ ast::ExprPtr Transformer::SimpleExpr(P::SimpleExprContext* ctx) {
     if (!known) throw Unsupported("INTERVAL unit " + e->unit);
     return e;
   }
-  if (auto* c = dynamic_cast<P::DefaultExprContext*>(ctx)) {
+  if (auto* c = Alt<P::DefaultExprContext>(ctx)) {
     auto e = std::make_unique<ast::DefaultExpr>();
     if (c->identifier()) e->column = Identifier(c->identifier());
     return e;
   }
-  if (auto* c = dynamic_cast<P::ValuesExprContext*>(ctx)) {
+  if (auto* c = Alt<P::ValuesExprContext>(ctx)) {
     auto e = std::make_unique<ast::ValuesFunc>();
     e->column = Identifier(c->identifier());
     return e;
@@ -345,20 +345,20 @@ ast::ExprPtr Transformer::SimpleExpr(P::SimpleExprContext* ctx) {
     if (t->charsetKeyword()) out += " CHARACTER SET " + CharsetName(t->charsetName());
     return out;
   };
-  if (auto* c = dynamic_cast<P::CastExprContext*>(ctx)) {
+  if (auto* c = Alt<P::CastExprContext>(ctx)) {
     auto e = std::make_unique<ast::CastExpr>();
     e->operand = Expr(c->expr());
     e->type = cast_type(c->castType());
     return e;
   }
-  if (auto* c = dynamic_cast<P::ConvertExprContext*>(ctx)) {
+  if (auto* c = Alt<P::ConvertExprContext>(ctx)) {
     auto e = std::make_unique<ast::CastExpr>();
     e->operand = Expr(c->expr());
     e->type = cast_type(c->castType());
     e->convert_syntax = true;
     return e;
   }
-  if (auto* c = dynamic_cast<P::ConvertUsingExprContext*>(ctx)) {
+  if (auto* c = Alt<P::ConvertUsingExprContext>(ctx)) {
     auto e = std::make_unique<ast::CastExpr>();
     e->operand = Expr(c->expr());
     e->charset = CharsetName(c->charsetName());
@@ -370,14 +370,14 @@ ast::ExprPtr Transformer::SimpleExpr(P::SimpleExprContext* ctx) {
 
 ast::ExprPtr Transformer::SpecialCall(P::SimpleExprContext* ctx) {
   auto f = std::make_unique<ast::FuncCall>();
-  if (auto* c = dynamic_cast<P::ExtractExprContext*>(ctx)) {
+  if (auto* c = Alt<P::ExtractExprContext>(ctx)) {
     f->name = "EXTRACT";
     f->form = ast::CallForm::kExtract;
     f->keyword = Upper(Identifier(c->identifier()));
     f->args.push_back(Expr(c->expr()));
     return f;
   }
-  if (auto* c = dynamic_cast<P::TrimExprContext*>(ctx)) {
+  if (auto* c = Alt<P::TrimExprContext>(ctx)) {
     f->name = "TRIM";
     auto* args = c->trimArgs();
     if (!args->FROM()) {
@@ -389,20 +389,20 @@ ast::ExprPtr Transformer::SpecialCall(P::SimpleExprContext* ctx) {
     f->args = Exprs(args->expr());
     return f;
   }
-  if (auto* c = dynamic_cast<P::SubstringFromExprContext*>(ctx)) {
+  if (auto* c = Alt<P::SubstringFromExprContext>(ctx)) {
     f->name = Upper(c->name->getText());
     f->form = ast::CallForm::kSubstringFrom;
     f->args = Exprs(c->expr());
     return f;
   }
-  if (auto* c = dynamic_cast<P::PositionExprContext*>(ctx)) {
+  if (auto* c = Alt<P::PositionExprContext>(ctx)) {
     f->name = "POSITION";
     f->form = ast::CallForm::kPosition;
     f->args.push_back(BitExpr(c->bitExpr()));
     f->args.push_back(Expr(c->expr()));
     return f;
   }
-  if (auto* c = dynamic_cast<P::MatchExprContext*>(ctx)) {
+  if (auto* c = Alt<P::MatchExprContext>(ctx)) {
     f->name = "MATCH";
     f->form = ast::CallForm::kMatch;
     for (auto* col : c->columnRef()) f->args.push_back(ColumnRef(col));
@@ -415,7 +415,7 @@ ast::ExprPtr Transformer::SpecialCall(P::SimpleExprContext* ctx) {
     }
     return f;
   }
-  if (auto* c = dynamic_cast<P::CharUsingExprContext*>(ctx)) {
+  if (auto* c = Alt<P::CharUsingExprContext>(ctx)) {
     f->name = Identifier(c->identifier());
     if (Upper(f->name) != "CHAR") throw Unsupported("USING in a call of " + f->name);
     f->form = ast::CallForm::kCharUsing;
@@ -428,36 +428,33 @@ ast::ExprPtr Transformer::SpecialCall(P::SimpleExprContext* ctx) {
 
 ast::ExprPtr Transformer::Literal(P::LiteralContext* ctx) {
   using K = ast::LiteralKind;
-  if (auto* c = dynamic_cast<P::StringLiteralContext*>(ctx)) {
+  if (auto* c = Alt<P::StringLiteralContext>(ctx)) {
     auto lit = std::make_unique<ast::Literal>(K::kString, "");
     lit->text = TextString(c->textString(), &lit->charset);
     return lit;
   }
-  if (dynamic_cast<P::IntLiteralContext*>(ctx))
+  if (Alt<P::IntLiteralContext>(ctx))
     return std::make_unique<ast::Literal>(K::kInt, ctx->getText());
-  if (dynamic_cast<P::DecimalLiteralContext*>(ctx)) {
+  if (Alt<P::DecimalLiteralContext>(ctx)) {
     return std::make_unique<ast::Literal>(K::kDecimal, ctx->getText());
   }
-  if (dynamic_cast<P::FloatLiteralContext*>(ctx))
+  if (Alt<P::FloatLiteralContext>(ctx))
     return std::make_unique<ast::Literal>(K::kFloat, ctx->getText());
   const std::string text = ctx->getText();
-  if (dynamic_cast<P::HexStringLiteralContext*>(ctx)) {
+  if (Alt<P::HexStringLiteralContext>(ctx)) {
     return std::make_unique<ast::Literal>(K::kHexString, text.substr(2, text.size() - 3));
   }
-  if (dynamic_cast<P::HexNumLiteralContext*>(ctx))
+  if (Alt<P::HexNumLiteralContext>(ctx))
     return std::make_unique<ast::Literal>(K::kHexNum, text.substr(2));
-  if (dynamic_cast<P::BitStringLiteralContext*>(ctx)) {
+  if (Alt<P::BitStringLiteralContext>(ctx)) {
     return std::make_unique<ast::Literal>(K::kBit, text.substr(2, text.size() - 3));
   }
-  if (dynamic_cast<P::BitNumLiteralContext*>(ctx))
+  if (Alt<P::BitNumLiteralContext>(ctx))
     return std::make_unique<ast::Literal>(K::kBit, text.substr(2));
-  if (dynamic_cast<P::TrueLiteralContext*>(ctx))
-    return std::make_unique<ast::Literal>(K::kTrue, "");
-  if (dynamic_cast<P::FalseLiteralContext*>(ctx))
-    return std::make_unique<ast::Literal>(K::kFalse, "");
-  if (dynamic_cast<P::NullLiteralContext*>(ctx))
-    return std::make_unique<ast::Literal>(K::kNull, "");
-  if (auto* c = dynamic_cast<P::OdbcLiteralContext*>(ctx)) {
+  if (Alt<P::TrueLiteralContext>(ctx)) return std::make_unique<ast::Literal>(K::kTrue, "");
+  if (Alt<P::FalseLiteralContext>(ctx)) return std::make_unique<ast::Literal>(K::kFalse, "");
+  if (Alt<P::NullLiteralContext>(ctx)) return std::make_unique<ast::Literal>(K::kNull, "");
+  if (auto* c = Alt<P::OdbcLiteralContext>(ctx)) {
     // {d 'x'}, {t 'x'}, {ts 'x'}: the ODBC spellings of DATE, TIME, TIMESTAMP.
     const std::string word = Upper(Identifier(c->identifier()));
     K kind = word == "D" ? K::kDate : word == "T" ? K::kTime : K::kTimestamp;
@@ -465,7 +462,7 @@ ast::ExprPtr Transformer::Literal(P::LiteralContext* ctx) {
       throw Unsupported("ODBC escape {" + word + " ...}");
     return std::make_unique<ast::Literal>(kind, TextString(c->textString()));
   }
-  if (auto* c = dynamic_cast<P::IntroducedLiteralContext*>(ctx)) {
+  if (auto* c = Alt<P::IntroducedLiteralContext>(ctx)) {
     // _charset X'..' / b'..' / 0x.. / 0b..
     auto lit = std::make_unique<ast::Literal>();
     const std::string body = ctx->children.at(1)->getText();
@@ -494,7 +491,7 @@ ast::ExprPtr Transformer::Literal(P::LiteralContext* ctx) {
 
 ast::ExprPtr Transformer::FunctionCall(P::FunctionCallContext* ctx) {
   auto f = std::make_unique<ast::FuncCall>();
-  if (auto* c = dynamic_cast<P::GroupConcatCallContext*>(ctx)) {
+  if (auto* c = Alt<P::GroupConcatCallContext>(ctx)) {
     f->name = c->GROUP_CONCAT()->getText();
     f->distinct = c->DISTINCT() != nullptr;
     f->args = Exprs(c->expr());
@@ -506,7 +503,7 @@ ast::ExprPtr Transformer::FunctionCall(P::FunctionCallContext* ctx) {
     if (c->limitClause()) throw Unsupported("GROUP_CONCAT ... LIMIT");
     return f;
   }
-  if (auto* c = dynamic_cast<P::WithinGroupCallContext*>(ctx)) {
+  if (auto* c = Alt<P::WithinGroupCallContext>(ctx)) {
     throw Unsupported(Upper(c->functionName()->getText()) + " ... WITHIN GROUP");
   }
   auto over = [this](P::OverClauseContext* o) -> std::unique_ptr<ast::WindowSpec> {
@@ -518,13 +515,13 @@ ast::ExprPtr Transformer::FunctionCall(P::FunctionCallContext* ctx) {
     }
     return std::make_unique<ast::WindowSpec>(Window(o->windowSpec()));
   };
-  if (auto* c = dynamic_cast<P::StarCallContext*>(ctx)) {
+  if (auto* c = Alt<P::StarCallContext>(ctx)) {
     f->name = c->functionName()->getText();
     f->star = true;
     f->over = over(c->overClause());
     return f;
   }
-  if (auto* c = dynamic_cast<P::PlainCallContext*>(ctx)) {
+  if (auto* c = Alt<P::PlainCallContext>(ctx)) {
     auto* fn = c->functionName();
     f->name = fn->identifier() ? Identifier(fn->identifier()) : fn->getText();
     f->distinct = c->DISTINCT() != nullptr;
@@ -532,7 +529,7 @@ ast::ExprPtr Transformer::FunctionCall(P::FunctionCallContext* ctx) {
     f->over = over(c->overClause());
     return f;
   }
-  if (auto* c = dynamic_cast<P::QualifiedCallContext*>(ctx)) {
+  if (auto* c = Alt<P::QualifiedCallContext>(ctx)) {
     f->qualifier = Identifier(c->identifier());
     f->name = DotIdentifier(c->dotIdentifier());
     f->args = Exprs(c->expr());

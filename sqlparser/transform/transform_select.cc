@@ -22,14 +22,14 @@ bool HasTail(const std::vector<ast::OrderItem>& order, const ast::Limit& limit,
 
 ast::SelectItem Transformer::SelectItem(P::SelectItemContext* item) {
   ast::SelectItem out;
-  if (auto* wild = dynamic_cast<P::SelectTableStarContext*>(item)) {
+  if (auto* wild = Alt<P::SelectTableStarContext>(item)) {
     if (wild->dotIdentifier()) {
       out.star_table.qualifier = Identifier(wild->identifier());
       out.star_table.name = DotIdentifier(wild->dotIdentifier());
     } else {
       out.star_table.name = Identifier(wild->identifier());
     }
-  } else if (auto* e = dynamic_cast<P::SelectExprContext*>(item)) {
+  } else if (auto* e = Alt<P::SelectExprContext>(item)) {
     out.expr = Expr(e->expr());
     if (auto* a = e->alias())
       out.alias = a->identifier() ? Identifier(a->identifier()) : TextString(a->textString());
@@ -214,7 +214,7 @@ ast::TableRefPtr MakeJoin(ast::JoinKind kind, ast::TableRefPtr left, ast::TableR
 std::vector<ast::TableRefPtr> Transformer::TableReferences(P::TableReferencesContext* ctx) {
   std::function<ast::TableRefPtr(P::TableFactorContext*)> factor =
       [&](P::TableFactorContext* f) -> ast::TableRefPtr {
-    if (auto* c = dynamic_cast<P::TableFactorNameContext*>(f)) {
+    if (auto* c = Alt<P::TableFactorNameContext>(f)) {
       auto t = std::make_unique<ast::AliasedTable>();
       t->name = TableName(c->tableName());
       if (c->identifier()) t->alias = Identifier(c->identifier());
@@ -229,7 +229,7 @@ std::vector<ast::TableRefPtr> Transformer::TableReferences(P::TableReferencesCon
       }
       return t;
     }
-    if (auto* c = dynamic_cast<P::TableFactorDerivedContext*>(f)) {
+    if (auto* c = Alt<P::TableFactorDerivedContext>(f)) {
       auto d = std::make_unique<ast::DerivedTable>();
       d->query = Select(c->selectStatement());
       d->alias = Identifier(c->identifier());
@@ -248,7 +248,7 @@ std::vector<ast::TableRefPtr> Transformer::TableReferences(P::TableReferencesCon
   for (auto* ref : ctx->tableReference()) {
     ast::TableRefPtr acc = factor(ref->tableFactor());
     for (auto* jp : ref->joinPart()) {
-      if (auto* c = dynamic_cast<P::InnerJoinContext*>(jp)) {
+      if (auto* c = Alt<P::InnerJoinContext>(jp)) {
         auto kind = c->CROSS() ? ast::JoinKind::kCross : ast::JoinKind::kInner;
         auto j = MakeJoin(kind, std::move(acc), factor(c->tableFactor()));
         if (auto* spec = c->joinSpec()) {
@@ -259,11 +259,11 @@ std::vector<ast::TableRefPtr> Transformer::TableReferences(P::TableReferencesCon
             jr.using_columns = IdentifierList(spec->identifierList());
         }
         acc = std::move(j);
-      } else if (auto* c = dynamic_cast<P::StraightJoinContext*>(jp)) {
+      } else if (auto* c = Alt<P::StraightJoinContext>(jp)) {
         auto j = MakeJoin(ast::JoinKind::kStraight, std::move(acc), factor(c->tableFactor()));
         if (c->expr()) j->As<ast::JoinTableRef>().on = Expr(c->expr());
         acc = std::move(j);
-      } else if (auto* c = dynamic_cast<P::OuterJoinContext*>(jp)) {
+      } else if (auto* c = Alt<P::OuterJoinContext>(jp)) {
         auto kind = c->side->getType() == P::LEFT ? ast::JoinKind::kLeft : ast::JoinKind::kRight;
         auto j = MakeJoin(kind, std::move(acc), factor(c->tableFactor()));
         auto* spec = c->joinSpec();

@@ -36,7 +36,7 @@ ast::StatementPtr Transformer::Use(P::UseStatementContext* ctx) {
 
 ast::StatementPtr Transformer::Set(P::SetStatementContext* ctx) {
   auto s = std::make_unique<ast::SetStatement>();
-  if (auto* t = dynamic_cast<P::SetTransactionContext*>(ctx)) {
+  if (auto* t = Alt<P::SetTransactionContext>(ctx)) {
     for (auto* ch : t->transactionCharacteristic()) {
       ast::SetAssignment a;
       a.target = ast::SetTarget::kTransaction;
@@ -52,14 +52,14 @@ ast::StatementPtr Transformer::Set(P::SetStatementContext* ctx) {
   };
   for (auto* item : static_cast<P::SetVariablesContext*>(ctx)->setAssignment()) {
     ast::SetAssignment a;
-    if (auto* c = dynamic_cast<P::SetUserVarContext*>(item)) {
+    if (auto* c = Alt<P::SetUserVarContext>(item)) {
       a.target = ast::SetTarget::kUserVar;
       std::string name = c->USER_VAR()->getText().substr(1);
       if (!name.empty() && (name[0] == '\'' || name[0] == '"' || name[0] == '`'))
         name = name.substr(1, name.size() - 2);
       a.name = name;
       a.value = Expr(c->expr());
-    } else if (auto* c = dynamic_cast<P::SetSystemVarAtContext*>(item)) {
+    } else if (auto* c = Alt<P::SetSystemVarAtContext>(item)) {
       a.target = ast::SetTarget::kSystemVar;
       std::string name = c->SYSTEM_VAR()->getText().substr(2);
       if (auto dot = name.find('.'); dot != std::string::npos) {
@@ -73,12 +73,12 @@ ast::StatementPtr Transformer::Set(P::SetStatementContext* ctx) {
       }
       a.name = name;
       a.value = set_value(c->setValue());
-    } else if (auto* c = dynamic_cast<P::SetScopedVarContext*>(item)) {
+    } else if (auto* c = Alt<P::SetScopedVarContext>(item)) {
       a.target = ast::SetTarget::kSystemVar;
       a.scope = Scope(c->scope);
       a.name = Identifier(c->identifier());
       a.value = set_value(c->setValue());
-    } else if (auto* c = dynamic_cast<P::SetNamesContext*>(item)) {
+    } else if (auto* c = Alt<P::SetNamesContext>(item)) {
       a.target = ast::SetTarget::kNames;
       a.name = "NAMES";
       if (c->DEFAULT()) {
@@ -88,7 +88,7 @@ ast::StatementPtr Transformer::Set(P::SetStatementContext* ctx) {
                                                  CharsetName(c->charsetName(0)));
       }
       if (c->COLLATE()) a.collation = CharsetName(c->charsetName(c->DEFAULT() ? 0 : 1));
-    } else if (auto* c = dynamic_cast<P::SetCharsetContext*>(item)) {
+    } else if (auto* c = Alt<P::SetCharsetContext>(item)) {
       a.target = ast::SetTarget::kCharset;
       a.name = "CHARACTER SET";
       if (c->DEFAULT()) {
@@ -158,90 +158,90 @@ ast::StatementPtr Transformer::Show(P::ShowStatementContext* ctx) {
     }
   };
   using K = ast::ShowKind;
-  if (auto* c = dynamic_cast<P::ShowTablesContext*>(ctx)) {
+  if (auto* c = Alt<P::ShowTablesContext>(ctx)) {
     s->what = K::kTables;
     s->full = c->FULL() != nullptr;
     if (c->identifier()) s->db = Identifier(c->identifier());
     filter(c->showFilter());
-  } else if (auto* c = dynamic_cast<P::ShowDatabasesContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowDatabasesContext>(ctx)) {
     s->what = K::kDatabases;
     filter(c->showFilter());
-  } else if (auto* c = dynamic_cast<P::ShowTableStatusContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowTableStatusContext>(ctx)) {
     s->what = K::kTableStatus;
     if (c->identifier()) s->db = Identifier(c->identifier());
     filter(c->showFilter());
-  } else if (auto* c = dynamic_cast<P::ShowColumnsContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowColumnsContext>(ctx)) {
     s->what = K::kColumns;
     s->full = c->FULL() != nullptr;
     s->table = TableName(c->tableName());
     if (c->identifier()) s->table.qualifier = Identifier(c->identifier());
     filter(c->showFilter());
-  } else if (auto* c = dynamic_cast<P::ShowIndexContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowIndexContext>(ctx)) {
     s->what = K::kIndex;
     s->table = TableName(c->tableName());
     if (c->identifier()) s->table.qualifier = Identifier(c->identifier());
     if (c->expr()) s->where = Expr(c->expr());
-  } else if (auto* c = dynamic_cast<P::ShowCreateTableContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowCreateTableContext>(ctx)) {
     s->what = K::kCreateTable;
     s->table = TableName(c->tableName());
-  } else if (auto* c = dynamic_cast<P::ShowCreateDatabaseContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowCreateDatabaseContext>(ctx)) {
     s->what = K::kCreateDatabase;
     s->db = Identifier(c->identifier());
     if (c->ifNotExists()) s->detail = "IF NOT EXISTS";
-  } else if (auto* c = dynamic_cast<P::ShowVariablesContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowVariablesContext>(ctx)) {
     s->what = K::kVariables;
     s->scope = Scope(c->scope);
     filter(c->showFilter());
-  } else if (auto* c = dynamic_cast<P::ShowStatusContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowStatusContext>(ctx)) {
     s->what = K::kStatus;
     s->scope = Scope(c->scope);
     filter(c->showFilter());
-  } else if (auto* c = dynamic_cast<P::ShowWarningsContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowWarningsContext>(ctx)) {
     s->what = K::kWarnings;
     if (c->limitClause()) s->limit = LimitClause(c->limitClause());
-  } else if (auto* c = dynamic_cast<P::ShowErrorsContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowErrorsContext>(ctx)) {
     s->what = K::kErrors;
     if (c->limitClause()) s->limit = LimitClause(c->limitClause());
-  } else if (auto* c = dynamic_cast<P::ShowProcesslistContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowProcesslistContext>(ctx)) {
     s->what = K::kProcesslist;
     s->full = c->FULL() != nullptr;
-  } else if (dynamic_cast<P::ShowEnginesContext*>(ctx)) {
+  } else if (Alt<P::ShowEnginesContext>(ctx)) {
     s->what = K::kEngines;
-  } else if (auto* c = dynamic_cast<P::ShowCharsetContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowCharsetContext>(ctx)) {
     s->what = K::kCharset;
     filter(c->showFilter());
-  } else if (auto* c = dynamic_cast<P::ShowCreateViewContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowCreateViewContext>(ctx)) {
     s->what = K::kCreateView;
     s->table = TableName(c->tableName());
-  } else if (auto* c = dynamic_cast<P::ShowCreateRoutineContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowCreateRoutineContext>(ctx)) {
     s->what = c->routine->getType() == P::PROCEDURE ? K::kCreateProcedure : K::kCreateFunction;
     s->table = TableName(c->tableName());
-  } else if (auto* c = dynamic_cast<P::ShowGrantsContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowGrantsContext>(ctx)) {
     s->what = K::kGrants;
     if (c->userName()) s->detail = UserName(c->userName());
-  } else if (auto* c = dynamic_cast<P::ShowTriggersContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowTriggersContext>(ctx)) {
     s->what = c->what->getType() == P::TRIGGERS ? K::kTriggers : K::kEvents;
     if (c->identifier()) s->db = Identifier(c->identifier());
     filter(c->showFilter());
-  } else if (auto* c = dynamic_cast<P::ShowOpenTablesContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowOpenTablesContext>(ctx)) {
     s->what = K::kOpenTables;
     if (c->identifier()) s->db = Identifier(c->identifier());
     filter(c->showFilter());
-  } else if (auto* c = dynamic_cast<P::ShowRoutineStatusContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowRoutineStatusContext>(ctx)) {
     s->what = c->routine->getType() == P::PROCEDURE ? K::kProcedureStatus : K::kFunctionStatus;
     filter(c->showFilter());
-  } else if (auto* c = dynamic_cast<P::ShowPluginsContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowPluginsContext>(ctx)) {
     s->what = c->what->getType() == P::PLUGINS ? K::kPlugins : K::kPrivileges;
-  } else if (auto* c = dynamic_cast<P::ShowReplicationContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowReplicationContext>(ctx)) {
     s->what = K::kReplicationStatus;
     s->detail = Upper(c->server->getText());
-  } else if (dynamic_cast<P::ShowBinaryLogsContext*>(ctx)) {
+  } else if (Alt<P::ShowBinaryLogsContext>(ctx)) {
     s->what = K::kBinaryLogs;
-  } else if (auto* c = dynamic_cast<P::ShowCountContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowCountContext>(ctx)) {
     if (Upper(Identifier(c->identifier())) != "COUNT")
       throw Unsupported("SHOW " + Identifier(c->identifier()) + "(*)");
     s->what = c->what->getType() == P::WARNINGS ? K::kWarningCount : K::kErrorCount;
-  } else if (auto* c = dynamic_cast<P::ShowClusterContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowClusterContext>(ctx)) {
     switch (c->what->getType()) {
       case P::KEYSPACES:
         s->what = K::kKeyspaces;
@@ -256,9 +256,9 @@ ast::StatementPtr Transformer::Show(P::ShowStatementContext* ctx) {
         s->what = K::kBranches;
         break;
     }
-  } else if (dynamic_cast<P::ShowVschemaTablesContext*>(ctx)) {
+  } else if (Alt<P::ShowVschemaTablesContext>(ctx)) {
     s->what = K::kVschemaTables;
-  } else if (auto* c = dynamic_cast<P::ShowMigrationsContext*>(ctx)) {
+  } else if (auto* c = Alt<P::ShowMigrationsContext>(ctx)) {
     s->what = K::kMigrations;
     filter(c->showFilter());
   } else {

@@ -57,6 +57,10 @@ std::string Transformer::Upper(std::string s) {
 }
 
 std::string Transformer::Identifier(P::IdentifierContext* ctx) {
+  // An identifier is one token: its text, without RuleContext::getText()'s
+  // walk over the subtree.
+  if (ctx->getStart() == ctx->getStop() && ctx->getStart()->getType() != P::BQ_ID)
+    return ctx->getStart()->getText();
   if (auto* bq = ctx->BQ_ID()) {
     const std::string text = bq->getText();
     std::string out;

@@ -7,6 +7,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <typeinfo>
 #include <unordered_map>
 #include <vector>
 
@@ -16,6 +17,15 @@
 namespace tessera::sql::transform {
 
 using P = tessera_sql::MySqlParser;
+
+// The labelled alternative `ctx` is, when it is a T, else null. Labelled
+// alternatives are leaf classes, so an exact type test is enough; it is much
+// cheaper than dynamic_cast on the transform's hot path (a chain of failed
+// dynamic_casts walked the class hierarchy comparing type names).
+template <class T, class C>
+T* Alt(C* ctx) {
+  return ctx != nullptr && typeid(*ctx) == typeid(T) ? static_cast<T*>(ctx) : nullptr;
+}
 
 class Unsupported : public std::runtime_error {
  public:
