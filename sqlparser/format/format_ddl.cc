@@ -1,4 +1,6 @@
 // CREATE/DROP/ALTER TABLE, indexes, TRUNCATE, RENAME, databases.
+#include <cctype>
+
 #include "sqlparser/format/sql_writer.h"
 
 namespace tessera::sql {
@@ -27,9 +29,20 @@ std::string FormatDataType(const ast::DataType& t) {
 namespace format {
 
 namespace {
+// An option value written as a bare word: kept as it is when it is one
+// word (InnoDB, utf8mb4, 100, DEFAULT), backquoted otherwise, so a value
+// given as `any text` can never become SQL of its own.
+std::string OptionWord(const std::string& value) {
+  bool plain = !value.empty();
+  for (char c : value) {
+    plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$');
+  }
+  return plain ? value : QuoteIdentifier(value);
+}
+
 std::string Option(const ast::TableOption& o) {
   std::string name = o.name == "CHARSET" ? "DEFAULT CHARSET" : o.name;
-  return name + '=' + (o.quoted ? QuoteString(o.value) : o.value);
+  return name + '=' + (o.quoted ? QuoteString(o.value) : OptionWord(o.value));
 }
 
 const char* IndexKeyword(ast::IndexKind k) {
@@ -270,10 +283,10 @@ void AlterSpec(SqlWriter& w, const ast::AlterSpec& a) {
       }
       return;
     case K::kAlgorithm:
-      w.Write("ALGORITHM=" + a.name);
+      w.Write("ALGORITHM=" + OptionWord(a.name));
       return;
     case K::kLock:
-      w.Write("LOCK=" + a.name);
+      w.Write("LOCK=" + OptionWord(a.name));
       return;
     case K::kForce:
       w.Write("FORCE");

@@ -59,8 +59,13 @@ std::string Transformer::Upper(std::string s) {
 std::string Transformer::Identifier(P::IdentifierContext* ctx) {
   // An identifier is one token: its text, without RuleContext::getText()'s
   // walk over the subtree.
-  if (ctx->getStart() == ctx->getStop() && ctx->getStart()->getType() != P::BQ_ID)
-    return ctx->getStart()->getText();
+  // Bytes that are not UTF-8 cross the lexer mapped to reserved code points
+  // (raw_bytes.h); a name gets its bytes back, as string values do.
+  if (ctx->getStart() == ctx->getStop() && ctx->getStart()->getType() != P::BQ_ID) {
+    std::string out = ctx->getStart()->getText();
+    RestoreRawBytes(out);
+    return out;
+  }
   if (auto* bq = ctx->BQ_ID()) {
     const std::string text = bq->getText();
     std::string out;
@@ -69,9 +74,12 @@ std::string Transformer::Identifier(P::IdentifierContext* ctx) {
       out.push_back(text[i]);
       if (text[i] == '`') ++i;  // `` inside backquotes is one backquote
     }
+    RestoreRawBytes(out);
     return out;
   }
-  return ctx->getText();
+  std::string out = ctx->getText();
+  RestoreRawBytes(out);
+  return out;
 }
 
 std::string Transformer::DotIdentifier(P::DotIdentifierContext* ctx) {

@@ -115,6 +115,31 @@ TEST(ParserInvalid, EveryInvalidStatementIsRefusedWith1064) {
   }
 }
 
+// Found by parser_fuzz: option values and names given in backquotes keep
+// them, so formatted text can never turn a name into SQL of its own.
+TEST(ParserFormat, BackquotedOptionValuesStayQuoted) {
+  Parser parser;
+  auto r = parser.Parse("CREATE TABLE t (a INT) DEFAULT CHARSET=`utf8; DROP TABLE x`");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Format(**r), "CREATE TABLE t (a INT) DEFAULT CHARSET=`utf8; DROP TABLE x`");
+  r = parser.Parse("ALTER TABLE t ALGORITHM=`a b`, ENGINE=InnoDB");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Format(**r), "ALTER TABLE t ALGORITHM=`A B`, ENGINE=InnoDB");
+}
+
+// Found by parser_fuzz: bytes that are not UTF-8 in names come back as the
+// same bytes, so format/parse round trips are stable.
+TEST(ParserFormat, NamesKeepBytesThatAreNotUtf8) {
+  Parser parser;
+  auto r = parser.Parse("USE `\xAE\x64b`");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()->As<ast::UseStatement>().db, "\xAE\x64b");
+  const std::string formatted = Format(**r);
+  auto again = parser.Parse(formatted);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(Format(**again), formatted);
+}
+
 TEST(ParserCorpus, FormatsCanonicalText) {
   Parser parser;
   auto r = parser.Parse(
