@@ -248,9 +248,8 @@ size_t Scanner::SkipBlanksAndComments(size_t i) const {
   while (i < n_) {
     if (IsSpace(s_[i])) {
       ++i;
-    } else if (s_[i] == '#' ||
-               (s_[i] == '-' && i + 1 < n_ && s_[i + 1] == '-' &&
-                (i + 2 == n_ || IsSpace(s_[i + 2])))) {
+    } else if (s_[i] == '#' || (s_[i] == '-' && i + 1 < n_ && s_[i + 1] == '-' &&
+                                (i + 2 == n_ || IsSpace(s_[i + 2])))) {
       while (i < n_ && s_[i] != '\n') ++i;
     } else if (s_[i] == '/' && i + 2 < n_ && s_[i + 1] == '*' && s_[i + 2] != '!') {
       const size_t end = s_.find("*/", i + 2);
@@ -364,11 +363,20 @@ Result<ScanResult> Scanner::Word(size_t& i, bool keep_string) {
   if (word.front() == '_') {
     const size_t k = SkipBlanksAndComments(j);
     if (k < n_ && (s_[k] == '\'' || s_[k] == '"')) keep_next_string_ = true;  // _utf8mb4 'x'
+    if (k + 1 < n_ && ((s_[k] | 0x20) == 'x' || (s_[k] | 0x20) == 'b') && s_[k + 1] == '\'') {
+      keep_next_string_ = true;  // _utf8mb4 X'..', _binary b'..'
+    }
+  }
+  if (upper == "D" || upper == "T" || upper == "TS") {
+    // {d 'x'}, {t 'x'}, {ts 'x'}: the ODBC date and time escapes keep their text.
+    size_t k = start;
+    while (k > 0 && IsSpace(s_[k - 1])) --k;
+    if (k > 0 && s_[k - 1] == '{') keep_next_string_ = true;
   }
   if (upper == "BY" && (prev_word_.view() == "ORDER" || prev_word_.view() == "GROUP")) {
     keep_clause_ = true;
     keep_clause_depth_ = parens_.size();
-  } else if (upper == "LIMIT" || upper == "OFFSET") {
+  } else if (upper == "LIMIT" || upper == "OFFSET" || upper == "WAIT") {
     if (!keep_clause_) keep_clause_depth_ = parens_.size();
     keep_clause_ = true;
   } else if (keep_clause_ && parens_.size() <= keep_clause_depth_ && OneOf(upper, kClauseEnd)) {
