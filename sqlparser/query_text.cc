@@ -52,7 +52,10 @@ std::string BlankExecutableCommentMarkers(std::string_view sql) {
       continue;
     }
     if (in_exec && c == '*' && i + 1 < n && out[i + 1] == '/') {
-      out[i] = ' ';
+      // After `--` a blank would start a line comment that MariaDB does not
+      // see (it reads `--*/` as two minus signs and the end of the comment);
+      // a lone CR separates the tokens without starting one.
+      out[i] = i >= 2 && out[i - 1] == '-' && out[i - 2] == '-' ? '\r' : ' ';
       out[i + 1] = ' ';
       in_exec = false;
       i += 2;

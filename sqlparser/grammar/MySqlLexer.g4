@@ -319,6 +319,8 @@ FLOAT_NUM: (DIGITS ('.' DIGITS?)? | '.' DIGITS) E [+-]? DIGITS;
 DECIMAL_NUM: DIGITS '.' DIGITS? | '.' DIGITS;
 INT_NUM: DIGITS;
 SQ_STRING: '\'' ('\\' . | '\'\'' | ~['\\])* '\'';
+// N'..': a string in the national character set (utf8mb3).
+NATIONAL_STRING: N '\'' ('\\' . | '\'\'' | ~['\\])* '\'';
 DQ_STRING: '"' ('\\' . | '""' | ~["\\])* '"';
 
 // ---- identifiers and variables

@@ -614,7 +614,10 @@ literal
   | INTRODUCER (HEX_STRING | BIT_STRING | HEX_NUM | BIT_NUM)  # introducedLiteral
   ;
 
-textString: INTRODUCER? (SQ_STRING | DQ_STRING) (SQ_STRING | DQ_STRING)*;
+textString
+  : INTRODUCER? (SQ_STRING | DQ_STRING) (SQ_STRING | DQ_STRING)*
+  | NATIONAL_STRING (SQ_STRING | DQ_STRING)*
+  ;
 
 // ---------------------------------------------------------------- names
 

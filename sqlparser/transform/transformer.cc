@@ -163,6 +163,11 @@ std::string Transformer::TextString(P::TextStringContext* ctx, std::string* char
       if (charset) *charset = term->getText().substr(1);
       continue;
     }
+    if (type == P::NATIONAL_STRING) {
+      if (charset) *charset = "utf8mb3";
+      AppendUnescaped(term->getText().substr(1), out);
+      continue;
+    }
     AppendUnescaped(term->getText(), out);
   }
   RestoreRawBytes(out);

@@ -162,6 +162,19 @@ TEST(ParserFormat, NamesKeepBytesThatAreNotUtf8) {
   EXPECT_EQ(Format(**again), formatted);
 }
 
+// Found by the fuzz targets: N'..' is a national string, not a name and
+// an alias; `--` right before the end of an executable comment is two minus
+// signs, not a line comment.
+TEST(ParserFormat, NationalStringsAndDashesBeforeCommentEnd) {
+  Parser parser;
+  auto r = parser.Parse("SELECT a FROM t WHERE c = N'abc'");
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  EXPECT_EQ(Format(**r), "SELECT a FROM t WHERE c = _utf8mb3'abc'");
+  r = parser.Parse("SELECT 1 /*!50000 --*/ + 2 FROM t");
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  EXPECT_EQ(Format(**r), "SELECT 1 - - +2 FROM t");
+}
+
 TEST(ParserCorpus, FormatsCanonicalText) {
   Parser parser;
   auto r = parser.Parse(
