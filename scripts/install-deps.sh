@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git clang-format
+  clang libclang-rt-dev  # scripts/fuzz.sh: libFuzzer and the sanitizer runtimes
   libboost-dev libboost-system-dev
   libmariadb-dev mariadb-server mariadb-client
   antlr4 libantlr4-runtime-dev

@@ -21,4 +21,6 @@ if grep -q "(Skipped)" "$log"; then
   status=1
 fi
 rm -f "$log"
+# A short bounded run of the libFuzzer targets (clang build in build-fuzz/).
+bash "$root/scripts/fuzz.sh" "${FUZZ_SECONDS:-20}" || status=1
 exit "$status"

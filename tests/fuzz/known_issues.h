@@ -1,0 +1,31 @@
+// Known contract violations the fuzz targets step around until they are
+// fixed, so that the bounded runs of scripts/test.sh stay meaningful: each
+// predicate matches only inputs of one reported issue, and only where a check
+// has already failed. tests/fuzz/README.md ("Known issues") has reproducers.
+// TESSERA_FUZZ_STRICT=1 in the environment turns every exemption off (for
+// whoever fixes one: remove its predicate then).
+#pragma once
+
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+namespace tessera::fuzz {
+
+inline bool Strict() {
+  static const bool strict = [] {
+    const char* v = std::getenv("TESSERA_FUZZ_STRICT");
+    return v != nullptr && *v != '\0' && *v != '0';
+  }();
+  return strict;
+}
+
+// SplitStatements on `x --;`: `--` followed by `;` is not a comment, but the
+// statement ends there (`x --`), and on its own text a final `--` is one, so
+// the statement reads as `x` (and `--;` alone as an empty query).
+inline bool StatementEndsInDashes(std::string_view statement) {
+  if (Strict()) return false;
+  return statement.size() >= 2 && statement.substr(statement.size() - 2) == "--";
+}
+
+}  // namespace tessera::fuzz
