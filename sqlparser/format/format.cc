@@ -51,6 +51,12 @@ void SqlWriter::Statement(const ast::Statement& s) {
       return;
   }
 }
+void SqlWriter::Tables(const std::vector<ast::TableName>& tables) {
+  for (size_t i = 0; i < tables.size(); ++i) {
+    if (i) out_ += ", ";
+    Table(tables[i]);
+  }
+}
 }  // namespace format
 
 std::string Format(const ast::Statement& stmt, const FormatOptions& options) {

@@ -5,12 +5,6 @@
 namespace tessera::sql::format {
 
 namespace {
-void TableList(SqlWriter& w, const std::vector<ast::TableName>& tables) {
-  for (size_t i = 0; i < tables.size(); ++i) {
-    if (i) w.Write(", ");
-    w.Table(tables[i]);
-  }
-}
 
 void View(SqlWriter& w, const ast::CreateViewStatement& v) {
   w.Write(v.alter ? "ALTER " : "CREATE ");
@@ -47,7 +41,7 @@ void Flush(SqlWriter& w, const ast::FlushStatement& f) {
     w.Write("TABLES");
     if (!o.names.empty()) {
       w.Write(" ");
-      TableList(w, o.names);
+      w.Tables(o.names);
     }
     if (!o.lock.empty()) w.Write(" " + o.lock);
   }
@@ -65,7 +59,7 @@ void SqlWriter::Admin(const ast::Statement& stmt) {
     case S::kDropView: {
       const auto& s = stmt.As<ast::DropViewStatement>();
       out_ += s.if_exists ? "DROP VIEW IF EXISTS " : "DROP VIEW ";
-      TableList(*this, s.views);
+      Tables(s.views);
       return;
     }
     case S::kCall: {
@@ -93,7 +87,7 @@ void SqlWriter::Admin(const ast::Statement& stmt) {
       out_ += s.verb;
       if (s.no_write_to_binlog) out_ += " NO_WRITE_TO_BINLOG";
       out_ += " TABLE ";
-      TableList(*this, s.tables);
+      Tables(s.tables);
       for (const auto& o : s.options) out_ += ' ' + o;
       return;
     }

@@ -326,10 +326,7 @@ void SqlWriter::Ddl(const ast::Statement& stmt) {
       const auto& s = stmt.As<ast::DropTableStatement>();
       out_ += s.temporary ? "DROP TEMPORARY TABLE " : "DROP TABLE ";
       if (s.if_exists) out_ += "IF EXISTS ";
-      for (size_t i = 0; i < s.tables.size(); ++i) {
-        if (i) out_ += ", ";
-        Table(s.tables[i]);
-      }
+      Tables(s.tables);
       return;
     }
     case S::kAlterTable: {

@@ -36,6 +36,7 @@ class SqlWriter {
   void Write(std::string_view s) { out_.append(s); }
   void Ident(std::string_view name) { out_ += QuoteIdentifier(name); }
   void Table(const ast::TableName& t);
+  void Tables(const std::vector<ast::TableName>& tables);  // comma-separated
   void IdentList(const std::vector<std::string>& names);
 
   // format_expr.cc: writes `e`, parenthesised when it binds looser than `min_prec`.

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
-#include <utility>
 
 namespace tessera::sql::transform {
 
@@ -61,32 +60,31 @@ std::optional<std::string> UnmodeledConstruct(const std::vector<std::string>& wo
     if (second == "PLUGINS" && word(2) == "SONAME") return "SHOW PLUGINS SONAME";
   }
 
-  // Constructs inside otherwise modelled statements, found by their words.
-  const std::pair<std::string_view, std::string_view> kPairs[] = {
-      {"SYSTEM", "VERSIONING"}, {"SOUNDS", "LIKE"},   {"NEXT", "VALUE"},     {"PREVIOUS", "VALUE"},
-      {"AS", "INTERVAL"},       {"IGNORE", "SELECT"}, {"REPLACE", "SELECT"}, {"ALTER", "ONLINE"},
-      {"ALTER", "INDEX"},       {"TABLE", "IF"},      {"ROWS", "EXAMINED"},  {"FOR", "PORTION"},
+  // Constructs inside otherwise modelled statements, found by two adjacent
+  // words; `first_word` limits a pair to statements starting with it.
+  struct Pair {
+    std::string_view a, b, name, first_word;
   };
-  const std::pair<std::string_view, std::string_view> kNames[] = {
-      {"SYSTEM", "system versioning"},
-      {"SOUNDS", "SOUNDS LIKE"},
-      {"NEXT", "sequences (NEXT VALUE FOR)"},
-      {"PREVIOUS", "sequences (PREVIOUS VALUE FOR)"},
-      {"AS", "CAST ... AS INTERVAL"},
-      {"IGNORE", "CREATE TABLE ... IGNORE SELECT"},
-      {"REPLACE", "CREATE TABLE ... REPLACE SELECT"},
-      {"ALTER", ""},
-      {"TABLE", "IF EXISTS on ALTER/RENAME TABLE"},
-      {"ROWS", "LIMIT ROWS EXAMINED"},
-      {"FOR", "FOR PORTION OF"},
+  static constexpr Pair kPairs[] = {
+      {"SYSTEM", "VERSIONING", "system versioning", ""},
+      {"SOUNDS", "LIKE", "SOUNDS LIKE", ""},
+      {"NEXT", "VALUE", "sequences (NEXT VALUE FOR)", ""},
+      {"PREVIOUS", "VALUE", "sequences (PREVIOUS VALUE FOR)", ""},
+      {"AS", "INTERVAL", "CAST ... AS INTERVAL", ""},
+      {"IGNORE", "SELECT", "CREATE TABLE ... IGNORE SELECT", ""},
+      {"REPLACE", "SELECT", "CREATE TABLE ... REPLACE SELECT", ""},
+      {"ALTER", "ONLINE", "ALTER ONLINE TABLE", ""},
+      {"ALTER", "INDEX", "ALTER INDEX ... IGNORED", ""},
+      {"TABLE", "IF", "IF EXISTS on ALTER TABLE", "ALTER"},
+      {"TABLE", "IF", "IF EXISTS on RENAME TABLE", "RENAME"},
+      {"ROWS", "EXAMINED", "LIMIT ROWS EXAMINED", ""},
+      {"FOR", "PORTION", "FOR PORTION OF", ""},
   };
   for (size_t i = 0; i + 1 < words.size(); ++i) {
-    for (const auto& [a, b] : kPairs) {
-      if (words[i] != a || words[i + 1] != b) continue;
-      if (a == "ALTER") return b == "ONLINE" ? "ALTER ONLINE TABLE" : "ALTER INDEX ... IGNORED";
-      if (a == "TABLE" && !OneOf(first, {"ALTER", "RENAME"})) continue;
-      for (const auto& [key, name] : kNames) {
-        if (key == a) return std::string(name);
+    for (const auto& pair : kPairs) {
+      if (words[i] == pair.a && words[i + 1] == pair.b &&
+          (pair.first_word.empty() || first == pair.first_word)) {
+        return std::string(pair.name);
       }
     }
   }
