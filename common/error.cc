@@ -30,6 +30,7 @@ std::string_view SqlStateFor(uint16_t code) {
     case mysql_errno::kNoSuchTable:
       return "42S02";
     case mysql_errno::kQueryInterrupted:
+    case mysql_errno::kConnectionKilled:
       return "70100";
     default:
       return "HY000";

@@ -22,6 +22,8 @@ inline constexpr uint16_t kNoDb = 1046;                  // 3D000 no database se
 inline constexpr uint16_t kUnknownCom = 1047;            // 08S01 unknown command
 inline constexpr uint16_t kBadDb = 1049;                 // 42000 unknown database
 inline constexpr uint16_t kDupEntry = 1062;              // 23000
+inline constexpr uint16_t kNoSuchThread = 1094;          // HY000 unknown thread id
+inline constexpr uint16_t kKillDenied = 1095;            // HY000 not owner of thread
 inline constexpr uint16_t kParse = 1064;                 // 42000 syntax error
 inline constexpr uint16_t kEmptyQuery = 1065;            // 42000
 inline constexpr uint16_t kUnknown = 1105;               // HY000 generic
@@ -38,6 +40,7 @@ inline constexpr uint16_t kNotSupportedYet = 1235;       // 42000
 inline constexpr uint16_t kQueryInterrupted = 1317;      // 70100
 inline constexpr uint16_t kLockWaitTimeout = 1205;       // HY000
 inline constexpr uint16_t kQueryTimeout = 3024;          // HY000 max execution time exceeded
+inline constexpr uint16_t kConnectionKilled = 1927;      // 70100 connection was killed
 }  // namespace mysql_errno
 
 struct Error {

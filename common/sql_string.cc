@@ -2,35 +2,44 @@
 
 namespace tessera {
 
+namespace {
+
+// The escape for a byte QuoteSqlString must not copy as it is; null for the rest.
+constexpr const char* EscapeOf(char c) {
+  switch (c) {
+    case '\\':
+      return "\\\\";
+    case '\'':
+      return "\\'";
+    case '\0':
+      return "\\0";
+    case '\n':
+      return "\\n";
+    case '\r':
+      return "\\r";
+    case '\x1a':
+      return "\\Z";
+    default:
+      return nullptr;
+  }
+}
+
+}  // namespace
+
 std::string QuoteSqlString(std::string_view value) {
   std::string out;
   out.reserve(value.size() + 2);
   out.push_back('\'');
-  for (char c : value) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\'':
-        out += "\\'";
-        break;
-      case '\0':
-        out += "\\0";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\x1a':
-        out += "\\Z";
-        break;
-      default:
-        out.push_back(c);
-        break;
-    }
+  // Copies the runs between bytes that need escaping in one go.
+  size_t run = 0;
+  for (size_t i = 0; i < value.size(); ++i) {
+    const char* escape = EscapeOf(value[i]);
+    if (escape == nullptr) continue;
+    out.append(value.data() + run, i - run);
+    out.append(escape);
+    run = i + 1;
   }
+  out.append(value.data() + run, value.size() - run);
   out.push_back('\'');
   return out;
 }

@@ -107,6 +107,8 @@ struct VtgateConfig {
   // "mysql_native_password" or "caching_sha2_password": the plugin vtgate
   // greets with and switches clients of other plugins to.
   std::string default_auth_plugin = "mysql_native_password";
+  // Client connections served at once; more get ERR 1040.
+  size_t max_connections = 20000;
 };
 
 // The schema service: branches, deploy requests and its HTTP/JSON API.

@@ -177,7 +177,8 @@ void TopologyParser::ParseSchemad(const YAML::Node& node, Topology& topo) {
 }
 
 void TopologyParser::ParseVtgate(const YAML::Node& node, VtgateConfig& out) {
-  reader_.CheckKeys(node, {"host", "port", "workers", "tls", "default_auth_plugin"}, "vtgate");
+  reader_.CheckKeys(
+      node, {"host", "port", "workers", "tls", "default_auth_plugin", "max_connections"}, "vtgate");
   if (auto host = node["host"]; host.IsDefined())
     out.listen.host = reader_.String(host, "vtgate host");
   if (auto port = node["port"]; port.IsDefined())
@@ -186,6 +187,10 @@ void TopologyParser::ParseVtgate(const YAML::Node& node, VtgateConfig& out) {
     out.workers = static_cast<int>(reader_.Unsigned(workers, "vtgate workers", 0, 1024));
   }
   if (auto tls = node["tls"]; tls.IsDefined()) out.tls = ParseVtgateTls(tls);
+  if (auto limit = node["max_connections"]; limit.IsDefined()) {
+    out.max_connections =
+        static_cast<size_t>(reader_.Unsigned(limit, "vtgate max_connections", 1, 1000000));
+  }
   if (auto plugin = node["default_auth_plugin"]; plugin.IsDefined()) {
     out.default_auth_plugin = reader_.String(plugin, "vtgate default_auth_plugin");
     if (out.default_auth_plugin != "mysql_native_password" &&

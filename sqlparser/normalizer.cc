@@ -1,7 +1,7 @@
 #include "sqlparser/normalizer.h"
 
 #include <array>
-#include <cctype>
+#include <cstdint>
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -12,11 +12,34 @@
 namespace tessera::sql {
 namespace {
 
+// Byte classes, as the C locale's <cctype> has them, without its calls.
+enum : uint8_t { kDigit = 1, kHexDigit = 2, kIdentStart = 4 };
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit | kHexDigit;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kIdentStart;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kIdentStart;
+  for (int c = 'a'; c <= 'f'; ++c) t[c] |= kHexDigit;
+  for (int c = 'A'; c <= 'F'; ++c) t[c] |= kHexDigit;
+  t['_'] = t['$'] = kIdentStart;
+  for (int c = 0x80; c < 256; ++c) t[c] = kIdentStart;
+  return t;
+}();
+
+bool IsDigit(unsigned char c) {
+  return kByteClass[c] & kDigit;
+}
+bool IsHexDigit(unsigned char c) {
+  return kByteClass[c] & kHexDigit;
+}
 bool IsIdentStart(unsigned char c) {
-  return std::isalpha(c) || c == '_' || c == '$' || c >= 0x80;
+  return kByteClass[c] & kIdentStart;
 }
 bool IsIdentPart(unsigned char c) {
-  return IsIdentStart(c) || std::isdigit(c);
+  return kByteClass[c] & (kIdentStart | kDigit);
+}
+char AsciiUpper(char c) {
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
 }
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -52,8 +75,7 @@ class KeywordBuf {
  public:
   void Set(std::string_view word) {
     len_ = word.size() < sizeof(data_) ? word.size() : 0;
-    for (size_t i = 0; i < len_; ++i)
-      data_[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[i])));
+    for (size_t i = 0; i < len_; ++i) data_[i] = AsciiUpper(word[i]);
   }
   void Clear() { len_ = 0; }
   std::string_view view() const { return std::string_view(data_, len_); }
@@ -267,13 +289,11 @@ void Scanner::Number(size_t& i) {
   size_t j = i;
   NormalizedValueKind kind = NormalizedValueKind::kInt;
   std::string raw;
-  auto is_digit = [&](size_t k) {
-    return k < n_ && std::isdigit(static_cast<unsigned char>(s_[k]));
-  };
+  auto is_digit = [&](size_t k) { return k < n_ && IsDigit(static_cast<unsigned char>(s_[k])); };
   if (s_[j] == '0' && j + 2 < n_ && s_[j + 1] == 'x' &&
-      std::isxdigit(static_cast<unsigned char>(s_[j + 2]))) {
+      IsHexDigit(static_cast<unsigned char>(s_[j + 2]))) {
     j += 2;
-    while (j < n_ && std::isxdigit(static_cast<unsigned char>(s_[j]))) ++j;
+    while (j < n_ && IsHexDigit(static_cast<unsigned char>(s_[j]))) ++j;
     kind = NormalizedValueKind::kHex;
     raw = std::string(s_.substr(start + 2, j - start - 2));
   } else if (s_[j] == '0' && j + 2 < n_ && s_[j + 1] == 'b' &&
@@ -407,7 +427,7 @@ Result<ScanResult> Scanner::Run() {
     if (c == '/' && i + 1 < n_ && s_[i + 1] == '*') {
       if (i + 2 < n_ && s_[i + 2] == '!') {
         size_t j = i + 3;
-        while (j < n_ && std::isdigit(static_cast<unsigned char>(s_[j]))) ++j;
+        while (j < n_ && IsDigit(static_cast<unsigned char>(s_[j]))) ++j;
         Put(s_.substr(i, j - i));
         pending_space_ = true;  // the version number must not run into the body
         in_exec_comment_ = true;
@@ -479,11 +499,11 @@ Result<ScanResult> Scanner::Run() {
       continue;
     }
     const bool dot_number = c == '.' && i + 1 < n_ &&
-                            std::isdigit(static_cast<unsigned char>(s_[i + 1])) &&
+                            IsDigit(static_cast<unsigned char>(s_[i + 1])) &&
                             (pending_space_ || out_.text.empty() ||
                              (!IsIdentPart(static_cast<unsigned char>(out_.text.back())) &&
                               out_.text.back() != '`' && out_.text.back() != ')'));
-    if (std::isdigit(uc) || dot_number) {
+    if (IsDigit(uc) || dot_number) {
       Number(i);
       continue;
     }

@@ -83,6 +83,7 @@ int main(int argc, char** argv) {
   if (!tls_ca.empty()) options.tls.ca_file = tls_ca;
   options.rsa_private_key_file = rsa_private_key;
   options.default_auth_plugin = topology->vtgate.default_auth_plugin;
+  options.max_connections = topology->vtgate.max_connections;
 
   // Branch-scoped credentials and branch flags come from schemad's metadata
   // store, read through the metadata keyspace's first tablet.

@@ -36,8 +36,6 @@ std::optional<Error> RefusalOf(ast::Statement& stmt) {
                     " TABLE (run it on the shards' MariaDB servers)");
     case ast::StatementKind::kFlush:
       return refuse("FLUSH (it acts on one MariaDB server; run it on the shards)");
-    case ast::StatementKind::kKill:
-      return refuse("KILL (close the client connection instead)");
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kReplace:
       if (!stmt.As<ast::InsertStatement>().returning.empty()) return refuse("INSERT ... RETURNING");

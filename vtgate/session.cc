@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "common/ascii.h"
+#include "common/like_match.h"
 #include "common/logging.h"
 #include "common/sequence_table.h"
 #include "sqlparser/ast/walk.h"
@@ -33,29 +34,15 @@ ResultSet SingleColumn(std::string name, const std::vector<std::string>& values)
   return rs;
 }
 
-// Simple LIKE matching (% and _) for SHOW ... LIKE answered by vtgate.
-bool LikeMatch(std::string_view text, std::string_view pattern) {
-  if (pattern.empty()) return text.empty();
-  if (pattern[0] == '%') {
-    for (size_t i = 0; i <= text.size(); ++i)
-      if (LikeMatch(text.substr(i), pattern.substr(1))) return true;
-    return false;
-  }
-  if (text.empty()) return false;
-  if (pattern[0] == '_' || std::tolower(static_cast<unsigned char>(pattern[0])) ==
-                               std::tolower(static_cast<unsigned char>(text[0]))) {
-    return LikeMatch(text.substr(1), pattern.substr(1));
-  }
-  return false;
-}
-
 }  // namespace
 
 Session::Session(WorkerContext& worker, const mysql::ClientInfo& client, uint64_t query_timeout_ms)
     : worker_(worker),
-      planner_(worker.vschema()),
+      planner_(worker.vschema(), client.connection_id),
       cursor_(worker),
       user_(client.user),
+      connection_id_(client.connection_id),
+      directory_(client.directory),
       uuid_random_(std::random_device{}()) {
   if (worker.branches() != nullptr) credential_ = worker.branches()->FindCredential(client.user);
   if (credential_) {
@@ -130,6 +117,7 @@ Status Session::UseDatabase(std::string_view database) {
 }
 
 asio::awaitable<Result<ResultSet>> Session::Query(std::string_view sql) {
+  cursor_.ResetInterrupt();
   // /*vt+ QUERY_TIMEOUT_MS=n */ bounds this statement on every shard.
   const std::optional<uint64_t> timeout = QueryTimeoutDirective(sql);
   if (timeout) ApplyStatementSettings(timeout);
@@ -142,16 +130,20 @@ asio::awaitable<Result<ResultSet>> Session::Query(std::string_view sql) {
 
 namespace {
 
-// Whether `text` calls LAST_INSERT_ID, whose value the plan would bake in.
-bool MentionsLastInsertId(std::string_view text) {
-  constexpr std::string_view kName = "last_insert_id";
-  if (text.size() < kName.size()) return false;
-  for (size_t i = 0; i + kName.size() <= text.size(); ++i) {
-    if ((text[i] | 0x20) != 'l') continue;
-    size_t j = 1;
-    while (j < kName.size() && std::tolower(static_cast<unsigned char>(text[i + j])) == kName[j])
-      ++j;
-    if (j == kName.size()) return true;
+// Whether `text` calls LAST_INSERT_ID or CONNECTION_ID (in any case), whose
+// session values the plan would bake in. One pass: this runs on every
+// statement of the hot path.
+bool MentionsSessionFunction(std::string_view text) {
+  auto names_at = [text](size_t i, std::string_view name) {
+    if (text.size() - i < name.size()) return false;
+    for (size_t j = 1; j < name.size(); ++j)
+      if ((text[i + j] | 0x20) != name[j] && text[i + j] != name[j]) return false;
+    return true;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = static_cast<char>(text[i] | 0x20);
+    if ((c == 'l' && names_at(i, "last_insert_id")) || (c == 'c' && names_at(i, "connection_id")))
+      return true;
   }
   return false;
 }
@@ -198,8 +190,9 @@ asio::awaitable<Result<ResultSet>> Session::Dispatch(std::string_view sql) {
       Status allowed = Authorize(verb == "select" ? Access::kRead : Access::kWrite, keyspace_);
       if (!allowed.ok()) co_return allowed.error();
     }
-    // LAST_INSERT_ID() and @user_variables are the session's: never baked into a cached plan.
-    if (planner_verb && routable_values && !MentionsLastInsertId(text) &&
+    // LAST_INSERT_ID(), CONNECTION_ID() and @user_variables are the
+    // session's: never baked into a cached plan.
+    if (planner_verb && routable_values && !MentionsSessionFunction(text) &&
         text.find('@') == std::string_view::npos) {
       PlanCache& cache = worker_.plan_cache();
       const PlanCacheKey key{normalized->fingerprint, text, keyspace_, worker_.vschema().version()};
@@ -332,7 +325,11 @@ asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::strin
     case ast::StatementKind::kSet:
       co_return co_await RunSet(stmt.As<ast::SetStatement>());
     case ast::StatementKind::kShow:
+      if (stmt.As<ast::ShowStatement>().what == ast::ShowKind::kProcesslist)
+        co_return ShowProcesslist(stmt.As<ast::ShowStatement>());
       co_return co_await RunShow(stmt.As<ast::ShowStatement>(), sql);
+    case ast::StatementKind::kKill:
+      co_return co_await RunKill(stmt.As<ast::KillStatement>());
     case ast::StatementKind::kPrepare:
       co_return PrepareNamed(stmt.As<ast::PrepareStatement>());
     case ast::StatementKind::kExecute:

@@ -44,6 +44,9 @@ class Session final : public mysql::SessionHandler {
   std::string Database() const override;
   // Rolls back the open transaction on every shard.
   boost::asio::awaitable<void> Close() override;
+  // KILL QUERY from another connection: the shard statements running now
+  // are killed on their tablets (session_process.cc).
+  void Interrupt() override;
   // Prepared statements (session_prepared.cc).
   boost::asio::awaitable<Result<mysql::PreparedInfo>> Prepare(std::string_view sql) override;
   boost::asio::awaitable<Result<ResultSet>> ExecutePrepared(
@@ -64,6 +67,10 @@ class Session final : public mysql::SessionHandler {
   boost::asio::awaitable<Result<ResultSet>> RunShow(sql::ast::ShowStatement& show,
                                                     std::string_view sql);
   boost::asio::awaitable<Result<ResultSet>> RunSet(sql::ast::SetStatement& set);
+  // SHOW PROCESSLIST and KILL over the server's client connections
+  // (session_process.cc).
+  Result<ResultSet> ShowProcesslist(const sql::ast::ShowStatement& show) const;
+  boost::asio::awaitable<Result<ResultSet>> RunKill(const sql::ast::KillStatement& kill);
   // SQL-level PREPARE / EXECUTE (sql_prepared_statements.h). EXECUTE runs the
   // bound text through Dispatch, as a COM_QUERY of that text would run.
   Result<ResultSet> PrepareNamed(const sql::ast::PrepareStatement& prepare);
@@ -110,6 +117,8 @@ class Session final : public mysql::SessionHandler {
   PreparedStatementCache prepared_;  // parsed prepared statements, by text
   SqlPreparedStatements named_prepared_;  // PREPARE name FROM ...
   std::string user_;
+  uint32_t connection_id_;
+  mysql::ClientDirectory* directory_;             // null when the session runs without a server
   std::optional<BranchCredential> credential_;    // set: logged in with a branch credential
   std::map<std::string, std::string> branch_of_;  // keyspace -> branch chosen with USE ks@branch
   bool ddl_online_ = false;                       // SET @@ddl_strategy = 'online'

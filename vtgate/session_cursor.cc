@@ -78,7 +78,8 @@ asio::awaitable<Result<ResultSet>> SessionCursor::Send(ShardQuery query) {
     rpc::ExecuteRequest begin;
     begin.database = request.database;
     begin.begin = true;
-    rpc::ExecuteResponse begun = co_await worker_.tablet(*query.shard).Execute(std::move(begin));
+    rpc::ExecuteResponse begun =
+        co_await worker_.tablet(*query.shard).Execute(std::move(begin), &interrupt_);
     if (!begun.result.ok() || begun.transaction_id == 0) {
       beginning_.erase(query.shard);
       if (!begun.result.ok()) co_return std::move(begun.result);
@@ -89,7 +90,8 @@ asio::awaitable<Result<ResultSet>> SessionCursor::Send(ShardQuery query) {
       set.database = request.database;
       set.transaction_id = begun.transaction_id;
       set.sql = "SAVEPOINT " + QuoteSqlIdentifier(name);
-      rpc::ExecuteResponse done = co_await worker_.tablet(*query.shard).Execute(std::move(set));
+      rpc::ExecuteResponse done =
+          co_await worker_.tablet(*query.shard).Execute(std::move(set), &interrupt_);
       if (!done.result.ok()) {
         beginning_.erase(query.shard);
         transactions_[query.shard] = begun.transaction_id;  // rolled back with the rest
@@ -99,7 +101,8 @@ asio::awaitable<Result<ResultSet>> SessionCursor::Send(ShardQuery query) {
     request.begin = false;
     request.transaction_id = begun.transaction_id;
   }
-  rpc::ExecuteResponse response = co_await worker_.tablet(*query.shard).Execute(std::move(request));
+  rpc::ExecuteResponse response =
+      co_await worker_.tablet(*query.shard).Execute(std::move(request), &interrupt_);
   if (begins) beginning_.erase(query.shard);
   if (in_transaction_ && response.transaction_id != 0) {
     transactions_[query.shard] = response.transaction_id;
@@ -111,7 +114,8 @@ asio::awaitable<Result<ResultSet>> SessionCursor::ExecuteInternal(ShardQuery que
   rpc::ExecuteRequest request;
   request.database = worker_.vschema().FindKeyspace(query.shard->keyspace)->database;
   request.sql = std::move(query.sql);
-  rpc::ExecuteResponse response = co_await worker_.tablet(*query.shard).Execute(std::move(request));
+  rpc::ExecuteResponse response =
+      co_await worker_.tablet(*query.shard).Execute(std::move(request), &interrupt_);
   co_return std::move(response.result);
 }
 
@@ -206,7 +210,8 @@ asio::awaitable<Status> SessionCursor::OnTransactionShards(const std::string& sq
     request.database = DatabaseFor(shard->keyspace);
     request.transaction_id = id;
     request.sql = sql;
-    rpc::ExecuteResponse response = co_await worker_.tablet(*shard).Execute(std::move(request));
+    rpc::ExecuteResponse response =
+        co_await worker_.tablet(*shard).Execute(std::move(request), &interrupt_);
     if (!response.result.ok() && status.ok()) status = response.result.error();
   }
   co_return status;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "vtgate/engine/vcursor.h"
+#include "vtgate/gateway/call_interrupt.h"
 #include "vtgate/worker_context.h"
 
 namespace tessera::vtgate {
@@ -69,6 +70,11 @@ class SessionCursor final : public VCursor {
       implicit_transaction_ = true;
     }
   }
+  // KILL QUERY: the shard statements in flight are killed on their tablets,
+  // and the rest of the current statement's shard queries fail with 1317
+  // until ResetInterrupt() (when the next statement starts).
+  void Interrupt() { interrupt_.Interrupt(); }
+  void ResetInterrupt() { interrupt_.Reset(); }
   boost::asio::awaitable<Status> Commit();
   boost::asio::awaitable<Status> Rollback();
 
@@ -96,6 +102,7 @@ class SessionCursor final : public VCursor {
                                                                  bool verbatim);
 
   WorkerContext& worker_;
+  CallInterrupt interrupt_;
   std::map<std::string, std::string> databases_;  // keyspace -> branch database
   std::string only_keyspace_;
   std::string user_;

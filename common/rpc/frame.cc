@@ -12,7 +12,7 @@ namespace {
 
 bool IsKnownType(uint8_t t) {
   return t >= static_cast<uint8_t>(MessageType::kExecuteRequest) &&
-         t <= static_cast<uint8_t>(MessageType::kHealthResponse);
+         t <= static_cast<uint8_t>(MessageType::kCancelRequest);
 }
 
 }  // namespace

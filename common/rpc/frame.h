@@ -21,6 +21,10 @@ enum class MessageType : uint8_t {
   kStatusResponse = 5,
   kHealthRequest = 6,
   kHealthResponse = 7,
+  // Asks the tablet to stop the ExecuteRequest that carries the same request
+  // id on the same connection (KILL QUERY). Empty payload, no answer: the
+  // call itself ends with 1317 if it was stopped, or as it would have.
+  kCancelRequest = 8,
 };
 
 inline constexpr size_t kFrameHeaderSize = 9;

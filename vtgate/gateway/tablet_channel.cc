@@ -39,21 +39,41 @@ Error TabletChannel::Unavailable(std::string_view reason) const {
 
 template <class Request>
 asio::awaitable<Result<TabletResponse>> TabletChannel::Call(const Request& request,
-                                                            std::chrono::milliseconds timeout) {
+                                                            std::chrono::milliseconds timeout,
+                                                            CallInterrupt* interrupt) {
   auto self = shared_from_this();
   uint32_t id = NextRequestId();
   rpc::AppendFrame(pending_writes_, id, request);
-  co_return co_await Await(id, timeout);
+  if (interrupt == nullptr) co_return co_await Await(id, timeout);
+  const uint64_t token = interrupt->Register([weak = weak_from_this(), id] {
+    if (auto channel = weak.lock()) channel->SendCancel(id);
+  });
+  auto response = co_await Await(id, timeout);
+  interrupt->Unregister(token);
+  co_return response;
+}
+
+void TabletChannel::SendCancel(uint32_t request_id) {
+  auto it = pending_.find(request_id);
+  if (it == pending_.end() || it->second->outcome) return;
+  const size_t frame =
+      rpc::BeginFrame(pending_writes_, request_id, rpc::MessageType::kCancelRequest);
+  rpc::FinishFrame(pending_writes_, frame);
+  Kick();
 }
 
 template asio::awaitable<Result<TabletResponse>> TabletChannel::Call(const rpc::ExecuteRequest&,
-                                                                     std::chrono::milliseconds);
+                                                                     std::chrono::milliseconds,
+                                                                     CallInterrupt*);
 template asio::awaitable<Result<TabletResponse>> TabletChannel::Call(const rpc::CommitRequest&,
-                                                                     std::chrono::milliseconds);
+                                                                     std::chrono::milliseconds,
+                                                                     CallInterrupt*);
 template asio::awaitable<Result<TabletResponse>> TabletChannel::Call(const rpc::RollbackRequest&,
-                                                                     std::chrono::milliseconds);
+                                                                     std::chrono::milliseconds,
+                                                                     CallInterrupt*);
 template asio::awaitable<Result<TabletResponse>> TabletChannel::Call(const rpc::HealthRequest&,
-                                                                     std::chrono::milliseconds);
+                                                                     std::chrono::milliseconds,
+                                                                     CallInterrupt*);
 
 asio::awaitable<Result<TabletResponse>> TabletChannel::Await(uint32_t request_id,
                                                              std::chrono::milliseconds timeout) {

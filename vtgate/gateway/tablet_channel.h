@@ -23,6 +23,7 @@
 #include "common/rpc/frame_buffer.h"
 #include "common/rpc/health_messages.h"
 #include "common/rpc/transaction_messages.h"
+#include "vtgate/gateway/call_interrupt.h"
 #include "vtgate/gateway/tablet_client.h"
 
 namespace tessera::vtgate {
@@ -35,10 +36,13 @@ class TabletChannel : public std::enable_shared_from_this<TabletChannel> {
                 TabletClientOptions options);
 
   // Sends `request` and waits for its response, a connection failure, or
-  // `timeout`.
+  // `timeout`. With `interrupt`, the call can be stopped while it waits: a
+  // CancelRequest for it goes to the tablet, and the call ends with the
+  // tablet's answer.
   template <class Request>
   boost::asio::awaitable<Result<TabletResponse>> Call(const Request& request,
-                                                      std::chrono::milliseconds timeout);
+                                                      std::chrono::milliseconds timeout,
+                                                      CallInterrupt* interrupt = nullptr);
 
   // Fails every pending request and drops the connection.
   void Shutdown();
@@ -66,6 +70,8 @@ class TabletChannel : public std::enable_shared_from_this<TabletChannel> {
   boost::asio::awaitable<Result<TabletResponse>> Await(uint32_t request_id,
                                                        std::chrono::milliseconds timeout);
   uint32_t NextRequestId();
+  // Queues a CancelRequest for the call `request_id` if it still waits.
+  void SendCancel(uint32_t request_id);
   void Kick();
   // Each coroutine holds `self` so the channel outlives it.
   boost::asio::awaitable<void> Connect(std::shared_ptr<TabletChannel> self);

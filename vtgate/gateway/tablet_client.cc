@@ -37,12 +37,18 @@ Error AsServerError(const TabletChannel& channel, const Error& error) {
 // temporary inside a co_await expression, so callers' temporaries must only
 // meet plain functions.
 asio::awaitable<rpc::ExecuteResponse> ExecuteCall(std::shared_ptr<TabletChannel> channel,
-                                                  std::unique_ptr<rpc::ExecuteRequest> request) {
+                                                  std::unique_ptr<rpc::ExecuteRequest> request,
+                                                  CallInterrupt* interrupt) {
+  if (interrupt != nullptr && interrupt->interrupted()) {
+    co_return rpc::ExecuteResponse{
+        Error::Make(mysql_errno::kQueryInterrupted, "Query execution was interrupted"),
+        request->transaction_id};
+  }
   const auto& options = channel->options();
   auto timeout = request->timeout_ms > 0
                      ? std::chrono::milliseconds(request->timeout_ms) + options.timeout_grace
                      : options.default_request_timeout;
-  auto response = co_await channel->Call(*request, timeout);
+  auto response = co_await channel->Call(*request, timeout, interrupt);
   if (!response.ok()) {
     co_return rpc::ExecuteResponse{std::move(response).error(), request->transaction_id};
   }
@@ -57,8 +63,10 @@ asio::awaitable<rpc::ExecuteResponse> ExecuteCall(std::shared_ptr<TabletChannel>
 
 }  // namespace
 
-asio::awaitable<rpc::ExecuteResponse> TabletClient::Execute(rpc::ExecuteRequest request) {
-  return ExecuteCall(channel_, std::make_unique<rpc::ExecuteRequest>(std::move(request)));
+asio::awaitable<rpc::ExecuteResponse> TabletClient::Execute(rpc::ExecuteRequest request,
+                                                            CallInterrupt* interrupt) {
+  return ExecuteCall(channel_, std::make_unique<rpc::ExecuteRequest>(std::move(request)),
+                     interrupt);
 }
 
 namespace {

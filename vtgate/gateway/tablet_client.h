@@ -35,6 +35,7 @@ struct TabletClientOptions {
   uint32_t max_frame_bytes = rpc::kDefaultMaxFrameBytes;
 };
 
+class CallInterrupt;
 class TabletChannel;
 
 class TabletClient {
@@ -46,7 +47,11 @@ class TabletClient {
   TabletClient(const TabletClient&) = delete;
   TabletClient& operator=(const TabletClient&) = delete;
 
-  boost::asio::awaitable<rpc::ExecuteResponse> Execute(rpc::ExecuteRequest request);
+  // With `interrupt` (the session's KILL QUERY), the call can be stopped:
+  // an interrupted scope fails it at once with 1317, and interrupting it
+  // while it runs asks the tablet to kill the statement.
+  boost::asio::awaitable<rpc::ExecuteResponse> Execute(rpc::ExecuteRequest request,
+                                                       CallInterrupt* interrupt = nullptr);
   boost::asio::awaitable<Status> Commit(uint64_t transaction_id);
   boost::asio::awaitable<Status> Rollback(uint64_t transaction_id);
   boost::asio::awaitable<Result<rpc::HealthResponse>> Health();

@@ -3,6 +3,7 @@
 #include <exception>
 
 #include <spdlog/spdlog.h>
+#include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include "vtgate/mysql/command.h"
@@ -25,22 +26,39 @@ Error PacketTooLarge() {
 }  // namespace
 
 ClientConnection::ClientConnection(asio::ip::tcp::socket socket, uint32_t connection_id,
-                                   size_t worker, ConnectionDeps deps)
+                                   size_t worker, ConnectionDeps deps, bool admitted)
     : socket_(std::move(socket)),
       stream_(&socket_),
       deadline_(socket_.get_executor()),
       deps_(deps),
-      statements_(kMaxPreparedStatements) {
+      statements_(kMaxPreparedStatements),
+      admitted_(admitted) {
   info_.connection_id = connection_id;
   info_.worker = worker;
+  info_.directory = deps_.clients;
   boost::system::error_code ec;
   auto remote = socket_.remote_endpoint(ec);
   info_.remote_address = ec ? "unknown" : remote.address().to_string();
+  activity_ = std::make_shared<ClientActivity>(info_.remote_address);
   deps_.registry->Add(this);
 }
 
 ClientConnection::~ClientConnection() {
   deps_.registry->Remove(this);
+  if (admitted_) deps_.clients->Remove(info_.connection_id);
+}
+
+void ClientConnection::Kill(KillScope scope) {
+  asio::post(socket_.get_executor(), [weak = weak_from_this(), scope] {
+    auto self = weak.lock();
+    if (!self || self->phase_ == Phase::kClosed) return;
+    // The statement running now, if any, is stopped either way.
+    if (self->busy_ && self->session_) self->session_->Interrupt();
+    if (scope == KillScope::kConnection) {
+      self->deps_.log->info("connection {}: killed", self->info_.connection_id);
+      self->Close();
+    }
+  });
 }
 
 void ClientConnection::Close() {
@@ -53,6 +71,15 @@ void ClientConnection::Close() {
 
 asio::awaitable<void> ClientConnection::Run(std::shared_ptr<ClientConnection> self) {
   try {
+    if (!self->admitted_) {
+      self->phase_ = Phase::kCommands;  // lingers after the ERR like a command's fatal error
+      co_await self->SendErrorAndClose(Error::Make(mysql_errno::kConCount, "Too many connections"));
+      co_return;
+    }
+    self->deps_.clients->Add(self->info_.connection_id, self->activity_,
+                             [weak = std::weak_ptr<ClientConnection>(self)](KillScope scope) {
+                               if (auto c = weak.lock()) c->Kill(scope);
+                             });
     self->ArmDeadline();
     // GCC 12 can miscompile a co_await inside an if condition: take the value first.
     const bool logged_in = co_await self->Handshake();
@@ -122,8 +149,11 @@ asio::awaitable<void> ClientConnection::ServeCommands() {
       co_await FailRead(status);
       co_return;
     }
+    busy_ = true;
     const bool keep_serving = co_await Dispatch(payload);
+    busy_ = false;
     if (!keep_serving) co_return;
+    activity_->End(session_ ? session_->Database() : std::string());
     stream_.Trim();
   }
 }
@@ -134,6 +164,7 @@ asio::awaitable<bool> ClientConnection::Dispatch(std::string_view payload) {
     co_await SendErrorAndClose(command.error());
     co_return false;
   }
+  deps_.clients->CountQuestion();
   PacketWriter w = stream_.StartResponse();
   switch (command->code) {
     case CommandCode::kQuit:
@@ -153,7 +184,22 @@ asio::awaitable<bool> ClientConnection::Dispatch(std::string_view payload) {
       break;
     }
     case CommandCode::kQuery:
+      activity_->Begin("Query", command->argument);
       co_return co_await Query(command->argument);
+    case CommandCode::kStatistics:
+      Statistics(&w);
+      break;
+    case CommandCode::kProcessKill: {
+      const bool alive = co_await ProcessKill(command->argument, &w);
+      if (!alive) co_return false;
+      break;
+    }
+    case CommandCode::kFieldList:
+      activity_->Begin("Field List", command->argument);
+      co_await FieldList(command->argument, &w);
+      break;
+    case CommandCode::kProcessInfo:
+      co_return co_await ProcessList();
     case CommandCode::kSetOption:
       SetOption(command->argument, &w);
       break;
@@ -165,6 +211,7 @@ asio::awaitable<bool> ClientConnection::Dispatch(std::string_view payload) {
       co_await StmtPrepare(command->argument, &w);
       break;
     case CommandCode::kStmtExecute:
+      activity_->Begin("Execute", {});
       co_await StmtExecute(command->argument, &w);
       break;
     case CommandCode::kStmtSendLongData:

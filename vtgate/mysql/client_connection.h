@@ -22,6 +22,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "common/error.h"
+#include "vtgate/mysql/client_directory.h"
 #include "vtgate/mysql/connection_registry.h"
 #include "vtgate/mysql/packet_stream.h"
 #include "vtgate/mysql/prepared_statement.h"
@@ -51,12 +52,15 @@ struct ConnectionDeps {
   boost::asio::ssl::context* tls;  // null: TLS is off
   const RsaKeyPair* rsa_key;       // caching_sha2_password without TLS
   Sha2DigestCache* sha2_cache;
+  ClientDirectory* clients;
 };
 
 class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
  public:
+  // `admitted`: the ClientDirectory counted this connection in; one that was
+  // not is answered with ERR 1040 (Too many connections) and closed.
   ClientConnection(boost::asio::ip::tcp::socket socket, uint32_t connection_id, size_t worker,
-                   ConnectionDeps deps);
+                   ConnectionDeps deps, bool admitted);
   ~ClientConnection();
   ClientConnection(const ClientConnection&) = delete;
   ClientConnection& operator=(const ClientConnection&) = delete;
@@ -66,6 +70,9 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
 
   // Closes the socket; pending I/O fails and Run() ends. Worker thread only.
   void Close();
+  // KILL of this connection (any thread): both interrupt the statement it
+  // runs, KILL CONNECTION also closes it. Posted to the worker.
+  void Kill(KillScope scope);
 
  private:
   // kLingering: a fatal ERR was sent; input is discarded until the peer
@@ -95,6 +102,13 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
   boost::asio::awaitable<bool> Query(std::string_view sql);
   // COM_SET_OPTION: multi statements on or off; answers EOF or ERR.
   void SetOption(std::string_view argument, PacketWriter* w);
+  // COM_STATISTICS, COM_PROCESS_KILL, COM_FIELD_LIST and COM_PROCESS_INFO (as SHOW PROCESSLIST)
+  // (client_server_commands.cc); each encodes its answer into `w`.
+  void Statistics(PacketWriter* w);
+  // false when the connection ended (it killed itself).
+  boost::asio::awaitable<bool> ProcessKill(std::string_view argument, PacketWriter* w);
+  boost::asio::awaitable<void> FieldList(std::string_view argument, PacketWriter* w);
+  boost::asio::awaitable<bool> ProcessList();
   // COM_CHANGE_USER and COM_RESET_CONNECTION (client_reset.cc). Both close
   // the session and start a fresh one, and drop the prepared statements;
   // COM_CHANGE_USER first authenticates the new user against the greeting's
@@ -136,6 +150,11 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
   std::unique_ptr<SessionHandler> session_;
   PreparedStatements statements_;
   Phase phase_ = Phase::kHandshake;
+  const bool admitted_;
+  // What SHOW PROCESSLIST shows of this connection.
+  std::shared_ptr<ClientActivity> activity_;
+  // Set while a command runs: KILL QUERY then interrupts the session.
+  bool busy_ = false;
 };
 
 }  // namespace tessera::vtgate::mysql

@@ -55,6 +55,7 @@ asio::awaitable<bool> ClientConnection::OpenSession() {
       co_return false;
     }
   }
+  activity_->SetLogin(info_.user, info_.database);
   co_return true;
 }
 

@@ -39,6 +39,7 @@ Server::Server(ServerOptions options, UserLookup users, SessionHandlerFactory se
       users_(std::move(users)),
       sessions_(std::move(sessions)),
       log_(GetLogger("vtgate.mysql")),
+      clients_(options_.max_connections),
       acceptor_(accept_context_) {
   size_t n = options_.workers;
   if (n == 0) n = std::max(1u, std::thread::hardware_concurrency());
@@ -131,11 +132,14 @@ void Server::Spawn(tcp::socket socket, size_t worker) {
   socket.set_option(tcp::no_delay(true), ec);
   Worker& w = *workers_[worker];
   uint32_t id = next_connection_id_.fetch_add(1, std::memory_order_relaxed);
-  ConnectionDeps deps{&options_,          &users_,        &sessions_,  &w.registry, log_.get(),
-                      tls_context_.get(), rsa_key_.get(), &sha2_cache_};
+  ConnectionDeps deps{&options_,          &users_,        &sessions_,   &w.registry, log_.get(),
+                      tls_context_.get(), rsa_key_.get(), &sha2_cache_, &clients_};
+  // Over the limit, the connection is still served: with ERR 1040 instead
+  // of the greeting.
+  const bool admitted = clients_.Admit();
   // The connection is created on its worker so the registry stays single-threaded.
-  asio::post(w.context, [&w, id, worker, deps, s = std::move(socket)]() mutable {
-    auto connection = std::make_shared<ClientConnection>(std::move(s), id, worker, deps);
+  asio::post(w.context, [&w, id, worker, deps, admitted, s = std::move(socket)]() mutable {
+    auto connection = std::make_shared<ClientConnection>(std::move(s), id, worker, deps, admitted);
     asio::co_spawn(w.context, ClientConnection::Run(std::move(connection)), asio::detached);
   });
 }

@@ -21,6 +21,7 @@
 #include <boost/asio/ip/tcp.hpp>
 
 #include "common/error.h"
+#include "vtgate/mysql/client_directory.h"
 #include "vtgate/mysql/server_options.h"
 #include "vtgate/mysql/session_handler.h"
 #include "vtgate/mysql/sha2_digest_cache.h"
@@ -57,6 +58,8 @@ class Server {
   // plain password is known (before Start()).
   Sha2DigestCache& sha2_cache() { return sha2_cache_; }
   size_t worker_count() const { return workers_.size(); }
+  // The live connections (SHOW PROCESSLIST, KILL, the connection limit).
+  ClientDirectory& clients() { return clients_; }
 
   // Closes the listener and every connection, then joins all threads.
   // Idempotent. Sessions not finished by then are destroyed with the
@@ -76,6 +79,7 @@ class Server {
   std::unique_ptr<boost::asio::ssl::context> tls_context_;  // null: TLS off
   std::unique_ptr<RsaKeyPair> rsa_key_;
   Sha2DigestCache sha2_cache_;
+  ClientDirectory clients_;
   std::atomic<uint32_t> next_connection_id_{1};
   // Declared after the collaborators connections point to, so connection
   // coroutines still pending are destroyed first.

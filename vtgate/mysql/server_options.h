@@ -28,6 +28,9 @@ struct ServerOptions {
   // Largest command payload accepted; a larger one gets ERR 1153 and the
   // connection is closed.
   uint32_t max_allowed_packet = 16 << 20;
+  // Client connections served at once; one more is answered with ERR 1040
+  // (Too many connections) and closed.
+  size_t max_connections = 20000;
   // A client that has not finished authenticating by then is disconnected.
   std::chrono::seconds handshake_timeout{10};
   std::string server_version = "5.5.5-10.11.6-MariaDB-tessera";

@@ -1,5 +1,7 @@
 #include "vtgate/mysql/session_handler.h"
 
+#include "common/sql_string.h"
+
 namespace tessera::vtgate::mysql {
 namespace {
 
@@ -28,5 +30,14 @@ std::string SessionHandler::Database() const {
 boost::asio::awaitable<void> SessionHandler::Close() {
   co_return;
 }
+
+boost::asio::awaitable<Result<std::vector<Field>>> SessionHandler::Columns(std::string_view table) {
+  const std::string sql = "SELECT * FROM " + QuoteSqlIdentifier(table) + " LIMIT 0";
+  Result<ResultSet> result = co_await Query(sql);
+  if (!result.ok()) co_return std::move(result).error();
+  co_return std::move(result->fields);
+}
+
+void SessionHandler::Interrupt() {}
 
 }  // namespace tessera::vtgate::mysql

@@ -26,6 +26,8 @@
 
 namespace tessera::vtgate::mysql {
 
+class ClientDirectory;
+
 // What COM_STMT_PREPARE learns about a statement.
 struct PreparedInfo {
   uint16_t param_count = 0;    // number of `?` placeholders
@@ -38,6 +40,9 @@ struct ClientInfo {
   std::string database;  // from the handshake; may be empty
   size_t worker = 0;     // index of the worker thread the connection lives on
   std::string remote_address;
+  // The server's live connections (SHOW PROCESSLIST, KILL); null in tests
+  // that run a session without a server.
+  ClientDirectory* directory = nullptr;
 };
 
 class SessionHandler {
@@ -67,6 +72,10 @@ class SessionHandler {
   virtual boost::asio::awaitable<Result<ResultSet>> ExecutePrepared(
       std::string_view sql, const std::vector<std::string>& params);
 
+  // COM_FIELD_LIST: the columns of `table` in the current database. The
+  // default asks Query() for `SELECT * FROM table LIMIT 0`.
+  virtual boost::asio::awaitable<Result<std::vector<Field>>> Columns(std::string_view table);
+
   // SERVER_STATUS_* bits (autocommit, in transaction) for OK/EOF packets.
   virtual uint16_t StatusFlags() const = 0;
 
@@ -79,6 +88,13 @@ class SessionHandler {
   // releases what the session holds outside itself, so the fresh session
   // starts clean. Must not throw. The default does nothing.
   virtual boost::asio::awaitable<void> Close();
+
+  // KILL QUERY of this connection, from another connection: the statement
+  // running now, if any, ends as soon as possible with 1317 (Query
+  // execution was interrupted). Called on the connection's worker thread
+  // while a Query()/ExecutePrepared() of this handler may be suspended.
+  // The default does nothing.
+  virtual void Interrupt();
 };
 
 using SessionHandlerFactory = std::function<std::unique_ptr<SessionHandler>(const ClientInfo&)>;

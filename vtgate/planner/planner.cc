@@ -173,29 +173,30 @@ void RewriteDatabaseFunction(ast::Statement& stmt, const std::string& keyspace) 
   }
 }
 
-// LAST_INSERT_ID() is the session's, which only vtgate knows: each call
-// becomes the value (keeping its column name). LAST_INSERT_ID(expr) is left
-// to the shard.
-bool RewriteLastInsertId(ast::Statement& stmt, uint64_t last_insert_id) {
-  bool found = false;
-  ast::ForEachExpr(stmt, [&](ast::Expr& e) {
-    if (e.kind() != ast::ExprKind::kFuncCall) return;
-    auto& call = e.As<ast::FuncCall>();
-    if (!call.args.empty() || AsciiLower(call.name) != "last_insert_id") return;
-    call.name = "ABS";
-    call.args.push_back(
-        std::make_unique<ast::Literal>(ast::LiteralKind::kInt, std::to_string(last_insert_id)));
-    found = true;
-  });
-  if (!found || stmt.kind() != ast::StatementKind::kSelect) return found;
-  for (auto& item : stmt.As<ast::SelectStatement>().items) {
-    if (item.expr && item.alias.empty() && item.expr->kind() == ast::ExprKind::kFuncCall &&
-        item.expr->As<ast::FuncCall>().name == "ABS" &&
-        item.expr->As<ast::FuncCall>().args.size() == 1 &&
-        item.expr->As<ast::FuncCall>().args[0]->kind() == ast::ExprKind::kLiteral) {
-      item.alias = "LAST_INSERT_ID()";
+// LAST_INSERT_ID() and CONNECTION_ID() are the session's, which only vtgate
+// knows: each call of `name` (lower case, no arguments) becomes the value,
+// and a select item keeps the call as its column name. LAST_INSERT_ID(expr)
+// is left to the shard.
+bool RewriteSessionFunction(ast::Statement& stmt, std::string_view name, std::string_view column,
+                            uint64_t value) {
+  auto is_call = [name](const ast::Expr& e) {
+    return e.kind() == ast::ExprKind::kFuncCall && e.As<ast::FuncCall>().args.empty() &&
+           AsciiLower(e.As<ast::FuncCall>().name) == name;
+  };
+  if (stmt.kind() == ast::StatementKind::kSelect) {
+    for (auto& item : stmt.As<ast::SelectStatement>().items) {
+      if (item.expr && item.alias.empty() && is_call(*item.expr)) item.alias = column;
     }
   }
+  bool found = false;
+  ast::ForEachExpr(stmt, [&](ast::Expr& e) {
+    if (!is_call(e)) return;
+    auto& call = e.As<ast::FuncCall>();
+    call.name = "ABS";
+    call.args.push_back(
+        std::make_unique<ast::Literal>(ast::LiteralKind::kInt, std::to_string(value)));
+    found = true;
+  });
   return found;
 }
 
@@ -478,7 +479,10 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
                                       : default_keyspace);
     rewrite = true;
   }
-  if (RewriteLastInsertId(stmt, last_insert_id)) rewrite = true;
+  if (RewriteSessionFunction(stmt, "last_insert_id", "LAST_INSERT_ID()", last_insert_id))
+    rewrite = true;
+  if (RewriteSessionFunction(stmt, "connection_id", "CONNECTION_ID()", connection_id_))
+    rewrite = true;
   auto routed = RoutedQuery(stmt, sql, rewrite, bind_count);
   if (!routed) return NoTemplate();
   auto make_route = [&](RouteOpcode opcode) {

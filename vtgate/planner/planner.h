@@ -5,7 +5,8 @@
 //
 // Contract: a statement the planner cannot run correctly on the shards is
 // refused (1235 naming the construct), never planned into a wrong answer.
-// The planner is stateless apart from the VSchema it reads; it may rewrite
+// The planner is stateless apart from the VSchema it reads and the
+// session's connection id; it may rewrite
 // the statement it is given (it owns it for the duration of Build).
 #pragma once
 
@@ -24,7 +25,10 @@ namespace tessera::vtgate {
 
 class Planner {
  public:
-  explicit Planner(const VSchema& vschema) : vschema_(vschema) {}
+  // `connection_id`: what CONNECTION_ID() in a statement becomes (the
+  // client connection's id; a plan of such a statement must not be cached).
+  explicit Planner(const VSchema& vschema, uint32_t connection_id = 0)
+      : vschema_(vschema), connection_id_(connection_id) {}
 
   // `sql` is the statement's original text (sent unchanged when no rewrite
   // is needed); `default_keyspace` is the session's current keyspace ("" if none).
@@ -41,6 +45,7 @@ class Planner {
 
  private:
   const VSchema& vschema_;
+  uint32_t connection_id_;
 };
 
 }  // namespace tessera::vtgate

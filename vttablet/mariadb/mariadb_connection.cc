@@ -47,6 +47,10 @@ void MariaDbConnection::Close(bool abort) {
   current_database_.clear();
 }
 
+uint64_t MariaDbConnection::thread_id() const {
+  return mysql_ == nullptr ? 0 : mysql_thread_id(mysql_);
+}
+
 Error MariaDbConnection::LastError() const {
   return ErrorFromMysql(mysql_);
 }

@@ -51,6 +51,10 @@ class MariaDbConnection {
                                                     std::chrono::milliseconds timeout);
 
   bool connected() const { return mysql_ != nullptr; }
+  // MariaDB's id of this connection (what KILL takes); 0 when not connected.
+  uint64_t thread_id() const;
+  // Closes the connection; the next statement reconnects.
+  void Disconnect() { Close(); }
 
  private:
   // Waits until the socket is ready for what `status` (MYSQL_WAIT_* bits)

@@ -52,6 +52,14 @@ asio::awaitable<void> ServerConnection::Serve(std::shared_ptr<ServerConnection> 
       }
       if (!next->has_value()) break;
       const rpc::FrameView& frame = **next;
+      if (frame.header.type == rpc::MessageType::kCancelRequest) {
+        // Stops the named statement if it still runs; no answer of its own.
+        if (auto it = cancels_.find(frame.header.request_id); it != cancels_.end()) {
+          auto cancel = it->second;  // the handler may end the statement
+          cancel->Cancel();
+        }
+        continue;
+      }
       auto request = DecodeRequest(frame);
       if (!request.ok()) {
         log->warn("closing tablet RPC connection: {}", request.error().message);
@@ -59,9 +67,16 @@ asio::awaitable<void> ServerConnection::Serve(std::shared_ptr<ServerConnection> 
         co_return;
       }
       ++in_flight_;
-      asio::co_spawn(socket_.get_executor(),
-                     Handle(self, frame.header.request_id, std::move(request).value()),
-                     asio::detached);
+      // Registered now: a CancelRequest may follow in this same read.
+      std::shared_ptr<StatementCancel> cancel;
+      if (std::holds_alternative<rpc::ExecuteRequest>(*request)) {
+        cancel = std::make_shared<StatementCancel>();
+        cancels_[frame.header.request_id] = cancel;
+      }
+      asio::co_spawn(
+          socket_.get_executor(),
+          Handle(self, frame.header.request_id, std::move(request).value(), std::move(cancel)),
+          asio::detached);
     }
     while (in_flight_ >= options_.max_in_flight_per_connection && !closed_) {
       slot_freed_.expires_at(asio::steady_timer::time_point::max());
@@ -103,10 +118,12 @@ Result<ServerConnection::Request> ServerConnection::DecodeRequest(
 }
 
 asio::awaitable<void> ServerConnection::Handle(std::shared_ptr<ServerConnection> /*self*/,
-                                               uint32_t request_id, Request request) {
+                                               uint32_t request_id, Request request,
+                                               std::shared_ptr<StatementCancel> cancel) {
   try {
     if (auto* execute = std::get_if<rpc::ExecuteRequest>(&request)) {
-      rpc::ExecuteResponse response = co_await service_.Execute(std::move(*execute));
+      rpc::ExecuteResponse response =
+          co_await service_.ExecuteCancellable(std::move(*execute), cancel);
       QueueResponse(request_id, response);
     } else if (auto* commit = std::get_if<Commit>(&request)) {
       Status status = co_await service_.Commit(commit->transaction_id);
@@ -122,6 +139,7 @@ asio::awaitable<void> ServerConnection::Handle(std::shared_ptr<ServerConnection>
     GetLogger("vttablet")->error("tablet request failed with an exception: {}", e.what());
     QueueResponse(request_id, rpc::ExecuteResponse{Error::Internal("internal tablet error")});
   }
+  cancels_.erase(request_id);
   --in_flight_;
   slot_freed_.cancel();
 }

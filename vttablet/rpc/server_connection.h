@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <variant>
 
 #include <boost/asio/awaitable.hpp>
@@ -41,8 +42,9 @@ class ServerConnection : public std::enable_shared_from_this<ServerConnection> {
   using Request = std::variant<rpc::ExecuteRequest, Commit, Rollback, Health>;
 
   Result<Request> DecodeRequest(const rpc::FrameView& frame) const;
+  // `cancel`: the stop signal of an ExecuteRequest (null for the others).
   boost::asio::awaitable<void> Handle(std::shared_ptr<ServerConnection> self, uint32_t request_id,
-                                      Request request);
+                                      Request request, std::shared_ptr<StatementCancel> cancel);
   template <class Response>
   void QueueResponse(uint32_t request_id, const Response& response);
   void StartWriting();
@@ -61,6 +63,8 @@ class ServerConnection : public std::enable_shared_from_this<ServerConnection> {
   bool writing_active_ = false;
   bool closed_ = false;
   size_t in_flight_ = 0;
+  // The stop signals of the ExecuteRequests in flight, by request id.
+  std::unordered_map<uint32_t, std::shared_ptr<StatementCancel>> cancels_;
   boost::asio::steady_timer slot_freed_;  // cancelled when a request finishes
 };
 

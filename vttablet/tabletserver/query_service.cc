@@ -12,6 +12,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "common/logging.h"
+#include "vttablet/tabletserver/query_killer.h"
 
 namespace tessera::vttablet {
 
@@ -70,18 +71,55 @@ Error QueryService::NoSuchTransaction(uint64_t transaction_id) const {
 }
 
 asio::awaitable<rpc::ExecuteResponse> QueryService::Execute(rpc::ExecuteRequest request) {
+  co_return co_await ExecuteCancellable(std::move(request), nullptr);
+}
+
+asio::awaitable<Result<ResultSet>> QueryService::RunStatement(MariaDbConnection& connection,
+                                                              const rpc::ExecuteRequest& request,
+                                                              StatementCancel* cancel,
+                                                              bool* killed) {
+  if (cancel == nullptr) {
+    co_return co_await connection.Execute(request.database, request.sql, request.max_rows,
+                                          TimeoutFor(request));
+  }
+  // Connected first, so that a cancel from now on knows the thread to kill.
+  Status connected = co_await connection.Connect();
+  if (!connected.ok()) co_return connected.error();
+  if (cancel->cancelled()) {
+    co_return Error::Make(mysql_errno::kQueryInterrupted, "Query execution was interrupted");
+  }
+  std::unique_ptr<QueryKiller> killer;
+  cancel->OnCancel([this, &connection, &killer] {
+    const uint64_t thread = connection.thread_id();
+    if (thread == 0 || killer) return;
+    killer = std::make_unique<QueryKiller>(executor_, params_);
+    killer->Kill(thread);
+  });
+  auto result = co_await connection.Execute(request.database, request.sql, request.max_rows,
+                                            TimeoutFor(request));
+  cancel->OnCancel({});
+  if (killer) {
+    *killed = true;
+    co_await killer->Done();
+  }
+  co_return result;
+}
+
+asio::awaitable<rpc::ExecuteResponse> QueryService::ExecuteCancellable(
+    rpc::ExecuteRequest request, std::shared_ptr<StatementCancel> cancel) {
   ++queries_executed_;
   if (auto next = ParseNextValues(request.sql)) {
     auto result = co_await sequences_.Next(request.database, std::move(*next));
     co_return rpc::ExecuteResponse{std::move(result), request.transaction_id};
   }
   if (request.transaction_id != 0 || request.begin)
-    co_return co_await ExecuteInTransaction(std::move(request));
+    co_return co_await ExecuteInTransaction(std::move(request), std::move(cancel));
   if (admin_ != nullptr && admin_->Handles(request.sql))
     co_return co_await ExecuteAdmin(std::move(request));
   auto connection = co_await pool_.Acquire();
-  auto result = co_await connection->Execute(request.database, request.sql, request.max_rows,
-                                             TimeoutFor(request));
+  bool killed = false;
+  auto result = co_await RunStatement(*connection, request, cancel.get(), &killed);
+  if (killed) connection->Disconnect();
   pool_.Release(std::move(connection));
   co_return rpc::ExecuteResponse{std::move(result), 0};
 }
@@ -95,7 +133,7 @@ asio::awaitable<rpc::ExecuteResponse> QueryService::ExecuteAdmin(rpc::ExecuteReq
 }
 
 asio::awaitable<rpc::ExecuteResponse> QueryService::ExecuteInTransaction(
-    rpc::ExecuteRequest request) {
+    rpc::ExecuteRequest request, std::shared_ptr<StatementCancel> cancel) {
   uint64_t id = request.transaction_id;
   if (request.begin) {
     if (id != 0) {
@@ -121,8 +159,14 @@ asio::awaitable<rpc::ExecuteResponse> QueryService::ExecuteInTransaction(
   }
   it->second.busy = true;
   MariaDbConnection* connection = it->second.connection.get();
-  auto result = co_await connection->Execute(request.database, request.sql, request.max_rows,
-                                             TimeoutFor(request));
+  bool killed = false;
+  auto result = co_await RunStatement(*connection, request, cancel.get(), &killed);
+  if (killed && connection->connected() &&
+      (result.ok() || result.error().code != mysql_errno::kQueryInterrupted)) {
+    // The kill came after the statement ended: MariaDB keeps it for the
+    // connection's next statement, which is this harmless one.
+    (void)co_await connection->Execute("", "DO 0", 0, TimeoutFor(request));
+  }
   // The entry is pinned while busy: nothing else may erase it.
   it = transactions_.find(id);
   it->second.busy = false;

@@ -55,6 +55,13 @@ class QueryService : public TabletService {
   void Start();
 
   boost::asio::awaitable<rpc::ExecuteResponse> Execute(rpc::ExecuteRequest request) override;
+  // A raised `cancel` stops the statement with KILL QUERY on its MariaDB
+  // connection (1317). A pooled connection that saw a kill is closed before
+  // it goes back, so a late kill cannot reach another caller's statement; a
+  // transaction keeps its connection: a kill that came after its statement
+  // ended is spent on a `DO 0`, not on the transaction's next statement.
+  boost::asio::awaitable<rpc::ExecuteResponse> ExecuteCancellable(
+      rpc::ExecuteRequest request, std::shared_ptr<StatementCancel> cancel) override;
   boost::asio::awaitable<Status> Commit(uint64_t transaction_id) override;
   boost::asio::awaitable<Status> Rollback(uint64_t transaction_id) override;
   rpc::HealthResponse Health() override;
@@ -66,7 +73,13 @@ class QueryService : public TabletService {
     bool busy = false;
   };
 
-  boost::asio::awaitable<rpc::ExecuteResponse> ExecuteInTransaction(rpc::ExecuteRequest request);
+  boost::asio::awaitable<rpc::ExecuteResponse> ExecuteInTransaction(
+      rpc::ExecuteRequest request, std::shared_ptr<StatementCancel> cancel);
+  // Runs the request's statement on `connection`, stopped by `cancel` (may
+  // be null); *killed tells whether a KILL QUERY was sent.
+  boost::asio::awaitable<Result<ResultSet>> RunStatement(MariaDbConnection& connection,
+                                                         const rpc::ExecuteRequest& request,
+                                                         StatementCancel* cancel, bool* killed);
   boost::asio::awaitable<rpc::ExecuteResponse> ExecuteAdmin(rpc::ExecuteRequest request);
   boost::asio::awaitable<Status> EndTransaction(uint64_t transaction_id, std::string_view verb);
   Error NoSuchTransaction(uint64_t transaction_id) const;

@@ -6,12 +6,14 @@
 #include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
 
 #include <cstdint>
+#include <memory>
 
 #include <boost/asio/awaitable.hpp>
 
 #include "common/error.h"
 #include "common/rpc/execute_messages.h"
 #include "common/rpc/health_messages.h"
+#include "vttablet/tabletserver/statement_cancel.h"
 
 namespace tessera::vttablet {
 
@@ -20,6 +22,13 @@ class TabletService {
   virtual ~TabletService() = default;
 
   virtual boost::asio::awaitable<rpc::ExecuteResponse> Execute(rpc::ExecuteRequest request) = 0;
+  // Execute that stops early, with 1317 (Query execution was interrupted),
+  // once `cancel` is raised. The default ignores the signal.
+  virtual boost::asio::awaitable<rpc::ExecuteResponse> ExecuteCancellable(
+      rpc::ExecuteRequest request, std::shared_ptr<StatementCancel> cancel) {
+    (void)cancel;
+    co_return co_await Execute(std::move(request));
+  }
   virtual boost::asio::awaitable<Status> Commit(uint64_t transaction_id) = 0;
   virtual boost::asio::awaitable<Status> Rollback(uint64_t transaction_id) = 0;
   virtual rpc::HealthResponse Health() = 0;

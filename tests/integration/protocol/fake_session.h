@@ -15,6 +15,7 @@ namespace tessera::vtgate::mysql::testing {
 // Answers:
 //   "select 1"        one BIGINT column "1", one row "1"
 //   "select rows"     id BIGINT NOT NULL, name VARCHAR; rows (1,'alice'), (2,NULL), (3,'')
+//   "SELECT * FROM `rows` LIMIT 0"  the same columns, no rows (COM_FIELD_LIST of `rows`)
 //   "select many"     one column, 10000 rows "0".."9999"
 //   "select length"   prefix: one row with the byte length of the whole statement
 //   "insert"          OK: 3 affected rows, last insert id 42, info "Records: 3"

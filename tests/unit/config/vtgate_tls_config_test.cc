@@ -28,6 +28,17 @@ TEST(VtgateTlsConfig, AbsentByDefault) {
   ASSERT_TRUE(topo.ok()) << topo.error().message;
   EXPECT_FALSE(topo->vtgate.tls.has_value());
   EXPECT_EQ(topo->vtgate.default_auth_plugin, "mysql_native_password");
+  EXPECT_EQ(topo->vtgate.max_connections, 20000u);
+}
+
+TEST(VtgateTlsConfig, MaxConnections) {
+  auto topo = ParseTopology(Config("  max_connections: 250\n"), "t.yaml");
+  ASSERT_TRUE(topo.ok()) << topo.error().message;
+  EXPECT_EQ(topo->vtgate.max_connections, 250u);
+  EXPECT_NE(ErrorOf(Config("  max_connections: 0\n")).find("vtgate max_connections"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf(Config("  max_connections: lots\n")).find("vtgate max_connections"),
+            std::string::npos);
 }
 
 TEST(VtgateTlsConfig, PathsAreRelativeToTheConfigFile) {

@@ -3,6 +3,7 @@
 #include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,10 +11,12 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
 
+#include "vtgate/gateway/call_interrupt.h"
 #include "vtgate/gateway/tablet_client.h"
 #include "vttablet/rpc/rpc_server.h"
 #include "vttablet/tabletserver/tablet_service.h"
@@ -68,6 +71,24 @@ class FakeTabletService : public vttablet::TabletService {
     --running;
     co_return response;
   }
+  // "wait for cancel" runs until its CancelRequest arrives, then ends with
+  // 1317; everything else as Execute.
+  asio::awaitable<rpc::ExecuteResponse> ExecuteCancellable(
+      rpc::ExecuteRequest request, std::shared_ptr<vttablet::StatementCancel> cancel) override {
+    if (request.sql != "wait for cancel") co_return co_await Execute(std::move(request));
+    ++calls;
+    asio::steady_timer stopped(co_await asio::this_coro::executor, std::chrono::seconds(30));
+    cancel->OnCancel([&stopped] { stopped.cancel(); });
+    boost::system::error_code ec;
+    co_await stopped.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    cancel->OnCancel({});
+    rpc::ExecuteResponse response;
+    if (cancel->cancelled()) {
+      ++cancelled;
+      response.result = Error::Make(1317, "Query execution was interrupted");
+    }
+    co_return response;
+  }
   asio::awaitable<Status> Commit(uint64_t transaction_id) override {
     if (transaction_id == 0) co_return Error::Internal("no transaction 0");
     co_return Status::Ok();
@@ -76,6 +97,7 @@ class FakeTabletService : public vttablet::TabletService {
   rpc::HealthResponse Health() override { return {true, "ok", static_cast<uint64_t>(calls), 2}; }
 
   int calls = 0;
+  int cancelled = 0;
   int running = 0;
   int max_running = 0;
 };
@@ -136,6 +158,50 @@ TEST_F(RpcLoopbackTest, ExecuteReturnsRowsAndErrors) {
     EXPECT_TRUE(health->serving);
     EXPECT_EQ(health->queries_executed, 3u);
     EXPECT_EQ(health->transactions_open, 2u);
+  });
+}
+
+TEST_F(RpcLoopbackTest, InterruptStopsTheCallsOfItsScopeOnly) {
+  vtgate::CallInterrupt interrupt;
+  std::optional<rpc::ExecuteResponse> stopped, other;
+  asio::co_spawn(
+      io_,
+      [&]() -> asio::awaitable<void> {
+        stopped = co_await client_->Execute(Req("db", "wait for cancel"), &interrupt);
+      },
+      asio::detached);
+  asio::co_spawn(
+      io_,
+      [&]() -> asio::awaitable<void> {
+        other = co_await client_->Execute(Req("db", "sleep 300 untouched"));
+      },
+      asio::detached);
+  Run([&]() -> asio::awaitable<void> {
+    // Both calls reach the tablet, then only the first is interrupted.
+    asio::steady_timer pause(io_, std::chrono::milliseconds(100));
+    co_await pause.async_wait(asio::use_awaitable);
+    EXPECT_EQ(service_.calls, 2);
+    interrupt.Interrupt();
+  });
+  while (!stopped || !other) io_.run_one_for(std::chrono::milliseconds(100));
+  ASSERT_FALSE(stopped->result.ok());
+  EXPECT_EQ(stopped->result.error().code, 1317);
+  EXPECT_EQ(service_.cancelled, 1);
+  ASSERT_TRUE(other->result.ok()) << other->result.error().message;
+  EXPECT_EQ(*other->result->rows.at(0).at(0), "untouched");
+
+  // Until Reset, a call of the interrupted scope fails without reaching the tablet.
+  Run([&]() -> asio::awaitable<void> {
+    auto refused = co_await client_->Execute(Req("db", "select 1"), &interrupt);
+    EXPECT_FALSE(refused.result.ok());
+    if (!refused.result.ok()) {
+      EXPECT_EQ(refused.result.error().code, 1317);
+    }
+    EXPECT_EQ(service_.calls, 2);
+    interrupt.Reset();
+    auto served = co_await client_->Execute(Req("db", "select 1"), &interrupt);
+    EXPECT_TRUE(served.result.ok());
+    EXPECT_EQ(service_.calls, 3);
   });
 }
 
