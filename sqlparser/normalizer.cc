@@ -57,6 +57,60 @@ constexpr std::array<std::string_view, 7> kDataVerbs = {"SELECT", "INSERT", "REP
 // A string right after these words is not a value of the statement.
 constexpr std::array<std::string_view, 5> kKeepNextString = {"AS", "SEPARATOR", "DATE", "TIME",
                                                              "TIMESTAMP"};
+// Words after which a string is an operand. After any other word (a column,
+// NULL, END, ...), after `)`, a number or a variable, a string can only be
+// an alias (`SELECT c 'name'`) and is kept as written.
+constexpr std::array<std::string_view, 51> kOperandBefore = {"SELECT",
+                                                             "DISTINCT",
+                                                             "DISTINCTROW",
+                                                             "ALL",
+                                                             "ANY",
+                                                             "SOME",
+                                                             "WHERE",
+                                                             "HAVING",
+                                                             "ON",
+                                                             "AND",
+                                                             "OR",
+                                                             "XOR",
+                                                             "NOT",
+                                                             "LIKE",
+                                                             "RLIKE",
+                                                             "REGEXP",
+                                                             "IN",
+                                                             "IS",
+                                                             "BETWEEN",
+                                                             "THEN",
+                                                             "ELSE",
+                                                             "WHEN",
+                                                             "CASE",
+                                                             "SET",
+                                                             "VALUES",
+                                                             "VALUE",
+                                                             "BY",
+                                                             "INTERVAL",
+                                                             "ESCAPE",
+                                                             "DIV",
+                                                             "MOD",
+                                                             "BINARY",
+                                                             "FROM",
+                                                             "LEADING",
+                                                             "TRAILING",
+                                                             "BOTH",
+                                                             "RETURNING",
+                                                             "UNION",
+                                                             "EXCEPT",
+                                                             "INTERSECT",
+                                                             "WITH",
+                                                             "AGAINST",
+                                                             "USING",
+                                                             "DEFAULT",
+                                                             "HIGH_PRIORITY",
+                                                             "STRAIGHT_JOIN",
+                                                             "SQL_CALC_FOUND_ROWS",
+                                                             "SQL_NO_CACHE",
+                                                             "SQL_CACHE",
+                                                             "SQL_SMALL_RESULT",
+                                                             "SQL_BIG_RESULT"};
 // Numbers inside `word(...)` are part of a type or a niladic function call.
 constexpr std::array<std::string_view, 31> kKeepParenWords = {
     "CHAR",         "CHARACTER", "VARCHAR",   "BINARY",    "VARBINARY",
@@ -355,6 +409,7 @@ Result<ScanResult> Scanner::Word(size_t& i, bool keep_string) {
     Value(upper == "X" ? NormalizedValueKind::kHex : NormalizedValueKind::kBit,
           std::string(s_.substr(j + 1, k - j - 1)), std::string(text), text, keep_string);
     prev_word_.Clear();
+    keep_next_string_ = true;  // an alias
     i = k + 1;
     return ScanResult::kDone;
   }
@@ -373,6 +428,7 @@ Result<ScanResult> Scanner::Word(size_t& i, bool keep_string) {
     Put(s_.substr(start, stop - start));
     NoteToken(false);
     prev_word_.Clear();
+    keep_next_string_ = true;  // an alias
     i = stop;
     return ScanResult::kDone;
   }
@@ -402,7 +458,7 @@ Result<ScanResult> Scanner::Word(size_t& i, bool keep_string) {
   } else if (keep_clause_ && parens_.size() <= keep_clause_depth_ && OneOf(upper, kClauseEnd)) {
     keep_clause_ = false;
   }
-  if (OneOf(upper, kKeepNextString)) keep_next_string_ = true;
+  if (OneOf(upper, kKeepNextString) || !OneOf(upper, kOperandBefore)) keep_next_string_ = true;
   prev_word_ = upper_buf;
   return ScanResult::kDone;
 }
@@ -495,6 +551,7 @@ Result<ScanResult> Scanner::Run() {
       }
       Put(s_.substr(i, j + 1 - i));
       NoteToken(false);
+      keep_next_string_ = true;  // a string after a name is its alias
       i = j + 1;
       continue;
     }
@@ -505,6 +562,7 @@ Result<ScanResult> Scanner::Run() {
                               out_.text.back() != '`' && out_.text.back() != ')'));
     if (IsDigit(uc) || dot_number) {
       Number(i);
+      keep_next_string_ = true;  // a string after a number is its alias
       continue;
     }
     if (c == '?') return ScanResult::kLeaveAlone;
@@ -525,6 +583,7 @@ Result<ScanResult> Scanner::Run() {
       }
       Put(s_.substr(i, j - i));
       NoteToken(false);
+      keep_next_string_ = true;  // a string after a variable is its alias
       i = j;
       continue;
     }
@@ -557,6 +616,7 @@ Result<ScanResult> Scanner::Run() {
       } else {
         Put(")");
       }
+      keep_next_string_ = true;  // a string after `)` is an alias
       ++i;
       continue;
     }

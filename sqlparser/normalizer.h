@@ -16,7 +16,9 @@
 //   keywords. A number glued to identifier characters (1abc) stays as is.
 // - Left as literals: everything in ORDER BY / GROUP BY (ordinals) and LIMIT /
 //   OFFSET clauses, strings after a charset introducer (_utf8mb4'x') or N'x',
-//   aliases after AS, JSON paths after -> / ->>, GROUP_CONCAT's SEPARATOR,
+//   aliases after AS and string aliases without it (a string right after a
+//   name, a number, a variable or `)`; kOperandBefore in normalizer.cc lists
+//   the words after which a string is a value), JSON paths after -> / ->>, GROUP_CONCAT's SEPARATOR,
 //   DATE/TIME/TIMESTAMP '...', and numbers inside the parentheses of type
 //   names and niladic functions (CHAR(10), DECIMAL(10,2), NOW(6)).
 // - Comments (`-- `, `#`, `/* */`) and whitespace runs become one space; the

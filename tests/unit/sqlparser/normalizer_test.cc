@@ -167,6 +167,24 @@ TEST(NormalizerTest, OrdinalsLimitsAndTypeArgumentsStay) {
             "SELECT _utf8mb4'x', _latin1 'y', N'z', :v1 FROM t");
 }
 
+TEST(NormalizerTest, StringAliasesWithoutAsStay) {
+  Normalized n = Norm(
+      "SELECT c 'one', `d` \"two\", 1 'three', COUNT(*) 'four', @v 'five', NULL 'six', "
+      "CASE WHEN a = 'x' THEN 'y' ELSE 'z' END 'seven' FROM t WHERE e = 'v' AND f LIKE 'p%'");
+  EXPECT_EQ(n.text,
+            "SELECT c 'one', `d` \"two\", :v1 'three', COUNT(*) 'four', @v 'five', NULL 'six', "
+            "CASE WHEN a = :v2 THEN :v3 ELSE :v4 END 'seven' FROM t WHERE e = :v5 AND f LIKE :v6");
+  EXPECT_EQ(Sqls(n), (Strings{"1", "'x'", "'y'", "'z'", "'v'", "'p%'"}));
+  // After the words that take an operand, a string is a value.
+  n = Norm(
+      "SELECT DISTINCT 'b', 'a' FROM t WHERE NOT 'c' OR x BETWEEN 'd' AND 'e' OR y IN ('f') OR "
+      "z REGEXP 'g' OR w = BINARY 'h' OR TRIM(LEADING 'i' FROM v) OR d > NOW() - INTERVAL '1' DAY");
+  EXPECT_EQ(n.values.size(), 10u) << n.text;
+  EXPECT_EQ(Norm("UPDATE t SET a = 'x', b = DEFAULT WHERE c = 'y'").values.size(), 2u);
+  EXPECT_EQ(Norm("INSERT INTO t VALUES ('a'), ('b') ON DUPLICATE KEY UPDATE c = 'd'").values.size(),
+            3u);
+}
+
 TEST(NormalizerTest, DdlAndPlaceholdersAreUntouched) {
   for (std::string_view s :
        {"CREATE TABLE t (id INT DEFAULT 5, c VARCHAR(10) DEFAULT 'x')",

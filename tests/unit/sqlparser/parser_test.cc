@@ -92,8 +92,6 @@ TEST(ParserCorpus, NormalizedTextParses) {
     auto normalized = Normalize(statement.sql);
     if (!normalized.ok() || !normalized->parameterized) continue;
     ++parameterized;
-    if (normalized->text.find("c :v1 FROM t ORDER BY `alias with space`") != std::string::npos)
-      continue;
     auto r = parser.Parse(normalized->text);
     EXPECT_TRUE(r.ok()) << statement.Where() << ": " << normalized->text << "\n  "
                         << r.error().ToString();
@@ -153,9 +151,13 @@ TEST(ParserFormat, BackquotedOptionValuesStayQuoted) {
 // same bytes, so format/parse round trips are stable.
 TEST(ParserFormat, NamesKeepBytesThatAreNotUtf8) {
   Parser parser;
-  auto r = parser.Parse("USE `\xAE\x64b`");
+  auto r = parser.Parse(
+      "USE `\xAE"
+      "db`");
   ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r.value()->As<ast::UseStatement>().db, "\xAE\x64b");
+  EXPECT_EQ(r.value()->As<ast::UseStatement>().db,
+            "\xAE"
+            "db");
   const std::string formatted = Format(**r);
   auto again = parser.Parse(formatted);
   ASSERT_TRUE(again.ok());
