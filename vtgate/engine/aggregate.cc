@@ -104,6 +104,12 @@ std::string_view AggregateName(AggregateKind kind) {
       return "sum_distinct";
     case AggregateKind::kAvgDistinct:
       return "avg_distinct";
+    case AggregateKind::kBitAnd:
+      return "bit_and";
+    case AggregateKind::kBitOr:
+      return "bit_or";
+    case AggregateKind::kBitXor:
+      return "bit_xor";
   }
   return "?";
 }
@@ -192,6 +198,26 @@ Row CombineRows(const std::vector<Field>& fields, std::span<const Row> rows,
         } else {
           out[col] = Average(total, count, field);
         }
+        break;
+      }
+      case AggregateKind::kBitAnd:
+      case AggregateKind::kBitOr:
+      case AggregateKind::kBitXor: {
+        uint64_t bits = spec.kind == AggregateKind::kBitAnd ? ~uint64_t{0} : 0;
+        for (const Row& row : rows) {
+          if (!row[col].has_value()) continue;
+          uint64_t partial = 0;
+          const std::string& text = *row[col];
+          std::from_chars(text.data(), text.data() + text.size(), partial);
+          if (spec.kind == AggregateKind::kBitAnd) {
+            bits &= partial;
+          } else if (spec.kind == AggregateKind::kBitOr) {
+            bits |= partial;
+          } else {
+            bits ^= partial;
+          }
+        }
+        out[col] = std::to_string(bits);
         break;
       }
     }

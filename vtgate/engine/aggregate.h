@@ -8,6 +8,10 @@
 //                weight column (when fetched) follows the chosen value
 //   AVG          SUM partials / COUNT partials (`count` column), with MariaDB's
 //                type: DECIMAL with 4 more fractional digits, DOUBLE for DOUBLE
+//   BIT_AND / BIT_OR / BIT_XOR
+//                partials (BIGINT UNSIGNED) combined with the same bit operation;
+//                a shard without rows contributes the operation's identity
+//                (all ones for AND, 0 for OR and XOR), as MariaDB returns it
 //   COUNT / SUM / AVG (DISTINCT x)
 //                the column holds x itself; rows arrive sorted by x within the
 //                group, so equal neighbours (by value or weight) count once
@@ -31,6 +35,9 @@ enum class AggregateKind {
   kCountDistinct,
   kSumDistinct,
   kAvgDistinct,
+  kBitAnd,
+  kBitOr,
+  kBitXor,
 };
 
 struct AggregateSpec {

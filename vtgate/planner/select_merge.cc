@@ -311,6 +311,11 @@ class GroupedSelect {
     } else if (name == "avg") {
       spec.kind = AggregateKind::kAvg;
       shard_expr = CallOf("SUM", *arg);
+    } else if ((name == "bit_and" || name == "bit_or" || name == "bit_xor") && arg != nullptr) {
+      spec.kind = name == "bit_and"  ? AggregateKind::kBitAnd
+                  : name == "bit_or" ? AggregateKind::kBitOr
+                                     : AggregateKind::kBitXor;
+      shard_expr = call.Clone();
     } else {
       return "aggregate function " + name;
     }
@@ -323,7 +328,8 @@ class GroupedSelect {
       auto& select_item = select_.items[*item];
       if (select_item.alias.empty() && spec.kind != AggregateKind::kCount &&
           spec.kind != AggregateKind::kSum && spec.kind != AggregateKind::kMin &&
-          spec.kind != AggregateKind::kMax) {
+          spec.kind != AggregateKind::kMax && spec.kind != AggregateKind::kBitAnd &&
+          spec.kind != AggregateKind::kBitOr && spec.kind != AggregateKind::kBitXor) {
         select_item.alias = sql::FormatExpr(call);  // the column keeps the aggregate's name
       }
       original_text_[*item] = text;

@@ -5,7 +5,7 @@
 // LIMIT offset+count) and puts the primitives that finish the job in vtgate
 // on top of the Route:
 //   no grouping:  Route -> [Distinct] -> [MemorySort] -> [Limit] -> TruncateColumns
-//   plain COUNT/SUM/MIN/MAX:  Route -> ScalarAggregate -> TruncateColumns
+//   plain COUNT/SUM/MIN/MAX/BIT_*:  Route -> ScalarAggregate -> TruncateColumns
 //   otherwise:    Route -> [MemorySort keys] -> OrderedAggregate -> [Filter (HAVING)]
 //                 -> [MemorySort (ORDER BY)] -> [Limit] -> TruncateColumns
 // With grouping, shards get GROUP BY (plus the argument of COUNT/SUM/AVG

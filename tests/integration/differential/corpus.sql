@@ -289,8 +289,14 @@ SELECT SUM(price) * 2 FROM {k}.corder
 SELECT GROUP_CONCAT(order_id ORDER BY order_id) FROM {k}.corder
 -- error 1235
 SELECT STDDEV_POP(qty) FROM {k}.corder
--- error 1235
-SELECT BIT_OR(qty) FROM {k}.corder
+SELECT BIT_OR(qty), BIT_AND(qty), BIT_XOR(qty) FROM {k}.corder
+SELECT BIT_AND(qty), bit_or(customer_id), BIT_XOR(order_id) FROM {k}.corder WHERE qty > 2
+SELECT BIT_AND(amount), BIT_OR(amount), BIT_XOR(amount), COUNT(*) FROM {k}.refund
+SELECT BIT_AND(qty) AS a, BIT_OR(price) AS o FROM {k}.corder WHERE price IS NULL
+-- ordered
+SELECT customer_id, BIT_OR(qty), BIT_XOR(order_id), BIT_AND(qty) FROM {k}.corder GROUP BY customer_id ORDER BY customer_id
+-- ordered
+SELECT status, BIT_XOR(qty) AS x, COUNT(*) FROM {k}.corder GROUP BY status HAVING COUNT(*) > 1 ORDER BY status
 -- error 1235
 SELECT COUNT(DISTINCT customer_id, product_id) FROM {k}.corder
 SELECT MAX(price), SUM(price), AVG(price), COUNT(price) FROM {k}.corder WHERE price IS NULL

@@ -77,6 +77,32 @@ TEST(ScalarAggregateTest, AllNullPartialsGiveNullSumAndZeroCount) {
   EXPECT_EQ(combined->rows[0], (Row{Value("0"), Value()}));
 }
 
+TEST(ScalarAggregateTest, BitAggregatesCombineWithTheirOperation) {
+  ResultSet partials;
+  Field bits = MakeField(FieldType::kLongLong);
+  bits.flags = field_flag::kUnsigned;
+  partials.fields = {bits, bits, bits};
+  partials.rows.push_back(Row{Value("12"), Value("12"), Value("12")});  // 0b1100
+  partials.rows.push_back(Row{Value("10"), Value("10"), Value("10")});  // 0b1010
+  // A shard without rows: AND's identity is all ones, OR's and XOR's 0.
+  partials.rows.push_back(Row{Value("18446744073709551615"), Value("0"), Value("0")});
+  std::vector<AggregateSpec> specs(3);
+  specs[0].kind = AggregateKind::kBitAnd;
+  specs[1].kind = AggregateKind::kBitOr;
+  specs[1].column.value = {1, false};
+  specs[2].kind = AggregateKind::kBitXor;
+  specs[2].column.value = {2, false};
+  auto combined = ScalarAggregate::Combine(partials, specs);
+  ASSERT_TRUE(combined.ok());
+  EXPECT_EQ(combined->rows[0], (Row{Value("8"), Value("14"), Value("6")}));
+
+  partials.rows.resize(1);
+  partials.rows[0] = Row{Value("18446744073709551615"), Value("0"), Value("0")};
+  combined = ScalarAggregate::Combine(partials, specs);
+  ASSERT_TRUE(combined.ok());
+  EXPECT_EQ(combined->rows[0], (Row{Value("18446744073709551615"), Value("0"), Value("0")}));
+}
+
 TEST(MemorySortTest, StableMultiKeySortWithDescAndFromEndColumns) {
   ResultSet rs;
   rs.fields = {MakeField(FieldType::kVarString), MakeField(FieldType::kLong)};
