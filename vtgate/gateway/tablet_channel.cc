@@ -45,12 +45,18 @@ asio::awaitable<Result<TabletResponse>> TabletChannel::Call(const Request& reque
   uint32_t id = NextRequestId();
   rpc::AppendFrame(pending_writes_, id, request);
   if (interrupt == nullptr) co_return co_await Await(id, timeout);
-  const uint64_t token = interrupt->Register([weak = weak_from_this(), id] {
-    if (auto channel = weak.lock()) channel->SendCancel(id);
-  });
+  const uint64_t token = interrupt->Register(weak_from_this(), id);
   auto response = co_await Await(id, timeout);
   interrupt->Unregister(token);
   co_return response;
+}
+
+void CallInterrupt::Interrupt() {
+  interrupted_ = true;
+  // SendCancel only queues a frame: no call ends (and unregisters) meanwhile.
+  for (const Call& call : calls_) {
+    if (auto channel = call.channel.lock()) channel->SendCancel(call.request_id);
+  }
 }
 
 void TabletChannel::SendCancel(uint32_t request_id) {

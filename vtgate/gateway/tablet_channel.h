@@ -72,6 +72,7 @@ class TabletChannel : public std::enable_shared_from_this<TabletChannel> {
   uint32_t NextRequestId();
   // Queues a CancelRequest for the call `request_id` if it still waits.
   void SendCancel(uint32_t request_id);
+  friend class CallInterrupt;
   void Kick();
   // Each coroutine holds `self` so the channel outlives it.
   boost::asio::awaitable<void> Connect(std::shared_ptr<TabletChannel> self);

@@ -88,19 +88,24 @@ asio::awaitable<Result<ResultSet>> QueryService::RunStatement(MariaDbConnection&
   if (cancel->cancelled()) {
     co_return Error::Make(mysql_errno::kQueryInterrupted, "Query execution was interrupted");
   }
-  std::unique_ptr<QueryKiller> killer;
-  cancel->OnCancel([this, &connection, &killer] {
-    const uint64_t thread = connection.thread_id();
-    if (thread == 0 || killer) return;
-    killer = std::make_unique<QueryKiller>(executor_, params_);
-    killer->Kill(thread);
+  // One pointer for the handler, so that setting it allocates nothing.
+  struct Stop {
+    QueryService* service;
+    MariaDbConnection* connection;
+    std::unique_ptr<QueryKiller> killer;
+  } stop{this, &connection, nullptr};
+  cancel->OnCancel([&stop] {
+    const uint64_t thread = stop.connection->thread_id();
+    if (thread == 0 || stop.killer) return;
+    stop.killer = std::make_unique<QueryKiller>(stop.service->executor_, stop.service->params_);
+    stop.killer->Kill(thread);
   });
   auto result = co_await connection.Execute(request.database, request.sql, request.max_rows,
                                             TimeoutFor(request));
   cancel->OnCancel({});
-  if (killer) {
+  if (stop.killer) {
     *killed = true;
-    co_await killer->Done();
+    co_await stop.killer->Done();
   }
   co_return result;
 }

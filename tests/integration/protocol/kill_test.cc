@@ -152,6 +152,22 @@ TEST_F(KillTest, KillQueryOutsideATransactionLeavesThePooledConnectionsClean) {
         << victim->error();
     EXPECT_EQ(killer->Rows("SELECT " + std::to_string(i)), (Rows{{std::to_string(i)}}));
   }
+  // A statement running on every shard is stopped on every shard.
+  ASSERT_TRUE(
+      killer->Exec("INSERT INTO customer (customer_id, email) VALUES (910, 'a'), (911, "
+                   "'b'), (912, 'c'), (913, 'd'), (914, 'e'), (915, 'f')"))
+      << killer->error();
+  auto scattered = std::async(std::launch::async, [&] {
+    const bool ok =
+        victim->Exec("SELECT SLEEP(20) FROM customer WHERE customer_id BETWEEN 910 AND 915");
+    return std::make_pair(ok, victim->error_code());
+  });
+  ASSERT_TRUE(WaitRunning(*killer, id, "SLEEP(20)"));
+  ASSERT_TRUE(killer->Exec("KILL QUERY " + std::to_string(id))) << killer->error();
+  ASSERT_EQ(scattered.wait_for(30s), std::future_status::ready);
+  EXPECT_EQ(scattered.get().second, 1317u);
+  EXPECT_EQ(victim->Rows("SELECT COUNT(*) FROM customer WHERE customer_id BETWEEN 910 AND 915"),
+            (Rows{{"6"}}));
   // KILL QUERY of an idle connection does nothing to its next statement.
   ASSERT_TRUE(killer->Exec("KILL QUERY " + std::to_string(id))) << killer->error();
   EXPECT_EQ(victim->Rows("SELECT 7"), (Rows{{"7"}})) << victim->error();
