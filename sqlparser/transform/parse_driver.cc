@@ -7,6 +7,7 @@
 #include "MySqlLexer.h"
 #include "antlr4-runtime.h"
 #include "sqlparser/query_text.h"
+#include "sqlparser/transform/fast_lexer.h"
 #include "sqlparser/transform/raw_bytes.h"
 #include "sqlparser/transform/transformer.h"
 #include "sqlparser/transform/unmodeled_statement.h"
@@ -59,25 +60,48 @@ size_t ByteOffset(std::string_view sql, size_t cp) {
   }
   return std::min(i, sql.size());
 }
+
+const FastLexer& StatementLexer() {
+  static const FastLexer lexer;
+  return lexer;
+}
+
+// The token source of one statement's text: FastLexer's tokens, or the
+// generated lexer's (and its first error) where FastLexer declines. Tokens
+// point into it.
+struct StatementTokenSource {
+  std::unique_ptr<antlr4::TokenSource> fast;
+  std::unique_ptr<antlr4::ANTLRInputStream> input;
+  std::optional<FirstErrorListener> generated_errors;
+  std::unique_ptr<tessera_sql::MySqlLexer> generated;
+
+  antlr4::TokenSource& source() { return fast ? *fast : *generated; }
+};
 }  // namespace
 
 Result<ast::StatementPtr> RunParse(std::string_view sql, ParseStats& stats) {
   std::string text = BlankExecutableCommentMarkers(sql);
   if (auto mapped = MapRawBytes(text)) text = std::move(*mapped);
-  std::unique_ptr<antlr4::ANTLRInputStream> input;
-  try {
-    input = std::make_unique<antlr4::ANTLRInputStream>(text);
-  } catch (const std::exception&) {
-    return Error::Make(mysql_errno::kParse, "Invalid utf8 character string in the statement");
+  StatementTokenSource lexed;
+  if (auto tokens = StatementLexer().Lex(text)) {
+    lexed.fast = MakeTokenSource(text, std::move(*tokens));
+  } else {
+    try {
+      lexed.input = std::make_unique<antlr4::ANTLRInputStream>(text);
+    } catch (const std::exception&) {
+      return Error::Make(mysql_errno::kParse, "Invalid utf8 character string in the statement");
+    }
+    lexed.generated = std::make_unique<tessera_sql::MySqlLexer>(lexed.input.get());
+    lexed.generated_errors.emplace(lexed.input->size());
+    lexed.generated->removeErrorListeners();
+    lexed.generated->addErrorListener(&*lexed.generated_errors);
   }
-  const size_t end = input->size();
-  tessera_sql::MySqlLexer lexer(input.get());
-  FirstErrorListener lex_errors(end);
-  lexer.removeErrorListeners();
-  lexer.addErrorListener(&lex_errors);
-  antlr4::CommonTokenStream tokens(&lexer);
+  const size_t end = lexed.source().getInputStream()->size();
+  antlr4::CommonTokenStream tokens(&lexed.source());
   tokens.fill();
-  if (lex_errors.index()) return SyntaxError(sql, ByteOffset(sql, *lex_errors.index()));
+  if (lexed.generated_errors && lexed.generated_errors->index()) {
+    return SyntaxError(sql, ByteOffset(sql, *lexed.generated_errors->index()));
+  }
 
   std::unordered_map<size_t, int> placeholders;
   bool only_semicolons = true;
