@@ -59,7 +59,11 @@ std::vector<std::string_view> SplitStatements(std::string_view sql) {
   while (i < n) {
     const char c = sql[i];
     if (c == ';') {
-      emit(i);
+      // `x --;`: the dashes are two minus signs only while the `;` follows
+      // them (at the end of a text they would open a comment), so the
+      // statement keeps its `;`.
+      const bool dashes = i >= 2 && sql[i - 1] == '-' && sql[i - 2] == '-';
+      emit(dashes ? i + 1 : i);
       start = ++i;
       continue;
     }

@@ -7,7 +7,8 @@
 //   (doubled backquotes), `-- ` / `#` line comments or /* ... */ comments,
 //   executable /*! ... */ and /*M! ... */ comments included.
 // - Each statement is a view into `sql`, without its `;` and trimmed of
-//   surrounding whitespace. Pieces holding nothing but whitespace and
+//   surrounding whitespace; a statement ending in `--` right before its `;`
+//   keeps the `;` (without it, the `--` would read as a comment). Pieces holding nothing but whitespace and
 //   ordinary comments are dropped, so "SELECT 1;" and "SELECT 1; -- done"
 //   are one statement. Executable comments are not blank.
 // - An unterminated string, identifier or comment runs to the end of the

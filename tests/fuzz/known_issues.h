@@ -20,12 +20,4 @@ inline bool Strict() {
   return strict;
 }
 
-// SplitStatements on `x --;`: `--` followed by `;` is not a comment, but the
-// statement ends there (`x --`), and on its own text a final `--` is one, so
-// the statement reads as `x` (and `--;` alone as an empty query).
-inline bool StatementEndsInDashes(std::string_view statement) {
-  if (Strict()) return false;
-  return statement.size() >= 2 && statement.substr(statement.size() - 2) == "--";
-}
-
 }  // namespace tessera::fuzz

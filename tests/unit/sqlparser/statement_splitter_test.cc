@@ -28,6 +28,17 @@ TEST(StatementSplitterTest, SplitsAtTopLevelSemicolons) {
             (Strings{"SELECT 1", "SELECT 2", "INSERT INTO t VALUES (3)"}));
 }
 
+TEST(StatementSplitterTest, DashesRightBeforeTheSemicolonKeepIt) {
+  // `--;` is two minus signs; alone at the end of a text `--` opens a comment.
+  EXPECT_EQ(Split("SELECT 1 --; SELECT 2"), (Strings{"SELECT 1 --;", "SELECT 2"}));
+  EXPECT_EQ(Split("SELECT 1 -- ; SELECT 2"), Strings{"SELECT 1 -- ; SELECT 2"});  // a comment
+  EXPECT_EQ(Split("--;"), Strings{"--;"});
+  for (const auto& s : SplitStatements("SELECT 5 --;SELECT 6")) {
+    EXPECT_EQ(SplitStatements(s).size(), 1u) << s;
+    EXPECT_EQ(SplitStatements(s)[0], s);
+  }
+}
+
 TEST(StatementSplitterTest, BlankPiecesAreDropped) {
   EXPECT_EQ(Split(""), Strings{});
   EXPECT_EQ(Split(" ; ;\n"), Strings{});
