@@ -8,6 +8,7 @@
 #include "antlr4-runtime.h"
 #include "sqlparser/query_text.h"
 #include "sqlparser/transform/fast_lexer.h"
+#include "sqlparser/transform/lexed_token_source.h"
 #include "sqlparser/transform/raw_bytes.h"
 #include "sqlparser/transform/transformer.h"
 #include "sqlparser/transform/unmodeled_statement.h"

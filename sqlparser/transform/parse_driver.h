@@ -1,7 +1,9 @@
-// RunParse: drives the generated lexer/parser over one statement and hands
-// the tree to Transformer. SLL prediction with a bail-out error strategy
-// first; on failure the tokens are rewound and parsed again with full LL and
-// error reporting. Errors come back as values (see sqlparser/parser.h).
+// RunParse: lexes one statement with FastLexer, falling back to the
+// generated lexer when FastLexer declines (that lexer then reports any lexer
+// error), drives the generated parser over the tokens and hands the tree to
+// Transformer. SLL prediction with a bail-out error strategy first; on
+// failure the tokens are rewound and parsed again with full LL and error
+// reporting. Errors come back as values (see sqlparser/parser.h).
 #pragma once
 
 #include <string_view>

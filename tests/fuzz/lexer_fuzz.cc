@@ -18,6 +18,7 @@
 
 #include "sqlparser/query_text.h"
 #include "sqlparser/transform/fast_lexer.h"
+#include "sqlparser/transform/lexer_comparison.h"
 #include "sqlparser/transform/raw_bytes.h"
 #include "tests/fuzz/fuzz_failure.h"
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "sqlparser/query_text.h"
+#include "sqlparser/transform/lexer_comparison.h"
 #include "sqlparser/transform/raw_bytes.h"
 #include "tests/unit/sqlparser/sql_corpus.h"
 
