@@ -89,6 +89,8 @@ struct UserConfig {
   // caching_sha2_password digest SHA256(SHA256(password)), 32 raw bytes;
   // known only when the config gives the plain password (else empty).
   std::string caching_sha2_digest;
+  // Keyspaces the user may use; empty: all of them.
+  std::vector<std::string> keyspaces;
 };
 
 // TLS for vtgate's MySQL clients.

@@ -83,6 +83,20 @@ Topology TopologyParser::Parse(const YAML::Node& root) {
     topo.keyspaces.push_back(std::move(ks));
   }
   ResolveSequences(topo);
+  // Users' keyspaces name keyspaces of this cluster (read before them).
+  for (const YAML::Node& entry : root["users"]) {
+    const YAML::Node keyspaces = entry["keyspaces"];
+    if (!keyspaces.IsDefined()) continue;
+    for (const YAML::Node& keyspace : keyspaces) {
+      const std::string name = keyspace.as<std::string>();
+      if (!topo.FindKeyspace(name)) {
+        reader_.Fail(keyspace, "user " + Quoted(entry["name"].as<std::string>()) + ": keyspace " +
+                                   Quoted(name) +
+                                   " is not a keyspace of this "
+                                   "cluster");
+      }
+    }
+  }
   if (auto schemad = root["schemad"]; schemad.IsDefined()) ParseSchemad(schemad, topo);
   return topo;
 }
@@ -230,7 +244,7 @@ void TopologyParser::ParseUsers(const YAML::Node& node, std::vector<UserConfig>&
   reader_.ExpectSequence(node, "users");
   if (node.size() == 0) reader_.Fail(node, "users: at least one user is required");
   for (const YAML::Node& entry : node) {
-    reader_.CheckKeys(entry, {"name", "password", "password_hash"}, "user");
+    reader_.CheckKeys(entry, {"name", "password", "password_hash", "keyspaces"}, "user");
     UserConfig user;
     user.name = reader_.String(reader_.Child(entry, "name", "user", true), "user name");
     const std::string what = "user " + Quoted(user.name);
@@ -257,6 +271,12 @@ void TopologyParser::ParseUsers(const YAML::Node& node, std::vector<UserConfig>&
         user.password_hash = NativePasswordHash(password);
         user.caching_sha2_digest = CachingSha2Digest(password);
       }
+    }
+    if (YAML::Node keyspaces = entry["keyspaces"]; keyspaces.IsDefined()) {
+      reader_.ExpectSequence(keyspaces, what + " keyspaces");
+      if (keyspaces.size() == 0) reader_.Fail(keyspaces, what + ": keyspaces must not be empty");
+      for (const YAML::Node& keyspace : keyspaces)
+        user.keyspaces.push_back(reader_.String(keyspace, what + " keyspace"));
     }
     for (const auto& other : out) {
       if (other.name == user.name) reader_.Fail(entry, what + " repeated");

@@ -18,7 +18,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-${FUZZ_SECONDS:-30}}
 build_dir=${FUZZ_BUILD_DIR:-$root/build-fuzz}
-read -r -a targets <<<"${FUZZ_TARGETS:-parser_fuzz normalizer_fuzz normalizer_grammar_fuzz splitter_fuzz lexer_fuzz}"
+read -r -a targets <<<"${FUZZ_TARGETS:-parser_fuzz normalizer_fuzz normalizer_grammar_fuzz splitter_fuzz lexer_fuzz protocol_fuzz}"
 
 if ! [[ $seconds =~ ^[0-9]+$ ]] || [ "$seconds" -eq 0 ]; then
   echo "fuzz: seconds per target must be a positive integer, got '$seconds'" >&2

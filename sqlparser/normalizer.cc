@@ -458,7 +458,7 @@ Result<ScanResult> Scanner::Word(size_t& i, bool keep_string) {
   } else if (keep_clause_ && parens_.size() <= keep_clause_depth_ && OneOf(upper, kClauseEnd)) {
     keep_clause_ = false;
   }
-  if (OneOf(upper, kKeepNextString) || !OneOf(upper, kOperandBefore)) keep_next_string_ = true;
+  if (OneOf(upper, kKeepNextString)) keep_next_string_ = true;
   prev_word_ = upper_buf;
   return ScanResult::kDone;
 }
@@ -530,9 +530,12 @@ Result<ScanResult> Scanner::Run() {
         if (!next.ok()) return next.error();
         j = *next;
       }
+      // After a word that takes no operand (a column, NULL, END, ...) a
+      // string is an alias. Looked up here, not at every word.
+      const bool alias = !prev_word.empty() && !OneOf(prev_word, kOperandBefore);
       std::string sql = QuoteString(raw);
       Value(NormalizedValueKind::kString, std::move(raw), std::move(sql), s_.substr(i, j - i),
-            keep_string);
+            keep_string || alias);
       i = j;
       continue;
     }

@@ -109,6 +109,10 @@ int main(int argc, char** argv) {
     return std::nullopt;
   };
 
+  vtgate::UserKeyspaces user_keyspaces;
+  for (const auto& user : topology->users) {
+    if (!user.keyspaces.empty()) user_keyspaces[user.name] = user.keyspaces;
+  }
   std::vector<std::unique_ptr<vtgate::WorkerContext>> contexts;
   vtgate::mysql::SessionHandlerFactory factory =
       [&contexts, query_timeout_ms](const vtgate::mysql::ClientInfo& client)
@@ -128,8 +132,8 @@ int main(int argc, char** argv) {
     server.sha2_cache().Store(user.name, user.password_hash, user.caching_sha2_digest);
   }
   for (size_t i = 0; i < server.worker_count(); ++i) {
-    contexts.push_back(
-        std::make_unique<vtgate::WorkerContext>(server.worker_context(i), *vschema, &branches));
+    contexts.push_back(std::make_unique<vtgate::WorkerContext>(server.worker_context(i), *vschema,
+                                                               &branches, &user_keyspaces));
   }
   Status started = server.Start();
   if (!started.ok()) {

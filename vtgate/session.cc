@@ -45,8 +45,10 @@ Session::Session(WorkerContext& worker, const mysql::ClientInfo& client, uint64_
       directory_(client.directory),
       uuid_random_(std::random_device{}()) {
   if (worker.branches() != nullptr) credential_ = worker.branches()->FindCredential(client.user);
+  allowed_keyspaces_ = credential_ ? std::vector<std::string>{credential_->keyspace}
+                                   : worker.AllowedKeyspaces(user_);
+  cursor_.RestrictToKeyspaces(allowed_keyspaces_, user_);
   if (credential_) {
-    cursor_.RestrictToKeyspace(credential_->keyspace, user_);
     cursor_.SetKeyspaceDatabase(credential_->keyspace,
                                 BranchDatabase(credential_->keyspace, credential_->branch));
     keyspace_ = credential_->keyspace;
@@ -55,6 +57,12 @@ Session::Session(WorkerContext& worker, const mysql::ClientInfo& client, uint64_
     shard_variables_["max_statement_time"] = MaxStatementTime(query_timeout_ms);
     ApplyStatementSettings(std::nullopt);
   }
+}
+
+bool Session::MayUse(const std::string& keyspace) const {
+  return allowed_keyspaces_.empty() ||
+         std::find(allowed_keyspaces_.begin(), allowed_keyspaces_.end(), keyspace) !=
+             allowed_keyspaces_.end();
 }
 
 uint16_t Session::StatusFlags() const {
@@ -89,6 +97,10 @@ Status Session::UseDatabase(std::string_view database) {
   }
   if (worker_.vschema().FindKeyspace(name) == nullptr) {
     return Error::Make(mysql_errno::kBadDb, "Unknown database '" + name + "'");
+  }
+  if (!MayUse(name)) {
+    return Error::Make(mysql_errno::kDbAccessDenied,
+                       "Access denied for user '" + user_ + "'@'%' to database '" + name + "'");
   }
   if (credential_) {
     if (name != credential_->keyspace || (!branch.empty() && branch != credential_->branch)) {
@@ -576,14 +588,15 @@ asio::awaitable<Result<ResultSet>> Session::RunShow(ast::ShowStatement& show,
   if (show.what == ast::ShowKind::kDatabases) {
     std::vector<std::string> names;
     for (const auto& ks : vschema.keyspaces())
-      if (!show.has_like || LikeMatch(ks->name, show.like)) names.push_back(ks->name);
+      if (MayUse(ks->name) && (!show.has_like || LikeMatch(ks->name, show.like)))
+        names.push_back(ks->name);
     co_return SingleColumn("Database", names);
   }
   // Everything else is answered by one shard of the keyspace it names.
   std::string keyspace = keyspace_;
   if (!show.db.empty()) keyspace = show.db;
   if (!show.table.qualifier.empty()) keyspace = show.table.qualifier;
-  if (credential_ && keyspace != credential_->keyspace) {
+  if (!keyspace.empty() && !MayUse(keyspace)) {
     co_return Error::Make(mysql_errno::kDbAccessDenied, "Access denied for user '" + user_ +
                                                             "'@'%' to database '" + keyspace + "'");
   }

@@ -96,6 +96,7 @@ class Session final : public mysql::SessionHandler {
   static Access AccessOf(sql::ast::StatementKind kind);
   Status Authorize(Access access, const std::string& keyspace) const;
   std::string BranchOf(const std::string& keyspace) const;
+  bool MayUse(const std::string& keyspace) const;
   std::string DdlKeyspace(const sql::ast::Statement& stmt) const;
   boost::asio::awaitable<Result<ResultSet>> RunAdmin(const AdminStatement& statement);
   // SHOW KEYSPACES/SHARDS/TABLETS/VSCHEMA TABLES, VEXPLAIN PLAN (session_topology.cc).
@@ -118,8 +119,11 @@ class Session final : public mysql::SessionHandler {
   SqlPreparedStatements named_prepared_;  // PREPARE name FROM ...
   std::string user_;
   uint32_t connection_id_;
-  mysql::ClientDirectory* directory_;             // null when the session runs without a server
-  std::optional<BranchCredential> credential_;    // set: logged in with a branch credential
+  mysql::ClientDirectory* directory_;           // null when the session runs without a server
+  std::optional<BranchCredential> credential_;  // set: logged in with a branch credential
+  // The keyspaces this user may use (a credential's one, or the config
+  // user's `keyspaces`); empty: all.
+  std::vector<std::string> allowed_keyspaces_;
   std::map<std::string, std::string> branch_of_;  // keyspace -> branch chosen with USE ks@branch
   bool ddl_online_ = false;                       // SET @@ddl_strategy = 'online'
   std::mt19937_64 uuid_random_;

@@ -34,8 +34,8 @@ const std::string& SessionCursor::DatabaseFor(const std::string& keyspace) const
   return worker_.vschema().FindKeyspace(keyspace)->database;
 }
 
-void SessionCursor::RestrictToKeyspace(std::string keyspace, std::string user) {
-  only_keyspace_ = std::move(keyspace);
+void SessionCursor::RestrictToKeyspaces(std::vector<std::string> keyspaces, std::string user) {
+  allowed_keyspaces_ = std::move(keyspaces);
   user_ = std::move(user);
 }
 
@@ -45,7 +45,8 @@ asio::awaitable<Result<ResultSet>> SessionCursor::ExecuteOne(ShardQuery query) {
 }
 
 asio::awaitable<Result<ResultSet>> SessionCursor::Send(ShardQuery query) {
-  if (!only_keyspace_.empty() && query.shard->keyspace != only_keyspace_) {
+  if (!allowed_keyspaces_.empty() && std::find(allowed_keyspaces_.begin(), allowed_keyspaces_.end(),
+                                               query.shard->keyspace) == allowed_keyspaces_.end()) {
     co_return Error::Make(
         mysql_errno::kDbAccessDenied,
         "Access denied for user '" + user_ + "'@'%' to database '" + query.shard->keyspace + "'");

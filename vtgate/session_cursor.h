@@ -92,9 +92,10 @@ class SessionCursor final : public VCursor {
   void SetKeyspaceDatabase(const std::string& keyspace, std::string database);
   void ClearKeyspaceDatabase(const std::string& keyspace) { databases_.erase(keyspace); }
   const std::string& DatabaseFor(const std::string& keyspace) const;
-  // A branch credential reaches one keyspace only; any other is refused with
-  // 1044 naming `user`. "" lifts the restriction.
-  void RestrictToKeyspace(std::string keyspace, std::string user);
+  // A branch credential reaches one keyspace only, a config user with
+  // `keyspaces` those: any other is refused with 1044 naming `user`. An
+  // empty list lifts the restriction.
+  void RestrictToKeyspaces(std::vector<std::string> keyspaces, std::string user);
 
  private:
   boost::asio::awaitable<Result<ResultSet>> Send(ShardQuery query);
@@ -104,7 +105,7 @@ class SessionCursor final : public VCursor {
   WorkerContext& worker_;
   CallInterrupt interrupt_;
   std::map<std::string, std::string> databases_;  // keyspace -> branch database
-  std::string only_keyspace_;
+  std::vector<std::string> allowed_keyspaces_;    // empty: all
   std::string user_;
   bool in_transaction_ = false;
   bool single_shard_ = false;

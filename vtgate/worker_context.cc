@@ -3,8 +3,8 @@
 namespace tessera::vtgate {
 
 WorkerContext::WorkerContext(boost::asio::io_context& io, std::shared_ptr<const VSchema> vschema,
-                             const BranchDirectory* branches)
-    : io_(io), vschema_(std::move(vschema)), branches_(branches) {
+                             const BranchDirectory* branches, const UserKeyspaces* user_keyspaces)
+    : io_(io), vschema_(std::move(vschema)), branches_(branches), user_keyspaces_(user_keyspaces) {
   tablets_.resize(vschema_->keyspaces().size());
   for (size_t k = 0; k < tablets_.size(); ++k) {
     tablets_[k].resize(vschema_->keyspaces()[k]->shards.size());
@@ -23,6 +23,12 @@ TabletClient& WorkerContext::tablet(const ShardInfo& shard) {
                                           shard.keyspace + "/" + shard.name);
   }
   return *slot;
+}
+
+std::vector<std::string> WorkerContext::AllowedKeyspaces(const std::string& user) const {
+  if (user_keyspaces_ == nullptr) return {};
+  auto it = user_keyspaces_->find(user);
+  return it == user_keyspaces_->end() ? std::vector<std::string>{} : it->second;
 }
 
 }  // namespace tessera::vtgate

@@ -3,7 +3,9 @@
 // that worker's context, so nothing here is shared between threads.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include <boost/asio/io_context.hpp>
@@ -16,15 +18,22 @@
 
 namespace tessera::vtgate {
 
+using UserKeyspaces = std::map<std::string, std::vector<std::string>>;
+
 class WorkerContext {
  public:
-  // `branches` (may be null: no schemad) is shared by all workers.
+  // `branches` (may be null: no schemad) and `user_keyspaces` (user ->
+  // the keyspaces it may use; may be null, and a user not in it may use
+  // all) are shared by all workers.
   WorkerContext(boost::asio::io_context& io, std::shared_ptr<const VSchema> vschema,
-                const BranchDirectory* branches = nullptr);
+                const BranchDirectory* branches = nullptr,
+                const UserKeyspaces* user_keyspaces = nullptr);
 
   boost::asio::io_context& io() { return io_; }
   const VSchema& vschema() const { return *vschema_; }
   const BranchDirectory* branches() const { return branches_; }
+  // The keyspaces `user` may use; empty: all of them.
+  std::vector<std::string> AllowedKeyspaces(const std::string& user) const;
   sql::Parser& parser() { return parser_; }
   // Plans of normalized statements for the sessions of this worker.
   PlanCache& plan_cache() { return plan_cache_; }
@@ -35,6 +44,7 @@ class WorkerContext {
   boost::asio::io_context& io_;
   std::shared_ptr<const VSchema> vschema_;
   const BranchDirectory* branches_;
+  const UserKeyspaces* user_keyspaces_;
   sql::Parser parser_;
   PlanCache plan_cache_;
   // Indexed by keyspace position, then shard index.

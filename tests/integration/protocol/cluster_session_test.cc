@@ -79,7 +79,9 @@ class ClusterSessionTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     TestCluster::ConfigExtras extras;
-    extras.users = "  - name: other\n    password: otherpw\n";
+    extras.users =
+        "  - name: other\n    password: otherpw\n"
+        "  - name: limited\n    password: limitedpw\n    keyspaces: [commerce]\n";
     auto cluster = TestCluster::Start(ExampleKeyspaces(), false, extras);
     ASSERT_TRUE(cluster.ok()) << cluster.error().message;
     cluster_ = std::move(cluster).value().release();
@@ -252,6 +254,29 @@ TEST_F(ClusterSessionTest, ResetConnectionResetsStateButKeepsUserAndDatabase) {
   ASSERT_EQ(mysql_query(m.get(), "INSERT INTO customer (customer_id, email) VALUES (502, 'ac')"), 0)
       << mysql_error(m.get());
   EXPECT_EQ(other.Rows("SELECT email FROM customer WHERE customer_id = 502"), (Rows{{"ac"}}));
+}
+
+TEST_F(ClusterSessionTest, AUserLimitedToKeyspacesReachesNoOther) {
+  Connection m = Connect("limited", "limitedpw", nullptr, 0);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(Query(m.get(), "SHOW DATABASES"), (Rows{{"commerce"}}));
+  std::vector<Answer> denied = RunAll(m.get(), "USE customer");
+  ASSERT_EQ(denied.size(), 1u);
+  EXPECT_EQ(denied[0].error, 1044u);
+  EXPECT_EQ(denied[0].message, "Access denied for user 'limited'@'%' to database 'customer'");
+  denied = RunAll(m.get(), "SELECT COUNT(*) FROM customer.customer");
+  EXPECT_EQ(denied.at(0).error, 1044u) << denied.at(0).message;
+  denied = RunAll(m.get(), "SHOW TABLES FROM customer");
+  EXPECT_EQ(denied.at(0).error, 1044u) << denied.at(0).message;
+  ASSERT_EQ(mysql_select_db(m.get(), "commerce"), 0) << mysql_error(m.get());
+  EXPECT_EQ(Query(m.get(), "SELECT DATABASE()"), (Rows{{"commerce"}}));
+  EXPECT_EQ(Query(m.get(), "SELECT COUNT(*) FROM product WHERE sku = 'none'"), (Rows{{"0"}}));
+  // Naming the keyspace at login is refused the same way.
+  Connection direct(mysql_init(nullptr));
+  EXPECT_EQ(mysql_real_connect(direct.get(), "127.0.0.1", "limited", "limitedpw", "customer",
+                               cluster_->vtgate_port(), nullptr, 0),
+            nullptr);
+  EXPECT_EQ(::mysql_errno(direct.get()), 1044u) << mysql_error(direct.get());
 }
 
 }  // namespace

@@ -31,6 +31,29 @@ TEST(VtgateTlsConfig, AbsentByDefault) {
   EXPECT_EQ(topo->vtgate.max_connections, 20000u);
 }
 
+TEST(VtgateTlsConfig, UsersMayBeLimitedToKeyspaces) {
+  const std::string base = Config("");
+  std::string yaml = base;
+  yaml.replace(yaml.find("  - {name: nopass"), 0,
+               "  - {name: limited, password: x, keyspaces: [main]}\n");
+  auto topo = ParseTopology(yaml, "t.yaml");
+  ASSERT_TRUE(topo.ok()) << topo.error().message;
+  EXPECT_EQ(topo->users.at(2).name, "limited");
+  EXPECT_EQ(topo->users.at(2).keyspaces, std::vector<std::string>{"main"});
+  EXPECT_TRUE(topo->users.at(0).keyspaces.empty());
+
+  std::string unknown = base;
+  unknown.replace(unknown.find("  - {name: nopass"), 0,
+                  "  - {name: limited, password: x, keyspaces: [main, other]}\n");
+  EXPECT_EQ(ErrorOf(unknown),
+            "/etc/tessera/t.yaml:6: user \"limited\": keyspace \"other\" is not a keyspace of "
+            "this cluster");
+  std::string empty = base;
+  empty.replace(empty.find("  - {name: nopass"), 0,
+                "  - {name: limited, password: x, keyspaces: []}\n");
+  EXPECT_NE(ErrorOf(empty).find("keyspaces must not be empty"), std::string::npos);
+}
+
 TEST(VtgateTlsConfig, MaxConnections) {
   auto topo = ParseTopology(Config("  max_connections: 250\n"), "t.yaml");
   ASSERT_TRUE(topo.ok()) << topo.error().message;
