@@ -1,5 +1,7 @@
 #include "common/sql_string.h"
 
+#include <array>
+
 namespace tessera {
 
 namespace {
@@ -24,6 +26,12 @@ constexpr const char* EscapeOf(char c) {
   }
 }
 
+constexpr std::array<bool, 256> kNeedsEscape = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = EscapeOf(static_cast<char>(c)) != nullptr;
+  return t;
+}();
+
 }  // namespace
 
 std::string QuoteSqlString(std::string_view value) {
@@ -33,10 +41,9 @@ std::string QuoteSqlString(std::string_view value) {
   // Copies the runs between bytes that need escaping in one go.
   size_t run = 0;
   for (size_t i = 0; i < value.size(); ++i) {
-    const char* escape = EscapeOf(value[i]);
-    if (escape == nullptr) continue;
+    if (!kNeedsEscape[static_cast<unsigned char>(value[i])]) continue;
     out.append(value.data() + run, i - run);
-    out.append(escape);
+    out.append(EscapeOf(value[i]));
     run = i + 1;
   }
   out.append(value.data() + run, value.size() - run);
