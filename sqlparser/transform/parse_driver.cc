@@ -12,6 +12,7 @@
 #include "sqlparser/transform/raw_bytes.h"
 #include "sqlparser/transform/transformer.h"
 #include "sqlparser/transform/unmodeled_statement.h"
+#include "sqlparser/transform/utf8_sequence.h"
 
 namespace tessera::sql::transform {
 
@@ -50,16 +51,6 @@ std::vector<std::string> UpperWords(antlr4::CommonTokenStream& tokens) {
     words.push_back(std::move(w));
   }
   return words;
-}
-
-// Byte offset in `sql` of code point number `cp`.
-size_t ByteOffset(std::string_view sql, size_t cp) {
-  size_t i = 0;
-  for (size_t seen = 0; i < sql.size() && seen < cp; ++seen) {
-    const auto c = static_cast<unsigned char>(sql[i]);
-    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  }
-  return std::min(i, sql.size());
 }
 
 const FastLexer& StatementLexer() {
@@ -101,7 +92,7 @@ Result<ast::StatementPtr> RunParse(std::string_view sql, ParseStats& stats) {
   antlr4::CommonTokenStream tokens(&lexed.source());
   tokens.fill();
   if (lexed.generated_errors && lexed.generated_errors->index()) {
-    return SyntaxError(sql, ByteOffset(sql, *lexed.generated_errors->index()));
+    return SyntaxError(sql, Utf8ByteOffset(sql, *lexed.generated_errors->index()));
   }
 
   std::unordered_map<size_t, int> placeholders;
@@ -141,7 +132,7 @@ Result<ast::StatementPtr> RunParse(std::string_view sql, ParseStats& stats) {
         return Error::Make(mysql_errno::kNotSupportedYet,
                            "This version of Tessera doesn't yet support '" + *construct + "'");
       }
-      return SyntaxError(sql, ByteOffset(sql, *parse_errors.index()));
+      return SyntaxError(sql, Utf8ByteOffset(sql, *parse_errors.index()));
     }
   }
 

@@ -2,37 +2,13 @@
 
 #include <cstdint>
 
+#include "sqlparser/transform/utf8_sequence.h"
+
 namespace tessera::sql {
 
 namespace {
 
 constexpr uint32_t kFirstMapped = 0x10FF80;  // byte 0x80
-
-// Length of the valid UTF-8 sequence at `i` (shortest form, no surrogates,
-// at most U+10FFFF), 0 when there is none.
-size_t ValidSequence(std::string_view s, size_t i, uint32_t* code_point) {
-  const auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = at(i);
-  if (c < 0x80) {
-    *code_point = c;
-    return 1;
-  }
-  size_t n = c >= 0xC2 && c <= 0xDF   ? 2
-             : c >= 0xE0 && c <= 0xEF ? 3
-             : c >= 0xF0 && c <= 0xF4 ? 4
-                                      : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  uint32_t cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
-  for (size_t k = 1; k < n; ++k) {
-    if ((at(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (at(i + k) & 0x3F);
-  }
-  if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-      (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-    return 0;
-  *code_point = cp;
-  return n;
-}
 
 void AppendUtf8(uint32_t cp, std::string& out) {
   out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
@@ -47,7 +23,7 @@ std::optional<std::string> MapRawBytes(std::string_view text) {
   bool needed = false;
   for (size_t i = 0; i < text.size() && !needed;) {
     uint32_t cp = 0;
-    size_t n = ValidSequence(text, i, &cp);
+    size_t n = transform::Utf8Sequence(text, i, cp);
     needed = n == 0 || cp >= kFirstMapped;
     i += n == 0 ? 1 : n;
   }
@@ -56,7 +32,7 @@ std::optional<std::string> MapRawBytes(std::string_view text) {
   out.reserve(text.size() * 2);
   for (size_t i = 0; i < text.size();) {
     uint32_t cp = 0;
-    size_t n = ValidSequence(text, i, &cp);
+    size_t n = transform::Utf8Sequence(text, i, cp);
     if (n == 0 || cp >= kFirstMapped) {
       // A raw byte, or a character of the mapped range itself, byte by byte
       // (so that restoring gives it back).

@@ -7,21 +7,6 @@
 
 namespace tessera::sql::transform {
 
-namespace {
-
-// Byte offset in `text` of code point number `index` (the text's size past
-// its end).
-size_t ByteOffsetOf(std::string_view text, size_t index) {
-  size_t i = 0;
-  for (size_t seen = 0; i < text.size() && seen < index; ++seen) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  }
-  return std::min(i, text.size());
-}
-
-}  // namespace
-
 void StatementCharStream::consume() {
   if (p_ >= size_) throw antlr4::IllegalStateException("cannot consume EOF");
   ++p_;
@@ -51,7 +36,7 @@ std::string StatementCharStream::getText(const antlr4::misc::Interval& interval)
 }
 
 size_t StatementCharStream::Offset(size_t index) const {
-  return ascii_ ? index : ByteOffsetOf(text_, index);
+  return ascii_ ? index : Utf8ByteOffset(text_, index);
 }
 
 }  // namespace tessera::sql::transform

@@ -1,6 +1,6 @@
 // Utf8Sequence: the length and code point of one UTF-8 character of a
-// text, for FastLexer's scanner and StatementCharStream, which both count a
-// text in code points.
+// text, for FastLexer's scanner, StatementCharStream and MapRawBytes, which
+// count a text in code points; Utf8ByteOffset: where a code point starts.
 //
 // Contract:
 // - Only a valid sequence counts: shortest form, no surrogate, at most
@@ -40,6 +40,18 @@ inline size_t Utf8Sequence(std::string_view s, size_t i, uint32_t& code_point) {
     return 0;
   code_point = cp;
   return n;
+}
+
+// Byte offset in `text` of code point number `index`, counting each lead
+// byte's sequence length as given (the text's size when past its end). For
+// ANTLR positions, which count code points.
+inline size_t Utf8ByteOffset(std::string_view text, size_t index) {
+  size_t i = 0;
+  for (size_t seen = 0; i < text.size() && seen < index; ++seen) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  }
+  return i < text.size() ? i : text.size();
 }
 
 }  // namespace tessera::sql::transform
