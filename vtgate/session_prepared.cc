@@ -12,8 +12,6 @@ namespace asio = boost::asio;
 
 namespace {
 
-constexpr uint16_t kPsManyParams = 1390;  // ER_PS_MANY_PARAM
-constexpr uint16_t kWrongArguments = 1210;
 constexpr size_t kMaxParams = 0xffff;
 
 }  // namespace
@@ -26,7 +24,8 @@ asio::awaitable<Result<mysql::PreparedInfo>> Session::Prepare(std::string_view s
   ParsedPreparedStatement entry{std::move(parsed).value(), 0};
   entry.param_count = CountPlaceholders(*entry.stmt);
   if (entry.param_count > kMaxParams) {
-    co_return Error::Make(kPsManyParams, "Prepared statement contains too many placeholders");
+    co_return Error::Make(mysql_errno::kPsManyParam,
+                          "Prepared statement contains too many placeholders");
   }
   mysql::PreparedInfo info;
   info.param_count = static_cast<uint16_t>(entry.param_count);
@@ -57,7 +56,8 @@ asio::awaitable<Result<ResultSet>> Session::ExecutePrepared(
     entry = &prepared_.Insert(std::string(sql), std::move(fresh));
   }
   if (params.size() != entry->param_count) {
-    co_return Error::Make(kWrongArguments, "Incorrect arguments to mysqld_stmt_execute");
+    co_return Error::Make(mysql_errno::kWrongArguments,
+                          "Incorrect arguments to mysqld_stmt_execute");
   }
   std::string text = BindPlaceholders(*entry->stmt, params);
   co_return co_await Query(text);

@@ -12,14 +12,12 @@
 namespace tessera::vtgate::mysql {
 namespace {
 
-constexpr uint16_t kWrongArguments = 1210;  // ER_WRONG_ARGUMENTS
-
 Error Truncated() {
   return Error::Make(mysql_errno::kNetReadError, "Malformed COM_STMT_EXECUTE parameter value");
 }
 
 Error WrongArguments() {
-  return Error::Make(kWrongArguments, "Incorrect arguments to mysqld_stmt_execute");
+  return Error::Make(mysql_errno::kWrongArguments, "Incorrect arguments to mysqld_stmt_execute");
 }
 
 bool IsUtf8(std::string_view s) {

@@ -22,8 +22,6 @@ namespace {
 
 namespace asio = boost::asio;
 
-constexpr uint16_t kMalformedPacket = 1835;  // ER_MALFORMED_PACKET
-
 }  // namespace
 
 asio::awaitable<bool> ClientConnection::Query(std::string_view sql) {
@@ -54,7 +52,8 @@ void ClientConnection::SetOption(std::string_view argument, PacketWriter* w) {
   WireReader reader(argument);
   uint16_t option = 0;
   if (!reader.Read(&option) || !reader.empty()) {
-    EncodeErrorResponse(Error::Make(kMalformedPacket, "Malformed communication packet"), w);
+    EncodeErrorResponse(
+        Error::Make(mysql_errno::kMalformedPacket, "Malformed communication packet"), w);
     return;
   }
   switch (static_cast<ServerOption>(option)) {

@@ -17,10 +17,8 @@ namespace {
 
 namespace asio = boost::asio;
 
-constexpr uint16_t kMalformedPacket = 1835;  // ER_MALFORMED_PACKET
-
 Error Malformed() {
-  return Error::Make(kMalformedPacket, "Malformed communication packet");
+  return Error::Make(mysql_errno::kMalformedPacket, "Malformed communication packet");
 }
 
 }  // namespace

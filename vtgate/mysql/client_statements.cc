@@ -21,14 +21,9 @@ namespace {
 
 namespace asio = boost::asio;
 
-constexpr uint16_t kUnknownStmtHandler = 1243;  // ER_UNKNOWN_STMT_HANDLER
-constexpr uint16_t kStmtHasNoOpenCursor = 1421;
-constexpr uint16_t kMaxPreparedStmtCountReached = 1461;
-constexpr uint16_t kWrongArguments = 1210;
-
 Error UnknownStatement(uint32_t id, std::string_view command) {
   return Error::Make(
-      kUnknownStmtHandler,
+      mysql_errno::kUnknownStmtHandler,
       fmt::format("Unknown prepared statement handler ({}) given to {}", id, command));
 }
 
@@ -36,7 +31,7 @@ Error UnknownStatement(uint32_t id, std::string_view command) {
 
 asio::awaitable<void> ClientConnection::StmtPrepare(std::string_view sql, PacketWriter* w) {
   if (statements_.size() >= statements_.max_statements()) {
-    EncodeErrorResponse(Error{kMaxPreparedStmtCountReached, "42000",
+    EncodeErrorResponse(Error{mysql_errno::kMaxPreparedStmtCount, "42000",
                               fmt::format("Can't create more than max_prepared_stmt_count "
                                           "statements (current value: {})",
                                           statements_.max_statements())},
@@ -100,8 +95,8 @@ void ClientConnection::StmtSendLongData(std::string_view argument) {
   PreparedStatement* stmt = statements_.Find(data->statement_id);
   if (stmt == nullptr || stmt->long_data_error) return;
   if (data->param_id >= stmt->param_count) {
-    stmt->long_data_error =
-        Error::Make(kWrongArguments, "Incorrect arguments to mysqld_stmt_send_long_data");
+    stmt->long_data_error = Error::Make(mysql_errno::kWrongArguments,
+                                        "Incorrect arguments to mysqld_stmt_send_long_data");
     return;
   }
   stmt->long_data_bytes += data->data.size();
@@ -151,7 +146,7 @@ void ClientConnection::StmtFetch(std::string_view argument, PacketWriter* w) {
   }
   if (!stmt->cursor) {
     EncodeErrorResponse(
-        Error::Make(kStmtHasNoOpenCursor,
+        Error::Make(mysql_errno::kStmtHasNoOpenCursor,
                     fmt::format("The statement ({}) has no open cursor.", fetch->statement_id)),
         w);
     return;

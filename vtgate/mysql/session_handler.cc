@@ -5,10 +5,8 @@
 namespace tessera::vtgate::mysql {
 namespace {
 
-constexpr uint16_t kUnsupportedPs = 1295;  // ER_UNSUPPORTED_PS
-
 Error Unsupported() {
-  return Error::Make(kUnsupportedPs,
+  return Error::Make(mysql_errno::kUnsupportedPs,
                      "This command is not supported in the prepared statement protocol yet");
 }
 
