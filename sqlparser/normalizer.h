@@ -18,9 +18,10 @@
 //   OFFSET clauses, strings after a charset introducer (_utf8mb4'x') or N'x',
 //   aliases after AS and string aliases without it (a string right after a
 //   name, a number, a variable or `)`; kOperandBefore in normalizer.cc lists
-//   the words after which a string is a value), JSON paths after -> / ->>, GROUP_CONCAT's SEPARATOR,
-//   DATE/TIME/TIMESTAMP '...', and numbers inside the parentheses of type
-//   names and niladic functions (CHAR(10), DECIMAL(10,2), NOW(6)).
+//   the words after which a string is a value), JSON paths after -> / ->>,
+//   GROUP_CONCAT's SEPARATOR, DATE/TIME/TIMESTAMP '...', and numbers inside
+//   the parentheses of type names and niladic functions (CHAR(10),
+//   DECIMAL(10,2), NOW(6)).
 // - Comments (`-- `, `#`, `/* */`) and whitespace runs become one space; the
 //   text is trimmed and a final `;` dropped. Executable comments are kept:
 //   `/*!` and its version number verbatim, the body normalized as SQL.

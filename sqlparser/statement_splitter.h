@@ -8,9 +8,10 @@
 //   executable /*! ... */ and /*M! ... */ comments included.
 // - Each statement is a view into `sql`, without its `;` and trimmed of
 //   surrounding whitespace; a statement ending in `--` right before its `;`
-//   keeps the `;` (without it, the `--` would read as a comment). Pieces holding nothing but whitespace and
-//   ordinary comments are dropped, so "SELECT 1;" and "SELECT 1; -- done"
-//   are one statement. Executable comments are not blank.
+//   keeps the `;` (without it, the `--` would read as a comment). Pieces
+//   holding nothing but whitespace and ordinary comments are dropped, so
+//   "SELECT 1;" and "SELECT 1; -- done" are one statement. Executable
+//   comments are not blank.
 // - An unterminated string, identifier or comment runs to the end of the
 //   text and stays in the last statement, for the parser to reject.
 // - Never fails; blank input gives no statements. Compound statements
