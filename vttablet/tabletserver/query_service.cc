@@ -83,8 +83,10 @@ asio::awaitable<Result<ResultSet>> QueryService::RunStatement(MariaDbConnection&
                                           TimeoutFor(request));
   }
   // Connected first, so that a cancel from now on knows the thread to kill.
-  Status connected = co_await connection.Connect();
-  if (!connected.ok()) co_return connected.error();
+  if (!connection.connected()) {
+    Status connected = co_await connection.Connect();
+    if (!connected.ok()) co_return connected.error();
+  }
   if (cancel->cancelled()) {
     co_return Error::Make(mysql_errno::kQueryInterrupted, "Query execution was interrupted");
   }
