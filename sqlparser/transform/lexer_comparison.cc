@@ -33,21 +33,6 @@ class ErrorCounter : public antlr4::BaseErrorListener {
   std::string first_;
 };
 
-std::string Escaped(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x20 && u < 0x7F && c != '\\') {
-      out += c;
-    } else {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "\\x%02x", u);
-      out += hex;
-    }
-  }
-  return out;
-}
-
 std::string Describe(antlr4::Token& t, const antlr4::dfa::Vocabulary& vocabulary) {
   return vocabulary.getSymbolicName(t.getType()) + " " + std::to_string(t.getStartIndex()) + ".." +
          std::to_string(t.getStopIndex()) + " line " + std::to_string(t.getLine()) + ":" +
@@ -126,6 +111,21 @@ LexerComparison CompareWithGeneratedLexer(const FastLexer& lexer, std::string_vi
       out.difference =
           "text of " + span.toString() + " is '" + Escaped(g) + "', want '" + Escaped(w) + "'";
       return out;
+    }
+  }
+  return out;
+}
+
+std::string Escaped(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u < 0x7F && c != '\\') {
+      out += c;
+    } else {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02x", u);
+      out += hex;
     }
   }
   return out;

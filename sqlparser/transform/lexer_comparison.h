@@ -28,4 +28,7 @@ struct LexerComparison {
 
 LexerComparison CompareWithGeneratedLexer(const FastLexer& lexer, std::string_view text);
 
+// `s` for messages: printable ASCII as is, backslashes and other bytes as \xNN.
+std::string Escaped(std::string_view s);
+
 }  // namespace tessera::sql::transform

@@ -34,21 +34,6 @@ std::string Prepared(std::string_view sql) {
   return text;
 }
 
-std::string Escaped(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x20 && u < 0x7F) {
-      out += c;
-    } else {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "\\x%02x", u);
-      out += hex;
-    }
-  }
-  return out;
-}
-
 // How one text went: agreed, declined on a lexer error, or declined where
 // the generated lexer has none (a needless decline). A difference fails the
 // calling test.
