@@ -86,6 +86,15 @@ struct Field {
 using Value = std::optional<std::string>;
 using Row = std::vector<Value>;
 
+// One row of SHOW WARNINGS.
+struct Warning {
+  std::string level;  // "Note", "Warning" or "Error"
+  uint16_t code = 0;
+  std::string message;
+
+  bool operator==(const Warning&) const = default;
+};
+
 struct ResultSet {
   std::vector<Field> fields;  // empty for statements that return no rows
   std::vector<Row> rows;
@@ -93,6 +102,9 @@ struct ResultSet {
   uint64_t last_insert_id = 0;
   uint16_t warnings = 0;
   std::string info;
+  // What SHOW WARNINGS said right after the statement (at most
+  // max_error_count of them); empty when `warnings` is 0.
+  std::vector<Warning> warning_list;
 
   bool has_rows() const { return !fields.empty(); }
   bool operator==(const ResultSet&) const = default;

@@ -130,6 +130,8 @@ Status Session::UseDatabase(std::string_view database) {
 
 asio::awaitable<Result<ResultSet>> Session::Query(std::string_view sql) {
   cursor_.ResetInterrupt();
+  cursor_.TakeWarnings();  // what a COM_STMT_PREPARE's column probe left
+  keeps_diagnostics_ = false;
   // /*vt+ QUERY_TIMEOUT_MS=n */ bounds this statement on every shard.
   const std::optional<uint64_t> timeout = QueryTimeoutDirective(sql);
   if (timeout) ApplyStatementSettings(timeout);
@@ -137,6 +139,7 @@ asio::awaitable<Result<ResultSet>> Session::Query(std::string_view sql) {
   if (timeout) ApplyStatementSettings(std::nullopt);
   // As in MariaDB, a statement that generated no value leaves it alone.
   if (result.ok() && result->last_insert_id != 0) last_insert_id_ = result->last_insert_id;
+  RecordDiagnostics(result);
   co_return result;
 }
 
@@ -160,9 +163,37 @@ bool MentionsSessionFunction(std::string_view text) {
   return false;
 }
 
+// Whether a normalized SELECT has a FROM clause (the word outside quotes;
+// the normalizer has taken the string literals out already).
+bool HasFromClause(std::string_view text) {
+  auto word_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
+  char quote = 0;
+  for (size_t i = 0; i + 4 <= text.size(); ++i) {
+    const char c = text[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '`' || c == '"' || c == '\'') {
+      quote = c;
+      continue;
+    }
+    if ((c | 0x20) == 'f' && (text[i + 1] | 0x20) == 'r' && (text[i + 2] | 0x20) == 'o' &&
+        (text[i + 3] | 0x20) == 'm' && (i == 0 || !word_char(text[i - 1])) &&
+        (i + 4 == text.size() || !word_char(text[i + 4])))
+      return true;
+  }
+  return false;
+}
+
 // Session variables vtgate keeps itself rather than on the shards.
 bool IsVtgateSystemVariable(const ast::Variable& v) {
-  return v.system && v.scope != ast::VarScope::kGlobal && AsciiLower(v.name) == "autocommit";
+  if (!v.system || v.scope == ast::VarScope::kGlobal) return false;
+  const std::string name = AsciiLower(v.name);
+  return name == "autocommit" || name == "warning_count" || name == "error_count";
 }
 
 // Whether `stmt` reads a user variable or a system variable vtgate keeps.
@@ -235,6 +266,7 @@ asio::awaitable<Result<ResultSet>> Session::Dispatch(std::string_view sql) {
           binds[i].sql = values[i].sql;
         }
         if (!autocommit_ && !cursor_.in_transaction()) cursor_.Begin();
+        keeps_diagnostics_ = verb == "select" && !HasFromClause(text);
         const PlanKind plan_kind = verb == "select" ? PlanKind::kRead
                                    : verb == "insert" || verb == "replace"
                                        ? PlanKind::kInsert
@@ -280,6 +312,7 @@ asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::strin
   if (!admin.ok()) co_return admin.error();
   if (*admin) co_return co_await RunAdmin(**admin);
   if (auto refusal = RefusalOf(stmt)) co_return *refusal;
+  keeps_diagnostics_ = KeepsDiagnostics(stmt);
   switch (stmt.kind()) {
     case ast::StatementKind::kUse: {
       Status s = UseDatabase(stmt.As<ast::UseStatement>().db);
@@ -339,6 +372,15 @@ asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::strin
     case ast::StatementKind::kShow:
       if (stmt.As<ast::ShowStatement>().what == ast::ShowKind::kProcesslist)
         co_return ShowProcesslist(stmt.As<ast::ShowStatement>());
+      switch (stmt.As<ast::ShowStatement>().what) {
+        case ast::ShowKind::kWarnings:
+        case ast::ShowKind::kErrors:
+        case ast::ShowKind::kWarningCount:
+        case ast::ShowKind::kErrorCount:
+          co_return co_await ShowDiagnostics(stmt.As<ast::ShowStatement>());
+        default:
+          break;
+      }
       co_return co_await RunShow(stmt.As<ast::ShowStatement>(), sql);
     case ast::StatementKind::kKill:
       co_return co_await RunKill(stmt.As<ast::KillStatement>());

@@ -67,6 +67,18 @@ class Session final : public mysql::SessionHandler {
   boost::asio::awaitable<Result<ResultSet>> RunShow(sql::ast::ShowStatement& show,
                                                     std::string_view sql);
   boost::asio::awaitable<Result<ResultSet>> RunSet(sql::ast::SetStatement& set);
+  // SHOW WARNINGS / ERRORS [LIMIT] and SHOW COUNT(*) WARNINGS / ERRORS, from
+  // the last statement's diagnostics (session_diagnostics.cc).
+  boost::asio::awaitable<Result<ResultSet>> ShowDiagnostics(const sql::ast::ShowStatement& show);
+  // After each statement: keeps its warnings (or its error) for those.
+  void RecordDiagnostics(Result<ResultSet>& result);
+  // As MariaDB does it: a statement that uses no table and raises nothing
+  // (SET, USE, BEGIN, COMMIT, PREPARE, SELECT without FROM, SHOW WARNINGS
+  // itself) leaves the
+  // previous statement's diagnostics in place.
+  static bool KeepsDiagnostics(const sql::ast::Statement& stmt);
+  // @@warning_count and @@error_count.
+  uint64_t DiagnosticsCount(bool errors_only) const;
   // SHOW PROCESSLIST and KILL over the server's client connections
   // (session_process.cc).
   Result<ResultSet> ShowProcesslist(const sql::ast::ShowStatement& show) const;
@@ -114,8 +126,14 @@ class Session final : public mysql::SessionHandler {
   bool autocommit_ = true;
   std::map<std::string, std::string> shard_variables_;  // name -> SQL value, for SET STATEMENT
   std::map<std::string, std::string> user_variables_;   // lower-case name -> SQL literal
-  uint64_t last_insert_id_ = 0;      // LAST_INSERT_ID(): the last value generated for this session
-  PreparedStatementCache prepared_;  // parsed prepared statements, by text
+  uint64_t last_insert_id_ = 0;  // LAST_INSERT_ID(): the last value generated for this session
+  // The last statement's warnings, or its error, for SHOW WARNINGS
+  // (session_diagnostics.cc).
+  std::vector<Warning> last_warnings_;
+  uint64_t last_warning_count_ = 0;  // can exceed the list (max_error_count)
+  // The running statement leaves them as they are unless it raises its own.
+  bool keeps_diagnostics_ = false;
+  PreparedStatementCache prepared_;       // parsed prepared statements, by text
   SqlPreparedStatements named_prepared_;  // PREPARE name FROM ...
   std::string user_;
   uint32_t connection_id_;

@@ -108,6 +108,12 @@ asio::awaitable<Result<ResultSet>> SessionCursor::Send(ShardQuery query) {
   if (in_transaction_ && response.transaction_id != 0) {
     transactions_[query.shard] = response.transaction_id;
   }
+  if (response.result.ok() && !response.result->warning_list.empty()) {
+    auto& list = response.result->warning_list;
+    warnings_.insert(warnings_.end(), std::make_move_iterator(list.begin()),
+                     std::make_move_iterator(list.end()));
+    list.clear();
+  }
   co_return std::move(response.result);
 }
 

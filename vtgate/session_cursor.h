@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "vtgate/engine/vcursor.h"
@@ -74,6 +75,9 @@ class SessionCursor final : public VCursor {
   // and the rest of the current statement's shard queries fail with 1317
   // until ResetInterrupt() (when the next statement starts).
   void Interrupt() { interrupt_.Interrupt(); }
+  // The warnings the shards reported for the queries sent since the last
+  // call, in arrival order.
+  std::vector<Warning> TakeWarnings() { return std::exchange(warnings_, {}); }
   void ResetInterrupt() { interrupt_.Reset(); }
   boost::asio::awaitable<Status> Commit();
   boost::asio::awaitable<Status> Rollback();
@@ -104,6 +108,7 @@ class SessionCursor final : public VCursor {
 
   WorkerContext& worker_;
   CallInterrupt interrupt_;
+  std::vector<Warning> warnings_;
   std::map<std::string, std::string> databases_;  // keyspace -> branch database
   std::vector<std::string> allowed_keyspaces_;    // empty: all
   std::string user_;

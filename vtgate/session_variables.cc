@@ -56,11 +56,15 @@ sql::FormatOptions Session::UserVariableSubstitution() const {
     auto it = user_variables_.find(AsciiLower(v.name));
     return it == user_variables_.end() ? std::string("NULL") : it->second;
   };
-  // autocommit lives in vtgate (the shards' pooled connections keep theirs on).
+  // autocommit lives in vtgate (the shards' pooled connections keep theirs
+  // on), and so do the last statement's diagnostics.
   options.system_var = [this](const ast::Variable& v) {
-    if (v.scope == ast::VarScope::kGlobal || AsciiLower(v.name) != "autocommit")
-      return std::string();
-    return std::string(autocommit_ ? "1" : "0");
+    if (v.scope == ast::VarScope::kGlobal) return std::string();
+    const std::string name = AsciiLower(v.name);
+    if (name == "autocommit") return std::string(autocommit_ ? "1" : "0");
+    if (name == "warning_count") return std::to_string(DiagnosticsCount(false));
+    if (name == "error_count") return std::to_string(DiagnosticsCount(true));
+    return std::string();
   };
   return options;
 }

@@ -49,6 +49,12 @@ void WriteResultSet(WireWriter& w, const ResultSet& rs) {
   w.U64(rs.last_insert_id);
   w.U16(rs.warnings);
   w.Bytes(rs.info);
+  w.U32(static_cast<uint32_t>(rs.warning_list.size()));
+  for (const Warning& warning : rs.warning_list) {
+    w.Bytes(warning.level);
+    w.U16(warning.code);
+    w.Bytes(warning.message);
+  }
 }
 
 bool ReadResultSet(WireReader& r, ResultSet& rs) {
@@ -71,8 +77,16 @@ bool ReadResultSet(WireReader& r, ResultSet& rs) {
       }
     }
   }
-  return r.U64(rs.affected_rows) && r.U64(rs.last_insert_id) && r.U16(rs.warnings) &&
-         r.Bytes(rs.info);
+  uint32_t warning_count = 0;
+  if (!r.U64(rs.affected_rows) || !r.U64(rs.last_insert_id) || !r.U16(rs.warnings) ||
+      !r.Bytes(rs.info) || !r.U32(warning_count) || warning_count > r.remaining() / 10) {
+    return false;
+  }
+  rs.warning_list.resize(warning_count);
+  for (Warning& warning : rs.warning_list) {
+    if (!r.Bytes(warning.level) || !r.U16(warning.code) || !r.Bytes(warning.message)) return false;
+  }
+  return true;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 
 #include <fmt/format.h>
@@ -172,6 +173,27 @@ asio::awaitable<Result<ResultSet>> MariaDbConnection::Execute(std::string_view d
                                                               std::string_view sql,
                                                               uint64_t max_rows,
                                                               std::chrono::milliseconds timeout) {
+  Result<ResultSet> result = co_await ExecuteStatement(database, sql, max_rows, timeout);
+  if (!result.ok() || result->warnings == 0) co_return result;
+  // The statement's warnings, read before anything else runs on this
+  // connection; without them the caller still has the count.
+  Result<ResultSet> warnings = co_await ExecuteStatement("", "SHOW WARNINGS", 0, timeout);
+  if (warnings.ok()) {
+    for (const Row& row : warnings->rows) {
+      if (row.size() < 3) continue;
+      Warning warning;
+      warning.level = row[0].value_or("");
+      warning.code = static_cast<uint16_t>(std::strtoul(row[1].value_or("0").c_str(), nullptr, 10));
+      warning.message = row[2].value_or("");
+      result->warning_list.push_back(std::move(warning));
+    }
+  }
+  co_return result;
+}
+
+asio::awaitable<Result<ResultSet>> MariaDbConnection::ExecuteStatement(
+    std::string_view database, std::string_view sql, uint64_t max_rows,
+    std::chrono::milliseconds timeout) {
   deadline_ = timeout.count() > 0 ? Clock::now() + timeout : Clock::time_point::max();
   if (mysql_ == nullptr) {
     Status connected = co_await Connect();

@@ -46,6 +46,8 @@ class MariaDbConnection {
   // not the current one. `max_rows` > 0 fails statements returning more rows.
   // `timeout` > 0 bounds the whole call; when it passes, the connection is
   // closed (the server aborts the statement) and 1969 (70100) is returned.
+  // A statement with warnings comes back with them (SHOW WARNINGS, run
+  // next on the same connection).
   boost::asio::awaitable<Result<ResultSet>> Execute(std::string_view database, std::string_view sql,
                                                     uint64_t max_rows,
                                                     std::chrono::milliseconds timeout);
@@ -57,6 +59,11 @@ class MariaDbConnection {
   void Disconnect() { Close(); }
 
  private:
+  // Execute without fetching the warnings.
+  boost::asio::awaitable<Result<ResultSet>> ExecuteStatement(std::string_view database,
+                                                             std::string_view sql,
+                                                             uint64_t max_rows,
+                                                             std::chrono::milliseconds timeout);
   // Waits until the socket is ready for what `status` (MYSQL_WAIT_* bits)
   // asks and returns the bits that happened; 0 when the deadline passed.
   boost::asio::awaitable<int> WaitFor(int status);

@@ -121,13 +121,13 @@ TEST_F(ClusterSessionTest, MultiStatementsRunInOrderOnTheShards) {
   EXPECT_EQ(answers[0].error, 0u) << answers[0].message;
   EXPECT_EQ(answers[0].affected, 1u);
   EXPECT_EQ(answers[1].affected, 1u);
-  EXPECT_EQ(answers[2].rows, (Rows{{"101", "a;1"}, {"102", "b"}}));
+  EXPECT_EQ(answers[2].rows, (Rows{{"101", "a;1"}, {"102", "b"}})) << answers[2].message;
 
   // A transaction inside one batch.
   answers = RunAll(m.get(),
                    "BEGIN; INSERT INTO customer (customer_id, email) VALUES (103, 'c'); "
                    "ROLLBACK; SELECT COUNT(*) FROM customer WHERE customer_id = 103");
-  ASSERT_EQ(answers.size(), 4u);
+  ASSERT_EQ(answers.size(), 4u) << answers.back().message;
   EXPECT_EQ(answers[3].rows, (Rows{{"0"}}));
   EXPECT_FALSE(ServerStatus(m.get()) & SERVER_STATUS_IN_TRANS);
 }
@@ -277,6 +277,75 @@ TEST_F(ClusterSessionTest, AUserLimitedToKeyspacesReachesNoOther) {
                                cluster_->vtgate_port(), nullptr, 0),
             nullptr);
   EXPECT_EQ(::mysql_errno(direct.get()), 1044u) << mysql_error(direct.get());
+}
+
+TEST_F(ClusterSessionTest, ShowWarningsDescribesTheSessionsLastStatement) {
+  Connection m = Connect("app", "app", "customer", CLIENT_MULTI_STATEMENTS);
+  Connection other = Connect("app", "app", "customer", 0);
+  ASSERT_TRUE(m && other);
+  EXPECT_EQ(Query(m.get(), "SELECT CAST('12abc' AS SIGNED)"), (Rows{{"12"}}));
+  EXPECT_EQ(mysql_warning_count(m.get()), 1u);
+  // Another client's statements on the same shards change nothing here.
+  EXPECT_EQ(Query(other.get(), "SELECT CAST('x' AS SIGNED), CAST('y' AS SIGNED)"),
+            (Rows{{"0", "0"}}));
+  const Rows expected = {{"Warning", "1292", "Truncated incorrect INTEGER value: '12abc'"}};
+  EXPECT_EQ(Query(m.get(), "SHOW WARNINGS"), expected);
+  // SHOW WARNINGS keeps them; LIMIT and the counts read them too.
+  EXPECT_EQ(Query(m.get(), "SHOW WARNINGS LIMIT 1"), expected);
+  EXPECT_EQ(Query(m.get(), "SHOW WARNINGS LIMIT 1, 1"), Rows{});
+  EXPECT_EQ(Query(m.get(), "SHOW COUNT(*) WARNINGS"), (Rows{{"1"}}));
+  EXPECT_EQ(Query(m.get(), "SHOW ERRORS"), Rows{});
+  EXPECT_EQ(Query(other.get(), "SHOW COUNT(*) WARNINGS"), (Rows{{"2"}}));
+  // Warnings from every shard of a scatter.
+  ASSERT_EQ(RunAll(m.get(),
+                   "INSERT INTO customer (customer_id, email) VALUES (601, 'a1'), "
+                   "(602, 'b2'), (603, 'c3'), (604, 'd4')")
+                .at(0)
+                .error,
+            0u);
+  EXPECT_EQ(Query(m.get(),
+                  "SELECT COUNT(*) FROM customer WHERE customer_id BETWEEN 601 AND 604 "
+                  "AND CAST(email AS SIGNED) = 0"),
+            (Rows{{"4"}}));
+  EXPECT_EQ(Query(m.get(), "SHOW COUNT(*) WARNINGS"), (Rows{{"4"}}));
+  EXPECT_EQ(Query(m.get(), "SELECT @@warning_count, @@error_count"), (Rows{{"4", "0"}}));
+  // As in MariaDB, statements that use no table and raise nothing keep them
+  // (SELECT without FROM, SET, USE, BEGIN); one that reads a table clears
+  // them.
+  EXPECT_EQ(Query(m.get(), "SELECT 1"), (Rows{{"1"}}));
+  EXPECT_EQ(Query(m.get(), "SELECT 'no table'"), (Rows{{"no table"}}));
+  ASSERT_EQ(RunAll(m.get(), "SET @x = 1; USE customer; BEGIN; ROLLBACK").back().affected, 0u);
+  ASSERT_EQ(RunAll(m.get(), "SET @x = 1; USE customer; BEGIN; ROLLBACK").size(), 4u);
+  EXPECT_EQ(Query(m.get(), "SHOW COUNT(*) WARNINGS"), (Rows{{"4"}}));
+  EXPECT_EQ(Query(m.get(), "SELECT email FROM customer WHERE customer_id = 601"), (Rows{{"a1"}}));
+  EXPECT_EQ(Query(m.get(), "SHOW WARNINGS"), Rows{});
+  EXPECT_EQ(mysql_warning_count(m.get()), 0u);
+  // An error becomes the one condition: in SHOW ERRORS and in SHOW WARNINGS.
+  EXPECT_EQ(RunAll(m.get(), "SELECT * FROM no_such_table").at(0).error, 1146u);
+  const Rows error = Query(m.get(), "SHOW ERRORS");
+  ASSERT_EQ(error.size(), 1u);
+  EXPECT_EQ(error[0][0], "Error");
+  EXPECT_EQ(error[0][1], "1146");
+  EXPECT_EQ(Query(m.get(), "SHOW WARNINGS"), error);
+  EXPECT_EQ(Query(m.get(), "SHOW COUNT(*) ERRORS"), (Rows{{"1"}}));
+  EXPECT_EQ(Query(m.get(), "SELECT @@error_count, @@session.warning_count"), (Rows{{"1", "1"}}));
+  const Rows named = Query(m.get(), "SELECT @@warning_count");
+  EXPECT_EQ(named, (Rows{{"1"}}));
+  // Prepared statements report theirs the same way; PREPARE keeps them.
+  ASSERT_EQ(RunAll(m.get(),
+                   "PREPARE s FROM 'SELECT CAST(? AS SIGNED) AS v FROM customer "
+                   "WHERE customer_id = 601'; SET @v = '7x'")
+                .size(),
+            2u);
+  EXPECT_EQ(Query(m.get(), "SHOW COUNT(*) ERRORS"), (Rows{{"1"}}));
+  EXPECT_EQ(Query(m.get(), "EXECUTE s USING @v"), (Rows{{"7"}}));
+  EXPECT_EQ(Query(m.get(), "SHOW WARNINGS"),
+            (Rows{{"Warning", "1292", "Truncated incorrect INTEGER value: '7x'"}}));
+  EXPECT_EQ(Query(m.get(), "SELECT customer_id FROM customer WHERE customer_id = 999"), Rows{});
+  EXPECT_EQ(Query(m.get(), "SHOW COUNT(*) WARNINGS"), (Rows{{"0"}}));
+  ASSERT_EQ(
+      RunAll(m.get(), "DELETE FROM customer WHERE customer_id BETWEEN 601 AND 604").at(0).error,
+      0u);
 }
 
 }  // namespace

@@ -47,6 +47,9 @@ ResultSet SampleResultSet() {
   rs.last_insert_id = 42;
   rs.warnings = 3;
   rs.info = "Rows matched: 1";
+  rs.warning_list = {{"Warning", 1292, "Truncated incorrect INTEGER value: 'abc'"},
+                     {"Note", 1003, std::string("\0bin", 4)},
+                     {"Error", 1366, ""}};
   return rs;
 }
 
