@@ -91,6 +91,10 @@ struct UserConfig {
   std::string caching_sha2_digest;
   // Keyspaces the user may use; empty: all of them.
   std::vector<std::string> keyspaces;
+  // As MariaDB's REQUIRE: kSsl logs in over TLS only, kX509 also presents a
+  // client certificate that verifies against vtgate's tls.ca.
+  enum class Require : uint8_t { kNone, kSsl, kX509 };
+  Require require = Require::kNone;
 };
 
 // TLS for vtgate's MySQL clients.

@@ -244,7 +244,7 @@ void TopologyParser::ParseUsers(const YAML::Node& node, std::vector<UserConfig>&
   reader_.ExpectSequence(node, "users");
   if (node.size() == 0) reader_.Fail(node, "users: at least one user is required");
   for (const YAML::Node& entry : node) {
-    reader_.CheckKeys(entry, {"name", "password", "password_hash", "keyspaces"}, "user");
+    reader_.CheckKeys(entry, {"name", "password", "password_hash", "keyspaces", "require"}, "user");
     UserConfig user;
     user.name = reader_.String(reader_.Child(entry, "name", "user", true), "user name");
     const std::string what = "user " + Quoted(user.name);
@@ -277,6 +277,17 @@ void TopologyParser::ParseUsers(const YAML::Node& node, std::vector<UserConfig>&
       if (keyspaces.size() == 0) reader_.Fail(keyspaces, what + ": keyspaces must not be empty");
       for (const YAML::Node& keyspace : keyspaces)
         user.keyspaces.push_back(reader_.String(keyspace, what + " keyspace"));
+    }
+    if (YAML::Node require = entry["require"]; require.IsDefined()) {
+      const std::string text = reader_.String(require, what + " require");
+      if (text == "ssl") {
+        user.require = UserConfig::Require::kSsl;
+      } else if (text == "x509") {
+        user.require = UserConfig::Require::kX509;
+      } else if (text != "none") {
+        reader_.Fail(require,
+                     what + ": require is \"none\", \"ssl\" or \"x509\", not " + Quoted(text));
+      }
     }
     for (const auto& other : out) {
       if (other.name == user.name) reader_.Fail(entry, what + " repeated");

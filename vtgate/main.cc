@@ -74,7 +74,16 @@ int main(int argc, char** argv) {
                         ? static_cast<size_t>(topology->vtgate.workers)
                         : std::max(1u, std::thread::hardware_concurrency());
   if (const auto& tls = topology->vtgate.tls) {
-    options.tls = {tls->cert, tls->key, tls->ca, tls->require_secure_transport};
+    options.tls.cert_file = tls->cert;
+    options.tls.key_file = tls->key;
+    options.tls.ca_file = tls->ca;
+    options.tls.require_secure_transport = tls->require_secure_transport;
+  }
+  for (const auto& user : topology->users) {
+    if (user.require == config::UserConfig::Require::kSsl)
+      options.tls.user_requirements[user.name] = vtgate::mysql::TransportRequirement::kSsl;
+    if (user.require == config::UserConfig::Require::kX509)
+      options.tls.user_requirements[user.name] = vtgate::mysql::TransportRequirement::kX509;
   }
   if (!tls_cert.empty()) {
     options.tls.cert_file = tls_cert;

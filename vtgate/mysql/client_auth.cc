@@ -20,6 +20,7 @@
 #include "vtgate/mysql/native_password.h"
 #include "vtgate/mysql/rsa_key_pair.h"
 #include "vtgate/mysql/sha2_digest_cache.h"
+#include "vtgate/mysql/tls_stream.h"
 
 namespace tessera::vtgate::mysql {
 namespace {
@@ -75,9 +76,19 @@ asio::awaitable<bool> ClientConnection::Deny(bool using_password) {
   co_return false;
 }
 
+bool ClientConnection::MeetsTransportRequirement() {
+  const auto& requirements = deps_.options->tls.user_requirements;
+  auto it = requirements.find(info_.user);
+  if (it == requirements.end() || it->second == TransportRequirement::kNone) return true;
+  if (!tls_) return false;
+  return it->second == TransportRequirement::kSsl || tls_->PeerCertificateVerified();
+}
+
 asio::awaitable<bool> ClientConnection::Authenticate(const std::string& scramble,
                                                      std::string_view client_plugin,
                                                      std::string token) {
+  // REQUIRE SSL / X509: refused as a wrong password is, before any exchange.
+  if (!MeetsTransportRequirement()) co_return co_await Deny(!token.empty());
   std::string plugin = client_plugin.empty() ? kNativePasswordPlugin : std::string(client_plugin);
   const bool known = plugin == kNativePasswordPlugin || plugin == kCachingSha2PasswordPlugin;
   // A client whose plugin is not the greeting's sends no token (the scramble

@@ -89,6 +89,8 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
   boost::asio::awaitable<bool> AuthenticateCachingSha2(const std::string& scramble,
                                                        std::string_view token);
   boost::asio::awaitable<bool> Deny(bool using_password);
+  // The user's REQUIRE SSL / X509 (TlsOptions::user_requirements) is met.
+  bool MeetsTransportRequirement();
   // Sends one packet and reads the client's answer into *reply (valid until
   // the next read); false, connection ended, when either fails.
   boost::asio::awaitable<bool> Exchange(std::string_view payload, std::string_view* reply);

@@ -69,6 +69,14 @@ Status Server::LoadCredentials() {
   } else if (!options_.tls.ca_file.empty()) {
     return Error::Internal("a TLS CA for client certificates needs a TLS certificate and key");
   }
+  for (const auto& [user, requirement] : options_.tls.user_requirements) {
+    if (requirement != TransportRequirement::kNone && !options_.tls.enabled())
+      return Error::Internal(fmt::format(
+          "user '{}' must log in over TLS, which needs a TLS certificate and key", user));
+    if (requirement == TransportRequirement::kX509 && options_.tls.ca_file.empty())
+      return Error::Internal(fmt::format(
+          "user '{}' must present a client certificate, which needs a TLS CA to verify it", user));
+  }
   auto key = options_.rsa_private_key_file.empty()
                  ? RsaKeyPair::Generate()
                  : RsaKeyPair::LoadPrivateKey(options_.rsa_private_key_file);

@@ -4,9 +4,18 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 
 namespace tessera::vtgate::mysql {
+
+// What a user's login must come over, as MariaDB's REQUIRE SSL / X509.
+enum class TransportRequirement : uint8_t {
+  kNone,
+  kSsl,   // TLS
+  kX509,  // TLS with a client certificate that verified against ca_file
+};
 
 // TLS for client connections. Off unless cert_file is set.
 struct TlsOptions {
@@ -17,6 +26,9 @@ struct TlsOptions {
   std::string ca_file;
   // Plaintext logins are refused with ERR 3159.
   bool require_secure_transport = false;
+  // Users whose login must meet more than kNone; a login that does not is
+  // refused with the ERR 1045 of a wrong password.
+  std::map<std::string, TransportRequirement, std::less<>> user_requirements;
 
   bool enabled() const { return !cert_file.empty(); }
 };

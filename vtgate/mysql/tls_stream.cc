@@ -53,4 +53,12 @@ std::string TlsStream::Describe() {
   return std::string(version ? version : "?") + " " + (cipher ? cipher : "?");
 }
 
+bool TlsStream::PeerCertificateVerified() {
+  SSL* ssl = stream_.native_handle();
+  X509* peer = SSL_get1_peer_certificate(ssl);
+  if (peer == nullptr) return false;
+  X509_free(peer);
+  return SSL_get_verify_result(ssl) == X509_V_OK;
+}
+
 }  // namespace tessera::vtgate::mysql

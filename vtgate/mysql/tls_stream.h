@@ -33,6 +33,9 @@ class TlsStream {
 
   // "TLSv1.3 TLS_AES_256_GCM_SHA384", for logs.
   std::string Describe();
+  // Whether the client presented a certificate and it verified against the
+  // context's CAs (after Handshake).
+  bool PeerCertificateVerified();
 
  private:
   boost::asio::ssl::stream<boost::asio::ip::tcp::socket&> stream_;

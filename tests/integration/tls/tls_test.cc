@@ -406,6 +406,9 @@ class ClientCaFlagTest : public ::testing::Test {
     TestCluster::ConfigExtras extras;
     extras.vtgate = "  tls: {cert: " + certs_->cert() + ", key: " + certs_->key() + "}\n";
     extras.vtgate_flags = {"--tls-ca", ca_->ca()};
+    extras.users =
+        "  - {name: sslonly, password: sslpw, require: ssl}\n"
+        "  - {name: certonly, password: certpw, require: x509}\n";
     auto cluster = TestCluster::Start(OneKeyspace(), false, extras);
     ASSERT_TRUE(cluster.ok()) << cluster.error().message;
     cluster_ = std::move(cluster).value().release();
@@ -458,6 +461,57 @@ TEST_F(ClientCaFlagTest, ClientsWithoutCertificateAreStillServed) {
   EXPECT_EQ(tls.exit_code, 0) << tls.text;
   Output plain = Mariadb(port(), "app", "app", {"--skip-ssl"}, "SELECT 1 AS one");
   EXPECT_EQ(plain.exit_code, 0) << plain.text;
+}
+
+TEST_F(ClientCaFlagTest, UsersRequiringSslLogInOverTlsOnly) {
+  Output plain = Mariadb(port(), "sslonly", "sslpw", {"--skip-ssl"}, "SELECT 1 AS one");
+  EXPECT_NE(plain.exit_code, 0) << plain.text;
+  EXPECT_NE(plain.text.find("ERROR 1045 (28000): Access denied for user 'sslonly'@'127.0.0.1' "
+                            "(using password: YES)"),
+            std::string::npos)
+      << plain.text;
+  Output tls = Mariadb(port(), "sslonly", "sslpw", {"--ssl"}, "SELECT 'over tls' AS x");
+  EXPECT_EQ(tls.exit_code, 0) << tls.text;
+  EXPECT_NE(tls.text.find("over tls"), std::string::npos) << tls.text;
+  // The requirement does not hide a wrong password.
+  Output wrong = Mariadb(port(), "sslonly", "bad", {"--ssl"}, "SELECT 1 AS one");
+  EXPECT_NE(wrong.text.find("ERROR 1045 (28000)"), std::string::npos) << wrong.text;
+}
+
+TEST_F(ClientCaFlagTest, UsersRequiringX509PresentAVerifiedCertificate) {
+  Output plain = Mariadb(port(), "certonly", "certpw", {"--skip-ssl"}, "SELECT 1 AS one");
+  EXPECT_NE(plain.text.find("ERROR 1045 (28000)"), std::string::npos) << plain.text;
+  Output no_cert = Mariadb(port(), "certonly", "certpw", {"--ssl"}, "SELECT 1 AS one");
+  EXPECT_NE(no_cert.exit_code, 0) << no_cert.text;
+  EXPECT_NE(no_cert.text.find("ERROR 1045 (28000)"), std::string::npos) << no_cert.text;
+  Output with_cert =
+      Mariadb(port(), "certonly", "certpw",
+              {"--ssl", "--ssl-cert=" + ca_->client_cert(), "--ssl-key=" + ca_->client_key()},
+              "SELECT 'certified' AS x");
+  EXPECT_EQ(with_cert.exit_code, 0) << with_cert.text;
+  EXPECT_NE(with_cert.text.find("certified"), std::string::npos) << with_cert.text;
+}
+
+TEST_F(ClientCaFlagTest, X509UserWithoutCaIsAStartupError) {
+  const std::string config = ca_->Sub("x509-no-ca.yaml");
+  FILE* f = std::fopen(config.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  std::fputs(("vtgate:\n  host: 127.0.0.1\n  port: 1\n  tls: {cert: " + certs_->cert() +
+              ", key: " + certs_->key() +
+              "}\nusers:\n  - name: app\n    password: app\n    require: x509\n"
+              "keyspaces:\n  commerce:\n    sharded: false\n    tables:\n      product:\n"
+              "    shards:\n      - name: \"0\"\n        tablet: {host: 127.0.0.1, port: 2}\n"
+              "        mariadb: {host: 127.0.0.1, port: 3, server_id: 1}\n")
+                 .c_str(),
+             f);
+  std::fclose(f);
+  Output out =
+      testing::Run({"timeout", "20", BinaryDir() + "/vtgate", "--config", config, "--port", "0"});
+  EXPECT_EQ(out.exit_code, 1) << out.text;
+  EXPECT_NE(out.text.find("user 'app' must present a client certificate, which needs a TLS CA "
+                          "to verify it"),
+            std::string::npos)
+      << out.text;
 }
 
 TEST_F(ClientCaFlagTest, CaWithoutServerCertificateIsAStartupError) {

@@ -54,6 +54,26 @@ TEST(VtgateTlsConfig, UsersMayBeLimitedToKeyspaces) {
   EXPECT_NE(ErrorOf(empty).find("keyspaces must not be empty"), std::string::npos);
 }
 
+TEST(VtgateTlsConfig, UsersMayRequireSslOrX509) {
+  std::string yaml = Config("");
+  yaml.replace(yaml.find("  - {name: nopass"), 0,
+               "  - {name: secure, password: x, require: ssl}\n"
+               "  - {name: certified, password: x, require: x509}\n"
+               "  - {name: plain, password: x, require: none}\n");
+  auto topo = ParseTopology(yaml, "t.yaml");
+  ASSERT_TRUE(topo.ok()) << topo.error().message;
+  EXPECT_EQ(topo->users.at(0).require, UserConfig::Require::kNone);
+  EXPECT_EQ(topo->users.at(2).require, UserConfig::Require::kSsl);
+  EXPECT_EQ(topo->users.at(3).require, UserConfig::Require::kX509);
+  EXPECT_EQ(topo->users.at(4).require, UserConfig::Require::kNone);
+
+  std::string bad = Config("");
+  bad.replace(bad.find("  - {name: nopass"), 0, "  - {name: secure, password: x, require: tls}\n");
+  EXPECT_EQ(ErrorOf(bad),
+            "/etc/tessera/t.yaml:6: user \"secure\": require is \"none\", \"ssl\" or \"x509\", "
+            "not \"tls\"");
+}
+
 TEST(VtgateTlsConfig, MaxConnections) {
   auto topo = ParseTopology(Config("  max_connections: 250\n"), "t.yaml");
   ASSERT_TRUE(topo.ok()) << topo.error().message;
