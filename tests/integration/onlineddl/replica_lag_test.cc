@@ -175,8 +175,12 @@ class ReplicaLagTest : public ::testing::Test {
   }
 
   void TearDown() override {
-    // Whatever a test did to the replica, the next one finds it replicating.
-    if (replica_sql_) (void)replica_sql_->Execute("START SLAVE");
+    // Whatever a test did to the replica, the next one finds it replicating
+    // without delay.
+    if (!replica_sql_) return;
+    (void)replica_sql_->Execute("STOP SLAVE");
+    (void)replica_sql_->Execute("CHANGE MASTER TO MASTER_DELAY = 0");
+    (void)replica_sql_->Execute("START SLAVE");
   }
 
   template <class T>
@@ -385,6 +389,30 @@ TEST_F(ReplicaLagTest, StoppedReplicaSqlThreadPausesTheCopyUntilItRunsAgain) {
   auto replica_create = Query(*replica_sql_, "SHOW CREATE TABLE lag");
   ASSERT_FALSE(replica_create.empty());
   EXPECT_NE(replica_create[0][1].value_or("").find("`z` int(11)"), std::string::npos);
+  StopTablet();
+}
+
+TEST_F(ReplicaLagTest, AReplicaThatReplicatesLateThrottlesByItsLagAlone) {
+  // Both replication threads run; the replica applies every event 3 s late.
+  for (const char* sql : {"STOP SLAVE", "CHANGE MASTER TO MASTER_DELAY = 3", "START SLAVE"})
+    ASSERT_TRUE(replica_sql_->Execute(sql).ok()) << sql;
+  StartTablet(ReplicaAddress());
+  CreateTables("dl");
+  Command("MIGRATION SUBMIT 'dl-1' ALTER TABLE dl ADD COLUMN w INT");
+  auto throttled = Await(
+      "dl-1", [](auto& row) { return LagIn(row["message"]) > 2.0; }, "reported the delay",
+      seconds(60));
+  ASSERT_GT(LagIn(throttled["message"]), 2.0) << throttled["message"];
+  EXPECT_EQ(throttled["message"].find("stopped"), std::string::npos) << throttled["message"];
+  EXPECT_EQ(throttled["rows_copied"], "0");  // it never kept up, so nothing was copied
+  std::cout << "[ throttled ] \"" << throttled["message"] << "\"\n";
+
+  for (const char* sql : {"STOP SLAVE", "CHANGE MASTER TO MASTER_DELAY = 0", "START SLAVE"})
+    ASSERT_TRUE(replica_sql_->Execute(sql).ok()) << sql;
+  auto row = AwaitState("dl-1", "complete");
+  ASSERT_EQ(row["state"], "complete") << row["message"];
+  EXPECT_EQ(Checksum(*sql_, "dl"), Checksum(*sql_, "dl_shadow"));
+  EXPECT_FALSE(TableExists(*sql_, "dl_dl1_ghc"));
   StopTablet();
 }
 
