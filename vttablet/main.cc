@@ -3,6 +3,7 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include <mysql.h>
@@ -14,6 +15,7 @@
 #include "common/logging.h"
 #include "vttablet/onlineddl/executor.h"
 #include "vttablet/onlineddl/migration_commands.h"
+#include "vttablet/onlineddl/throttler.h"
 #include "vttablet/rpc/rpc_server.h"
 #include "vttablet/tabletserver/query_service.h"
 
@@ -34,6 +36,10 @@ struct Flags {
   std::string log_level = "info";
   uint32_t revert_window_seconds = 1800;
   uint64_t throttle_threads_running = 64;
+  std::string throttle_replicas;  // "host:port,host:port"
+  uint32_t throttle_max_replica_lag_ms = 1000;
+  std::optional<std::string> throttle_replica_user;
+  std::optional<std::string> throttle_replica_password;
 };
 
 int Serve(const Flags& flags) {
@@ -57,7 +63,14 @@ int Serve(const Flags& flags) {
   ddl_options.keyspace = flags.keyspace;
   ddl_options.shard = flags.shard;
   ddl_options.revert_window = std::chrono::seconds(flags.revert_window_seconds);
-  ddl_options.max_threads_running = flags.throttle_threads_running;
+  ddl_options.throttle.max_threads_running = flags.throttle_threads_running;
+  // Checked by the flag's validator already.
+  ddl_options.throttle.replicas =
+      vttablet::onlineddl::ParseReplicaAddresses(flags.throttle_replicas).value();
+  ddl_options.throttle.max_replica_lag =
+      std::chrono::milliseconds(flags.throttle_max_replica_lag_ms);
+  ddl_options.throttle.replica_user = flags.throttle_replica_user;
+  ddl_options.throttle.replica_password = flags.throttle_replica_password;
   vttablet::onlineddl::Executor executor(flags.mariadb, ddl_options);
   vttablet::onlineddl::MigrationCommands migration_commands(executor);
   asio::thread_pool admin_threads(1);
@@ -126,6 +139,23 @@ int main(int argc, char** argv) {
          "--throttle-threads-running", flags.throttle_threads_running,
          "pause online DDL copying while MariaDB's Threads_running is above this (0: never)")
       ->capture_default_str();
+  app.add_option("--throttle-replicas", flags.throttle_replicas,
+                 "replicas whose lag throttles online DDL copying, as host:port,host:port "
+                 "(IPv6: [addr]:port); an unreachable or stopped replica throttles too")
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            auto parsed = vttablet::onlineddl::ParseReplicaAddresses(text);
+            return parsed.ok() ? "" : parsed.error().message;
+          },
+          "HOST:PORT,...", "replica list"));
+  app.add_option("--throttle-max-replica-lag-ms", flags.throttle_max_replica_lag_ms,
+                 "pause online DDL copying while a --throttle-replicas replica lags more")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 86400000u));
+  app.add_option("--throttle-replica-user", flags.throttle_replica_user,
+                 "MariaDB user for the --throttle-replicas checks (default: --mariadb-user)");
+  app.add_option("--throttle-replica-password", flags.throttle_replica_password,
+                 "its password (default: --mariadb-password)");
   CLI11_PARSE(app, argc, argv);
   return Serve(flags);
 }

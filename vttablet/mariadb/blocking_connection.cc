@@ -59,7 +59,8 @@ Result<uint64_t> BlockingConnection::Execute(std::string_view sql) {
   return static_cast<uint64_t>(mysql_affected_rows(mysql_));
 }
 
-Result<std::vector<TextRow>> BlockingConnection::Query(std::string_view sql) {
+Result<std::vector<TextRow>> BlockingConnection::Query(std::string_view sql,
+                                                       std::vector<std::string>* column_names) {
   if (mysql_real_query(mysql_, sql.data(), sql.size()) != 0) return LastError();
   MYSQL_RES* res = mysql_store_result(mysql_);
   std::vector<TextRow> rows;
@@ -68,6 +69,12 @@ Result<std::vector<TextRow>> BlockingConnection::Query(std::string_view sql) {
     return rows;
   }
   unsigned int columns = mysql_num_fields(res);
+  if (column_names != nullptr) {
+    column_names->clear();
+    MYSQL_FIELD* fields = mysql_fetch_fields(res);
+    for (unsigned int i = 0; i < columns; ++i)
+      column_names->emplace_back(fields[i].name, fields[i].name_length);
+  }
   while (MYSQL_ROW row = mysql_fetch_row(res)) {
     unsigned long* lengths = mysql_fetch_lengths(res);
     TextRow out;

@@ -36,8 +36,11 @@ class BlockingConnection {
 
   // Runs one statement, discarding any rows; returns the affected-row count.
   Result<uint64_t> Execute(std::string_view sql);
-  // Runs a query and returns its rows as text (NULL is nullopt).
-  Result<std::vector<TextRow>> Query(std::string_view sql);
+  // Runs a query and returns its rows as text (NULL is nullopt); with
+  // `column_names`, also the names of its columns (for SHOW statements whose
+  // column order differs between server versions).
+  Result<std::vector<TextRow>> Query(std::string_view sql,
+                                     std::vector<std::string>* column_names = nullptr);
   // The first column of the first row; nullopt when there is no row or it is NULL.
   Result<std::optional<std::string>> QueryValue(std::string_view sql);
 

@@ -144,4 +144,8 @@ std::string GhostTableName(const std::string& table, const std::string& uuid) {
   return ParkedTableName(table, uuid, "gho");
 }
 
+std::string ChangelogTableName(const std::string& table, const std::string& uuid) {
+  return ParkedTableName(table, uuid, "ghc");
+}
+
 }  // namespace tessera::vttablet::onlineddl

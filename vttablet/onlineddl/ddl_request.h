@@ -36,5 +36,8 @@ std::string ParkedTableName(const std::string& table, const std::string& uuid,
                             const std::string& suffix);
 // The ghost of a migration: "<table>_<tag>_gho".
 std::string GhostTableName(const std::string& table, const std::string& uuid);
+// The changelog of a migration (heartbeat and markers, changelog.h):
+// "<table>_<tag>_ghc".
+std::string ChangelogTableName(const std::string& table, const std::string& uuid);
 
 }  // namespace tessera::vttablet::onlineddl

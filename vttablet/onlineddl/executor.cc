@@ -9,7 +9,9 @@
 #include "common/logging.h"
 #include "sqlparser/format.h"
 #include "vttablet/onlineddl/binlog_tail.h"
+#include "vttablet/onlineddl/changelog.h"
 #include "vttablet/onlineddl/ddl_request.h"
+#include "vttablet/onlineddl/heartbeat_writer.h"
 #include "vttablet/onlineddl/row_mover.h"
 #include "vttablet/onlineddl/table_info.h"
 #include "vttablet/onlineddl/table_swap.h"
@@ -69,6 +71,25 @@ Result<bool> TableExists(BlockingConnection& c, const std::string& db, const std
   return v.value().value_or("0") != "0";
 }
 
+// After the cut-over the migration is complete whatever happens to its
+// changelog; one left behind goes when the revert window closes.
+void DropChangelog(BlockingConnection& c, const Migration& m) {
+  Status s = Changelog::Of(m).Drop(c);
+  if (!s.ok())
+    GetLogger("onlineddl")
+        ->warn("migration {}: cannot drop the changelog: {}", m.uuid, s.error().message);
+}
+
+// Markers are for whoever reads the changelog (replicas, operators); one
+// that cannot be written is no reason to stop the migration.
+void Mark(BlockingConnection& c, const Migration& m, ChangelogMarker marker) {
+  Status s = Changelog::Of(m).WriteMarker(c, marker);
+  if (!s.ok())
+    GetLogger("onlineddl")
+        ->warn("migration {}: cannot write the marker '{}': {}", m.uuid, MarkerHint(marker),
+               s.error().message);
+}
+
 Result<std::string> Now(BlockingConnection& c,
                         std::chrono::seconds plus = std::chrono::seconds(0)) {
   auto v = c.QueryValue(fmt::format("SELECT NOW(6) + INTERVAL {} SECOND", plus.count()));
@@ -79,7 +100,9 @@ Result<std::string> Now(BlockingConnection& c,
 }  // namespace
 
 Executor::Executor(MariaDbParams params, ExecutorOptions options)
-    : params_(std::move(params)), options_(std::move(options)) {
+    : params_(std::move(params)),
+      options_(std::move(options)),
+      throttler_(params_, options_.throttle) {
   if (options_.binlog_server_id == 0)
     options_.binlog_server_id = 1000000000u + static_cast<uint32_t>(getpid() % 1000000);
 }
@@ -161,6 +184,8 @@ Status Executor::RunOnce(BlockingConnection& connection) {
       GetLogger("onlineddl")->warn("migration {} failed: {}", m.uuid, status.error().message);
       if (m.kind == MigrationKind::kAlter && !m.ghost_table.empty())
         (void)connection.Execute("DROP TABLE IF EXISTS " + Name(m.database, m.ghost_table));
+      if (m.kind == MigrationKind::kAlter || m.kind == MigrationKind::kRevert)
+        (void)Changelog::Of(m).Drop(connection);
       m.state = MigrationState::kFailed;
       m.message = status.error().message;
       return store.SaveProgress(m);
@@ -302,6 +327,10 @@ Status Executor::Prepare(BlockingConnection& connection, MigrationStore& store, 
     Status s = Done(connection.Execute(sql));
     if (!s.ok()) return s;
   }
+  Changelog changelog = Changelog::Of(m);
+  Status fresh_changelog = changelog.Drop(connection);
+  if (fresh_changelog.ok()) fresh_changelog = changelog.Create(connection);
+  if (!fresh_changelog.ok()) return fresh_changelog;
   auto target = LoadTableInfo(connection, m.database, m.ghost_table);
   if (!target.ok()) return std::move(target).error();
   auto plan = PlanCopy(source.value(), target.value(), request.value().renames);
@@ -340,6 +369,8 @@ Status Executor::Prepare(BlockingConnection& connection, MigrationStore& store, 
   if (!max.ok()) return std::move(max).error();
   m.copy_max_key = max.value();
   m.copy_done = !max.value().has_value();
+  Mark(connection, m, ChangelogMarker::kCopyStarted);
+  if (m.copy_done) Mark(connection, m, ChangelogMarker::kCopyDone);
   m.state = MigrationState::kRunning;
   m.message = "";
   log->info("migration {}: {} on `{}`.`{}` started, key {} ({} rows estimated)", m.uuid,
@@ -367,6 +398,7 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
       m.state = MigrationState::kComplete;
       m.completed_at = now.value();
       m.revert_window_ends = window_end.value();
+      DropChangelog(connection, m);
       return store.SaveProgress(m);
     }
     return Error::Internal(fmt::format("the ghost table `{}` is gone", m.ghost_table));
@@ -384,6 +416,15 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
   RowMover mover(source.value(), m.ghost_table, m.plan);
   BinlogTail tail(params_, options_.binlog_server_id);
   uint32_t chunk = m.chunk_size > 0 ? m.chunk_size : options_.initial_chunk_rows;
+  // Migrations prepared before changelogs existed, and reverts, get theirs
+  // here. The first heartbeat is written before any throttle check reads it.
+  const Changelog changelog = Changelog::Of(m);
+  Status changelog_ready = changelog.Create(connection);
+  if (changelog_ready.ok()) changelog_ready = changelog.WriteHeartbeat(connection);
+  if (!changelog_ready.ok()) return changelog_ready;
+  auto heartbeat =
+      std::make_unique<HeartbeatWriter>(params_, changelog, options_.heartbeat_interval);
+  bool copy_paused = false;
 
   while (!stopping_) {
     auto fresh = store.Load(m.uuid);
@@ -397,6 +438,8 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
     if (m.cancel_requested) {
       if (m.kind != MigrationKind::kRevert)
         (void)connection.Execute("DROP TABLE IF EXISTS " + Name(m.database, m.ghost_table));
+      heartbeat.reset();
+      (void)changelog.Drop(connection);
       m.state = MigrationState::kCancelled;
       m.message = "cancelled; the original table is untouched";
       log->info("migration {} cancelled", m.uuid);
@@ -420,15 +463,17 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
     m.sync_position = batch.value().end;
 
     if (!m.copy_done) {
-      bool load_throttled = false;
-      if (options_.max_threads_running > 0) {
-        auto running = connection.Query("SHOW GLOBAL STATUS LIKE 'Threads_running'");
-        if (running.ok() && !running.value().empty())
-          load_throttled = std::strtoull(running.value()[0][1].value_or("0").c_str(), nullptr, 10) >
-                           options_.max_threads_running;
+      ThrottleDecision throttle = throttler_.Check(connection, changelog, m.throttled);
+      if (throttle.throttled != copy_paused) {
+        copy_paused = throttle.throttled;
+        if (copy_paused) {
+          log->info("migration {}: the copy pauses: {}", m.uuid, throttle.reason);
+        } else {
+          log->info("migration {}: the copy goes on", m.uuid);
+        }
       }
-      if (m.throttled || load_throttled) {
-        m.message = m.throttled ? "throttled by request" : "throttled: the server is busy";
+      if (throttle.throttled) {
+        m.message = std::move(throttle.reason);
         Status saved = store.SaveProgress(m);
         if (!saved.ok()) return saved;
         Sleep(std::chrono::milliseconds(200));
@@ -454,6 +499,7 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
         m.copy_last_key = copied.value().last;
       } else {
         m.copy_done = true;
+        Mark(connection, m, ChangelogMarker::kCopyDone);
       }
       Status saved = store.SaveProgress(m);
       if (!saved.ok()) return saved;
@@ -479,6 +525,7 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
 
     ++m.cutover_attempts;
     m.state = MigrationState::kRunning;
+    Mark(connection, m, ChangelogMarker::kCutOverStarted);
     SwapRequest swap{m.database, m.table, m.ghost_table, m.old_table, options_.cutover_lock_wait};
     auto swapped = SwapTables(
         params_, swap,
@@ -570,6 +617,9 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
     m.revert_window_ends = window_end.value();
     m.message = fmt::format("cut over in {} ms; the original table is kept as {}",
                             m.cutover_stall_ms, m.old_table);
+    Mark(connection, m, ChangelogMarker::kCutOverDone);
+    heartbeat.reset();
+    DropChangelog(connection, m);
     log->info("migration {} complete: {}", m.uuid, m.message);
     Status saved = store.SaveProgress(m);
     if (!saved.ok()) return saved;
@@ -657,6 +707,8 @@ Status Executor::CloseRevertWindows(BlockingConnection& connection, MigrationSto
       Status dropped = Done(connection.Execute("DROP TABLE " + parked));
       if (!dropped.ok()) return dropped;
     }
+    if (m.kind == MigrationKind::kAlter || m.kind == MigrationKind::kRevert)
+      DropChangelog(connection, m);  // left behind by a failed drop after the cut-over
     GetLogger("onlineddl")
         ->info("migration {}: revert window closed, dropped {}", m.uuid, m.old_table);
     m.old_table.clear();

@@ -4,9 +4,12 @@
 // every migration up where its last checkpoint left it.
 //
 // An ALTER runs as a triggerless ghost-table migration:
-//   ghost `<t>_<id>_gho` = CREATE LIKE + the ALTER; binlog position recorded;
-//   loop { apply binlog changes of `t` to the ghost (priority) ; copy one
-//          chunk in key order ; checkpoint } until the copy is done and the
+//   ghost `<t>_<id>_gho` = CREATE LIKE + the ALTER, and beside it the
+//   changelog `<t>_<id>_ghc` (heartbeat and markers, changelog.h); binlog
+//   position recorded;
+//   loop { apply binlog changes of `t` to the ghost (priority) ; unless the
+//          throttler says pause (throttler.h), copy one chunk in key order ;
+//          checkpoint } until the copy is done and the
 //   binlog backlog is small; then (unless completion is postponed) the
 //   cut-over swaps the tables under a short lock (table_swap.h) and parks the
 //   original as `<t>_<id>_del` for the revert window.
@@ -33,6 +36,7 @@
 #include "vttablet/mariadb/mariadb_params.h"
 #include "vttablet/onlineddl/migration.h"
 #include "vttablet/onlineddl/migration_store.h"
+#include "vttablet/onlineddl/throttler.h"
 
 namespace tessera::vttablet::onlineddl {
 
@@ -44,7 +48,8 @@ struct ExecutorOptions {
   uint32_t min_chunk_rows = 100;
   uint32_t max_chunk_rows = 50000;
   std::chrono::milliseconds target_chunk_time{100};
-  uint64_t max_threads_running = 64;    // throttle the copy above this; 0: never
+  ThrottlerOptions throttle;                          // when the copy pauses (load, replica lag)
+  std::chrono::milliseconds heartbeat_interval{100};  // changelog heartbeat while a migration runs
   uint64_t cutover_backlog_rows = 200;  // cut over once a binlog read finds fewer changes
   std::chrono::milliseconds cutover_lock_wait{2000};
   uint32_t max_cutover_attempts = 30;
@@ -86,6 +91,7 @@ class Executor {
 
   MariaDbParams params_;
   ExecutorOptions options_;
+  Throttler throttler_;  // used on the worker thread only
   std::thread thread_;
   std::mutex mutex_;
   std::condition_variable wake_;

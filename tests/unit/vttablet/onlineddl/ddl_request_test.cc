@@ -148,6 +148,22 @@ TEST(ArtifactNames, GhostTableNameSortsAfterTheTable) {
   }
 }
 
+TEST(ArtifactNames, ChangelogTableNameFitsAndDiffersFromTheOtherArtifacts) {
+  EXPECT_EQ(ChangelogTableName("t", "it-add"), "t_itadd_ghc");
+  EXPECT_EQ(ChangelogTableName("sbtest1", "0a1b2c3d-4e5f"), "sbtest1_0a1b2c3d_ghc");
+  for (size_t length = 1; length <= 64; ++length) {
+    for (char c : {'0', '_', 'a', 'z', 'Z', '$'}) {
+      std::string table(length, c);
+      std::string changelog = ChangelogTableName(table, "0a1b2c3d-4e5f");
+      EXPECT_LE(changelog.size(), 64u) << length;
+      EXPECT_TRUE(changelog.ends_with("_ghc"));
+      EXPECT_NE(changelog, table);
+      EXPECT_NE(changelog, GhostTableName(table, "0a1b2c3d-4e5f"));
+      EXPECT_NE(changelog, ParkedTableName(table, "0a1b2c3d-4e5f", "del"));
+    }
+  }
+}
+
 TEST(ArtifactNames, ParkedTableNameTakesItsTagFromTheUuid) {
   EXPECT_EQ(ParkedTableName("t", "0a1b2c3d-4e5f-6789-abcd-ef0123456789", "del"), "t_0a1b2c3d_del");
   EXPECT_EQ(ParkedTableName("t", "AB-CD_EF-12345", "del"), "t_abcdef12_del");
