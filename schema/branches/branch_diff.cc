@@ -37,7 +37,7 @@ Result<BranchDiff> DiffBranch(BranchCatalog& catalog, const std::string& keyspac
 #if TESSERA_HAVE_SCHEMA_LINT
   for (const auto& finding : LintChange(*from, *to)) {
     diff.lint.push_back(BranchLintFinding{finding.code, std::string(SeverityName(finding.severity)),
-                                          finding.table, finding.message});
+                                          finding.table, finding.message, finding.columns});
   }
 #endif
   return diff;

@@ -16,6 +16,7 @@ struct BranchLintFinding {
   std::string severity;
   std::string table;
   std::string message;
+  std::vector<std::string> columns;  // add_unique_key: the key's columns
 };
 
 struct BranchDiff {

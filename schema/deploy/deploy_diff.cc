@@ -64,8 +64,8 @@ Result<DeployDiff> ComputeDeployDiff(const std::vector<std::string>& base_text,
   diff.ddl = DiffSchemas(*main, target);
   diff.unified = UnifiedSchemaDiff(*main, target);
   for (const auto& f : LintChange(*main, target)) {
-    diff.lint.push_back(
-        BranchLintFinding{f.code, std::string(SeverityName(f.severity)), f.table, f.message});
+    diff.lint.push_back(BranchLintFinding{f.code, std::string(SeverityName(f.severity)), f.table,
+                                          f.message, f.columns});
   }
   diff.main_tables = TablesSnapshot(*main, diff.tables);
   return diff;

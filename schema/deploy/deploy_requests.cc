@@ -34,8 +34,11 @@ std::vector<BranchLintFinding> LintFromJson(const std::string& text) {
   if (!parsed.is_array()) return out;
   for (const auto& f : parsed) {
     if (!f.is_object()) continue;
-    out.push_back(BranchLintFinding{f.value("code", ""), f.value("severity", ""),
-                                    f.value("table", ""), f.value("message", "")});
+    out.push_back(BranchLintFinding{f.value("code", ""),
+                                    f.value("severity", ""),
+                                    f.value("table", ""),
+                                    f.value("message", ""),
+                                    {}});
   }
   return out;
 }
@@ -51,6 +54,10 @@ bool TakeDiff(DeployRequestRecord& request, const DeployDiff& diff) {
   request.tables = diff.tables;
   return changed;
 }
+
+// A request shown again and again (the console polls) scans production for
+// duplicates at most this often; a deploy always counts afresh.
+constexpr std::chrono::seconds kShownCountMaxAge{300};
 
 std::string IdText(int64_t id) {
   return std::to_string(id);
@@ -83,6 +90,17 @@ Status DeployRequests::Save(const DeployRequestRecord& request,
       MetadataStore::DeployRequestUpdate{request, std::move(new_migrations), std::move(review)});
 }
 
+Result<DeployDiff> DeployRequests::CheckedDiff(const std::string& keyspace,
+                                               const std::string& branch, const std::string& into,
+                                               std::chrono::seconds max_age) {
+  auto diff = DiffForDeploy(catalog_, keyspace, branch, into);
+  if (!diff.ok()) return diff;
+  auto ks = catalog_.Keyspace(keyspace);
+  if (!ks.ok()) return ks.error();
+  duplicates_.Annotate(diff->lint, **ks, BranchDatabaseName(keyspace, into), max_age);
+  return diff;
+}
+
 Result<DeployRequestView> DeployRequests::View(const std::string& keyspace, int64_t id) {
   auto record = Load(keyspace, id);
   if (!record.ok()) return record.error();
@@ -90,7 +108,7 @@ Result<DeployRequestView> DeployRequests::View(const std::string& keyspace, int6
   view.request = *record;
   DeployRequestRecord& r = view.request;
   if (r.state == ds::kOpen || r.state == ds::kApproved) {
-    auto diff = DiffForDeploy(catalog_, r.keyspace, r.branch, r.into_branch);
+    auto diff = CheckedDiff(r.keyspace, r.branch, r.into_branch, kShownCountMaxAge);
     if (diff.ok()) {
       if (TakeDiff(r, *diff)) {
         if (Status s = Save(r); !s.ok()) return s.error();
@@ -142,7 +160,7 @@ Result<DeployRequestView> DeployRequests::Create(const std::string& keyspace,
     return Conflict("branch " + wanted.branch +
                     " already has an open deploy request; close or finish it first");
   }
-  auto diff = DiffForDeploy(catalog_, keyspace, wanted.branch, into);
+  auto diff = CheckedDiff(keyspace, wanted.branch, into, kShownCountMaxAge);
   if (!diff.ok()) return diff.error();
   DeployRequestRecord record;
   record.keyspace = keyspace;
@@ -192,7 +210,7 @@ Result<DeployRequestView> DeployRequests::Deploy(const std::string& keyspace, in
   if (!r.ok()) return r.error();
   if (Status s = CheckDeployAction(DeployAction::kDeploy, *r, settings_.approval_required); !s.ok())
     return s.error();
-  auto diff = DiffForDeploy(catalog_, keyspace, r->branch, r->into_branch);
+  auto diff = CheckedDiff(keyspace, r->branch, r->into_branch, std::chrono::seconds(0));
   if (!diff.ok()) return diff.error();
   auto blockers = DeployBlockers(*diff, r->branch, r->into_branch);
   if (!blockers.empty()) {

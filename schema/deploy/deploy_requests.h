@@ -35,7 +35,9 @@
 #include "config/topology.h"
 #include "schema/branches/branch_catalog.h"
 #include "schema/branches/branch_diff.h"
+#include "schema/deploy/deploy_diff.h"
 #include "schema/deploy/deploy_runner.h"
+#include "schema/deploy/duplicate_count.h"
 #include "schema/deploy/migration_tablets.h"
 #include "schema/store/metadata_store.h"
 
@@ -99,6 +101,10 @@ class DeployRequests {
   // Re-reads the request and builds its view; recomputes the diff of an
   // open/approved request (saving it when it changed).
   Result<DeployRequestView> View(const std::string& keyspace, int64_t id);
+  // DiffForDeploy, with add_unique_key findings checked against the
+  // production data (counts at most `max_age` old).
+  Result<DeployDiff> CheckedDiff(const std::string& keyspace, const std::string& branch,
+                                 const std::string& into, std::chrono::seconds max_age);
   Status Save(const DeployRequestRecord& request,
               std::vector<DeployMigrationRecord> new_migrations = {},
               std::optional<DeployReviewRecord> review = std::nullopt);
@@ -107,6 +113,7 @@ class DeployRequests {
   MetadataStore& store_;
   DeploySettings settings_;
   DeployRunner runner_;
+  DuplicateCounter duplicates_;
   std::mutex lifecycle_;
 };
 

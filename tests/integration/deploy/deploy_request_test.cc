@@ -771,5 +771,61 @@ TEST_F(DeployRequestTest, CliVerbs) {
   EXPECT_EQ(again.body["tables"], json::array({"customer"}));
 }
 
+TEST_F(DeployRequestTest, AddingAUniqueKeyCountsTheDuplicatesInProduction) {
+  // On every shard, 'a' twice (one value, two rows) and NULL twice (which a
+  // UNIQUE key accepts).
+  OnEveryShard("CREATE TABLE dup_probe (id bigint PRIMARY KEY, code varchar(10))");
+  OnEveryShard("INSERT INTO dup_probe VALUES (1, 'a'), (2, 'a'), (3, 'b'), (4, NULL), (5, NULL)");
+  size_t shards = 0;
+  for (const auto& shard : cluster_->shards()) shards += shard.keyspace == "customer" ? 1 : 0;
+  ASSERT_GE(shards, 2u);
+  CreateBranch("unique-code");
+  OnEveryShard("ALTER TABLE " + BranchDatabase("unique-code") +
+               ".dup_probe ADD UNIQUE KEY uk_code (code)");
+  long long id = OpenRequest(json{{"branch", "unique-code"}});
+  ASSERT_GT(id, 0);
+  auto shown = Api("GET", RequestPath(id));
+  ASSERT_EQ(shown.status, 200u) << shown.raw;
+  const json* finding = nullptr;
+  for (const auto& f : shown.body["lint"])
+    if (f.value("code", "") == "add_unique_key") finding = &f;
+  ASSERT_NE(finding, nullptr) << shown.body["lint"].dump(2);
+  EXPECT_EQ((*finding)["severity"], "error");
+  const std::string counted = "production has " + std::to_string(shards) +
+                              " duplicated values now, in " + std::to_string(2 * shards) + " rows";
+  EXPECT_NE((*finding)["message"].get<std::string>().find(counted), std::string::npos)
+      << (*finding)["message"];
+  EXPECT_EQ(shown.body["deployable"], false);
+  auto refused = Api("POST", RequestPath(id, "deploy"));
+  EXPECT_EQ(refused.status, 409u) << refused.raw;
+  EXPECT_NE(ErrorMessage(refused).find("lint error add_unique_key on table dup_probe"),
+            std::string::npos)
+      << refused.raw;
+
+  // Once production has no duplicates, a deploy counts again and goes ahead.
+  OnEveryShard("UPDATE dup_probe SET code = 'c' WHERE id = 2");
+  auto deployed = Api("POST", RequestPath(id, "deploy"));
+  ASSERT_EQ(deployed.status, 200u) << deployed.raw;
+  EXPECT_EQ(WaitForState(id, {"complete"})["state"], "complete");
+  auto after = Api("GET", RequestPath(id));
+  bool said_none = false;
+  for (const auto& f : after.body["lint"])
+    if (f.value("code", "") == "add_unique_key")
+      said_none =
+          f.value("message", "").find("production has no duplicates now") != std::string::npos;
+  EXPECT_TRUE(said_none) << after.body["lint"].dump(2);
+  for (const auto& create : MainCreateTable("dup_probe"))
+    EXPECT_NE(create.find("UNIQUE KEY `uk_code` (`code`)"), std::string::npos) << create;
+  // Every row is still there.
+  for (const auto& shard : cluster_->shards()) {
+    if (shard.keyspace != "customer") continue;
+    auto client = cluster_->ConnectShard(shard);
+    ASSERT_TRUE(client.ok());
+    auto rows = (*client)->Query("SELECT COUNT(*) FROM dup_probe");
+    ASSERT_TRUE(rows.ok());
+    EXPECT_EQ((*rows)[0][0].value_or(""), "5") << shard.name;
+  }
+}
+
 }  // namespace
 }  // namespace tessera
