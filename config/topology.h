@@ -122,6 +122,8 @@ struct SchemadConfig {
   Endpoint listen{"127.0.0.1", 15000};
   std::string token;  // every API request presents "Authorization: Bearer <token>"
   std::chrono::seconds revert_window{30 * 60};
+  // Deploy requests need an approving review before they deploy.
+  bool require_approval = false;
   // Keyspace whose first shard's MariaDB holds the metadata database
   // `_tessera`. Always set after loading: the configured one, else the first
   // unsharded keyspace, else the first keyspace.

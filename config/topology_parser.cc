@@ -151,8 +151,9 @@ void TopologyParser::ResolveSequences(Topology& topo) {
 void TopologyParser::ParseSchemad(const YAML::Node& node, Topology& topo) {
   SchemadConfig out;
   if (!node.IsNull()) {
-    reader_.CheckKeys(node, {"host", "port", "token", "revert_window", "metadata_keyspace"},
-                      "schemad");
+    reader_.CheckKeys(
+        node, {"host", "port", "token", "revert_window", "metadata_keyspace", "require_approval"},
+        "schemad");
   }
   if (auto host = node["host"]; host.IsDefined())
     out.listen.host = reader_.String(host, "schemad host");
@@ -173,6 +174,8 @@ void TopologyParser::ParseSchemad(const YAML::Node& node, Topology& topo) {
     }
     out.revert_window = *parsed;
   }
+  if (auto approval = node["require_approval"]; approval.IsDefined())
+    out.require_approval = reader_.Bool(approval, "schemad require_approval");
   if (auto ks = node["metadata_keyspace"]; ks.IsDefined()) {
     out.metadata_keyspace = reader_.String(ks, "schemad metadata_keyspace");
     if (!topo.FindKeyspace(out.metadata_keyspace)) {

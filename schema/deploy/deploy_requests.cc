@@ -57,7 +57,7 @@ bool TakeDiff(DeployRequestRecord& request, const DeployDiff& diff) {
 
 // A request shown again and again (the console polls) scans production for
 // duplicates at most this often; a deploy always counts afresh.
-constexpr std::chrono::seconds kShownCountMaxAge{300};
+constexpr std::chrono::seconds kShownCountMaxAge{60};
 
 std::string IdText(int64_t id) {
   return std::to_string(id);

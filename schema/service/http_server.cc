@@ -41,12 +41,13 @@ http::response<http::string_body> ToHttp(const ApiResponse& reply, unsigned vers
 }
 
 // The web console's files are public (the page asks for the token and sends
-// it with each API call), so a GET of a console path (console_files.h) is
-// answered here without the bearer token and never reaches the API handler.
-// nullopt: not a console request.
+// it with each API call), so a GET or HEAD of a console path
+// (console_files.h) is answered here without the bearer token and never
+// reaches the API handler. nullopt: not a console request.
 std::optional<http::response<http::string_body>> ConsoleReply(
     const http::request<http::string_body>& req) {
-  if (req.method() != http::verb::get) return std::nullopt;
+  const bool head = req.method() == http::verb::head;
+  if (req.method() != http::verb::get && !head) return std::nullopt;
   std::string_view target(req.target().data(), req.target().size());
   std::string_view path = target.substr(0, target.find_first_of("?#"));
   if (!IsConsolePath(path)) return std::nullopt;
@@ -63,6 +64,10 @@ std::optional<http::response<http::string_body>> ConsoleReply(
   // Everything the page loads or calls is on this server.
   res.set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
   res.keep_alive(req.keep_alive());
+  if (head) {
+    res.content_length(file->content.size());  // what a GET would send, without it
+    return res;
+  }
   res.body() = std::string(file->content);
   res.prepare_payload();
   return res;

@@ -86,7 +86,8 @@ int Serve(const Flags& flags) {
   schema::CredentialIssuer credentials(catalog, store);
   schema::RpcMigrationTablets tablets;
   schema::DeploySettings deploy_settings;
-  deploy_settings.approval_required = flags.require_approval;
+  // The flag can only add the requirement to what the config says.
+  deploy_settings.approval_required = flags.require_approval || settings.require_approval;
   deploy_settings.revert_window = settings.revert_window;
   schema::DeployRequests deploys(*topology, catalog, store, tablets, deploy_settings);
   schema::DeployPoller poller(deploys, std::chrono::milliseconds(flags.deploy_poll_ms));

@@ -68,6 +68,32 @@ HttpResult Http(uint16_t port, const std::string& method, const std::string& tar
   return out;
 }
 
+// A HEAD request without a token: status, Content-Type and Content-Length.
+struct HeadResult {
+  unsigned status = 0;
+  std::string content_type;
+  std::string content_length;
+};
+
+HeadResult Head(uint16_t port, const std::string& target) {
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::resolver resolver(io);
+  beast::tcp_stream stream(io);
+  stream.connect(resolver.resolve("127.0.0.1", std::to_string(port)));
+  http::request<http::empty_body> req{http::verb::head, target, 11};
+  req.set(http::field::host, "127.0.0.1");
+  http::write(stream, req);
+  beast::flat_buffer buffer;
+  http::response_parser<http::empty_body> parser;
+  parser.skip(true);  // a HEAD response has no body, whatever Content-Length says
+  http::read(stream, buffer, parser);
+  HeadResult out;
+  out.status = parser.get().result_int();
+  out.content_type = std::string(parser.get()[http::field::content_type]);
+  out.content_length = std::string(parser.get()[http::field::content_length]);
+  return out;
+}
+
 struct CommandResult {
   int exit_code = -1;
   std::string output;
@@ -247,6 +273,18 @@ TEST_F(SchemadTest, UnauthorizedRequestsGet401Json) {
   ASSERT_EQ(ok.body["keyspaces"].size(), 1u) << ok.raw;
   EXPECT_EQ(ok.body["keyspaces"][0]["name"], "customer");
   EXPECT_EQ(ok.body["keyspaces"][0]["shards"], json({"-80", "80-"}));
+}
+
+TEST_F(SchemadTest, ConsoleFilesAnswerHeadWithoutAToken) {
+  HttpResult page = Http(port_, "GET", "/", std::nullopt, "");
+  ASSERT_EQ(page.status, 200u);
+  HeadResult head = Head(port_, "/");
+  EXPECT_EQ(head.status, 200u);
+  EXPECT_EQ(head.content_type.rfind("text/html", 0), 0u) << head.content_type;
+  EXPECT_EQ(head.content_length, std::to_string(page.raw.size()));
+  EXPECT_EQ(Head(port_, "/console/no-such-file.js").status, 404u);
+  // The API still wants its token.
+  EXPECT_EQ(Head(port_, "/api/keyspaces").status, 401u);
 }
 
 TEST_F(SchemadTest, MainIsRegisteredAsProduction) {

@@ -265,15 +265,17 @@ TEST(ConfigLoaderTest, SchemadDefaults) {
   EXPECT_EQ(topo->schemad->token, "0123456789abcdef");
   EXPECT_EQ(topo->schemad->revert_window, std::chrono::minutes(30));
   EXPECT_EQ(topo->schemad->metadata_keyspace, "main");  // the first unsharded keyspace
+  EXPECT_FALSE(topo->schemad->require_approval);
 }
 
 TEST(ConfigLoaderTest, SchemadSettings) {
   auto topo = ParseTopology(std::string(kGood) +
                                 "schemad:\n  host: 127.0.0.2\n  port: 20100\n"
                                 "  token: 0123456789abcdef\n  revert_window: 1h30m\n"
-                                "  metadata_keyspace: sh\n",
+                                "  metadata_keyspace: sh\n  require_approval: true\n",
                             "t.yaml");
   ASSERT_TRUE(topo.ok()) << topo.error().message;
+  EXPECT_TRUE(topo->schemad->require_approval);
   EXPECT_EQ(topo->schemad->listen.host, "127.0.0.2");
   EXPECT_EQ(topo->schemad->listen.port, 20100);
   EXPECT_EQ(topo->schemad->revert_window, std::chrono::minutes(90));
@@ -289,13 +291,15 @@ TEST(ConfigLoaderTest, BadSchemadSections) {
   EXPECT_EQ(ErrorOf(base + "  token: 0123456789abcdef\n  revert_window: 30 minutes\n"),
             "t.yaml:32: schemad revert_window must be a duration such as 90s, 30m, 2h or 1h30m, "
             "not \"30 minutes\"");
+  EXPECT_EQ(ErrorOf(base + "  token: 0123456789abcdef\n  require_approval: maybe\n"),
+            "t.yaml:32: schemad require_approval must be true or false, not \"maybe\"");
   EXPECT_EQ(ErrorOf(base + "  token: 0123456789abcdef\n  metadata_keyspace: nope\n"),
             "t.yaml:32: schemad metadata_keyspace: no keyspace \"nope\"");
   EXPECT_EQ(ErrorOf(base + "  token: 0123456789abcdef\n  port: 20000\n"),
             "t.yaml:32: schemad: port 20000 on 127.0.0.1 is already used by vtgate");
   EXPECT_EQ(ErrorOf(base + "  token: 0123456789abcdef\n  tokn: x\n"),
             "t.yaml:32: schemad: unknown key \"tokn\" (expected one of: host, port, token, "
-            "revert_window, metadata_keyspace)");
+            "revert_window, metadata_keyspace, require_approval)");
 }
 
 TEST(ConfigLoaderTest, EmptyAndMissingSections) {
