@@ -248,10 +248,34 @@ async function run(page) {
     check(index.includes('idx_sku'), `shard ${shard.shard} production has corder.idx_sku`);
   }
 
-  step('the keyspace page lists the request as complete');
+  step('revert with the button (its confirmation accepted), and watch production go back');
+  const countRows = () => shards.reduce((sum, shard) =>
+    sum + Number(mariadb(shard, `vt_${KEYSPACE}`, 'SELECT COUNT(*) FROM customer').trim()), 0);
+  const rowsBefore = countRows();
+  check(rowsBefore >= ROWS, `production has its ${ROWS} rows before the revert: ${rowsBefore}`);
+  check(await byTestId('dr-action-revert').isEnabled(), 'revert is enabled once complete');
+  // main() accepts every confirmation dialog.
+  await byTestId('dr-action-revert').click();
+  await eventually('the request to be reverted', async () => {
+    const state = await byTestId('dr-state').getAttribute('data-state');
+    if (state === 'failed') {
+      throw new Error(`revert failed: ${await visibleText(byTestId('dr-message'))}`);
+    }
+    return state === 'reverted';
+  }, DEPLOY_MS);
+  for (const shard of shards) {
+    const column = mariadb(shard, `vt_${KEYSPACE}`, "SHOW COLUMNS FROM customer LIKE 'nickname'");
+    check(!column.includes('nickname'), `shard ${shard.shard} production no longer has customer.nickname`);
+  }
+  check(countRows() === rowsBefore, 'every production row is still there after the revert');
+  check(await byTestId('dr-action-revert').isDisabled(), 'revert is disabled once reverted');
+  check(!(await banner.isVisible()), `no error banner: ${await visibleText(byTestId('error-message'))}`);
+  await screenshot(page, 'console-reverted.png');
+
+  step('the keyspace page lists the request as reverted');
   await page.getByTestId('crumb-keyspace').click();
   const row = page.locator('[data-testid^="dr-row-state-"]').first();
-  await eventually('the listed request state', async () => (await row.getAttribute('data-state')) === 'complete');
+  await eventually('the listed request state', async () => (await row.getAttribute('data-state')) === 'reverted');
 }
 
 async function main() {
