@@ -29,6 +29,10 @@ const CHANGE = [
   "ALTER TABLE customer ADD COLUMN nickname VARCHAR(64) NOT NULL DEFAULT ''",
   'ALTER TABLE corder ADD INDEX idx_sku (sku)',
 ];
+// A second branch whose requests wait for Apply (auto-apply off).
+const GATED = 'add-tier';
+const GATED_DB = `vt_${KEYSPACE}__${GATED.replaceAll('-', '_')}`;
+const GATED_CHANGE = 'ALTER TABLE customer ADD COLUMN tier int NOT NULL DEFAULT 0';
 const ROWS = 300;  // production rows, so that the online copy has work to show
 const STEP_MS = 30_000;
 const DEPLOY_MS = 240_000;
@@ -276,6 +280,51 @@ async function run(page) {
   await page.getByTestId('crumb-keyspace').click();
   const row = page.locator('[data-testid^="dr-row-state-"]').first();
   await eventually('the listed request state', async () => (await row.getAttribute('data-state')) === 'reverted');
+
+  step(`a gated request from branch ${GATED}: deploy stops before the cut-over; cancel it there`);
+  await byTestId('branch-name-input').fill(GATED);
+  await byTestId('branch-parent-select').selectOption('main');
+  await byTestId('branch-create-button').click();
+  await byTestId(`branch-row-${GATED}`).waitFor({ state: 'visible', timeout: 60_000 });
+  for (const shard of shards) mariadb(shard, GATED_DB, GATED_CHANGE);
+  const hasTier = (shard) =>
+    mariadb(shard, `vt_${KEYSPACE}`, "SHOW COLUMNS FROM customer LIKE 'tier'").includes('tier');
+  const openGated = async () => {
+    await page.goto(`${schemadUrl}/#/keyspaces/${KEYSPACE}/branches/${GATED}`);
+    await byTestId('dr-open-button').waitFor({ state: 'visible' });
+    await byTestId('dr-auto-apply').uncheck();
+    await byTestId('dr-open-button').click();
+    await eventually('the gated request to be open', async () =>
+      (await byTestId('dr-state').getAttribute('data-state')) === 'open');
+    await byTestId('dr-action-deploy').click();
+    await eventually('the gated request to wait for its cut-over', async () => {
+      const state = await byTestId('dr-state').getAttribute('data-state');
+      if (state === 'failed') throw new Error(`deploy failed: ${await visibleText(byTestId('dr-message'))}`);
+      return state === 'pending_cutover';
+    }, DEPLOY_MS);
+    check(await byTestId('dr-action-apply').isEnabled(), 'apply is enabled while the cut-over waits');
+    check(await byTestId('dr-action-cancel').isEnabled(), 'cancel is enabled while the cut-over waits');
+  };
+  await openGated();
+  await byTestId('dr-action-cancel').click();
+  await eventually('the gated request to be cancelled', async () =>
+    (await byTestId('dr-state').getAttribute('data-state')) === 'cancelled', DEPLOY_MS);
+  for (const shard of shards) check(!hasTier(shard), `shard ${shard.shard} production has no customer.tier after the cancel`);
+  check(await byTestId('dr-action-apply').isDisabled(), 'apply is disabled once cancelled');
+
+  step('the same change again, gated, then cut over with Apply');
+  await openGated();
+  await byTestId('dr-action-apply').click();
+  await eventually('the applied request to be complete', async () => {
+    const state = await byTestId('dr-state').getAttribute('data-state');
+    if (state === 'failed' || state === 'cancelled') {
+      throw new Error(`apply ended ${state}: ${await visibleText(byTestId('dr-message'))}`);
+    }
+    return state === 'complete';
+  }, DEPLOY_MS);
+  for (const shard of shards) check(hasTier(shard), `shard ${shard.shard} production has customer.tier after apply`);
+  check(!(await banner.isVisible()), `no error banner: ${await visibleText(byTestId('error-message'))}`);
+  await screenshot(page, 'console-applied.png');
 }
 
 async function main() {
