@@ -266,7 +266,9 @@ asio::awaitable<Result<ResultSet>> Session::Dispatch(std::string_view sql) {
           binds[i].sql = values[i].sql;
         }
         if (!autocommit_ && !cursor_.in_transaction()) cursor_.Begin();
-        keeps_diagnostics_ = verb == "select" && !HasFromClause(text);
+        // Only matters (and the text is only scanned) when there are some.
+        keeps_diagnostics_ = (last_warning_count_ > 0 || !last_warnings_.empty()) &&
+                             verb == "select" && !HasFromClause(text);
         const PlanKind plan_kind = verb == "select" ? PlanKind::kRead
                                    : verb == "insert" || verb == "replace"
                                        ? PlanKind::kInsert
