@@ -63,8 +63,8 @@ std::vector<std::string> DataCopyLines(const json& b) {
   if (shards.empty()) return {};
   const std::string state = JsonText(b, "data_state");
   std::vector<std::string> out;
-  out.push_back("data copy " + Padded(state, 8) + " " + ProgressBar(data.value("progress", 0)) +
-                "  " + std::to_string(data.value("rows_copied", uint64_t{0})) + "/" +
+  out.push_back("data " + Padded(state, 8) + " " + ProgressBar(data.value("progress", 0)) + "  " +
+                std::to_string(data.value("rows_copied", uint64_t{0})) + "/" +
                 std::to_string(data.value("rows_estimated", uint64_t{0})) + " rows  " +
                 std::to_string(data.value("rows_per_second", uint64_t{0})) + " rows/s");
   for (const auto& shard : shards) {

@@ -138,7 +138,8 @@ void BranchDataCopier::RunJob(Job& job) {
         std::lock_guard lock(job.mutex);
         job.progress.shards[i].rows_copied = copied;
         job.progress.shards[i].rows_estimated = estimated;
-        save_locked(data_state::kCopying, false);
+        // The first call brings the estimate: shown at once.
+        save_locked(data_state::kCopying, /*force=*/copied == 0);
       });
       std::lock_guard lock(job.mutex);
       auto& p = job.progress.shards[i];

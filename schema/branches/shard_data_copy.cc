@@ -121,9 +121,13 @@ Status ShardDataCopy::Run(const std::atomic<bool>& stop, const ProgressFn& progr
   if (!tables.ok()) return WithContext("reading the tables of " + from_, tables.error());
   // Both sides in UTC so TIMESTAMP text means the same instant; no
   // NO_BACKSLASH_ESCAPES (literals are backslash-escaped); 0 stays 0 in
-  // AUTO_INCREMENT columns; tables in any order despite foreign keys.
+  // AUTO_INCREMENT columns; strict, so a value the branch's table cannot
+  // hold (its schema changed under the copy) fails rather than changes,
+  // but zero dates the parent holds are accepted; tables in any order
+  // despite foreign keys.
   for (const char* sql : {"SET SESSION time_zone = '+00:00'",
-                          "SET SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION'",
+                          "SET SESSION sql_mode = "
+                          "'STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION'",
                           "SET SESSION foreign_key_checks = 0"}) {
     if (Status s = Exec(out, sql); !s.ok()) return s;
   }
