@@ -106,12 +106,6 @@ void BranchDataCopier::Cancel(const std::string& keyspace, const std::string& br
   if (job->thread.joinable()) job->thread.join();
 }
 
-bool BranchDataCopier::Running(const std::string& keyspace, const std::string& branch) {
-  std::lock_guard lock(mutex_);
-  auto it = jobs_.find({keyspace, branch});
-  return it != jobs_.end() && !it->second->finished.load();
-}
-
 void BranchDataCopier::RunJob(Job& job) {
   auto log = GetLogger("branch-data");
   const std::string& ks = job.keyspace.name;
@@ -124,8 +118,15 @@ void BranchDataCopier::RunJob(Job& job) {
     job.last_saved = std::chrono::steady_clock::now();
     job.progress.elapsed_ms = ElapsedMs(job.started);
     SumShards(job.progress);
-    auto saved = store_.SaveBranchData(ks, job.branch, state, job.progress, data_state::kCopying);
-    if (!saved.ok()) log->warn("branch {}/{}: {}", ks, job.branch, saved.error().message);
+    // The final state is retried: a branch must not stay "copying" because
+    // the metadata server blinked at the end.
+    for (int attempt = 0;; ++attempt) {
+      auto saved = store_.SaveBranchData(ks, job.branch, state, job.progress, data_state::kCopying);
+      if (saved.ok()) return;
+      log->warn("branch {}/{}: {}", ks, job.branch, saved.error().message);
+      if (state == data_state::kCopying || attempt == 4 || job.cancelled.load()) return;
+      std::this_thread::sleep_for(std::chrono::seconds(1));
+    }
   };
 
   std::vector<Status> results(job.keyspace.shards.size(), Status::Ok());

@@ -54,7 +54,6 @@ class BranchDataCopier {
   void Start(const config::KeyspaceConfig& keyspace, const std::string& branch,
              const std::string& from, const std::string& to);
   void Cancel(const std::string& keyspace, const std::string& branch);
-  bool Running(const std::string& keyspace, const std::string& branch);
 
  private:
   struct Job;

@@ -456,6 +456,12 @@ TEST_F(BranchDataTest, CliCreatesWithDataAndWaits) {
   for (int shard = 0; shard < 2; ++shard) {
     EXPECT_EQ(Number(shard, "SELECT COUNT(*) FROM vt_customer__cli_data.tags"), 2500);
   }
+  CommandResult no_wait = Tessera("branch create customer cli-nowait --with-data --no-wait");
+  ASSERT_EQ(no_wait.exit_code, 0) << no_wait.output;
+  EXPECT_NE(no_wait.output.find("copying the data of main in the background"), std::string::npos)
+      << no_wait.output;
+  EXPECT_EQ(no_wait.output.find("has its data"), std::string::npos) << no_wait.output;
+  EXPECT_EQ(WaitForData("cli-nowait").value("data_state", ""), "complete");
   CommandResult list = Tessera("branch list customer");
   EXPECT_NE(list.output.find("complete"), std::string::npos) << list.output;
 }
