@@ -3,10 +3,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <iostream>
 #include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli/api_client.h"
@@ -24,6 +26,9 @@ struct BranchFlags {
   std::string branch;
   std::string from = "main";
   std::string toggle;  // safe-migrations: "enable" or "disable"
+  bool with_data = false;
+  bool no_wait = false;
+  int wait_timeout_seconds = 24 * 3600;
 };
 
 std::string BranchPath(const BranchFlags& f) {
@@ -44,6 +49,35 @@ std::string HumanBytes(uint64_t bytes) {
   return out.str();
 }
 
+std::string Padded(std::string text, size_t width) {
+  if (text.size() < width) text.resize(width, ' ');
+  return text;
+}
+
+// The data copy of a branch: a summary line with the total bar, rows and
+// rows/s, one line per shard, and the failure if any. Nothing for branches
+// that never copied data.
+std::vector<std::string> DataCopyLines(const json& b) {
+  const json data = b.value("data", json::object());
+  const json shards = data.value("shards", json::array());
+  if (shards.empty()) return {};
+  const std::string state = JsonText(b, "data_state");
+  std::vector<std::string> out;
+  out.push_back("data " + Padded(state, 8) + " " + ProgressBar(data.value("progress", 0)) + "  " +
+                std::to_string(data.value("rows_copied", uint64_t{0})) + "/" +
+                std::to_string(data.value("rows_estimated", uint64_t{0})) + " rows  " +
+                std::to_string(data.value("rows_per_second", uint64_t{0})) + " rows/s");
+  for (const auto& shard : shards) {
+    out.push_back("  shard " + Padded(JsonText(shard, "shard"), 6) + " " +
+                  ProgressBar(shard.value("progress", 0)) + "  " + JsonText(shard, "state") + " (" +
+                  std::to_string(shard.value("rows_copied", uint64_t{0})) + "/" +
+                  std::to_string(shard.value("rows_estimated", uint64_t{0})) + " rows)");
+  }
+  if (data.contains("message") && data["message"].is_string())
+    out.push_back("  error: " + data["message"].get<std::string>());
+  return out;
+}
+
 void PrintBranch(const json& b) {
   std::cout << "branch:          " << JsonText(b, "name") << "\n"
             << "keyspace:        " << JsonText(b, "keyspace") << "\n"
@@ -59,12 +93,13 @@ void PrintBranch(const json& b) {
 // `render`; on failure prints "tessera branch <verb>: <reason>" and sets
 // exit code 1.
 template <class Render>
-void Run(const BranchFlags& flags, CommandContext& context, const std::string& verb,
+bool Run(const BranchFlags& flags, CommandContext& context, const std::string& verb,
          const std::string& method, const std::string& target, const std::optional<json>& body,
          Render render) {
   auto fail = [&](const std::string& message) {
     std::cerr << "tessera " << verb << ": " << message << "\n";
     context.exit_code = 1;
+    return false;
   };
   auto topology = config::LoadTopology(flags.config);
   if (!topology.ok()) return fail(topology.error().message);
@@ -73,6 +108,63 @@ void Run(const BranchFlags& flags, CommandContext& context, const std::string& v
   auto answer = client->Call(method, target, body);
   if (!answer.ok()) return fail(answer.error().message);
   render(*answer);
+  return true;
+}
+
+// Polls the branch until its data copy ends, redrawing the progress. Exit
+// code 1 if the copy failed, the branch went away or the wait timed out.
+void WaitForData(const BranchFlags& flags, CommandContext& context, const std::string& verb) {
+  LiveLines live;
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(flags.wait_timeout_seconds);
+  for (;;) {
+    std::string state;
+    json last;
+    if (!Run(flags, context, verb, "GET", BranchPath(flags), std::nullopt, [&](const json& b) {
+          state = b.value("data_state", "");
+          last = b;
+          live.Draw(DataCopyLines(b));
+        }))
+      return;
+    if (state == "complete") {
+      const json data = last.value("data", json::object());
+      std::cout << "branch " << flags.branch
+                << " has its data: " << data.value("rows_copied", uint64_t{0})
+                << " row(s) copied from " << JsonText(last, "parent") << " ("
+                << data.value("rows_per_second", uint64_t{0}) << " rows/s)\n";
+      return;
+    }
+    if (state != "copying") {
+      const json data = last.value("data", json::object());
+      std::cerr << "tessera " << verb << ": data copy of branch " << flags.branch << " "
+                << (state == "failed" ? "failed" : "ended in state " + state) << ": "
+                << (data.contains("message") && data["message"].is_string()
+                        ? data["message"].get<std::string>()
+                        : std::string("no reason given"))
+                << "\n";
+      context.exit_code = 1;
+      return;
+    }
+    if (std::chrono::steady_clock::now() > deadline) {
+      std::cerr << "tessera " << verb << ": the data copy of branch " << flags.branch
+                << " is still running after " << flags.wait_timeout_seconds
+                << " s; `tessera branch show " << flags.keyspace << " " << flags.branch
+                << "` follows it\n";
+      context.exit_code = 1;
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  }
+}
+
+void AddDataFlags(CLI::App* cmd, BranchFlags& flags, const char* what) {
+  cmd->add_flag("--with-data", flags.with_data, what);
+  cmd->add_flag("--no-wait", flags.no_wait,
+                "with --with-data: return once the copy has started instead of showing its "
+                "progress until it is complete");
+  cmd->add_option("--wait-timeout", flags.wait_timeout_seconds,
+                  "seconds to wait for the data copy at most")
+      ->capture_default_str();
 }
 
 void AddConfigFlag(CLI::App* cmd, BranchFlags& flags) {
@@ -94,17 +186,26 @@ void AddBranchCommands(CLI::App& app, CommandContext& context) {
   auto& f = *flags;
   auto ctx = &context;
 
-  CLI::App* create = branch->add_subcommand("create", "create a branch from a parent's schema");
+  CLI::App* create = branch->add_subcommand(
+      "create", "create a branch from a parent's schema (and, with --with-data, its data)");
   AddKeyspaceBranchArgs(create, f);
   create->add_option("--from", f.from, "parent branch")->capture_default_str();
+  AddDataFlags(create, f,
+               "also copy the parent's data (one consistent snapshot per shard) in the "
+               "background; the branch is usable for schema changes at once");
   create->callback([flags, ctx] {
-    Run(*flags, *ctx, "branch create", "POST",
-        "/api/keyspaces/" + PathSegment(flags->keyspace) + "/branches",
-        json{{"name", flags->branch}, {"parent", flags->from}}, [&](const json& b) {
+    json body{{"name", flags->branch}, {"parent", flags->from}};
+    if (flags->with_data) body["with_data"] = true;
+    bool created = Run(
+        *flags, *ctx, "branch create", "POST",
+        "/api/keyspaces/" + PathSegment(flags->keyspace) + "/branches", body, [&](const json& b) {
           std::cout << "created branch " << JsonText(b, "name") << " of keyspace "
                     << JsonText(b, "keyspace") << " from " << JsonText(b, "parent") << " (database "
                     << JsonText(b, "database") << " on every shard)\n";
+          if (flags->with_data)
+            std::cout << "copying the data of " << JsonText(b, "parent") << " in the background\n";
         });
+    if (created && flags->with_data && !flags->no_wait) WaitForData(*flags, *ctx, "branch create");
   });
 
   CLI::App* list = branch->add_subcommand("list", "list the branches of a keyspace");
@@ -130,6 +231,7 @@ void AddBranchCommands(CLI::App& app, CommandContext& context) {
   show->callback([flags, ctx] {
     Run(*flags, *ctx, "branch show", "GET", BranchPath(*flags), std::nullopt, [](const json& b) {
       PrintBranch(b);
+      for (const auto& line : DataCopyLines(b)) std::cout << line << "\n";
       std::cout << "size:            " << HumanBytes(b.value("size_bytes", uint64_t{0})) << " over "
                 << b.value("shards", json::array()).size() << " shard(s)\n";
       const json base = b.value("base_schema", json::array());
@@ -182,14 +284,23 @@ void AddBranchCommands(CLI::App& app, CommandContext& context) {
         });
   });
 
-  CLI::App* reset = branch->add_subcommand("reset", "reset a branch to its parent's schema");
+  CLI::App* reset = branch->add_subcommand(
+      "reset", "reset a branch to its parent's schema (and, with --with-data, its data)");
   AddKeyspaceBranchArgs(reset, f);
+  AddDataFlags(reset, f, "also copy the parent's current data, as branch create --with-data");
   reset->callback([flags, ctx] {
-    Run(*flags, *ctx, "branch reset", "POST", BranchPath(*flags) + "/reset", json::object(),
-        [](const json& b) {
-          std::cout << "reset branch " << JsonText(b, "name") << " to the schema of "
-                    << JsonText(b, "parent") << "\n";
-        });
+    json body = json::object();
+    if (flags->with_data) body["with_data"] = true;
+    bool reset_done = Run(*flags, *ctx, "branch reset", "POST", BranchPath(*flags) + "/reset", body,
+                          [&](const json& b) {
+                            std::cout << "reset branch " << JsonText(b, "name")
+                                      << " to the schema of " << JsonText(b, "parent") << "\n";
+                            if (flags->with_data)
+                              std::cout << "copying the data of " << JsonText(b, "parent")
+                                        << " in the background\n";
+                          });
+    if (reset_done && flags->with_data && !flags->no_wait)
+      WaitForData(*flags, *ctx, "branch reset");
   });
 
   CLI::App* promote = branch->add_subcommand("promote", "make a branch a production branch");

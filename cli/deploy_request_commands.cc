@@ -42,16 +42,6 @@ std::string RequestPath(const DeployRequestFlags& f) {
   return RequestsPath(f) + "/" + PathSegment(f.id);
 }
 
-// "[##########----------]  50%"
-std::string ProgressBar(int percent) {
-  percent = std::clamp(percent, 0, 100);
-  constexpr int kWidth = 30;
-  int filled = percent * kWidth / 100;
-  std::string bar = "[" + std::string(filled, '#') + std::string(kWidth - filled, '-') + "]";
-  std::string number = std::to_string(percent) + "%";
-  return bar + std::string(5 - std::min<size_t>(4, number.size()), ' ') + number;
-}
-
 // One line per shard: name, bar, state, rows.
 std::vector<std::string> ShardLines(const json& shards) {
   std::vector<std::string> out;

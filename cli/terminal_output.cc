@@ -60,4 +60,26 @@ void PrintUnifiedDiff(const std::string& diff) {
   }
 }
 
+std::string ProgressBar(int percent) {
+  percent = std::clamp(percent, 0, 100);
+  constexpr int kWidth = 30;
+  int filled = percent * kWidth / 100;
+  std::string bar = "[" + std::string(filled, '#') + std::string(kWidth - filled, '-') + "]";
+  std::string number = std::to_string(percent) + "%";
+  return bar + std::string(5 - std::min<size_t>(4, number.size()), ' ') + number;
+}
+
+void LiveLines::Draw(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const auto& l : lines) text += l + "\n";
+  if (tty_) {
+    for (size_t i = 0; i < drawn_; ++i) std::cout << "\033[1A\033[2K";
+    std::cout << text << std::flush;
+    drawn_ = lines.size();
+  } else if (text != last_) {
+    std::cout << text << std::flush;
+  }
+  last_ = text;
+}
+
 }  // namespace tessera::cli

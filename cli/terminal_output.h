@@ -1,5 +1,6 @@
 // What the API verbs of the tessera CLI print: aligned tables, unified diffs
-// (colored when stdout is a terminal) and JSON fields as display text.
+// (colored when stdout is a terminal), progress bars and JSON fields as
+// display text.
 #pragma once
 
 #include <string>
@@ -22,5 +23,20 @@ void PrintTable(const std::vector<std::string>& header,
 
 // A unified diff, file headers bold, hunks cyan, + green, - red on a terminal.
 void PrintUnifiedDiff(const std::string& diff);
+
+// "[##########--------------------]  33%" (percent clamped to 0..100).
+std::string ProgressBar(int percent);
+
+// A block of status lines redrawn in place on a terminal; elsewhere (a pipe,
+// a log) printed again only when its text changed.
+class LiveLines {
+ public:
+  void Draw(const std::vector<std::string>& lines);
+
+ private:
+  bool tty_ = StdoutIsTerminal();
+  size_t drawn_ = 0;
+  std::string last_;
+};
 
 }  // namespace tessera::cli

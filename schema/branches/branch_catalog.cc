@@ -19,8 +19,9 @@ Status AsStatus(const Result<uint64_t>& r) {
 
 }  // namespace
 
-BranchCatalog::BranchCatalog(const config::Topology& topology, MetadataStore& store)
-    : topology_(topology), store_(store) {}
+BranchCatalog::BranchCatalog(const config::Topology& topology, MetadataStore& store,
+                             BranchDataCopier* copier)
+    : topology_(topology), store_(store), copier_(copier) {}
 
 Result<const config::KeyspaceConfig*> BranchCatalog::Keyspace(const std::string& keyspace) const {
   const config::KeyspaceConfig* ks = topology_.FindKeyspace(keyspace);
@@ -65,6 +66,51 @@ Status BranchCatalog::RegisterProductionBranches() {
   return Status::Ok();
 }
 
+Status BranchCatalog::FailInterruptedDataCopies() {
+  for (const auto& ks : topology_.keyspaces) {
+    auto branches = store_.ListBranches(ks.name);
+    if (!branches.ok()) return branches.error();
+    for (const auto& b : *branches) {
+      if (b.data_state != data_state::kCopying) continue;
+      BranchDataProgress data = b.data;
+      data.message = "the data copy was interrupted by a schemad restart after " +
+                     std::to_string(data.rows_copied) + " row(s); run `tessera branch reset " +
+                     ks.name + " " + b.name + " --with-data` to copy again";
+      for (auto& shard : data.shards)
+        if (shard.state == data_state::kCopying) shard.state = data_state::kFailed;
+      auto saved =
+          store_.SaveBranchData(ks.name, b.name, data_state::kFailed, data, data_state::kCopying);
+      if (!saved.ok()) return saved.error();
+    }
+  }
+  return Status::Ok();
+}
+
+std::optional<Error> BranchCatalog::CheckDataSource(const BranchRecord& parent) const {
+  if (copier_ == nullptr) return InvalidArgument("this schemad does not copy branch data");
+  if (parent.data_state == data_state::kCopying) {
+    return Conflict("parent branch " + parent.name +
+                    " is still copying its own data; wait until it is complete");
+  }
+  if (parent.data_state == data_state::kFailed) {
+    return Conflict("parent branch " + parent.name +
+                    " has incomplete data (its own copy failed); reset it with data first");
+  }
+  return std::nullopt;
+}
+
+Result<BranchRecord> BranchCatalog::StartDataCopy(const config::KeyspaceConfig& keyspace,
+                                                  const BranchRecord& record) {
+  BranchDataProgress fresh;
+  for (const auto& shard : keyspace.shards)
+    fresh.shards.push_back(ShardDataProgress{shard.name, data_state::kCopying, 0, 0});
+  auto saved = store_.SaveBranchData(keyspace.name, record.name, data_state::kCopying, fresh);
+  if (!saved.ok()) return saved.error();
+  copier_->Start(keyspace, record.name, BranchDatabaseName(keyspace.name, record.parent),
+                 BranchDatabaseName(keyspace.name, record.name));
+  return GetExisting(keyspace, record.name);
+}
+
 Result<BranchRecord> BranchCatalog::GetExisting(const config::KeyspaceConfig& keyspace,
                                                 const std::string& branch) {
   auto found = store_.FindBranch(keyspace.name, branch);
@@ -87,7 +133,7 @@ Result<BranchRecord> BranchCatalog::Get(const std::string& keyspace, const std::
 }
 
 Result<BranchRecord> BranchCatalog::Create(const std::string& keyspace, const std::string& branch,
-                                           const std::string& parent) {
+                                           const std::string& parent, bool with_data) {
   auto ks = Keyspace(keyspace);
   if (!ks.ok()) return ks.error();
   if (Status s = ValidateNewBranchName(branch); !s.ok()) return s.error();
@@ -101,6 +147,9 @@ Result<BranchRecord> BranchCatalog::Create(const std::string& keyspace, const st
   if (!parent_record.ok()) return parent_record.error();
   if (parent_record->data_state == data_state::kCreating)
     return Conflict("parent branch " + parent + " is still being created");
+  if (with_data) {
+    if (auto refused = CheckDataSource(*parent_record)) return *refused;
+  }
   const std::string parent_db = BranchDatabaseName(keyspace, parent);
   auto base = ReadSchema(**ks, parent_db);
   if (!base.ok()) return base.error();
@@ -128,8 +177,9 @@ Result<BranchRecord> BranchCatalog::Create(const std::string& keyspace, const st
     (void)store_.DeleteBranch(keyspace, branch);
     return copied.error();
   }
-  record.data_state = data_state::kSchemaOnly;
-  if (Status s = store_.UpdateBranch(record); !s.ok()) return s.error();
+  auto saved = store_.SaveBranchData(keyspace, branch, data_state::kSchemaOnly, {});
+  if (!saved.ok()) return saved.error();
+  if (with_data) return StartDataCopy(**ks, record);
   return GetExisting(**ks, branch);
 }
 
@@ -157,6 +207,7 @@ Status BranchCatalog::Delete(const std::string& keyspace, const std::string& bra
                       "; delete that one first");
     }
   }
+  if (copier_ != nullptr) copier_->Cancel(keyspace, branch);
   const std::string database = BranchDatabaseName(keyspace, branch);
   Status dropped = ForEachShard(**ks, [&](const config::ShardConfig&, SqlSession& session) {
     return AsStatus(session.Execute("DROP DATABASE IF EXISTS " + QuoteIdentifier(database)));
@@ -165,7 +216,8 @@ Status BranchCatalog::Delete(const std::string& keyspace, const std::string& bra
   return store_.DeleteBranch(keyspace, branch);
 }
 
-Result<BranchRecord> BranchCatalog::Reset(const std::string& keyspace, const std::string& branch) {
+Result<BranchRecord> BranchCatalog::Reset(const std::string& keyspace, const std::string& branch,
+                                          bool with_data) {
   auto ks = Keyspace(keyspace);
   if (!ks.ok()) return ks.error();
   std::lock_guard lock(mutations_);
@@ -174,10 +226,16 @@ Result<BranchRecord> BranchCatalog::Reset(const std::string& keyspace, const std
   if (record->production) {
     return Conflict("branch " + branch + " is a production branch and cannot be reset");
   }
+  if (with_data) {
+    auto parent = GetExisting(**ks, record->parent);
+    if (!parent.ok()) return WithContext("parent of branch " + branch, parent.error());
+    if (auto refused = CheckDataSource(*parent)) return *refused;
+  }
   const std::string parent_db = BranchDatabaseName(keyspace, record->parent);
   const std::string database = BranchDatabaseName(keyspace, branch);
   auto base = ReadSchema(**ks, parent_db);
   if (!base.ok()) return base.error();
+  if (copier_ != nullptr) copier_->Cancel(keyspace, branch);
   Status reset = ForEachShard(**ks, [&](const config::ShardConfig&, SqlSession& session) {
     if (Status s =
             AsStatus(session.Execute("DROP DATABASE IF EXISTS " + QuoteIdentifier(database)));
@@ -187,8 +245,10 @@ Result<BranchRecord> BranchCatalog::Reset(const std::string& keyspace, const std
   });
   if (!reset.ok()) return reset.error();
   record->base_schema = std::move(base).value();
-  record->data_state = data_state::kSchemaOnly;
   if (Status s = store_.UpdateBranch(*record); !s.ok()) return s.error();
+  auto saved = store_.SaveBranchData(keyspace, branch, data_state::kSchemaOnly, {});
+  if (!saved.ok()) return saved.error();
+  if (with_data) return StartDataCopy(**ks, *record);
   return GetExisting(**ks, branch);
 }
 
@@ -201,6 +261,8 @@ Result<BranchRecord> BranchCatalog::Promote(const std::string& keyspace,
   if (!record.ok()) return record.error();
   if (record->data_state == data_state::kCreating)
     return Conflict("branch " + branch + " is still being created");
+  if (record->data_state == data_state::kCopying)
+    return Conflict("branch " + branch + " is still copying its data; wait until it is complete");
   if (record->production) return record;
   record->production = true;
   if (Status s = store_.UpdateBranch(*record); !s.ok()) return s.error();

@@ -15,6 +15,17 @@ import { apiKeyspace, hrefBranch, hrefKeyspace, hrefRequest, parseRoute } from '
 
 const $ = (id) => document.getElementById(id);
 
+// The branch's data state, with the copy's rows, progress and rows/s when it
+// has copied (or is copying) its parent's data.
+function dataCopyText(info) {
+  const d = info.data || {};
+  if (!d.shards || d.shards.length === 0) return info.data_state;
+  let text = `${info.data_state}: ${d.rows_copied}/${d.rows_estimated} rows (${d.progress}%), ` +
+    `${d.rows_per_second} rows/s`;
+  if (d.message) text += ` — ${d.message}`;
+  return text;
+}
+
 // ---- Banners -------------------------------------------------------------
 
 function showError(error) {
@@ -276,7 +287,7 @@ async function renderBranch(route) {
     section('Details', 'branch-details', el('dl', { class: 'facts' },
       fact('Keyspace', ks), fact('Parent', info.parent || '—'),
       fact('Database', el('code', {}, info.database)), fact('Shards', (info.shards || []).join(', ')),
-      fact('Data', info.data_state), fact('Safe migrations', info.safe_migrations ? 'on' : 'off'),
+      fact('Data', dataCopyText(info)), fact('Safe migrations', info.safe_migrations ? 'on' : 'off'),
       fact('Size', formatBytes(info.size_bytes)), fact('Created', time(info.created_at)))),
     diff ? section(`Changes against ${diff.parent}`, 'branch-changes',
       el('div', { class: 'toolbar' },

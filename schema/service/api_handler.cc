@@ -121,7 +121,9 @@ ApiResponse ApiHandler::Route(const ApiRequest& request) {
       if (!name.ok()) return ErrorResponse(name.error());
       auto parent = StringMember(*body, "parent", std::string(kMainBranch));
       if (!parent.ok()) return ErrorResponse(parent.error());
-      return Reply(catalog_.Create(ks, *name, *parent), 201,
+      auto with_data = BoolMember(*body, "with_data", false);
+      if (!with_data.ok()) return ErrorResponse(with_data.error());
+      return Reply(catalog_.Create(ks, *name, *parent, *with_data), 201,
                    [](const BranchRecord& b) { return BranchJson(b); });
     }
     case RouteId::kGetBranch: {
@@ -148,9 +150,12 @@ ApiResponse ApiHandler::Route(const ApiRequest& request) {
     case RouteId::kBranchDiff:
       return Reply(DiffBranch(catalog_, ks, branch), 200,
                    [](const BranchDiff& d) { return DiffJson(d); });
-    case RouteId::kResetBranch:
-      return Reply(catalog_.Reset(ks, branch), 200,
+    case RouteId::kResetBranch: {
+      auto with_data = BoolMember(*body, "with_data", false);
+      if (!with_data.ok()) return ErrorResponse(with_data.error());
+      return Reply(catalog_.Reset(ks, branch, *with_data), 200,
                    [](const BranchRecord& b) { return BranchJson(b); });
+    }
     case RouteId::kPromoteBranch:
       return Reply(catalog_.Promote(ks, branch), 200,
                    [](const BranchRecord& b) { return BranchJson(b); });

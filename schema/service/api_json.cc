@@ -1,5 +1,7 @@
 #include "schema/service/api_json.h"
 
+#include <algorithm>
+
 #include "schema/branches/branch_name.h"
 #include "schema/deploy/migration_rollup.h"
 
@@ -11,6 +13,33 @@ nlohmann::json KeyspaceJson(const config::KeyspaceConfig& keyspace) {
   return {{"name", keyspace.name}, {"sharded", keyspace.sharded}, {"shards", shards}};
 }
 
+nlohmann::json BranchDataJson(const BranchRecord& branch) {
+  const BranchDataProgress& d = branch.data;
+  const bool complete = branch.data_state == data_state::kComplete;
+  auto percent = [&](uint64_t copied, uint64_t estimated) -> int {
+    if (complete) return 100;
+    if (estimated == 0) return 0;
+    return static_cast<int>(std::min<uint64_t>(99, copied * 100 / estimated));
+  };
+  nlohmann::json shards = nlohmann::json::array();
+  for (const auto& s : d.shards) {
+    shards.push_back(
+        {{"shard", s.shard},
+         {"state", s.state},
+         {"rows_copied", s.rows_copied},
+         {"rows_estimated", s.rows_estimated},
+         {"progress",
+          s.state == data_state::kComplete ? 100 : percent(s.rows_copied, s.rows_estimated)}});
+  }
+  return {{"rows_copied", d.rows_copied},
+          {"rows_estimated", d.rows_estimated},
+          {"progress", percent(d.rows_copied, d.rows_estimated)},
+          {"rows_per_second", d.elapsed_ms == 0 ? 0 : d.rows_copied * 1000 / d.elapsed_ms},
+          {"elapsed_seconds", static_cast<double>(d.elapsed_ms) / 1000.0},
+          {"message", d.message.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.message)},
+          {"shards", shards}};
+}
+
 nlohmann::json BranchJson(const BranchRecord& branch) {
   return {
       {"keyspace", branch.keyspace},
@@ -19,6 +48,7 @@ nlohmann::json BranchJson(const BranchRecord& branch) {
       {"production", branch.production},
       {"safe_migrations", branch.safe_migrations},
       {"data_state", branch.data_state},
+      {"data", BranchDataJson(branch)},
       {"created_at", branch.created_at},
       {"database", BranchDatabaseName(branch.keyspace, branch.name)}};
 }

@@ -15,8 +15,14 @@ namespace tessera::schema {
 // {"name", "sharded", "shards": [..]}
 nlohmann::json KeyspaceJson(const config::KeyspaceConfig& keyspace);
 // {"keyspace", "name", "parent" (null for none), "production", "safe_migrations",
-//  "data_state", "created_at", "database"}
+//  "data_state" (creating | schema-only | copying | complete | failed | production),
+//  "data": BranchDataJson, "created_at", "database"}
 nlohmann::json BranchJson(const BranchRecord& branch);
+// The branch's data copy: {"rows_copied", "rows_estimated", "progress" (0-100),
+//  "rows_per_second" (average since the start), "elapsed_seconds", "message" (why it
+//  failed; null otherwise), "shards": [{"shard", "state", "rows_copied", "rows_estimated",
+//  "progress"}]}; zeros and no shards for a branch never copied.
+nlohmann::json BranchDataJson(const BranchRecord& branch);
 // {"username", "role", "keyspace", "branch", "created_at"}
 nlohmann::json CredentialJson(const CredentialRecord& credential);
 // {"keyspace", "branch", "parent", "ddl": [..], "unified", "lint": [{code, severity, table,

@@ -3,12 +3,14 @@
 //
 //   GET    /api/keyspaces                                    keyspaces and shards
 //   GET    /api/keyspaces/{ks}/branches                      branches of a keyspace
-//   POST   /api/keyspaces/{ks}/branches                      create {"name", "parent"?: "main"}
-//   GET    /api/keyspaces/{ks}/branches/{b}                  details, base schema, size
+//   POST   /api/keyspaces/{ks}/branches                      create {"name", "parent"?: "main",
+//                                                            "with_data"?: false}
+//   GET    /api/keyspaces/{ks}/branches/{b}                  details, base schema, size, data copy
 //   DELETE /api/keyspaces/{ks}/branches/{b}                  delete (not production, no open DRs)
 //   GET    /api/keyspaces/{ks}/branches/{b}/schema           CREATE statements (first shard)
 //   GET    /api/keyspaces/{ks}/branches/{b}/diff             DDL and unified diff vs the parent
 //   POST   /api/keyspaces/{ks}/branches/{b}/reset            back to the parent's schema
+//                                                            {"with_data"?: false}
 //   POST   /api/keyspaces/{ks}/branches/{b}/promote          mark production
 //   POST   /api/keyspaces/{ks}/branches/{b}/safe-migrations  {"enabled": bool}
 //   GET    /api/keyspaces/{ks}/branches/{b}/passwords        credentials (no secrets)

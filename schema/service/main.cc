@@ -1,15 +1,18 @@
 // schemad: the schema service. Serves branches, credentials, branch diffs and
 // deploy requests over the HTTP/JSON API (routes in
 // schema/service/api_route.h), keeping its state in the metadata database
-// _tessera (schema/store/metadata_store.h), and drives deploy requests'
-// migrations on the tablets from a background thread.
+// _tessera (schema/store/metadata_store.h), drives deploy requests'
+// migrations on the tablets from a background thread, and copies branch data
+// in the background (schema/branches/branch_data_copier.h).
 //
 //   schemad --config <topology.yaml> [--host H] [--port P] [--threads N]
-//           [--require-approval] [--deploy-poll-ms MS]
+//           [--require-approval] [--deploy-poll-ms MS] [--branch-copy-chunk-rows N]
 //
 // Start-up: load the config (it must have a `schemad:` section), create the
 // metadata tables if missing, register every keyspace's production branch
-// "main", resume deploy requests left in progress, then listen. A start-up
+// "main", fail branch data copies a previous schemad left unfinished (they
+// cannot be resumed: `branch reset --with-data` copies again), resume deploy
+// requests left in progress, then listen. A start-up
 // failure exits 1 with the reason on stderr.
 #include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
 
@@ -28,6 +31,7 @@
 #include "common/logging.h"
 #include "config/loader.h"
 #include "schema/branches/branch_catalog.h"
+#include "schema/branches/branch_data_copier.h"
 #include "schema/branches/credential_issuer.h"
 #include "schema/deploy/deploy_poller.h"
 #include "schema/deploy/deploy_requests.h"
@@ -50,6 +54,7 @@ struct Flags {
   std::string log_level = "info";
   bool require_approval = false;
   int deploy_poll_ms = 1000;
+  int copy_chunk_rows = 1000;
 };
 
 int Serve(const Flags& flags) {
@@ -78,9 +83,16 @@ int Serve(const Flags& flags) {
     log->error("{}", s.error().message);
     return 1;
   }
-  schema::BranchCatalog catalog(*topology, store);
+  schema::DataCopySettings copy_settings;
+  copy_settings.copy.chunk_rows = static_cast<size_t>(flags.copy_chunk_rows);
+  schema::BranchDataCopier copier(store, copy_settings);
+  schema::BranchCatalog catalog(*topology, store, &copier);
   if (Status s = catalog.RegisterProductionBranches(); !s.ok()) {
     log->error("cannot register production branches: {}", s.error().message);
+    return 1;
+  }
+  if (Status s = catalog.FailInterruptedDataCopies(); !s.ok()) {
+    log->error("cannot mark interrupted branch data copies failed: {}", s.error().message);
     return 1;
   }
   schema::CredentialIssuer credentials(catalog, store);
@@ -153,6 +165,10 @@ int main(int argc, char** argv) {
   app.add_option("--deploy-poll-ms", flags.deploy_poll_ms,
                  "how often deploy requests' migrations are polled on the tablets")
       ->check(CLI::Range(50, 60000))
+      ->capture_default_str();
+  app.add_option("--branch-copy-chunk-rows", flags.copy_chunk_rows,
+                 "rows per primary-key chunk read by branch data copies")
+      ->check(CLI::Range(1, 1000000))
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   return Serve(flags);

@@ -3,6 +3,7 @@
 // BranchDatabaseName (schema/branches/branch_name.h).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,29 @@ namespace data_state {
 inline constexpr const char* kCreating = "creating";          // databases being made
 inline constexpr const char* kSchemaOnly = "schema-only";     // tables copied empty
 inline constexpr const char* kProductionData = "production";  // the keyspace's own data
+// A copy of the parent's data (one consistent snapshot per shard):
+inline constexpr const char* kCopying = "copying";    // running in schemad's background
+inline constexpr const char* kComplete = "complete";  // every shard copied
+inline constexpr const char* kFailed = "failed";  // stopped; BranchDataProgress::message says why
 }  // namespace data_state
+
+// One shard's part of a data copy.
+struct ShardDataProgress {
+  std::string shard;
+  std::string state;  // copying | complete | failed
+  uint64_t rows_copied = 0;
+  uint64_t rows_estimated = 0;  // information_schema.TABLES.TABLE_ROWS at the start
+};
+
+// The last known progress of the branch's data copy; all zero and empty for
+// branches never copied. Saved about once a second while copying.
+struct BranchDataProgress {
+  std::string message;  // why the copy failed; "" otherwise
+  uint64_t rows_copied = 0;
+  uint64_t rows_estimated = 0;
+  uint64_t elapsed_ms = 0;
+  std::vector<ShardDataProgress> shards;
+};
 
 struct BranchRecord {
   std::string keyspace;
@@ -26,6 +49,7 @@ struct BranchRecord {
   std::vector<std::string> base_schema;
   std::string created_at;  // "YYYY-MM-DD HH:MM:SS" UTC
   std::string data_state = data_state::kCreating;
+  BranchDataProgress data;
 };
 
 }  // namespace tessera::schema

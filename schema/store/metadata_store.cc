@@ -20,6 +20,13 @@ const char* const kCreateTables[] = {
   created_at DATETIME NOT NULL,
   PRIMARY KEY (keyspace, name)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4)sql",
+    // Columns added after the first release of the table: data copy progress.
+    R"sql(ALTER TABLE branches
+  ADD COLUMN IF NOT EXISTS data_message TEXT NOT NULL DEFAULT '',
+  ADD COLUMN IF NOT EXISTS data_rows_copied BIGINT UNSIGNED NOT NULL DEFAULT 0,
+  ADD COLUMN IF NOT EXISTS data_rows_estimated BIGINT UNSIGNED NOT NULL DEFAULT 0,
+  ADD COLUMN IF NOT EXISTS data_elapsed_ms BIGINT UNSIGNED NOT NULL DEFAULT 0,
+  ADD COLUMN IF NOT EXISTS data_shards LONGTEXT NOT NULL DEFAULT '[]')sql",
     R"sql(CREATE TABLE IF NOT EXISTS credentials (
   username VARCHAR(32) NOT NULL,
   password_hash CHAR(41) NOT NULL,
@@ -34,7 +41,8 @@ const char* const kCreateTables[] = {
 
 constexpr const char* kBranchColumns =
     "keyspace, name, parent, production, safe_migrations, base_schema, "
-    "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s'), data_state";
+    "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s'), data_state, data_message, data_rows_copied, "
+    "data_rows_estimated, data_elapsed_ms, data_shards";
 constexpr const char* kCredentialColumns =
     "username, password_hash, keyspace, branch, role, "
     "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s')";
@@ -56,6 +64,38 @@ std::vector<std::string> SchemaFromJson(const std::string& text) {
   return out;
 }
 
+uint64_t Unsigned(const SqlRow& row, size_t i) {
+  std::string text = Text(row, i);
+  return text.empty() ? 0 : std::stoull(text);
+}
+
+std::string ShardsToJson(const std::vector<ShardDataProgress>& shards) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& s : shards) {
+    out.push_back({{"shard", s.shard},
+                   {"state", s.state},
+                   {"rows_copied", s.rows_copied},
+                   {"rows_estimated", s.rows_estimated}});
+  }
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::vector<ShardDataProgress> ShardsFromJson(const std::string& text) {
+  auto parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  std::vector<ShardDataProgress> out;
+  if (!parsed.is_array()) return out;
+  for (const auto& s : parsed) {
+    if (!s.is_object()) continue;
+    ShardDataProgress shard;
+    shard.shard = s.value("shard", "");
+    shard.state = s.value("state", "");
+    shard.rows_copied = s.value("rows_copied", uint64_t{0});
+    shard.rows_estimated = s.value("rows_estimated", uint64_t{0});
+    out.push_back(std::move(shard));
+  }
+  return out;
+}
+
 BranchRecord BranchFromRow(const SqlRow& row) {
   BranchRecord b;
   b.keyspace = Text(row, 0);
@@ -66,6 +106,11 @@ BranchRecord BranchFromRow(const SqlRow& row) {
   b.base_schema = SchemaFromJson(Text(row, 5));
   b.created_at = Text(row, 6);
   b.data_state = Text(row, 7);
+  b.data.message = Text(row, 8);
+  b.data.rows_copied = Unsigned(row, 9);
+  b.data.rows_estimated = Unsigned(row, 10);
+  b.data.elapsed_ms = Unsigned(row, 11);
+  b.data.shards = ShardsFromJson(Text(row, 12));
   return b;
 }
 
@@ -158,8 +203,34 @@ Status MetadataStore::UpdateBranch(const BranchRecord& b) {
       "UPDATE branches SET parent = " + QuoteSqlString(b.parent) + ", production = " +
       (b.production ? "1" : "0") + ", safe_migrations = " + (b.safe_migrations ? "1" : "0") +
       ", base_schema = " + QuoteSqlString(SchemaToJson(b.base_schema)) +
-      ", data_state = " + QuoteSqlString(b.data_state) +
       " WHERE keyspace = " + QuoteSqlString(b.keyspace) + " AND name = " + QuoteSqlString(b.name)));
+}
+
+Result<bool> MetadataStore::SaveBranchData(const std::string& keyspace, const std::string& name,
+                                           const std::string& state, const BranchDataProgress& data,
+                                           const std::string& only_from_state) {
+  auto session = Connect();
+  if (!session.ok()) return session.error();
+  std::string sql = "UPDATE branches SET data_state = " + QuoteSqlString(state) +
+                    ", data_message = " + QuoteSqlString(data.message) +
+                    ", data_rows_copied = " + std::to_string(data.rows_copied) +
+                    ", data_rows_estimated = " + std::to_string(data.rows_estimated) +
+                    ", data_elapsed_ms = " + std::to_string(data.elapsed_ms) +
+                    ", data_shards = " + QuoteSqlString(ShardsToJson(data.shards)) +
+                    " WHERE keyspace = " + QuoteSqlString(keyspace) +
+                    " AND name = " + QuoteSqlString(name);
+  if (!only_from_state.empty()) sql += " AND data_state = " + QuoteSqlString(only_from_state);
+  // Found rows, not changed rows: an unchanged progress still counts as written.
+  auto found = (*session)->Query(
+      "SELECT 1 FROM branches WHERE keyspace = " + QuoteSqlString(keyspace) +
+      " AND name = " + QuoteSqlString(name) +
+      (only_from_state.empty() ? std::string()
+                               : " AND data_state = " + QuoteSqlString(only_from_state)));
+  if (!found.ok()) return StoreError(found.error());
+  if (found->empty()) return false;
+  auto r = (*session)->Execute(sql);
+  if (!r.ok()) return StoreError(r.error());
+  return true;
 }
 
 Status MetadataStore::DeleteBranch(const std::string& keyspace, const std::string& name) {

@@ -1,6 +1,7 @@
 // MetadataStore: schemad's durable state in the sidecar database `_tessera`
 // on one MariaDB server (config: schemad.metadata_keyspace). Tables:
 //   branches         (keyspace, name) -> parent, flags, base schema, data state
+//                    and data copy progress
 //   credentials      username -> password hash, keyspace, branch, role
 //   deploy_requests     id -> keyspace, branch, into_branch, state, DDL, flags, times
 //   deploy_migrations   (uuid, shard) -> request, statement, last progress seen
@@ -44,8 +45,16 @@ class MetadataStore {
   // Conflict if a branch of that name exists in the keyspace. created_at is
   // set by the store.
   Status InsertBranch(const BranchRecord& branch);
-  // Rewrites parent, flags, base schema and data state; NotFound if missing.
+  // Rewrites parent, flags and base schema; NotFound if missing. The data
+  // state and progress are SaveBranchData's alone, so that a data copy
+  // running in the background is never overwritten with a stale state.
   Status UpdateBranch(const BranchRecord& branch);
+  // Rewrites the data state and progress of a branch. With a non-empty
+  // `only_from_state`, only if the stored state is that one; returns whether
+  // a row was written (false: no such branch, or in another state).
+  Result<bool> SaveBranchData(const std::string& keyspace, const std::string& name,
+                              const std::string& state, const BranchDataProgress& data,
+                              const std::string& only_from_state = "");
   // Removes the branch and its credentials in one transaction.
   Status DeleteBranch(const std::string& keyspace, const std::string& name);
 

@@ -74,6 +74,35 @@ Result<std::vector<SqlRow>> SqlSession::Query(const std::string& sql) {
   return rows;
 }
 
+Status SqlSession::QueryEach(const std::string& sql,
+                             const std::function<Status(const SqlRow&)>& each) {
+  if (mysql_real_query(mysql_, sql.data(), sql.size()) != 0) return LastError();
+  MYSQL_RES* res = mysql_use_result(mysql_);
+  if (res == nullptr) {
+    if (mysql_field_count(mysql_) != 0) return LastError();
+    return Status::Ok();
+  }
+  unsigned int columns = mysql_num_fields(res);
+  SqlRow out(columns);
+  Status status = Status::Ok();
+  while (MYSQL_ROW row = mysql_fetch_row(res)) {
+    unsigned long* lengths = mysql_fetch_lengths(res);
+    for (unsigned int i = 0; i < columns; ++i) {
+      if (row[i] == nullptr) {
+        out[i].reset();
+      } else {
+        out[i].emplace(row[i], lengths[i]);
+      }
+    }
+    status = each(out);
+    if (!status.ok()) break;
+  }
+  // A fetch that ended early because of an error (not the end of the rows).
+  if (status.ok() && ::mysql_errno(mysql_) != 0) status = LastError();
+  mysql_free_result(res);  // reads and discards any rows left
+  return status;
+}
+
 Status SqlSession::Begin() {
   auto r = Execute("START TRANSACTION");
   return r.ok() ? Status::Ok() : Status(r.error());

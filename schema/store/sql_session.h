@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +40,10 @@ class SqlSession {
   Result<uint64_t> Execute(const std::string& sql);
   // Runs a query and returns its rows (NULL as nullopt).
   Result<std::vector<SqlRow>> Query(const std::string& sql);
+  // Runs a query and hands its rows to `each` one at a time as they arrive
+  // (unbuffered: the session can run nothing else until this returns). The
+  // first failing `each` ends the query; its error is returned.
+  Status QueryEach(const std::string& sql, const std::function<Status(const SqlRow&)>& each);
 
   // START TRANSACTION / COMMIT / ROLLBACK. Rollback errors are ignored: the
   // connection is closed with the session and MariaDB rolls back anyway.
