@@ -139,9 +139,7 @@ bool IsSettled(const std::string& state) {
 // Polls the request until it settles, drawing per-shard progress. Sets a
 // non-zero exit code if it ends failed or cancelled.
 void WaitForDeploy(const DeployRequestFlags& flags, CommandContext& context) {
-  const bool tty = StdoutIsTerminal();
-  size_t drawn = 0;
-  std::string last_text;
+  LiveLines progress;
   auto deadline =
       std::chrono::steady_clock::now() + std::chrono::seconds(flags.wait_timeout_seconds);
   for (;;) {
@@ -155,16 +153,7 @@ void WaitForDeploy(const DeployRequestFlags& flags, CommandContext& context) {
     const json shards = state == "reverting" ? d->value("revert_shards", json::array())
                                              : d->value("shards", json::array());
     for (auto& line : ShardLines(shards)) lines.push_back(line);
-    std::string text;
-    for (const auto& l : lines) text += l + "\n";
-    if (tty) {
-      for (size_t i = 0; i < drawn; ++i) std::cout << "\033[1A\033[2K";
-      std::cout << text << std::flush;
-      drawn = lines.size();
-    } else if (text != last_text) {
-      std::cout << text << std::flush;
-    }
-    last_text = text;
+    progress.Draw(lines);
     if (IsSettled(state)) {
       if (state == "failed" || state == "cancelled") {
         std::cerr << "tessera deploy-request deploy: deploy request " << flags.id << " " << state
