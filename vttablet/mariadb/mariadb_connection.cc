@@ -169,31 +169,26 @@ asio::awaitable<Status> MariaDbConnection::Connect() {
   co_return Status::Ok();
 }
 
+asio::awaitable<void> MariaDbConnection::ReadWarnings(ResultSet& result,
+                                                      std::chrono::milliseconds timeout) {
+  // Read before anything else runs on this connection; without them the
+  // caller still has the count. SHOW WARNINGS reports none of its own.
+  Result<ResultSet> warnings = co_await Execute("", "SHOW WARNINGS", 0, timeout);
+  if (!warnings.ok()) co_return;
+  for (const Row& row : warnings->rows) {
+    if (row.size() < 3) continue;
+    Warning warning;
+    warning.level = row[0].value_or("");
+    warning.code = static_cast<uint16_t>(std::strtoul(row[1].value_or("0").c_str(), nullptr, 10));
+    warning.message = row[2].value_or("");
+    result.warning_list.push_back(std::move(warning));
+  }
+}
+
 asio::awaitable<Result<ResultSet>> MariaDbConnection::Execute(std::string_view database,
                                                               std::string_view sql,
                                                               uint64_t max_rows,
                                                               std::chrono::milliseconds timeout) {
-  Result<ResultSet> result = co_await ExecuteStatement(database, sql, max_rows, timeout);
-  if (!result.ok() || result->warnings == 0) co_return result;
-  // The statement's warnings, read before anything else runs on this
-  // connection; without them the caller still has the count.
-  Result<ResultSet> warnings = co_await ExecuteStatement("", "SHOW WARNINGS", 0, timeout);
-  if (warnings.ok()) {
-    for (const Row& row : warnings->rows) {
-      if (row.size() < 3) continue;
-      Warning warning;
-      warning.level = row[0].value_or("");
-      warning.code = static_cast<uint16_t>(std::strtoul(row[1].value_or("0").c_str(), nullptr, 10));
-      warning.message = row[2].value_or("");
-      result->warning_list.push_back(std::move(warning));
-    }
-  }
-  co_return result;
-}
-
-asio::awaitable<Result<ResultSet>> MariaDbConnection::ExecuteStatement(
-    std::string_view database, std::string_view sql, uint64_t max_rows,
-    std::chrono::milliseconds timeout) {
   deadline_ = timeout.count() > 0 ? Clock::now() + timeout : Clock::time_point::max();
   if (mysql_ == nullptr) {
     Status connected = co_await Connect();
@@ -226,7 +221,11 @@ asio::awaitable<Result<ResultSet>> MariaDbConnection::ExecuteStatement(
     CloseIfBroken(error);
     co_return error;
   }
-  if (mysql_field_count(mysql_) == 0) co_return OkResultFromMysql(mysql_);
+  if (mysql_field_count(mysql_) == 0) {
+    ResultSet ok = OkResultFromMysql(mysql_);
+    if (ok.warnings > 0) co_await ReadWarnings(ok, timeout);
+    co_return ok;
+  }
 
   MYSQL_RES* stored = nullptr;
   status = mysql_store_result_start(&stored, mysql_);
@@ -242,7 +241,10 @@ asio::awaitable<Result<ResultSet>> MariaDbConnection::ExecuteStatement(
   if (max_rows > 0 && mysql_num_rows(stored) > max_rows) {
     co_return Error::Internal(fmt::format("row count exceeded the limit of {} rows", max_rows));
   }
-  co_return ResultSetFromMysql(mysql_, stored);
+  ResultSet rows = ResultSetFromMysql(mysql_, stored);
+  result.reset();
+  if (rows.warnings > 0) co_await ReadWarnings(rows, timeout);
+  co_return rows;
 }
 
 }  // namespace tessera::vttablet

@@ -59,11 +59,9 @@ class MariaDbConnection {
   void Disconnect() { Close(); }
 
  private:
-  // Execute without fetching the warnings.
-  boost::asio::awaitable<Result<ResultSet>> ExecuteStatement(std::string_view database,
-                                                             std::string_view sql,
-                                                             uint64_t max_rows,
-                                                             std::chrono::milliseconds timeout);
+  // Appends SHOW WARNINGS' rows to `result.warning_list` (a statement
+  // whose count is above 0, just run on this connection).
+  boost::asio::awaitable<void> ReadWarnings(ResultSet& result, std::chrono::milliseconds timeout);
   // Waits until the socket is ready for what `status` (MYSQL_WAIT_* bits)
   // asks and returns the bits that happened; 0 when the deadline passed.
   boost::asio::awaitable<int> WaitFor(int status);
