@@ -1,4 +1,6 @@
 // vtgate: the MySQL-protocol front door of a Tessera cluster.
+#include <cctype>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -15,6 +17,8 @@
 #include "vtgate/branch_directory_refresher.h"
 #include "vtgate/mysql/server.h"
 #include "vtgate/session.h"
+#include "vtgate/twopc/resolver.h"
+#include "vtgate/twopc/transaction_settings.h"
 #include "vtgate/vschema.h"
 #include "vtgate/worker_context.h"
 
@@ -51,10 +55,63 @@ int main(int argc, char** argv) {
                  "default query_timeout of every session in milliseconds: each shard query ends "
                  "with error 1969 past it (0: none; SET query_timeout and /*vt+ "
                  "QUERY_TIMEOUT_MS=n */ override it)");
+  std::string transaction_mode = "multi";
+  app.add_option("--transaction-mode", transaction_mode,
+                 "default transaction_mode of every session: single (a second shard in a "
+                 "transaction is an error), multi (commit shard by shard) or twopc (atomic "
+                 "two-phase commit over MariaDB XA); sessions change it with SET "
+                 "transaction_mode");
+  uint64_t twopc_abandon_age_ms = 5000;
+  app.add_option("--twopc-abandon-age-ms", twopc_abandon_age_ms,
+                 "the resolver finishes a distributed transaction whose coordinator has not "
+                 "after this long: commits it when the commit was decided, else rolls it back");
+  uint64_t twopc_resolve_interval_ms = 1000;
+  app.add_option("--twopc-resolve-interval-ms", twopc_resolve_interval_ms,
+                 "how often the resolver looks for unfinished distributed transactions");
+  std::string twopc_test_pause;
+  app.add_option("--twopc-test-pause", twopc_test_pause,
+                 "for crash tests only: after-prepare:<ms> or after-decision:<ms> makes every "
+                 "two-phase commit wait there");
   CLI11_PARSE(app, argc, argv);
 
   SetLogLevel(log_level);
   auto log = GetLogger("vtgate");
+  vtgate::TransactionSettings transactions;
+  if (auto mode = vtgate::ParseTransactionMode(transaction_mode)) {
+    transactions.default_mode = *mode;
+  } else {
+    std::cerr << "vtgate: --transaction-mode must be single, multi or twopc, not '"
+              << transaction_mode << "'\n";
+    return 2;
+  }
+  if (twopc_abandon_age_ms == 0 || twopc_resolve_interval_ms == 0) {
+    std::cerr << "vtgate: --twopc-abandon-age-ms and --twopc-resolve-interval-ms must be "
+                 "positive\n";
+    return 2;
+  }
+  transactions.twopc.abandon_age = std::chrono::milliseconds(twopc_abandon_age_ms);
+  transactions.twopc.resolve_interval = std::chrono::milliseconds(twopc_resolve_interval_ms);
+  if (!twopc_test_pause.empty()) {
+    const size_t colon = twopc_test_pause.find(':');
+    const std::string phase = twopc_test_pause.substr(0, colon);
+    uint64_t ms = 0;
+    bool ok = colon != std::string::npos && colon + 1 < twopc_test_pause.size();
+    for (size_t i = colon + 1; ok && i < twopc_test_pause.size(); ++i) {
+      ok = std::isdigit(static_cast<unsigned char>(twopc_test_pause[i])) != 0;
+      if (ok) ms = ms * 10 + static_cast<uint64_t>(twopc_test_pause[i] - '0');
+    }
+    if (ok && phase == "after-prepare") {
+      transactions.twopc.pause = vtgate::TwoPcSettings::Pause::kAfterPrepare;
+    } else if (ok && phase == "after-decision") {
+      transactions.twopc.pause = vtgate::TwoPcSettings::Pause::kAfterDecision;
+    } else {
+      std::cerr << "vtgate: --twopc-test-pause must be after-prepare:<ms> or "
+                   "after-decision:<ms>, not '"
+                << twopc_test_pause << "'\n";
+      return 2;
+    }
+    transactions.twopc.pause_for = std::chrono::milliseconds(ms);
+  }
   auto topology = config::LoadTopology(config_path);
   if (!topology.ok()) {
     std::cerr << "vtgate: " << topology.error().message << "\n";
@@ -141,9 +198,12 @@ int main(int argc, char** argv) {
     server.sha2_cache().Store(user.name, user.password_hash, user.caching_sha2_digest);
   }
   for (size_t i = 0; i < server.worker_count(); ++i) {
-    contexts.push_back(std::make_unique<vtgate::WorkerContext>(server.worker_context(i), *vschema,
-                                                               &branches, &user_keyspaces));
+    contexts.push_back(std::make_unique<vtgate::WorkerContext>(
+        server.worker_context(i), *vschema, &branches, &user_keyspaces, transactions));
   }
+  // One resolver per vtgate finishes distributed transactions left behind
+  // (by this vtgate before a crash, or by a shard that was down at commit).
+  vtgate::twopc::TwoPcResolver resolver(*contexts.front());
   Status started = server.Start();
   if (!started.ok()) {
     std::cerr << "vtgate: " << started.error().message << "\n";
@@ -151,6 +211,7 @@ int main(int argc, char** argv) {
   }
   log->info("vtgate serving MySQL on {}:{} with {} workers", options.host, server.port(),
             server.worker_count());
+  resolver.Start();
 
   boost::asio::io_context signals_io;
   boost::asio::signal_set signals(signals_io, SIGINT, SIGTERM);

@@ -48,6 +48,7 @@ Session::Session(WorkerContext& worker, const mysql::ClientInfo& client, uint64_
   allowed_keyspaces_ = credential_ ? std::vector<std::string>{credential_->keyspace}
                                    : worker.AllowedKeyspaces(user_);
   cursor_.RestrictToKeyspaces(allowed_keyspaces_, user_);
+  cursor_.SetTransactionMode(worker.transaction_settings().default_mode);
   if (credential_) {
     cursor_.SetKeyspaceDatabase(credential_->keyspace,
                                 BranchDatabase(credential_->keyspace, credential_->branch));
@@ -561,21 +562,18 @@ asio::awaitable<Result<ResultSet>> Session::RunSet(ast::SetStatement& set) {
         }
         if (name == "transaction_mode" && assignment.value &&
             assignment.value->kind() == ast::ExprKind::kLiteral) {
-          std::string v = AsciiLower(assignment.value->As<ast::Literal>().text);
-          if (v == "twopc") {
-            co_return Error::Make(mysql_errno::kNotSupportedYet,
-                                  "unsupported: transaction_mode 'twopc'");
-          }
-          if (v != "single" && v != "multi") {
+          const std::string& v = assignment.value->As<ast::Literal>().text;
+          auto mode = ParseTransactionMode(v);
+          if (!mode) {
             co_return Error::Make(1231,
                                   "Variable 'transaction_mode' can't be set to the value of '" + v +
-                                      "' (single or multi)");
+                                      "' (single, multi or twopc)");
           }
           if (cursor_.in_transaction()) {
             co_return Error::Make(mysql_errno::kUnknown,
                                   "cannot change transaction_mode inside a transaction");
           }
-          cursor_.SetSingleShardTransactions(v == "single");
+          cursor_.SetTransactionMode(*mode);
           continue;
         }
         if (name == "ddl_strategy" && assignment.value &&

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "common/sql_string.h"
+#include "vtgate/twopc/transaction_log.h"
+#include "vtgate/twopc/two_phase_commit.h"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -58,7 +60,8 @@ asio::awaitable<Result<ResultSet>> SessionCursor::Send(ShardQuery query) {
     auto it = transactions_.find(query.shard);
     if (it != transactions_.end()) {
       request.transaction_id = it->second;
-    } else if (single_shard_ && (!transactions_.empty() || !beginning_.empty())) {
+    } else if (mode_ == TransactionMode::kSingle &&
+               (!transactions_.empty() || !beginning_.empty())) {
       // Shards of a scatter begin concurrently: the ones still beginning count.
       const ShardInfo* open =
           transactions_.empty() ? *beginning_.begin() : transactions_.begin()->first;
@@ -70,6 +73,12 @@ asio::awaitable<Result<ResultSet>> SessionCursor::Send(ShardQuery query) {
     } else {
       request.begin = true;
       beginning_.insert(query.shard);
+      if (mode_ == TransactionMode::kTwoPc) {
+        if (dtid_.empty()) dtid_ = worker_.NextDtid();
+        const size_t ordinal = ++branches_begun_;
+        ordinals_[query.shard] = ordinal;
+        request.xid = twopc::XaId(dtid_, ordinal);
+      }
     }
   }
   const bool begins = request.begin;
@@ -79,6 +88,7 @@ asio::awaitable<Result<ResultSet>> SessionCursor::Send(ShardQuery query) {
     rpc::ExecuteRequest begin;
     begin.database = request.database;
     begin.begin = true;
+    begin.xid = request.xid;
     rpc::ExecuteResponse begun =
         co_await worker_.tablet(*query.shard).Execute(std::move(begin), &interrupt_);
     if (!begun.result.ok() || begun.transaction_id == 0) {
@@ -144,7 +154,7 @@ asio::awaitable<std::vector<Result<ResultSet>>> SessionCursor::SendAll(
     const ShardInfo* other = nullptr;
     for (const auto& query : queries)
       if (query.shard != queries.front().shard) other = query.shard;
-    if (other != nullptr && single_shard_) {
+    if (other != nullptr && mode_ == TransactionMode::kSingle) {
       const ShardInfo* first = queries.front().shard;
       Error refused = Error::Make(
           mysql_errno::kUnknown,
@@ -154,7 +164,7 @@ asio::awaitable<std::vector<Result<ResultSet>>> SessionCursor::SendAll(
       for (auto& result : results) result = refused;
       co_return results;
     }
-    if (other != nullptr && atomic_write_) {
+    if (other != nullptr && (atomic_write_ || mode_ == TransactionMode::kTwoPc)) {
       in_transaction_ = true;
       implicit_transaction_ = true;
     }
@@ -191,7 +201,26 @@ asio::awaitable<Status> SessionCursor::EndAutocommitWrite(bool statement_ok) {
   co_return co_await Rollback();
 }
 
+void SessionCursor::EndTransactionState() {
+  transactions_.clear();
+  savepoints_.clear();
+  in_transaction_ = false;
+  dtid_.clear();
+  branches_begun_ = 0;
+  ordinals_.clear();
+}
+
 asio::awaitable<Status> SessionCursor::Commit() {
+  if (mode_ == TransactionMode::kTwoPc && transactions_.size() > 1) {
+    std::vector<twopc::Branch> branches;
+    for (const auto& [shard, id] : transactions_)
+      branches.push_back(twopc::Branch{shard, id, ordinals_.at(shard)});
+    std::sort(branches.begin(), branches.end(),
+              [](const auto& a, const auto& b) { return a.ordinal < b.ordinal; });
+    const std::string dtid = dtid_;
+    EndTransactionState();
+    co_return co_await twopc::CommitTwoPhase(worker_, dtid, std::move(branches), warnings_);
+  }
   Status status;
   std::string failed;
   for (const auto& [shard, id] : transactions_) {
@@ -199,9 +228,7 @@ asio::awaitable<Status> SessionCursor::Commit() {
     if (!s.ok() && status.ok()) status = s;
     if (!s.ok()) failed += (failed.empty() ? "" : ", ") + shard->keyspace + "/" + shard->name;
   }
-  transactions_.clear();
-  savepoints_.clear();
-  in_transaction_ = false;
+  EndTransactionState();
   if (!status.ok() && !failed.empty()) {
     Error error = status.error();
     error.message += " (commit failed on shards: " + failed + ")";
@@ -255,9 +282,7 @@ asio::awaitable<Status> SessionCursor::Rollback() {
     Status s = co_await worker_.tablet(*shard).Rollback(id);
     if (!s.ok() && status.ok()) status = s;
   }
-  transactions_.clear();
-  savepoints_.clear();
-  in_transaction_ = false;
+  EndTransactionState();
   co_return status;
 }
 

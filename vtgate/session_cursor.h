@@ -12,6 +12,7 @@
 
 #include "vtgate/engine/vcursor.h"
 #include "vtgate/gateway/call_interrupt.h"
+#include "vtgate/twopc/transaction_settings.h"
 #include "vtgate/worker_context.h"
 
 namespace tessera::vtgate {
@@ -45,14 +46,17 @@ class SessionCursor final : public VCursor {
   // transaction_mode: `single` refuses a statement that would bring a second
   // shard into a transaction (the transaction stays usable on its shard);
   // `multi` (the default) commits shard by shard and names the shards that
-  // failed to commit.
-  void SetSingleShardTransactions(bool single) { single_shard_ = single; }
+  // failed to commit; `twopc` makes every shard's part an XA branch and
+  // commits a transaction on several shards with CommitTwoPhase.
+  void SetTransactionMode(TransactionMode mode) { mode_ = mode; }
+  TransactionMode transaction_mode() const { return mode_; }
   bool in_transaction() const { return in_transaction_; }
 
   // A write statement outside a transaction (autocommit) that sends to more
   // than one shard at once:
   // - in transaction_mode single it is refused before anything is sent;
-  // - when `atomic` (INSERT, REPLACE), the shard queries run in an implicit
+  // - when `atomic` (INSERT, REPLACE), or in transaction_mode twopc, the
+  //   shard queries run in an implicit
   //   transaction that EndAutocommitWrite commits when the statement
   //   succeeded and rolls back otherwise, as one MariaDB undoes a failed
   //   statement whole;
@@ -113,13 +117,19 @@ class SessionCursor final : public VCursor {
   std::vector<std::string> allowed_keyspaces_;    // empty: all
   std::string user_;
   bool in_transaction_ = false;
-  bool single_shard_ = false;
+  TransactionMode mode_ = TransactionMode::kMulti;
+  // twopc: the distributed transaction's id and its branches' numbers.
+  std::string dtid_;
+  size_t branches_begun_ = 0;
+  std::map<const ShardInfo*, size_t> ordinals_;
   bool autocommit_write_ = false;  // between Begin/EndAutocommitWrite
   bool atomic_write_ = false;
   bool implicit_transaction_ = false;  // opened by such a write
   std::string settings_;               // "a=1, b='x'" or ""
   // Statements on every shard in the transaction; the first failure wins.
   boost::asio::awaitable<Status> OnTransactionShards(const std::string& sql);
+  // Forgets the ended transaction.
+  void EndTransactionState();
 
   std::vector<std::string> savepoints_;                // in the order they were set
   std::set<const ShardInfo*> beginning_;               // shards whose first statement is in flight

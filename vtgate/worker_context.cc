@@ -1,10 +1,18 @@
 #include "vtgate/worker_context.h"
 
+#include <random>
+
 namespace tessera::vtgate {
 
 WorkerContext::WorkerContext(boost::asio::io_context& io, std::shared_ptr<const VSchema> vschema,
-                             const BranchDirectory* branches, const UserKeyspaces* user_keyspaces)
-    : io_(io), vschema_(std::move(vschema)), branches_(branches), user_keyspaces_(user_keyspaces) {
+                             const BranchDirectory* branches, const UserKeyspaces* user_keyspaces,
+                             TransactionSettings transactions)
+    : io_(io),
+      vschema_(std::move(vschema)),
+      branches_(branches),
+      user_keyspaces_(user_keyspaces),
+      transactions_(transactions),
+      dtids_((static_cast<uint64_t>(std::random_device{}()) << 32) ^ std::random_device{}()) {
   tablets_.resize(vschema_->keyspaces().size());
   for (size_t k = 0; k < tablets_.size(); ++k) {
     tablets_[k].resize(vschema_->keyspaces()[k]->shards.size());

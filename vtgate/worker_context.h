@@ -14,6 +14,8 @@
 #include "vtgate/branch_directory.h"
 #include "vtgate/gateway/tablet_client.h"
 #include "vtgate/plan_cache.h"
+#include "vtgate/twopc/dtid_source.h"
+#include "vtgate/twopc/transaction_settings.h"
 #include "vtgate/vschema.h"
 
 namespace tessera::vtgate {
@@ -27,7 +29,8 @@ class WorkerContext {
   // all) are shared by all workers.
   WorkerContext(boost::asio::io_context& io, std::shared_ptr<const VSchema> vschema,
                 const BranchDirectory* branches = nullptr,
-                const UserKeyspaces* user_keyspaces = nullptr);
+                const UserKeyspaces* user_keyspaces = nullptr,
+                TransactionSettings transactions = {});
 
   boost::asio::io_context& io() { return io_; }
   const VSchema& vschema() const { return *vschema_; }
@@ -39,6 +42,9 @@ class WorkerContext {
   PlanCache& plan_cache() { return plan_cache_; }
   // The client of `shard`'s tablet, created on first use.
   TabletClient& tablet(const ShardInfo& shard);
+  const TransactionSettings& transaction_settings() const { return transactions_; }
+  // A new distributed transaction id.
+  std::string NextDtid() { return dtids_.Next(); }
 
  private:
   boost::asio::io_context& io_;
@@ -47,6 +53,8 @@ class WorkerContext {
   const UserKeyspaces* user_keyspaces_;
   sql::Parser parser_;
   PlanCache plan_cache_;
+  TransactionSettings transactions_;
+  twopc::DtidSource dtids_;
   // Indexed by keyspace position, then shard index.
   std::vector<std::vector<std::unique_ptr<TabletClient>>> tablets_;
 };

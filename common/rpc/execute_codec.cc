@@ -100,6 +100,8 @@ void AppendFrame(std::string& out, uint32_t request_id, const ExecuteRequest& re
   w.Bool(request.begin);
   w.U64(request.max_rows);
   w.U32(request.timeout_ms);
+  w.Bytes(request.xid);
+  w.Bool(request.prepare);
   FinishFrame(out, frame);
 }
 
@@ -120,7 +122,8 @@ Result<ExecuteRequest> DecodeExecuteRequest(std::string_view payload) {
   WireReader r(payload);
   ExecuteRequest req;
   if (!(r.Bytes(req.database) && r.Bytes(req.sql) && r.U64(req.transaction_id) &&
-        r.Bool(req.begin) && r.U64(req.max_rows) && r.U32(req.timeout_ms) && r.at_end())) {
+        r.Bool(req.begin) && r.U64(req.max_rows) && r.U32(req.timeout_ms) && r.Bytes(req.xid) &&
+        r.Bool(req.prepare) && r.at_end())) {
     return CorruptPayload("execute request");
   }
   return req;

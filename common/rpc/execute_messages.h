@@ -17,6 +17,15 @@ struct ExecuteRequest {
   bool begin = false;           // start a transaction first and return its id
   uint64_t max_rows = 0;        // 0: no limit; more rows is an error
   uint32_t timeout_ms = 0;      // 0: the tablet's default
+  // With `begin`: the transaction is a branch of a distributed (two-phase)
+  // transaction, started with `XA START <xid>`; `xid` is its SQL form,
+  // e.g. 'gtrid','bqual'. Commit and Rollback then end it the XA way.
+  std::string xid;
+  // With `transaction_id` of such a transaction (and no `sql`): ends its
+  // work and runs XA PREPARE. It stays on the tablet until Commit/Rollback;
+  // if the tablet loses it first (idle timeout, crash), it stays prepared in
+  // MariaDB for the coordinator's resolver, never rolled back by the tablet.
+  bool prepare = false;
 
   bool operator==(const ExecuteRequest&) const = default;
 };

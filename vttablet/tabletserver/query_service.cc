@@ -61,6 +61,12 @@ std::chrono::milliseconds QueryService::TimeoutFor(const rpc::ExecuteRequest& re
 }
 
 Error QueryService::NoSuchTransaction(uint64_t transaction_id) const {
+  if (auto it = expired_.find(transaction_id); it != expired_.end() && it->second) {
+    return Error::Internal(
+        fmt::format("transaction {} was prepared and idle for more than {} ms: the tablet left it "
+                    "prepared in MariaDB for the resolver",
+                    transaction_id, options_.transaction_idle_timeout.count()));
+  }
   if (expired_.contains(transaction_id)) {
     return Error::Internal(fmt::format(
         "transaction {} was rolled back by the tablet after being idle for more than {} ms",
@@ -148,14 +154,16 @@ asio::awaitable<rpc::ExecuteResponse> QueryService::ExecuteInTransaction(
           Error::Internal(fmt::format("cannot begin: already in transaction {}", id)), id};
     }
     auto connection = co_await pool_.Acquire();
-    auto begun = co_await connection->Execute(request.database, "BEGIN", 0, TimeoutFor(request));
+    const std::string begin_sql = request.xid.empty() ? "BEGIN" : "XA START " + request.xid;
+    auto begun = co_await connection->Execute(request.database, begin_sql, 0, TimeoutFor(request));
     if (!begun.ok()) {
       pool_.Release(std::move(connection));
       co_return rpc::ExecuteResponse{std::move(begun).error(), 0};
     }
     id = next_transaction_id_++;
-    transactions_.emplace(id, Transaction{std::move(connection), Clock::now(), false});
-    if (request.sql.empty()) co_return rpc::ExecuteResponse{std::move(begun), id};
+    transactions_.emplace(id, Transaction{std::move(connection), Clock::now(), false, request.xid});
+    if (request.sql.empty() && !request.prepare)
+      co_return rpc::ExecuteResponse{std::move(begun), id};
   }
 
   auto it = transactions_.find(id);
@@ -163,6 +171,27 @@ asio::awaitable<rpc::ExecuteResponse> QueryService::ExecuteInTransaction(
   if (it->second.busy) {
     co_return rpc::ExecuteResponse{
         Error::Internal(fmt::format("transaction {} is busy with another statement", id)), id};
+  }
+  if (request.prepare) {
+    if (it->second.xid.empty()) {
+      co_return rpc::ExecuteResponse{
+          Error::Internal(fmt::format("transaction {} is not an XA transaction", id)), id};
+    }
+    it->second.busy = true;
+    auto prepared = co_await PrepareXa(it->second, request);
+    it = transactions_.find(id);
+    it->second.busy = false;
+    it->second.last_used = Clock::now();
+    if (!it->second.connection->connected()) {
+      pool_.Release(std::move(it->second.connection));
+      transactions_.erase(it);
+    }
+    co_return rpc::ExecuteResponse{std::move(prepared), id};
+  }
+  if (it->second.prepared) {
+    co_return rpc::ExecuteResponse{
+        Error::Internal(fmt::format("transaction {} is prepared: only commit or rollback", id)),
+        id};
   }
   it->second.busy = true;
   MariaDbConnection* connection = it->second.connection.get();
@@ -186,16 +215,29 @@ asio::awaitable<rpc::ExecuteResponse> QueryService::ExecuteInTransaction(
   co_return rpc::ExecuteResponse{std::move(result), id};
 }
 
+asio::awaitable<Result<ResultSet>> QueryService::PrepareXa(Transaction& transaction,
+                                                           const rpc::ExecuteRequest& request) {
+  MariaDbConnection& connection = *transaction.connection;
+  const std::string xid = transaction.xid;
+  auto ended = co_await connection.Execute("", "XA END " + xid, 0, TimeoutFor(request));
+  if (!ended.ok()) co_return ended;
+  auto prepared = co_await connection.Execute("", "XA PREPARE " + xid, 0, TimeoutFor(request));
+  // Only a successful prepare is one; after a failed one MariaDB has rolled
+  // the branch back, or the connection is gone.
+  // (The entry is pinned while busy, and unordered_map keeps references.)
+  if (prepared.ok()) transaction.prepared = true;
+  co_return prepared;
+}
+
 asio::awaitable<Status> QueryService::Commit(uint64_t transaction_id) {
-  return EndTransaction(transaction_id, "COMMIT");
+  return EndTransaction(transaction_id, /*commit=*/true);
 }
 
 asio::awaitable<Status> QueryService::Rollback(uint64_t transaction_id) {
-  return EndTransaction(transaction_id, "ROLLBACK");
+  return EndTransaction(transaction_id, /*commit=*/false);
 }
 
-asio::awaitable<Status> QueryService::EndTransaction(uint64_t transaction_id,
-                                                     std::string_view verb) {
+asio::awaitable<Status> QueryService::EndTransaction(uint64_t transaction_id, bool commit) {
   auto it = transactions_.find(transaction_id);
   if (it == transactions_.end()) co_return NoSuchTransaction(transaction_id);
   if (it->second.busy) {
@@ -203,8 +245,26 @@ asio::awaitable<Status> QueryService::EndTransaction(uint64_t transaction_id,
         fmt::format("transaction {} is busy with another statement", transaction_id));
   }
   auto connection = std::move(it->second.connection);
+  const std::string xid = std::move(it->second.xid);
+  const bool prepared = it->second.prepared;
   transactions_.erase(it);
-  auto result = co_await connection->Execute("", verb, 0, options_.default_query_timeout);
+  const auto timeout = options_.default_query_timeout;
+  Result<ResultSet> result = ResultSet{};
+  if (xid.empty()) {
+    const char* verb = commit ? "COMMIT" : "ROLLBACK";
+    result = co_await connection->Execute("", verb, 0, timeout);
+  } else if (prepared) {
+    const std::string end = (commit ? "XA COMMIT " : "XA ROLLBACK ") + xid;
+    result = co_await connection->Execute("", end, 0, timeout);
+  } else {
+    result = co_await connection->Execute("", "XA END " + xid, 0, timeout);
+    const std::string end = commit ? "XA COMMIT " + xid + " ONE PHASE" : "XA ROLLBACK " + xid;
+    if (result.ok()) result = co_await connection->Execute("", end, 0, timeout);
+  }
+  // An XA branch that did not end cleanly must not stay on a pooled
+  // connection: closing it rolls back an active branch and leaves a prepared
+  // one to the resolver.
+  if (!result.ok() && !xid.empty()) connection->Disconnect();
   pool_.Release(std::move(connection));
   if (!result.ok()) co_return std::move(result).error();
   co_return Status::Ok();
@@ -214,8 +274,8 @@ rpc::HealthResponse QueryService::Health() {
   return rpc::HealthResponse{serving_, health_message_, queries_executed_, transactions_.size()};
 }
 
-void QueryService::RememberExpired(uint64_t transaction_id) {
-  expired_.insert(transaction_id);
+void QueryService::RememberExpired(uint64_t transaction_id, bool prepared) {
+  expired_[transaction_id] = prepared;
   expired_order_.push_back(transaction_id);
   if (expired_order_.size() > kExpiredIdsKept) {
     expired_.erase(expired_order_.front());
@@ -258,20 +318,39 @@ asio::awaitable<void> QueryService::ReapLoop() {
     co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
     if (!*alive) co_return;
     auto now = Clock::now();
-    std::vector<std::pair<uint64_t, std::unique_ptr<MariaDbConnection>>> expired;
+    struct Expired {
+      uint64_t id;
+      std::unique_ptr<MariaDbConnection> connection;
+      std::string xid;
+      bool prepared;
+    };
+    std::vector<Expired> expired;
     for (auto it = transactions_.begin(); it != transactions_.end();) {
       if (!it->second.busy && now - it->second.last_used > options_.transaction_idle_timeout) {
-        expired.emplace_back(it->first, std::move(it->second.connection));
+        expired.push_back(Expired{it->first, std::move(it->second.connection),
+                                  std::move(it->second.xid), it->second.prepared});
         it = transactions_.erase(it);
       } else {
         ++it;
       }
     }
-    for (auto& [id, connection] : expired) {
-      RememberExpired(id);
-      log->info("rolling back transaction {} after {} ms idle", id,
-                options_.transaction_idle_timeout.count());
-      co_await connection->Execute("", "ROLLBACK", 0, params_.connect_timeout);
+    for (auto& [id, connection, xid, prepared] : expired) {
+      RememberExpired(id, prepared);
+      if (prepared) {
+        // Its outcome is the coordinator's: detached, it stays prepared in
+        // MariaDB until the resolver commits or rolls it back.
+        log->warn("leaving prepared XA transaction {} ({}) to the resolver after {} ms idle", id,
+                  xid, options_.transaction_idle_timeout.count());
+        connection->Disconnect();
+      } else if (!xid.empty()) {
+        log->info("rolling back XA transaction {} after {} ms idle", id,
+                  options_.transaction_idle_timeout.count());
+        connection->Disconnect();  // MariaDB rolls back an active branch it loses
+      } else {
+        log->info("rolling back transaction {} after {} ms idle", id,
+                  options_.transaction_idle_timeout.count());
+        co_await connection->Execute("", "ROLLBACK", 0, params_.connect_timeout);
+      }
       pool_.Release(std::move(connection));
     }
   }

@@ -2,7 +2,10 @@
 // - Autocommit statements run on a pooled connection.
 // - `begin` reserves a connection for a new transaction and returns its
 //   tablet-side id; statements with that id run on it; Commit/Rollback end it
-//   and return the connection. A transaction idle longer than
+//   and return the connection. With an `xid` the transaction is an XA branch
+//   of a two-phase commit (see rpc::ExecuteRequest): `prepare` prepares it,
+//   and a prepared branch the tablet has to let go of (idle timeout, a failed
+//   commit) is detached, left prepared in MariaDB, not rolled back. A transaction idle longer than
 //   `transaction_idle_timeout` is rolled back and its id answers with a clear
 //   error afterwards.
 // - `max_rows` is enforced; `timeout_ms` (or the default) bounds a statement.
@@ -23,7 +26,6 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -71,6 +73,8 @@ class QueryService : public TabletService {
     std::unique_ptr<MariaDbConnection> connection;
     std::chrono::steady_clock::time_point last_used;
     bool busy = false;
+    std::string xid;        // an XA branch ("" for a plain transaction)
+    bool prepared = false;  // XA PREPARE done
   };
 
   boost::asio::awaitable<rpc::ExecuteResponse> ExecuteInTransaction(
@@ -81,12 +85,15 @@ class QueryService : public TabletService {
                                                          const rpc::ExecuteRequest& request,
                                                          StatementCancel* cancel, bool* killed);
   boost::asio::awaitable<rpc::ExecuteResponse> ExecuteAdmin(rpc::ExecuteRequest request);
-  boost::asio::awaitable<Status> EndTransaction(uint64_t transaction_id, std::string_view verb);
+  boost::asio::awaitable<Status> EndTransaction(uint64_t transaction_id, bool commit);
+  // XA END + XA PREPARE of the transaction's XA branch.
+  boost::asio::awaitable<Result<ResultSet>> PrepareXa(Transaction& transaction,
+                                                      const rpc::ExecuteRequest& request);
   Error NoSuchTransaction(uint64_t transaction_id) const;
   std::chrono::milliseconds TimeoutFor(const rpc::ExecuteRequest& request) const;
   boost::asio::awaitable<void> HealthLoop();
   boost::asio::awaitable<void> ReapLoop();
-  void RememberExpired(uint64_t transaction_id);
+  void RememberExpired(uint64_t transaction_id, bool prepared);
 
   boost::asio::any_io_executor executor_;
   AdminCommands* admin_;
@@ -100,7 +107,9 @@ class QueryService : public TabletService {
 
   std::unordered_map<uint64_t, Transaction> transactions_;
   uint64_t next_transaction_id_;
-  std::unordered_set<uint64_t> expired_;  // recently rolled back for idleness
+  // Recently ended for idleness: id -> whether it was a prepared XA branch
+  // (left to the resolver rather than rolled back).
+  std::unordered_map<uint64_t, bool> expired_;
   std::deque<uint64_t> expired_order_;
 
   bool serving_ = false;

@@ -381,8 +381,6 @@ TEST_F(ClusterTest, SingleTransactionModeRefusesASecondShard) {
   ASSERT_TRUE(c.Exec("ROLLBACK")) << c.error();
   EXPECT_TRUE(c.Rows("SELECT customer_id FROM customer WHERE email = 'everywhere'").empty());
   // Modes.
-  EXPECT_FALSE(c.Exec("SET transaction_mode = 'twopc'"));
-  EXPECT_EQ(c.error_code(), 1235u);
   EXPECT_FALSE(c.Exec("SET transaction_mode = 'bogus'"));
   EXPECT_EQ(c.error_code(), 1231u);
   ASSERT_TRUE(c.Exec("SET transaction_mode = 'multi'")) << c.error();

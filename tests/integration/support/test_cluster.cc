@@ -1,5 +1,6 @@
 #include "tests/integration/support/test_cluster.h"
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <thread>
@@ -45,6 +46,7 @@ Result<std::unique_ptr<TestCluster>> TestCluster::Start(std::vector<TestKeyspace
 Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces, bool with_schemad,
                            const ConfigExtras& extras) {
   dir_ = std::make_unique<local::TempDir>("tessera-it-");
+  tablet_flags_ = extras.tablet_flags;
   uint32_t server_id = 1;
   // MariaDB servers first, each with its keyspace database and schema.
   for (const auto& ks : keyspaces) {
@@ -78,27 +80,7 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces, bool with_schema
   for (size_t i = 0; i < shards_.size(); ++i) shards_[i].tablet_port = (*ports)[i];
   // Tablets.
   for (auto& shard : shards_) {
-    std::vector<std::string> argv = {BinaryDir() + "/vttablet",
-                                     "--port",
-                                     std::to_string(shard.tablet_port),
-                                     "--mariadb-host",
-                                     "127.0.0.1",
-                                     "--mariadb-port",
-                                     std::to_string(shard.mariadb->port()),
-                                     "--mariadb-socket",
-                                     shard.mariadb->SocketPath(),
-                                     "--mariadb-user",
-                                     shard.mariadb->Login().user,
-                                     "--mariadb-password",
-                                     shard.mariadb->Login().password,
-                                     "--keyspace",
-                                     shard.keyspace,
-                                     "--shard",
-                                     shard.name};
-    auto pid =
-        local::SpawnDetached(argv, dir_->Sub("vttablet-" + shard.keyspace + shard.name + ".log"));
-    if (!pid.ok()) return pid.error();
-    shard.tablet_pid = *pid;
+    if (Status st = SpawnTablet(shard); !st.ok()) return st;
   }
   // The config vtgate reads.
   vtgate_port_ = (*ports)[shards_.size()];
@@ -165,9 +147,9 @@ Status TestCluster::Launch(std::vector<TestKeyspace> keyspaces, bool with_schema
     schemad_pid_ = *schemad;
   }
 
-  std::vector<std::string> vtgate_argv = {BinaryDir() + "/vtgate", "--config", config_path_};
-  vtgate_argv.insert(vtgate_argv.end(), extras.vtgate_flags.begin(), extras.vtgate_flags.end());
-  auto pid = local::SpawnDetached(vtgate_argv, dir_->Sub("vtgate.log"));
+  vtgate_argv_ = {BinaryDir() + "/vtgate", "--config", config_path_};
+  vtgate_argv_.insert(vtgate_argv_.end(), extras.vtgate_flags.begin(), extras.vtgate_flags.end());
+  auto pid = local::SpawnDetached(vtgate_argv_, dir_->Sub("vtgate.log"));
   if (!pid.ok()) return pid.error();
   vtgate_pid_ = *pid;
 
@@ -234,6 +216,82 @@ void TestCluster::KillTablet(const std::string& keyspace, const std::string& sha
       s.tablet_pid = -1;
     }
   }
+}
+
+}  // namespace tessera::testing
+
+namespace tessera::testing {
+
+Status TestCluster::SpawnTablet(Shard& shard) {
+  std::vector<std::string> argv = {BinaryDir() + "/vttablet",
+                                   "--port",
+                                   std::to_string(shard.tablet_port),
+                                   "--mariadb-host",
+                                   "127.0.0.1",
+                                   "--mariadb-port",
+                                   std::to_string(shard.mariadb->port()),
+                                   "--mariadb-socket",
+                                   shard.mariadb->SocketPath(),
+                                   "--mariadb-user",
+                                   shard.mariadb->Login().user,
+                                   "--mariadb-password",
+                                   shard.mariadb->Login().password,
+                                   "--keyspace",
+                                   shard.keyspace,
+                                   "--shard",
+                                   shard.name};
+  argv.insert(argv.end(), tablet_flags_.begin(), tablet_flags_.end());
+  auto pid = local::SpawnDetached(argv, dir_->Sub("vttablet-" + shard.keyspace + shard.name +
+                                                  std::string(shard.restarts, '+') + ".log"));
+  if (!pid.ok()) return pid.error();
+  shard.tablet_pid = *pid;
+  return Status::Ok();
+}
+
+Status TestCluster::RestartTablet(const std::string& keyspace, const std::string& shard) {
+  for (auto& s : shards_) {
+    if (s.keyspace != keyspace || s.name != shard) continue;
+    if (s.tablet_pid > 0) (void)local::StopProcess(s.tablet_pid, std::chrono::milliseconds(0));
+    ++s.restarts;
+    if (Status st = SpawnTablet(s); !st.ok()) return st;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (!local::CanConnect("127.0.0.1", s.tablet_port, std::chrono::milliseconds(200))) {
+      if (!local::IsProcessAlive(s.tablet_pid) || std::chrono::steady_clock::now() > deadline)
+        return Error::Internal("vttablet " + keyspace + "/" + shard + " did not restart");
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return Status::Ok();
+  }
+  return Error::Internal("no shard " + keyspace + "/" + shard);
+}
+
+void TestCluster::KillVtgate() {
+  if (vtgate_pid_ > 0) (void)local::StopProcess(vtgate_pid_, std::chrono::milliseconds(0));
+  vtgate_pid_ = -1;
+}
+
+Status TestCluster::RestartVtgate(const std::vector<std::string>& drop_flags) {
+  KillVtgate();
+  std::vector<std::string> argv;
+  for (size_t i = 0; i < vtgate_argv_.size(); ++i) {
+    if (std::find(drop_flags.begin(), drop_flags.end(), vtgate_argv_[i]) != drop_flags.end()) {
+      ++i;  // and its value
+      continue;
+    }
+    argv.push_back(vtgate_argv_[i]);
+  }
+  ++vtgate_restarts_;
+  auto pid =
+      local::SpawnDetached(argv, dir_->Sub("vtgate" + std::string(vtgate_restarts_, '+') + ".log"));
+  if (!pid.ok()) return pid.error();
+  vtgate_pid_ = *pid;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (!local::ReadsMySqlGreeting("127.0.0.1", vtgate_port_, std::chrono::milliseconds(500))) {
+    if (!local::IsProcessAlive(vtgate_pid_) || std::chrono::steady_clock::now() > deadline)
+      return Error::Internal("vtgate did not restart");
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return Status::Ok();
 }
 
 }  // namespace tessera::testing

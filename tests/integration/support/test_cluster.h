@@ -55,6 +55,7 @@ class TestCluster {
     std::unique_ptr<local::MariaDbInstance> mariadb;
     uint16_t tablet_port = 0;
     pid_t tablet_pid = -1;
+    size_t restarts = 0;
   };
 
   // Lines added to the generated config, indented by two spaces.
@@ -62,6 +63,7 @@ class TestCluster {
     std::string vtgate;  // in the vtgate section: "  tls: {cert: c.pem, key: k.pem}\n"
     std::string users;   // more users: "  - {name: u, password_hash: \"*...\"}\n"
     std::vector<std::string> vtgate_flags;  // more vtgate arguments: {"--tls-ca", "ca.pem"}
+    std::vector<std::string> tablet_flags;  // more arguments of every vttablet
   };
 
   // Starts everything; on failure the error names the component and quotes its log.
@@ -83,16 +85,27 @@ class TestCluster {
   std::string LogTail(const std::string& component) const;
   // Kills (SIGKILL) and restarts nothing: used by fault tests.
   void KillTablet(const std::string& keyspace, const std::string& shard);
+  // Kills the shard's tablet if it runs (SIGKILL), starts it again on the
+  // same port and waits until it listens.
+  Status RestartTablet(const std::string& keyspace, const std::string& shard);
+  void KillVtgate();  // SIGKILL
+  // Kills vtgate if it runs and starts it again, without the flags named in
+  // `drop_flags` (each with its value); waits for its greeting.
+  Status RestartVtgate(const std::vector<std::string>& drop_flags = {});
 
  private:
   TestCluster() = default;
   Status Launch(std::vector<TestKeyspace> keyspaces, bool with_schemad, const ConfigExtras& extras);
+  Status SpawnTablet(Shard& shard);
 
   std::unique_ptr<local::TempDir> dir_;
   std::vector<Shard> shards_;
   std::string config_path_;
   uint16_t vtgate_port_ = 0;
   pid_t vtgate_pid_ = -1;
+  std::vector<std::string> vtgate_argv_;
+  size_t vtgate_restarts_ = 0;
+  std::vector<std::string> tablet_flags_;
   uint16_t schemad_port_ = 0;
   pid_t schemad_pid_ = -1;
 };

@@ -90,7 +90,8 @@ TEST(FrameHeader, RejectsOversizedLengthAndUnknownType) {
 }
 
 TEST(ExecuteRequestCodec, RoundTripAndTruncation) {
-  ExecuteRequest req{"vt_customer", std::string("select '\0\xfe'", 12), 9, true, 1000, 250};
+  ExecuteRequest req{
+      "vt_customer", std::string("select '\0\xfe'", 12), 9, true, 1000, 250, "'tsr.1','2'", true};
   std::string out;
   AppendFrame(out, 3, req);
   auto frame = Split(out);
