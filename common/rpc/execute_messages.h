@@ -20,7 +20,7 @@ struct ExecuteRequest {
   // With `begin`: the transaction is a branch of a distributed (two-phase)
   // transaction, started with `XA START <xid>`; `xid` is its SQL form,
   // e.g. 'gtrid','bqual'. Commit and Rollback then end it the XA way.
-  std::string xid;
+  std::string xid = {};
   // With `transaction_id` of such a transaction (and no `sql`): ends its
   // work and runs XA PREPARE. It stays on the tablet until Commit/Rollback;
   // if the tablet loses it first (idle timeout, crash), it stays prepared in
