@@ -425,6 +425,7 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
   auto heartbeat =
       std::make_unique<HeartbeatWriter>(params_, changelog, options_.heartbeat_interval);
   bool copy_paused = false;
+  bool cutover_throttled = false;
 
   while (!stopping_) {
     auto fresh = store.Load(m.uuid);
@@ -522,6 +523,23 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
       Sleep(options_.idle_poll);
       continue;
     }
+
+    // No cut-over while throttled: its final catch-up and rename would add
+    // to the lag or load the throttle waits out. (The binlog is still
+    // applied meanwhile, so the cut-over is quick once it may go.)
+    ThrottleDecision before_cutover = throttler_.Check(connection, changelog, m.throttled);
+    if (before_cutover.throttled) {
+      if (!cutover_throttled)
+        log->info("migration {}: the cut-over waits: {}", m.uuid, before_cutover.reason);
+      cutover_throttled = true;
+      m.message = std::move(before_cutover.reason);
+      Status saved = store.SaveProgress(m);
+      if (!saved.ok()) return saved;
+      Sleep(std::chrono::milliseconds(200));
+      continue;
+    }
+    if (cutover_throttled) m.message.clear();
+    cutover_throttled = false;
 
     ++m.cutover_attempts;
     m.state = MigrationState::kRunning;

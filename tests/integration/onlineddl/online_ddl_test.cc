@@ -486,8 +486,17 @@ TEST_F(OnlineDdlTest, PostponedCutOverWaitsForTheRequestAndCancelLeavesTheTableA
   ASSERT_EQ(ready["state"], "ready_to_complete");
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   EXPECT_EQ(Show("pp-1")["state"], "ready_to_complete");  // it waits
+  // A throttled migration does not cut over, even when asked to.
+  ASSERT_TRUE(Tablet("MIGRATION THROTTLE 'pp-1'").ok());
   ASSERT_TRUE(Tablet("MIGRATION CUTOVER 'pp-1'").ok());
-  EXPECT_EQ(WaitFor("pp-1", {"complete"})["state"], "complete");
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));
+  auto held = Show("pp-1");
+  EXPECT_NE(held["state"], "complete");
+  EXPECT_EQ(held["message"], "throttled by request");
+  ASSERT_TRUE(Tablet("MIGRATION UNTHROTTLE 'pp-1'").ok());
+  auto done = WaitFor("pp-1", {"complete"});
+  EXPECT_EQ(done["state"], "complete");
+  EXPECT_EQ(done["message"].find("throttled"), std::string::npos) << done["message"];
 
   // Cancel while the copy is throttled half-way: the ghost goes, the table stays.
   ASSERT_TRUE(Tablet("MIGRATION SUBMIT 'cx-1' ALTER TABLE p ADD COLUMN gone INT").ok());
