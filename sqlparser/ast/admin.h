@@ -161,7 +161,8 @@ struct DeallocateStatement : Statement {
   std::string name;
 };
 
-// ALTER MIGRATION 'uuid' {CANCEL | RETRY | CUTOVER | COMPLETE | THROTTLE | UNTHROTTLE}
+// ALTER MIGRATION 'uuid' {CANCEL | RETRY | CUTOVER | FORCE_CUTOVER | COMPLETE | THROTTLE |
+// UNTHROTTLE}
 struct AlterMigrationStatement : Statement {
   StatementKind kind() const override { return StatementKind::kAlterMigration; }
   StatementPtr Clone() const override;

@@ -396,7 +396,7 @@ deallocateStatement: (DEALLOCATE | DROP) PREPARE identifier;
 
 // Tessera's own statements.
 alterMigrationStatement
-  : ALTER MIGRATION textString action=(CANCEL | RETRY | CUTOVER | COMPLETE | THROTTLE | UNTHROTTLE)
+  : ALTER MIGRATION textString action=(CANCEL | RETRY | CUTOVER | FORCE_CUTOVER | COMPLETE | THROTTLE | UNTHROTTLE)
   ;
 revertMigrationStatement: REVERT MIGRATION textString;
 vexplainStatement: VEXPLAIN PLAN statement;
@@ -723,6 +723,7 @@ nonReserved
   | CONNECTION
   | CURRENT
   | CUTOVER
+  | FORCE_CUTOVER
   | DEALLOCATE
   | DEFINER
   | DISABLE

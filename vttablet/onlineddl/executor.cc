@@ -10,6 +10,7 @@
 #include "sqlparser/format.h"
 #include "vttablet/onlineddl/binlog_tail.h"
 #include "vttablet/onlineddl/changelog.h"
+#include "vttablet/onlineddl/cutover_blockers.h"
 #include "vttablet/onlineddl/ddl_request.h"
 #include "vttablet/onlineddl/heartbeat_writer.h"
 #include "vttablet/onlineddl/row_mover.h"
@@ -435,6 +436,7 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
       m.throttled = fresh.value()->throttled;
       m.postpone_completion = fresh.value()->postpone_completion;
       m.chunk_size = fresh.value()->chunk_size;
+      m.force_cutover = fresh.value()->force_cutover;
     }
     if (m.cancel_requested) {
       if (m.kind != MigrationKind::kRevert)
@@ -543,6 +545,17 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
 
     ++m.cutover_attempts;
     m.state = MigrationState::kRunning;
+    if (m.force_cutover) {
+      auto killed = KillCutOverBlockers(connection, m.database, m.table);
+      if (!killed.ok()) {
+        log->warn("migration {}: forced cut-over: {}", m.uuid, killed.error().message);
+      } else if (!killed->empty()) {
+        std::string ids;
+        for (uint64_t id : *killed) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+        log->warn("migration {}: forced cut-over killed the sessions holding `{}`: {}", m.uuid,
+                  m.table, ids);
+      }
+    }
     Mark(connection, m, ChangelogMarker::kCutOverStarted);
     SwapRequest swap{m.database, m.table, m.ghost_table, m.old_table, options_.cutover_lock_wait};
     auto swapped = SwapTables(

@@ -54,6 +54,9 @@ struct Migration {
   bool cancel_requested = false;  // for a complete migration: end its revert window now
   bool throttled = false;
   uint32_t chunk_size = 0;  // 0: adaptive
+  // Cut over now, killing the sessions that hold the table (their open
+  // transactions roll back) instead of waiting for them.
+  bool force_cutover = false;
 
   // Executor progress (written by the executor only).
   std::string ghost_table;  // the table rows are copied into

@@ -136,6 +136,13 @@ Result<ResultSet> MigrationCommands::HandleLocked(const std::string& database,
     if (!s.ok()) return s.error();
     return set("postpone_completion", 0);
   }
+  if (verb == "force_cutover") {
+    Status s = require_active();
+    if (!s.ok()) return s.error();
+    Status forced = store.SetRequest(m.uuid, "force_cutover", 1);
+    if (!forced.ok()) return forced.error();
+    return set("postpone_completion", 0);
+  }
   if (verb == "cancel") {
     Status s = require_active();
     if (!s.ok()) return s.error();
@@ -176,7 +183,8 @@ Result<ResultSet> MigrationCommands::HandleLocked(const std::string& database,
   }
   return Syntax(
       "unknown verb '" + verb +
-      "' (SUBMIT, SHOW, CUTOVER, CANCEL, THROTTLE, UNTHROTTLE, CHUNK, REVERT, SKIP REVERT)");
+      "' (SUBMIT, SHOW, CUTOVER, FORCE_CUTOVER, CANCEL, THROTTLE, UNTHROTTLE, CHUNK, REVERT, "
+      "SKIP REVERT)");
 }
 
 Result<ResultSet> MigrationCommands::Show(const std::string& uuid) {

@@ -478,6 +478,29 @@ TEST_F(OnlineDdlTest, RevertKeepsEveryWriteMadeAfterTheCutOver) {
   EXPECT_NE(again.error().message.find("reverted"), std::string::npos) << again.error().message;
 }
 
+TEST_F(OnlineDdlTest, AForcedCutOverKillsTheSessionsThatHoldTheTable) {
+  CreateTables("fc");
+  ASSERT_TRUE(Tablet("MIGRATION SUBMIT 'fc-1' POSTPONE ALTER TABLE fc ADD COLUMN w INT").ok());
+  ASSERT_EQ(WaitFor("fc-1", {"ready_to_complete"})["state"], "ready_to_complete");
+  // A session in the middle of a transaction on the table holds its
+  // metadata lock: a cut-over would wait for it.
+  auto blocker = Connect();
+  ASSERT_TRUE(blocker->Execute("BEGIN").ok());
+  ASSERT_TRUE(blocker->Execute("UPDATE fc SET a = a + 1 WHERE id = 2").ok());
+  ASSERT_TRUE(Tablet("MIGRATION FORCE_CUTOVER 'fc-1'").ok());
+  auto done = WaitFor("fc-1", {"complete"});
+  ASSERT_EQ(done["state"], "complete") << done["message"];
+  // The blocker was killed and its update rolled back.
+  EXPECT_FALSE(blocker->Execute("COMMIT").ok());
+  EXPECT_EQ(Checksum("fc"), Checksum("fc_shadow")) << Differences("fc");
+  auto create = Query("SHOW CREATE TABLE fc");
+  ASSERT_FALSE(create.empty());
+  EXPECT_NE(create[0][1].value_or("").find("`w` int"), std::string::npos);
+  auto unknown = Tablet("MIGRATION FORCE_CUTOVER 'fc-1'");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.error().message.find("complete"), std::string::npos) << unknown.error().message;
+}
+
 TEST_F(OnlineDdlTest, PostponedCutOverWaitsForTheRequestAndCancelLeavesTheTableAlone) {
   CreateTables("p");
   ASSERT_TRUE(Tablet("MIGRATION SUBMIT 'pp-1' POSTPONE ALTER TABLE p ADD INDEX b_idx (b)").ok());
