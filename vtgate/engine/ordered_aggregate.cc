@@ -7,13 +7,31 @@
 #include "vtgate/engine/memory_sort.h"
 
 namespace tessera::vtgate {
+namespace {
+
+constexpr uint16_t kCutByGroupConcat = 1260;  // ER_CUT_VALUE_GROUP_CONCAT
+
+}  // namespace
 
 ResultSet OrderedAggregate::Aggregate(ResultSet sorted, const std::vector<SortKey>& keys,
                                       const std::vector<AggregateSpec>& aggregates) {
   ResultSet out;
+  out.warnings = sorted.warnings;
+  out.warning_list = std::move(sorted.warning_list);
   const std::vector<Row>& rows = sorted.rows;
+  // MariaDB warns once for each result row GROUP_CONCAT cut.
+  auto combine = [&](std::span<const Row> group) {
+    bool cut = false;
+    out.rows.push_back(CombineRows(sorted.fields, group, aggregates, &cut));
+    if (cut) {
+      ++out.warnings;
+      out.warning_list.push_back(
+          {"Warning", kCutByGroupConcat,
+           "Row " + std::to_string(out.rows.size()) + " was cut by GROUP_CONCAT()"});
+    }
+  };
   if (keys.empty()) {
-    out.rows.push_back(CombineRows(sorted.fields, rows, aggregates));
+    combine(rows);
   } else {
     size_t begin = 0;
     while (begin < rows.size()) {
@@ -22,13 +40,11 @@ ResultSet OrderedAggregate::Aggregate(ResultSet sorted, const std::vector<SortKe
              MemorySort::CompareRows(sorted, rows[begin], rows[end], keys) == 0) {
         ++end;
       }
-      out.rows.push_back(CombineRows(
-          sorted.fields, std::span<const Row>(rows.data() + begin, end - begin), aggregates));
+      combine(std::span<const Row>(rows.data() + begin, end - begin));
       begin = end;
     }
   }
   out.fields = CombinedFields(std::move(sorted.fields), aggregates);
-  out.warnings = sorted.warnings;
   return out;
 }
 
