@@ -220,9 +220,12 @@ Row CombineRows(const std::vector<Field>& fields, std::span<const Row> rows,
         }
         break;
       }
-      case AggregateKind::kVariance:
-        out[col] = MergeVariance(fields, rows, spec.variance, field);
+      case AggregateKind::kVariance: {
+        const std::optional<double> value = MergeVariance(fields, rows, spec.variance);
+        out[col] = FormatVariance(value, field);
+        out[spec.variance.m2.Resolve(n)] = value ? Value(FormatDouble(*value)) : Value();
         break;
+      }
       case AggregateKind::kGroupConcat: {
         bool was_cut = false;
         out[col] = ConcatGroup(fields, rows, spec.concat, field.charset, was_cut);
@@ -289,6 +292,12 @@ std::vector<Field> CombinedFields(std::vector<Field> fields,
           field.decimals = kNotFixedDecimals;
         }
         field.charset = kCharsetBinary;
+        break;
+      }
+      case AggregateKind::kVariance: {
+        Field& exact = fields[spec.variance.m2.Resolve(n)];
+        exact.type = FieldType::kDouble;
+        exact.decimals = field.decimals;
         break;
       }
       default:

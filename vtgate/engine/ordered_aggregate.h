@@ -1,10 +1,10 @@
 // OrderedAggregate: finishes GROUP BY across shards. Its child returns the
-// shards' partial groups sorted by the group keys (a MemorySort below it, the
-// DISTINCT argument as the last sort key when there is one); adjacent rows
-// with equal keys (NULL equals NULL, text equal by collation weight) are one
-// group and are folded by CombineRows (aggregate.h). Output rows keep the
-// key order. With no keys (`scalar`), all rows are one group and an empty
-// input still gives one row, as an aggregate query without GROUP BY does.
+// shards' partial groups sorted by the group keys (a MemorySort below it);
+// adjacent rows with equal keys (NULL equals NULL, text equal by collation
+// weight) are one group and are folded by CombineRows (aggregate.h). Output
+// rows keep the key order. With no keys (`scalar`), all rows are one group
+// and an empty input still gives one row, as an aggregate query without
+// GROUP BY does. Each row whose GROUP_CONCAT was cut adds warning 1260.
 #pragma once
 
 #include <memory>

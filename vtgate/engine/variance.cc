@@ -20,8 +20,8 @@ double ToDouble(const std::string& text) {
 
 }  // namespace
 
-Value MergeVariance(const std::vector<Field>& fields, std::span<const Row> rows,
-                    const VarianceSpec& spec, const Field& result) {
+std::optional<double> MergeVariance(const std::vector<Field>& fields, std::span<const Row> rows,
+                                    const VarianceSpec& spec) {
   const size_t n = fields.size();
   const size_t count_col = spec.count.Resolve(n);
   const size_t sum_col = spec.sum.Resolve(n);
@@ -53,7 +53,7 @@ Value MergeVariance(const std::vector<Field>& fields, std::span<const Row> rows,
     const double dcount = static_cast<double>(count);
     partials.push_back({dcount, ToDouble(sum) / dcount, ToDouble(*row[m2_col]) * dcount});
   }
-  if (total == 0 || (spec.sample && total == 1)) return Value();
+  if (total == 0 || (spec.sample && total == 1)) return std::nullopt;
   const double dtotal = static_cast<double>(total);
   const double mean = (floating_sum ? float_sum : ToDouble(*exact_sum)) / dtotal;
   double m2 = 0;
@@ -64,9 +64,14 @@ Value MergeVariance(const std::vector<Field>& fields, std::span<const Row> rows,
   double value = total == 1 ? 0.0 : m2 / (spec.sample ? dtotal - 1 : dtotal);
   if (value < 0) value = 0;
   if (spec.root) value = std::sqrt(value);
-  if (result.decimals >= kNotFixedDecimals) return FormatDouble(value);
+  return value;
+}
+
+Value FormatVariance(std::optional<double> value, const Field& result) {
+  if (!value) return Value();
+  if (result.decimals >= kNotFixedDecimals) return FormatDouble(*value);
   char buf[400];
-  std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(result.decimals), value);
+  std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(result.decimals), *value);
   return std::string(buf);
 }
 

@@ -7,8 +7,11 @@
 // more digits than the result's scale (argument scale + 4) shows, except for
 // DOUBLE arguments, whose results are shown with all 17 digits.
 // NULL when no row has a value; the sample forms are NULL for one row.
+// CombineRows also leaves the unrounded value in the `m2` column (typed with
+// the result's scale), for expressions computed over the variance.
 #pragma once
 
+#include <optional>
 #include <span>
 
 #include "common/result_set.h"
@@ -24,9 +27,11 @@ struct VarianceSpec {
   ResultColumn m2;      // partial VAR_POP(x) as a full-precision DOUBLE
 };
 
-// The merged value of `rows` (partials of one group), written as MariaDB
-// writes a DOUBLE with `result` field's scale.
-Value MergeVariance(const std::vector<Field>& fields, std::span<const Row> rows,
-                    const VarianceSpec& spec, const Field& result);
+// The merged value of `rows` (partials of one group); nullopt for NULL.
+std::optional<double> MergeVariance(const std::vector<Field>& fields, std::span<const Row> rows,
+                                    const VarianceSpec& spec);
+
+// `value` as MariaDB writes a DOUBLE of `result`'s scale.
+Value FormatVariance(std::optional<double> value, const Field& result);
 
 }  // namespace tessera::vtgate

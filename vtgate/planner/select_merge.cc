@@ -354,6 +354,12 @@ class GroupedSelect {
         if (ordinal < 1 || ordinal > call.args.size())
           return "GROUP_CONCAT ORDER BY position " + order.expr->As<ast::Literal>().text;
         key = concat.args[ordinal - 1];
+      } else if (auto same = std::find_if(call.args.begin(), call.args.end(),
+                                          [&](const ast::ExprPtr& arg) {
+                                            return MatchText(*arg) == MatchText(*order.expr);
+                                          });
+                 same != call.args.end()) {
+        key = concat.args[static_cast<size_t>(same - call.args.begin())];
       } else {
         key = HiddenValue(*order.expr);
         GroupShardsBy(*order.expr, /*bytes=*/false);
@@ -519,6 +525,17 @@ class GroupedSelect {
     return true;
   }
 
+  // A variance is compared with all its digits, not as shown.
+  void ReadExactVariances(FilterExpr& e) const {
+    for (auto& child : e.children) ReadExactVariances(child);
+    for (FilterOperand* operand : {&e.left, &e.right}) {
+      if (!operand->is_column) continue;
+      const AggregateSpec* spec = SpecAt(operand->column);
+      if (spec != nullptr && spec->kind == AggregateKind::kVariance)
+        operand->column = spec->variance.m2;
+    }
+  }
+
   // HAVING comparing aggregates with numbers is a Filter of its own; any
   // other condition is computed by MariaDB over the merged values (as
   // `(condition) IS TRUE`) and filtered on.
@@ -529,6 +546,7 @@ class GroupedSelect {
           return ColumnOf(e, /*ordinals=*/false, column);
         });
     if (error.empty() && FilterOnlyReadsAggregates(filter)) {
+      ReadExactVariances(filter);
       having_ = std::move(filter);
       return "";
     }
@@ -635,6 +653,9 @@ class GroupedSelect {
         error = "an expression over aggregates inside another";
         return;
       }
+      // A variance enters with all its digits, not as shown.
+      if (const AggregateSpec* spec = SpecAt(input); spec && spec->kind == AggregateKind::kVariance)
+        input = spec->variance.m2;
       computed.inputs.push_back(input);
       slot = std::make_unique<ast::BindVar>("v" +
                                             std::to_string(bind_count_ + computed.inputs.size()));
