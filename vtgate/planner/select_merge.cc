@@ -510,11 +510,13 @@ class GroupedSelect {
   }
 
   // Whether the value in `column` is a number whatever the column types:
-  // the aggregates Filter can compare without a collation.
+  // the aggregates Filter can compare without a collation (MIN and MAX of
+  // text are not).
   bool IsNumericAggregate(ResultColumn column) const {
     const AggregateSpec* spec = SpecAt(column);
     if (spec == nullptr || GroupKeyAt(column) != nullptr) return false;
-    return spec->kind != AggregateKind::kGroupConcat;
+    return spec->kind != AggregateKind::kGroupConcat && spec->kind != AggregateKind::kMin &&
+           spec->kind != AggregateKind::kMax;
   }
   bool FilterOnlyReadsAggregates(const FilterExpr& e) const {
     for (const auto& child : e.children) {

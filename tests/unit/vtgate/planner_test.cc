@@ -97,19 +97,23 @@ TEST_F(PlannerTest, GroupByMergesPartialGroupsInVtgate) {
 
 TEST_F(PlannerTest, HavingOrderAndLimitAfterGrouping) {
   std::string plan = Plan(
-      "select email, count(*) as c from customer group by email having c > 2 and max(customer_id) "
+      "select email, count(*) as c from customer group by email having c > 2 and sum(customer_id) "
       "< -5 order by c desc, email limit 3");
   // No HAVING, ORDER BY or LIMIT reaches the shards; HAVING's aggregates are hidden columns.
   EXPECT_EQ(plan,
-            "TruncateColumns hidden=3\n"
+            "TruncateColumns hidden=2\n"
             "  Limit count=3 offset=0\n"
             "    MemorySort 1 DESC, 0(weight 2) ASC\n"
             "      Filter ([1] > 2 AND [3] < -5)\n"
-            "        OrderedAggregate keys=[0(weight 2)] aggregates=[count(1), max(3)]\n"
+            "        OrderedAggregate keys=[0(weight 2)] aggregates=[count(1), sum(3)]\n"
             "          MemorySort 0(weight 2) ASC\n"
             "            Route Scatter keyspace=customer query=\"SELECT email, count(*) AS c, "
-            "WEIGHT_STRING(email), max(customer_id), WEIGHT_STRING(max(customer_id)) FROM customer "
-            "GROUP BY email\"\n");
+            "WEIGHT_STRING(email), sum(customer_id) FROM customer GROUP BY email\"\n");
+  // MIN / MAX may be text: MariaDB evaluates the condition over the merged values.
+  EXPECT_NE(Plan("select email from customer group by email having max(email) = 'x'")
+                .find("Filter [4] = 1\n    ComputeColumns columns=4\n"),
+            std::string::npos)
+      << Plan("select email from customer group by email having max(email) = 'x'");
   // COUNT(DISTINCT x): shards group by x, vtgate counts distinct values.
   EXPECT_EQ(Plan("select count(distinct email), sum(customer_id) from customer"),
             "TruncateColumns hidden=1\n"
