@@ -1,6 +1,8 @@
 #include "vtgate/planner/select_merge.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -139,6 +141,19 @@ bool IsVarianceFunction(const std::string& lower_name) {
   return lower_name == "std" || lower_name == "stddev" || lower_name == "stddev_pop" ||
          lower_name == "stddev_samp" || lower_name == "variance" || lower_name == "var_pop" ||
          lower_name == "var_samp";
+}
+
+// The value of unsigned integer text; nullopt when it does not fit 64 bits.
+std::optional<uint64_t> ParseCount(std::string_view text) {
+  uint64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// An integer literal's value; 0 (no position) when it does not fit.
+size_t OrdinalValue(const ast::Expr& e) {
+  return ParseCount(e.As<ast::Literal>().text).value_or(0);
 }
 
 bool IsOrdinal(const ast::Expr& e) {
@@ -295,7 +310,7 @@ class GroupedSelect {
   // The visible item `e` names: an ordinal (when allowed), an alias or the same text.
   std::optional<size_t> ItemNamedBy(const ast::Expr& e, bool ordinals) const {
     if (ordinals && IsOrdinal(e)) {
-      const size_t ordinal = std::stoull(e.As<ast::Literal>().text);
+      const size_t ordinal = OrdinalValue(e);
       if (ordinal >= 1 && ordinal <= visible_) return ordinal - 1;
       return std::nullopt;
     }
@@ -350,7 +365,7 @@ class GroupedSelect {
       if (ContainsAggregateOrWindow(*order.expr, window)) return "nested aggregates";
       SortKey key;
       if (IsOrdinal(*order.expr)) {
-        const size_t ordinal = std::stoull(order.expr->As<ast::Literal>().text);
+        const size_t ordinal = OrdinalValue(*order.expr);
         if (ordinal < 1 || ordinal > call.args.size())
           return "GROUP_CONCAT ORDER BY position " + order.expr->As<ast::Literal>().text;
         key = concat.args[ordinal - 1];
@@ -773,8 +788,13 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
         limit_offset->literal.kind != VindexValue::Kind::kInteger) {
       unsupported = "LIMIT without literal values";
     } else {
-      shard_limit =
-          std::stoull(limit_count->literal.text) + std::stoull(limit_offset->literal.text);
+      const auto count = ParseCount(limit_count->literal.text);
+      const auto offset = ParseCount(limit_offset->literal.text);
+      if (!count || !offset || *count > UINT64_MAX - *offset) {
+        unsupported = "LIMIT values beyond 64 bits";
+      } else {
+        shard_limit = *count + *offset;
+      }
     }
   }
 
@@ -821,7 +841,7 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
     const ast::Expr& e = *order.expr;
     if (!star && e.kind() == ast::ExprKind::kLiteral &&
         e.As<ast::Literal>().type == ast::LiteralKind::kInt) {
-      size_t ordinal = std::stoull(e.As<ast::Literal>().text);
+      size_t ordinal = OrdinalValue(e);
       if (ordinal >= 1 && ordinal <= visible) item_index = ordinal - 1;
     }
     if (!star && !item_index) {

@@ -202,6 +202,17 @@ TEST_F(PlannerTest, ShapesNotMergedYetAreSingleShardOnly) {
   EXPECT_NE(Plan("select group_concat(email order by 2) from customer")
                 .find("single_shard_only=\"GROUP_CONCAT ORDER BY position 2\""),
             std::string::npos);
+  // Positions and limits too large for 64 bits are refused, not a crash.
+  EXPECT_NE(
+      Plan("select group_concat(email order by 99999999999999999999999) from customer")
+          .find("single_shard_only=\"GROUP_CONCAT ORDER BY position 99999999999999999999999\""),
+      std::string::npos);
+  EXPECT_NE(Plan("select count(*) from customer group by email order by 99999999999999999999999")
+                .find("single_shard_only"),
+            std::string::npos);
+  EXPECT_NE(Plan("select email from customer order by email limit 99999999999999999999999")
+                .find("single_shard_only=\"LIMIT values beyond 64 bits\""),
+            std::string::npos);
   // An expression over aggregates is computed by MariaDB over the merged values.
   EXPECT_NE(Plan("select count(*) + 1 from customer").find("ComputeColumns columns=0"),
             std::string::npos);
