@@ -177,7 +177,10 @@ class GroupedSelect {
         bind_count_(bind_count) {}
 
   std::string Analyze() {
-    if (select_.with_rollup) return "GROUP BY ... WITH ROLLUP";
+    rollup_ = select_.with_rollup;
+    if (rollup_ && !select_.order_by.empty()) return "WITH ROLLUP and ORDER BY";
+    if (rollup_ && select_.distinct) return "SELECT DISTINCT ... WITH ROLLUP";
+    select_.with_rollup = false;  // vtgate adds the super-aggregate rows
     select_distinct_ = select_.distinct;
     select_.distinct = false;  // partial groups are made distinct in vtgate
     // Group keys are resolved against the list as written, before aggregates are rewritten.
@@ -221,6 +224,14 @@ class GroupedSelect {
       ResultColumn column;
       auto error = Compute(*select_.items[i].expr, i, column);
       if (!error.empty()) return error;
+    }
+    if (rollup_) {
+      // Super-aggregate rows have NULL keys: an item computed by the shards
+      // from a key would keep a stale value.
+      for (size_t i = 0; i < visible_; ++i) {
+        if (!aggregate_items_.count(i) && !IsComputedItem(i) && !GroupKeyAt({i, false}))
+          return "WITH ROLLUP with an item that is neither a group key nor an aggregate";
+      }
     }
     if (select_.group_by.empty() && specs_.empty() && !ContainsAggregates(select_.having.get()) &&
         !AnyOrderByAggregate()) {
@@ -275,7 +286,7 @@ class GroupedSelect {
       plan = std::make_unique<ScalarAggregate>(std::move(plan), specs_);
     } else {
       if (!keys_.empty()) plan = std::make_unique<MemorySort>(std::move(plan), keys_, max_rows);
-      plan = std::make_unique<OrderedAggregate>(std::move(plan), keys_, specs_);
+      plan = std::make_unique<OrderedAggregate>(std::move(plan), keys_, specs_, rollup_);
       if (!computed_.empty())
         plan = std::make_unique<ComputeColumns>(std::move(plan), &keyspace, bind_count_,
                                                 std::move(computed_));
@@ -670,6 +681,10 @@ class GroupedSelect {
         error = "an expression over aggregates inside another";
         return;
       }
+      if (rollup_ && !SpecAt(input) && !GroupKeyAt(input)) {
+        error = "WITH ROLLUP with an expression over a column that is not a group key";
+        return;
+      }
       // A variance enters with all its digits, not as shown.
       if (const AggregateSpec* spec = SpecAt(input); spec && spec->kind == AggregateKind::kVariance)
         input = spec->variance.m2;
@@ -707,6 +722,7 @@ class GroupedSelect {
   sql::FormatOptions format_;
   size_t bind_count_ = 0;
   bool select_distinct_ = false;
+  bool rollup_ = false;  // GROUP BY ... WITH ROLLUP
   std::vector<size_t> computed_items_;
   std::map<size_t, ast::ExprPtr> replaced_computed_;  // computed items as written
   std::vector<ComputeColumns::Computed> computed_;

@@ -14,10 +14,12 @@
 // HAVING, ORDER BY nor LIMIT; AVG(x) travels as SUM(x) and COUNT(x), the
 // variance family as COUNT(x), SUM(x) and VAR_POP(x). Expressions over
 // aggregates (in the list, HAVING or ORDER BY) are computed by MariaDB over the
-// merged values (ComputeColumns). Shapes it cannot finish exactly (window
-// functions, JSON_ARRAYAGG and other aggregates, WITH ROLLUP, * with
-// grouping, ...) keep a single-shard-only Route of the statement as written,
-// refused with 1235 when their values reach more than one shard.
+// merged values (ComputeColumns). WITH ROLLUP: OrderedAggregate adds the
+// super-aggregate rows when every item is a group key or over aggregates.
+// Shapes it cannot finish exactly (window functions, JSON_ARRAYAGG and other
+// aggregates, * with grouping, WITH ROLLUP with ORDER BY or other items, ...)
+// keep a single-shard-only Route of the statement as written, refused with
+// 1235 when their values reach more than one shard.
 #pragma once
 
 #include <memory>

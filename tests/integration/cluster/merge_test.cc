@@ -186,6 +186,9 @@ TEST_F(MergeTest, GroupConcatVarianceAndExpressionsOverAggregates) {
   ExpectSame("SELECT sku FROM {t} GROUP BY sku HAVING MIN(sku) = 'apple'");
   ExpectSame("SELECT VAR_POP(price), STDDEV_SAMP(price), VARIANCE(customer_id) FROM {t}");
   ExpectSame("SELECT sku, STD(price), VAR_SAMP(price) FROM {t} GROUP BY sku");
+  ExpectSame(
+      "SELECT sku, price IS NULL, COUNT(*), SUM(price) FROM {t} GROUP BY sku, price IS NULL "
+      "WITH ROLLUP");
 }
 
 TEST_F(MergeTest, GroupConcatIsCutAtTheSessionsMaxLength) {
@@ -206,7 +209,7 @@ TEST_F(MergeTest, GroupConcatIsCutAtTheSessionsMaxLength) {
 TEST_F(MergeTest, ShapesStillRefusedAcrossShards) {
   GateClient c(cluster_->vtgate_port());
   for (const char* query : {
-           "SELECT sku, COUNT(*) FROM customer.corder GROUP BY sku WITH ROLLUP",
+           "SELECT sku, price + 1, COUNT(*) FROM customer.corder GROUP BY sku WITH ROLLUP",
            "SELECT sku, JSON_ARRAYAGG(order_id) FROM customer.corder GROUP BY sku",
            "SELECT order_id FROM customer.corder HAVING order_id > 3",
        }) {

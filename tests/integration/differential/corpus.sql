@@ -361,7 +361,6 @@ SELECT region_id, MIN(balance) FROM {k}.customer GROUP BY region_id ORDER BY MIN
 -- ordered
 SELECT customer_id, COUNT(DISTINCT product_id) AS d FROM {k}.corder GROUP BY customer_id ORDER BY d DESC, customer_id LIMIT 8
 SELECT region_id, GROUP_CONCAT(customer_id ORDER BY customer_id) FROM {k}.customer GROUP BY region_id
--- error 1235
 SELECT region_id, COUNT(*) FROM {k}.customer GROUP BY region_id WITH ROLLUP
 SELECT customer_id, SUM(price) + 1 FROM {k}.corder GROUP BY customer_id
 # Expressions over aggregates and group keys: merged in vtgate, evaluated by MariaDB
@@ -816,3 +815,10 @@ SELECT customer_id, COUNT(*) FROM {k}.corder GROUP BY customer_id HAVING SUM(qty
 SELECT customer_id, VAR_SAMP(price) FROM {k}.corder GROUP BY customer_id HAVING VAR_SAMP(price) > 100
 SELECT UPPER(status), CONCAT(STDDEV_POP(qty), '|', VAR_SAMP(price)), STDDEV_POP(qty) > 1.6 FROM {k}.corder GROUP BY UPPER(status)
 SELECT region_id, ROUND(STD(balance), 2), VAR_POP(balance) + COUNT(*) FROM {k}.customer WHERE balance IS NOT NULL GROUP BY region_id
+SELECT region_id, tier IS NULL, COUNT(*), SUM(balance) * 2 FROM {k}.customer WHERE region_id < 3 OR region_id IS NULL GROUP BY region_id, tier IS NULL WITH ROLLUP
+SELECT region_id, COUNT(*) FROM {k}.customer GROUP BY region_id WITH ROLLUP HAVING COUNT(*) > 7
+SELECT region_id, COUNT(*) FROM {k}.customer WHERE customer_id > 1000 GROUP BY region_id WITH ROLLUP
+SELECT region_id, COUNT(*), MAX(name) FROM {k}.customer GROUP BY region_id WITH ROLLUP LIMIT 3
+SELECT UPPER(status), qty, COUNT(*), GROUP_CONCAT(order_id ORDER BY order_id) FROM {k}.corder WHERE qty > 4 GROUP BY UPPER(status), qty WITH ROLLUP
+SELECT region_id, VAR_POP(balance), AVG(balance) FROM {k}.customer GROUP BY region_id WITH ROLLUP
+SELECT COUNT(*), SUM(qty) FROM {k}.corder GROUP BY customer_id % 3, qty WITH ROLLUP

@@ -387,6 +387,32 @@ TEST(OrderedAggregateTest, CountDistinctOfSeveralArgumentsSkipsTuplesWithNull) {
   EXPECT_EQ(out.rows[0][0], Value("3"));  // (1,x) (2,x) (2,y)
 }
 
+TEST(OrderedAggregateTest, RollupAddsSuperAggregateRowsAfterTheirGroups) {
+  ResultSet rs;
+  rs.fields = {MakeField(FieldType::kLong), MakeField(FieldType::kLong),
+               MakeField(FieldType::kLongLong)};
+  // (a, b, partial COUNT), sorted by a, b.
+  rs.rows = {Row{Value(), Value("1"), Value("2")}, Row{Value("1"), Value("1"), Value("1")},
+             Row{Value("1"), Value("1"), Value("2")}, Row{Value("1"), Value("2"), Value("4")},
+             Row{Value("2"), Value("1"), Value("1")}};
+  SortKey a, b;
+  a.value = {0, false};
+  b.value = {1, false};
+  std::vector<AggregateSpec> specs(1);
+  specs[0].kind = AggregateKind::kCount;
+  specs[0].column.value = {2, false};
+  ResultSet out = OrderedAggregate::Aggregate(rs, {a, b}, specs, /*rollup=*/true);
+  const std::vector<Row> expected = {
+      Row{Value(), Value("1"), Value("2")},    Row{Value(), Value(), Value("2")},
+      Row{Value("1"), Value("1"), Value("3")}, Row{Value("1"), Value("2"), Value("4")},
+      Row{Value("1"), Value(), Value("7")},    Row{Value("2"), Value("1"), Value("1")},
+      Row{Value("2"), Value(), Value("1")},    Row{Value(), Value(), Value("10")}};
+  EXPECT_EQ(out.rows, expected);
+  // No rows: no super-aggregate either.
+  rs.rows.clear();
+  EXPECT_TRUE(OrderedAggregate::Aggregate(rs, {a, b}, specs, true).rows.empty());
+}
+
 FilterOperand Column(size_t index) {
   FilterOperand operand;
   operand.is_column = true;
