@@ -435,7 +435,10 @@ class GroupedSelect {
       shard_expr = call.Clone();
     } else if (name == "group_concat") {
       spec.kind = AggregateKind::kGroupConcat;
+      // Within a partial group every row has the same arguments: DISTINCT
+      // keeps the shard's own value (there for its type) to one copy.
       shard_expr = call.Clone();
+      shard_expr->As<ast::FuncCall>().distinct = true;
       keep_own_name = true;
       auto error = PlanGroupConcat(call, spec);
       if (!error.empty()) return error;

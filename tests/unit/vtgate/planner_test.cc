@@ -135,13 +135,14 @@ TEST_F(PlannerTest, GroupConcatIsBuiltInVtgateFromFineGroups) {
             "customer_id ORDER BY customer_id DESC SEPARATOR ';'), customer_id, "
             "WEIGHT_STRING(customer_id), COUNT(*), @@group_concat_max_len, WEIGHT_STRING(email) "
             "FROM customer GROUP BY email, customer_id, CAST(customer_id AS BINARY)\"\n");
-  EXPECT_EQ(Plan("select group_concat(email, customer_id order by 2, email) from customer"),
-            "TruncateColumns hidden=6\n"
-            "  OrderedAggregate keys=[] aggregates=[group_concat(0)]\n"
-            "    Route Scatter keyspace=customer query=\"SELECT group_concat(email, customer_id "
-            "ORDER BY 2, email), email, WEIGHT_STRING(email), customer_id, "
-            "WEIGHT_STRING(customer_id), COUNT(*), @@group_concat_max_len FROM customer GROUP BY "
-            "email, CAST(email AS BINARY), customer_id, CAST(customer_id AS BINARY)\"\n");
+  EXPECT_EQ(
+      Plan("select group_concat(email, customer_id order by 2, email) from customer"),
+      "TruncateColumns hidden=6\n"
+      "  OrderedAggregate keys=[] aggregates=[group_concat(0)]\n"
+      "    Route Scatter keyspace=customer query=\"SELECT group_concat(DISTINCT email, customer_id "
+      "ORDER BY 2, email), email, WEIGHT_STRING(email), customer_id, "
+      "WEIGHT_STRING(customer_id), COUNT(*), @@group_concat_max_len FROM customer GROUP BY "
+      "email, CAST(email AS BINARY), customer_id, CAST(customer_id AS BINARY)\"\n");
 }
 
 TEST_F(PlannerTest, VarianceTravelsAsCountSumAndFullPrecisionVarPop) {
