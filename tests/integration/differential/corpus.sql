@@ -822,3 +822,11 @@ SELECT region_id, COUNT(*), MAX(name) FROM {k}.customer GROUP BY region_id WITH 
 SELECT UPPER(status), qty, COUNT(*), GROUP_CONCAT(order_id ORDER BY order_id) FROM {k}.corder WHERE qty > 4 GROUP BY UPPER(status), qty WITH ROLLUP
 SELECT region_id, VAR_POP(balance), AVG(balance) FROM {k}.customer GROUP BY region_id WITH ROLLUP
 SELECT COUNT(*), SUM(qty) FROM {k}.corder GROUP BY customer_id % 3, qty WITH ROLLUP
+SELECT customer_id FROM {k}.corder GROUP BY customer_id HAVING GROUP_CONCAT(status ORDER BY order_id) LIKE '%cancelled%'
+-- ordered
+SELECT customer_id, GROUP_CONCAT(qty ORDER BY qty) AS g FROM {k}.corder GROUP BY customer_id ORDER BY g, customer_id
+SELECT DISTINCT GROUP_CONCAT(DISTINCT qty ORDER BY qty) FROM {k}.corder GROUP BY customer_id
+SELECT qty, COUNT(DISTINCT customer_id), GROUP_CONCAT(DISTINCT UPPER(note) ORDER BY UPPER(note)), STDDEV_SAMP(price), SUM(price) FROM {k}.corder GROUP BY qty
+SELECT region_id, COUNT(*) FROM {k}.customer GROUP BY region_id HAVING GROUP_CONCAT(name) IS NULL OR MIN(name) = 'ann'
+-- ordered
+SELECT COUNT(*) AS n, VAR_SAMP(weight) FROM {k}.product GROUP BY category IS NULL ORDER BY n
