@@ -613,6 +613,8 @@ class GroupedSelect {
     if (const AggregateSpec* spec = SpecAt(key.value)) {
       key.weight = spec->column.weight;
       key.has_weight = spec->column.has_weight && !IsDistinctAggregate(spec->kind);
+      // A variance sorts by its value, not as shown (equal shown values may differ).
+      if (spec->kind == AggregateKind::kVariance) key.value = spec->variance.m2;
       if (spec->kind == AggregateKind::kGroupConcat) {
         // Its weight is known only once vtgate has built it.
         const ast::Expr& call = *aggregate_calls_.at(key.value.index);
@@ -643,6 +645,7 @@ class GroupedSelect {
       const ast::Literal ordinal(ast::LiteralKind::kInt, std::to_string(i + 1));
       auto error = SortKeyOf(ordinal, key);
       if (!error.empty()) return error;
+      key.value = {i, false};  // rows are distinct as shown
       distinct_keys_.push_back(key);
     }
     return "";

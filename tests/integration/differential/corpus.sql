@@ -830,3 +830,5 @@ SELECT qty, COUNT(DISTINCT customer_id), GROUP_CONCAT(DISTINCT UPPER(note) ORDER
 SELECT region_id, COUNT(*) FROM {k}.customer GROUP BY region_id HAVING GROUP_CONCAT(name) IS NULL OR MIN(name) = 'ann'
 -- ordered
 SELECT COUNT(*) AS n, VAR_SAMP(weight) FROM {k}.product GROUP BY category IS NULL ORDER BY n
+-- ordered
+SELECT customer_id, VAR_POP(qty) AS v FROM {k}.corder GROUP BY customer_id ORDER BY v DESC, customer_id
