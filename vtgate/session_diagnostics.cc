@@ -6,6 +6,7 @@
 // a pooled connection, possibly another client's statement.
 #include <algorithm>
 #include <charconv>
+#include <iterator>
 
 #include "vtgate/session.h"
 
@@ -43,6 +44,10 @@ void Session::RecordDiagnostics(Result<ResultSet>& result) {
     last_warning_count_ = 1;
     return;
   }
+  // Warnings vtgate itself raised while finishing the result (GROUP_CONCAT cut).
+  warnings.insert(warnings.end(), std::make_move_iterator(result->warning_list.begin()),
+                  std::make_move_iterator(result->warning_list.end()));
+  result->warning_list.clear();
   if (warnings.empty() && result->warnings == 0) {
     if (!keeps_diagnostics_) {
       last_warnings_.clear();

@@ -110,6 +110,10 @@ std::string_view AggregateName(AggregateKind kind) {
       return "bit_or";
     case AggregateKind::kBitXor:
       return "bit_xor";
+    case AggregateKind::kVariance:
+      return "variance";
+    case AggregateKind::kGroupConcat:
+      return "group_concat";
   }
   return "?";
 }
@@ -120,8 +124,9 @@ bool IsDistinctAggregate(AggregateKind kind) {
 }
 
 Row CombineRows(const std::vector<Field>& fields, std::span<const Row> rows,
-                const std::vector<AggregateSpec>& aggregates) {
+                const std::vector<AggregateSpec>& aggregates, bool* cut) {
   const size_t n = fields.size();
+  if (cut != nullptr) *cut = false;
   Row out = rows.empty() ? Row(n) : rows.front();
   for (const AggregateSpec& spec : aggregates) {
     const size_t col = spec.column.value.Resolve(n);
@@ -179,17 +184,32 @@ Row CombineRows(const std::vector<Field>& fields, std::span<const Row> rows,
       case AggregateKind::kAvgDistinct: {
         Sum total(DistinctIsFloating(field.type));
         uint64_t count = 0;
-        const Row* previous = nullptr;
+        std::vector<SortKey> tuple{spec.column};
+        tuple.insert(tuple.end(), spec.more_args.begin(), spec.more_args.end());
+        std::vector<const Row*> present;
         for (const Row& row : rows) {
-          if (!row[col].has_value()) continue;
-          if (previous != nullptr &&
-              CompareSortValues(field, (*previous)[col], WeightOf(*previous, spec.column, n),
-                                row[col], WeightOf(row, spec.column, n)) == 0) {
-            continue;
+          const bool has_null = std::any_of(tuple.begin(), tuple.end(), [&](const SortKey& key) {
+            return !row[key.value.Resolve(n)].has_value();
+          });
+          if (!has_null) present.push_back(&row);
+        }
+        auto compare = [&](const Row& a, const Row& b) {
+          for (const SortKey& key : tuple) {
+            const size_t c = key.value.Resolve(n);
+            const int order =
+                CompareSortValues(fields[c], a[c], WeightOf(a, key, n), b[c], WeightOf(b, key, n));
+            if (order != 0) return order;
           }
-          previous = &row;
+          return 0;
+        };
+        std::stable_sort(present.begin(), present.end(),
+                         [&](const Row* a, const Row* b) { return compare(*a, *b) < 0; });
+        const Row* previous = nullptr;
+        for (const Row* row : present) {
+          if (previous != nullptr && compare(*previous, *row) == 0) continue;
+          previous = row;
           ++count;
-          total.Add(*row[col]);
+          total.Add(*(*row)[col]);
         }
         if (spec.kind == AggregateKind::kCountDistinct) {
           out[col] = std::to_string(count);
@@ -198,6 +218,18 @@ Row CombineRows(const std::vector<Field>& fields, std::span<const Row> rows,
         } else {
           out[col] = Average(total, count, field);
         }
+        break;
+      }
+      case AggregateKind::kVariance: {
+        const std::optional<double> value = MergeVariance(fields, rows, spec.variance);
+        out[col] = FormatVariance(value, field);
+        out[spec.variance.m2.Resolve(n)] = value ? Value(FormatDouble(*value)) : Value();
+        break;
+      }
+      case AggregateKind::kGroupConcat: {
+        bool was_cut = false;
+        out[col] = ConcatGroup(fields, rows, spec.concat, field.charset, was_cut);
+        if (was_cut && cut != nullptr) *cut = true;
         break;
       }
       case AggregateKind::kBitAnd:
@@ -260,6 +292,12 @@ std::vector<Field> CombinedFields(std::vector<Field> fields,
           field.decimals = kNotFixedDecimals;
         }
         field.charset = kCharsetBinary;
+        break;
+      }
+      case AggregateKind::kVariance: {
+        Field& exact = fields[spec.variance.m2.Resolve(n)];
+        exact.type = FieldType::kDouble;
+        exact.decimals = field.decimals;
         break;
       }
       default:

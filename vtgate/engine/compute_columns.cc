@@ -1,6 +1,8 @@
 #include "vtgate/engine/compute_columns.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 #include <fmt/format.h>
 
@@ -12,6 +14,7 @@ namespace tessera::vtgate {
 namespace {
 
 constexpr size_t kRowsPerQuery = 500;
+constexpr uint8_t kNotFixedDecimals = 31;
 
 // A merged value as a literal. NULL keeps its column's type (an empty SUM of
 // a DECIMAL(10,2) column is still DECIMAL: IFNULL(SUM(x), 0) is 0.00).
@@ -35,6 +38,14 @@ BindValue InputValue(const Field& field, const Value& value) {
   return null;
 }
 
+// A DOUBLE shown with a fixed scale (AVG or VARIANCE of a DECIMAL, ...): a
+// literal cannot carry that scale, so the expression is evaluated twice,
+// once over ROUND(value, scale) for MariaDB's type and once over the value.
+bool HasFixedScale(const Field& field) {
+  return (field.type == FieldType::kFloat || field.type == FieldType::kDouble) &&
+         field.decimals < kNotFixedDecimals;
+}
+
 }  // namespace
 
 boost::asio::awaitable<Result<ResultSet>> ComputeColumns::Execute(VCursor& cursor,
@@ -45,6 +56,13 @@ boost::asio::awaitable<Result<ResultSet>> ComputeColumns::Execute(VCursor& curso
   // The binds of the statement, then each input's value of the row.
   BindValues row_binds = binds;
   row_binds.resize(bind_count_);
+  std::vector<bool> twice(computed_.size(), false);
+  size_t answer_columns = 1;
+  for (size_t k = 0; k < computed_.size(); ++k) {
+    for (const auto& input : computed_[k].inputs)
+      if (HasFixedScale(result->fields[input.Resolve(columns)])) twice[k] = true;
+    answer_columns += twice[k] ? 2 : 1;
+  }
   for (size_t start = 0; start < result->rows.size(); start += kRowsPerQuery) {
     const size_t end = std::min(result->rows.size(), start + kRowsPerQuery);
     std::string sql;
@@ -52,11 +70,20 @@ boost::asio::awaitable<Result<ResultSet>> ComputeColumns::Execute(VCursor& curso
       const auto& row = result->rows[r];
       sql += sql.empty() ? "SELECT " : " UNION ALL SELECT ";
       sql += std::to_string(r - start);
-      for (const auto& computed : computed_) {
+      for (size_t k = 0; k < computed_.size(); ++k) {
+        const auto& computed = computed_[k];
         row_binds.resize(bind_count_);
         for (const auto& input : computed.inputs) {
           const size_t at = input.Resolve(columns);
           row_binds.push_back(InputValue(result->fields[at], row[at]));
+        }
+        sql += ", " + computed.expr.Render(row_binds);
+        if (!twice[k]) continue;
+        for (size_t i = 0; i < computed.inputs.size(); ++i) {
+          const Field& field = result->fields[computed.inputs[i].Resolve(columns)];
+          BindValue& bind = row_binds[bind_count_ + i];
+          if (HasFixedScale(field) && bind.value.kind != VindexValue::Kind::kNull)
+            bind.sql = "ROUND(" + bind.sql + ", " + std::to_string(field.decimals) + ")";
         }
         sql += ", " + computed.expr.Render(row_binds);
       }
@@ -64,20 +91,38 @@ boost::asio::awaitable<Result<ResultSet>> ComputeColumns::Execute(VCursor& curso
     ShardQuery query{&keyspace_->shards.front(), std::move(sql)};
     auto values = co_await cursor.ExecuteOne(std::move(query));
     if (!values.ok()) co_return values.error();
-    if (values->fields.size() != computed_.size() + 1)
+    if (values->fields.size() != answer_columns)
       co_return Error::Internal("computing columns: the answer has the wrong number of columns");
     for (const auto& row : values->rows) {
       if (!row[0]) continue;
       const size_t r = start + std::stoull(*row[0]);
       if (r >= end) continue;
-      for (size_t k = 0; k < computed_.size(); ++k)
-        result->rows[r][computed_[k].column] = row[k + 1];
+      size_t at = 1;
+      for (size_t k = 0; k < computed_.size(); ++k) {
+        Value value = row[at];
+        if (twice[k]) {
+          // The value over exact inputs, shown as MariaDB types the expression.
+          const Field& typed = values->fields[at + 1];
+          if (value && HasFixedScale(typed)) {
+            char buf[400];
+            std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(typed.decimals),
+                          std::strtod(value->c_str(), nullptr));
+            value = std::string(buf);
+          } else if (value && !IsNumericType(typed.type)) {
+            value = row[at + 1];
+          }
+        }
+        result->rows[r][computed_[k].column] = std::move(value);
+        at += twice[k] ? 2 : 1;
+      }
     }
     if (start == 0) {
       // The column's type is the one MariaDB gives the expression.
+      size_t at = 1;
       for (size_t k = 0; k < computed_.size(); ++k) {
         Field& field = result->fields[computed_[k].column];
-        Field typed = values->fields[k + 1];
+        at += twice[k] ? 1 : 0;
+        Field typed = values->fields[at++];
         typed.name = field.name;
         typed.org_name = field.org_name;
         typed.table = field.table;

@@ -1,6 +1,8 @@
 #include "vtgate/planner/select_merge.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -97,10 +99,73 @@ ast::ExprPtr CallOf(std::string name, const ast::Expr& arg) {
   return call;
 }
 
+ast::ExprPtr CountStar() {
+  auto call = std::make_unique<ast::FuncCall>();
+  call->name = "COUNT";
+  call->star = true;
+  return call;
+}
+
+ast::ExprPtr CastOf(ast::ExprPtr operand, std::string type) {
+  auto cast = std::make_unique<ast::CastExpr>();
+  cast->operand = std::move(operand);
+  cast->type = std::move(type);
+  return cast;
+}
+
+ast::ExprPtr SystemVariable(std::string name) {
+  auto variable = std::make_unique<ast::Variable>();
+  variable->system = true;
+  variable->name = std::move(name);
+  return variable;
+}
+
+// Whether `expr` reads a column (a constant needs no grouping).
+bool ReadsColumn(ast::Expr& expr) {
+  bool found = false;
+  ast::ForEachExprOfQuery(expr, [&](ast::Expr& e) {
+    if (e.kind() == ast::ExprKind::kColumn) found = true;
+  });
+  return found;
+}
+
+bool HasSubquery(ast::Expr& expr) {
+  bool found = false;
+  ast::ForEachExprOfQuery(expr, [&](ast::Expr& e) {
+    if (ast::NestedQuery(e) != nullptr) found = true;
+  });
+  return found;
+}
+
+bool IsVarianceFunction(const std::string& lower_name) {
+  return lower_name == "std" || lower_name == "stddev" || lower_name == "stddev_pop" ||
+         lower_name == "stddev_samp" || lower_name == "variance" || lower_name == "var_pop" ||
+         lower_name == "var_samp";
+}
+
+// The value of unsigned integer text; nullopt when it does not fit 64 bits.
+std::optional<uint64_t> ParseCount(std::string_view text) {
+  uint64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// An integer literal's value; 0 (no position) when it does not fit.
+size_t OrdinalValue(const ast::Expr& e) {
+  return ParseCount(e.As<ast::Literal>().text).value_or(0);
+}
+
+bool IsOrdinal(const ast::Expr& e) {
+  return e.kind() == ast::ExprKind::kLiteral && e.As<ast::Literal>().type == ast::LiteralKind::kInt;
+}
+
 // Plans a SELECT with GROUP BY, HAVING or aggregates whose rows come from
-// several shards: shards group and aggregate their own rows (by the DISTINCT
-// argument too, when there is one) and vtgate merges the partial groups:
-//   Route -> [MemorySort keys] -> OrderedAggregate -> [Filter] -> [MemorySort] -> [Limit]
+// several shards: shards group and aggregate their own rows (also by the
+// arguments of DISTINCT aggregates and GROUP_CONCAT, so vtgate can finish
+// those) and vtgate merges the partial groups:
+//   Route -> [MemorySort keys] -> OrderedAggregate -> [ComputeColumns] -> [Filter]
+//         -> [Distinct] -> [MemorySort] -> [Limit]
 // Every method returns an empty string or the reason the shape is refused.
 class GroupedSelect {
  public:
@@ -112,8 +177,12 @@ class GroupedSelect {
         bind_count_(bind_count) {}
 
   std::string Analyze() {
-    if (select_.with_rollup) return "GROUP BY ... WITH ROLLUP";
-    if (select_.distinct) return "SELECT DISTINCT with GROUP BY or aggregates";
+    rollup_ = select_.with_rollup;
+    if (rollup_ && !select_.order_by.empty()) return "WITH ROLLUP and ORDER BY";
+    if (rollup_ && select_.distinct) return "SELECT DISTINCT ... WITH ROLLUP";
+    select_.with_rollup = false;  // vtgate adds the super-aggregate rows
+    select_distinct_ = select_.distinct;
+    select_.distinct = false;  // partial groups are made distinct in vtgate
     // Group keys are resolved against the list as written, before aggregates are rewritten.
     std::vector<std::optional<size_t>> key_items;
     for (auto& g : select_.group_by) {
@@ -134,10 +203,6 @@ class GroupedSelect {
         computed_items_.push_back(i);  // planned once the group keys are known
         continue;
       }
-      const auto& call = item.expr->As<ast::FuncCall>();
-      for (auto& arg : call.args) {
-        if (ContainsAggregateOrWindow(*arg, window)) return "nested aggregates";
-      }
       auto error = AddAggregate(item.expr->As<ast::FuncCall>(), i, item_column_[i]);
       if (!error.empty()) return error;
     }
@@ -145,9 +210,7 @@ class GroupedSelect {
       SortKey key;
       if (key_items[k]) {
         const size_t i = *key_items[k];
-        if (aggregate_items_.count(i) ||
-            std::count(computed_items_.begin(), computed_items_.end(), i) > 0)
-          return "GROUP BY an aggregate";
+        if (aggregate_items_.count(i) || IsComputedItem(i)) return "GROUP BY an aggregate";
         key.value = {i, false};
         key.weight = hidden_.Append(WeightStringOf(*select_.items[i].expr));
       } else {
@@ -158,18 +221,24 @@ class GroupedSelect {
       keys_.push_back(key);
     }
     for (size_t i : computed_items_) {
-      auto error = PlanComputedItem(i);
+      ResultColumn column;
+      auto error = Compute(*select_.items[i].expr, i, column);
       if (!error.empty()) return error;
+    }
+    if (rollup_) {
+      // Super-aggregate rows have NULL keys: an item computed by the shards
+      // from a key would keep a stale value.
+      for (size_t i = 0; i < visible_; ++i) {
+        if (!aggregate_items_.count(i) && !IsComputedItem(i) && !GroupKeyAt({i, false}))
+          return "WITH ROLLUP with an item that is neither a group key nor an aggregate";
+      }
     }
     if (select_.group_by.empty() && specs_.empty() && !ContainsAggregates(select_.having.get()) &&
         !AnyOrderByAggregate()) {
       return "HAVING without GROUP BY or aggregates";
     }
     if (select_.having) {
-      auto error = TranslateHaving(*select_.having, having_.emplace(),
-                                   [this](const ast::Expr& e, ResultColumn& column) {
-                                     return ColumnOf(e, /*ordinals=*/false, column);
-                                   });
+      auto error = PlanHaving(*select_.having);
       if (!error.empty()) return error;
     }
     for (auto& order : select_.order_by) {
@@ -178,13 +247,17 @@ class GroupedSelect {
           e.As<ast::Literal>().type == ast::LiteralKind::kNull)
         continue;  // ORDER BY NULL: no order asked for
       SortKey key;
-      auto error = SortKeyOf(e, key);
+      auto error = SortKeyOf(*order.expr, key);
       if (!error.empty()) return error;
       key.desc = order.desc;
       order_keys_.push_back(key);
     }
-    // The shard query: grouped by the keys and the DISTINCT argument, nothing after grouping.
-    if (distinct_arg_) select_.group_by.push_back(distinct_arg_->Clone());
+    if (select_distinct_) {
+      auto error = PlanDistinct();
+      if (!error.empty()) return error;
+    }
+    // The shard query: grouped by the keys and what vtgate must see row by row, nothing after.
+    for (auto& detail : detail_group_by_) select_.group_by.push_back(std::move(detail));
     select_.having.reset();
     select_.order_by.clear();
     select_.limit.count.reset();
@@ -194,10 +267,12 @@ class GroupedSelect {
 
   // Only COUNT / SUM / MIN / MAX over the whole result: ScalarAggregate is enough.
   bool IsPlainScalar() const {
-    if (!keys_.empty() || having_ || distinct_arg_ || !computed_.empty()) return false;
-    if (specs_.size() != visible_) return false;
+    if (!keys_.empty() || having_ || !detail_texts_.empty() || !computed_.empty()) return false;
+    if (specs_.size() != visible_ || !distinct_keys_.empty()) return false;
     for (const auto& spec : specs_) {
-      if (spec.kind == AggregateKind::kAvg || IsDistinctAggregate(spec.kind)) return false;
+      if (spec.kind == AggregateKind::kAvg || IsDistinctAggregate(spec.kind) ||
+          spec.kind == AggregateKind::kVariance || spec.kind == AggregateKind::kGroupConcat)
+        return false;
       if (spec.column.value.index >= visible_) return false;
     }
     return true;
@@ -210,23 +285,14 @@ class GroupedSelect {
     if (IsPlainScalar()) {
       plan = std::make_unique<ScalarAggregate>(std::move(plan), specs_);
     } else {
-      std::vector<SortKey> sort_keys = keys_;
-      if (distinct_arg_) {
-        for (const auto& spec : specs_) {
-          if (IsDistinctAggregate(spec.kind)) {
-            sort_keys.push_back(spec.column);
-            break;
-          }
-        }
-      }
-      if (!sort_keys.empty()) {
-        plan = std::make_unique<MemorySort>(std::move(plan), std::move(sort_keys), max_rows);
-      }
-      plan = std::make_unique<OrderedAggregate>(std::move(plan), keys_, specs_);
-      if (having_) plan = std::make_unique<Filter>(std::move(plan), std::move(*having_));
+      if (!keys_.empty()) plan = std::make_unique<MemorySort>(std::move(plan), keys_, max_rows);
+      plan = std::make_unique<OrderedAggregate>(std::move(plan), keys_, specs_, rollup_);
       if (!computed_.empty())
         plan = std::make_unique<ComputeColumns>(std::move(plan), &keyspace, bind_count_,
                                                 std::move(computed_));
+      if (having_) plan = std::make_unique<Filter>(std::move(plan), std::move(*having_));
+      if (!distinct_keys_.empty())
+        plan = std::make_unique<Distinct>(std::move(plan), distinct_keys_, max_rows);
       if (!order_keys_.empty()) {
         plan = std::make_unique<MemorySort>(std::move(plan), order_keys_, max_rows);
       }
@@ -248,12 +314,14 @@ class GroupedSelect {
     }
     return false;
   }
+  bool IsComputedItem(size_t i) const {
+    return std::count(computed_items_.begin(), computed_items_.end(), i) > 0;
+  }
 
   // The visible item `e` names: an ordinal (when allowed), an alias or the same text.
   std::optional<size_t> ItemNamedBy(const ast::Expr& e, bool ordinals) const {
-    if (ordinals && e.kind() == ast::ExprKind::kLiteral &&
-        e.As<ast::Literal>().type == ast::LiteralKind::kInt) {
-      const size_t ordinal = std::stoull(e.As<ast::Literal>().text);
+    if (ordinals && IsOrdinal(e)) {
+      const size_t ordinal = OrdinalValue(e);
       if (ordinal >= 1 && ordinal <= visible_) return ordinal - 1;
       return std::nullopt;
     }
@@ -273,6 +341,63 @@ class GroupedSelect {
     return std::nullopt;
   }
 
+  // Shards also group by `e` (and by its bytes when `bytes`: GROUP_CONCAT
+  // must keep 'a' and 'A' apart), so vtgate sees its values row by row.
+  void GroupShardsBy(ast::Expr& e, bool bytes) {
+    if (!ReadsColumn(e)) return;
+    auto add = [this](ast::ExprPtr expr) {
+      if (detail_texts_.insert(MatchText(*expr)).second)
+        detail_group_by_.push_back(std::move(expr));
+    };
+    add(e.Clone());
+    if (bytes) add(CastOf(e.Clone(), "BINARY"));
+  }
+
+  // A hidden column holding `e` and its collation weight.
+  SortKey HiddenValue(const ast::Expr& e) {
+    SortKey key;
+    key.value = hidden_.Append(e.Clone());
+    key.weight = hidden_.Append(WeightStringOf(e));
+    key.has_weight = true;
+    return key;
+  }
+
+  std::string PlanGroupConcat(const ast::FuncCall& call, AggregateSpec& spec) {
+    if (call.args.empty()) return "GROUP_CONCAT without arguments";
+    GroupConcatSpec& concat = spec.concat;
+    concat.distinct = call.distinct;
+    if (call.has_separator) concat.separator = call.separator;
+    for (auto& arg : call.args) {
+      concat.args.push_back(HiddenValue(*arg));
+      GroupShardsBy(*arg, /*bytes=*/true);
+    }
+    for (auto& order : call.order_by) {
+      bool window = false;
+      if (ContainsAggregateOrWindow(*order.expr, window)) return "nested aggregates";
+      SortKey key;
+      if (IsOrdinal(*order.expr)) {
+        const size_t ordinal = OrdinalValue(*order.expr);
+        if (ordinal < 1 || ordinal > call.args.size())
+          return "GROUP_CONCAT ORDER BY position " + order.expr->As<ast::Literal>().text;
+        key = concat.args[ordinal - 1];
+      } else if (auto same = std::find_if(call.args.begin(), call.args.end(),
+                                          [&](const ast::ExprPtr& arg) {
+                                            return MatchText(*arg) == MatchText(*order.expr);
+                                          });
+                 same != call.args.end()) {
+        key = concat.args[static_cast<size_t>(same - call.args.begin())];
+      } else {
+        key = HiddenValue(*order.expr);
+        GroupShardsBy(*order.expr, /*bytes=*/false);
+      }
+      key.desc = order.desc;
+      concat.order.push_back(key);
+    }
+    concat.multiplicity = hidden_.Append(CountStar());
+    concat.max_length = hidden_.Append(SystemVariable("group_concat_max_len"));
+    return "";
+  }
+
   // Where the final value of `call` will be; `item` when it is a visible item.
   std::string AddAggregate(const ast::FuncCall& call, std::optional<size_t> item,
                            ResultColumn& column) {
@@ -283,12 +408,24 @@ class GroupedSelect {
     }
     const std::string name = Lower(call.name);
     if (call.over) return "window functions";
+    for (auto& arg : call.args) {
+      bool window = false;
+      if (ContainsAggregateOrWindow(*arg, window)) return "nested aggregates";
+    }
     AggregateSpec spec;
     ast::ExprPtr shard_expr;
     const ast::Expr* arg = call.args.size() == 1 ? call.args[0].get() : nullptr;
+    // The shard's own value of the aggregate gives the column its type.
+    bool keep_own_name = false;
     if (name == "count" && call.star) {
       spec.kind = AggregateKind::kCount;
       shard_expr = call.Clone();
+    } else if (name == "count" && call.distinct && !call.args.empty()) {
+      spec.kind = AggregateKind::kCountDistinct;
+      shard_expr = call.args[0]->Clone();
+      for (size_t a = 1; a < call.args.size(); ++a)
+        spec.more_args.push_back(HiddenValue(*call.args[a]));
+      for (auto& a : call.args) GroupShardsBy(*a, /*bytes=*/false);
     } else if ((name == "count" || name == "sum" || name == "avg" || name == "min" ||
                 name == "max") &&
                arg == nullptr) {
@@ -296,15 +433,31 @@ class GroupedSelect {
     } else if (name == "min" || name == "max") {
       spec.kind = name == "min" ? AggregateKind::kMin : AggregateKind::kMax;
       shard_expr = call.Clone();
+    } else if (name == "group_concat") {
+      spec.kind = AggregateKind::kGroupConcat;
+      // Within a partial group every row has the same arguments: DISTINCT
+      // keeps the shard's own value (there for its type) to one copy.
+      shard_expr = call.Clone();
+      shard_expr->As<ast::FuncCall>().distinct = true;
+      keep_own_name = true;
+      auto error = PlanGroupConcat(call, spec);
+      if (!error.empty()) return error;
+    } else if (IsVarianceFunction(name)) {
+      if (arg == nullptr) return name + " with several arguments";
+      if (call.distinct) return name + "(DISTINCT ...)";
+      spec.kind = AggregateKind::kVariance;
+      shard_expr = call.Clone();
+      keep_own_name = true;
+      spec.variance.sample = name == "stddev_samp" || name == "var_samp";
+      spec.variance.root = name.rfind("std", 0) == 0;
+      spec.variance.count = hidden_.Append(CallOf("COUNT", *arg));
+      spec.variance.sum = hidden_.Append(CallOf("SUM", *arg));
+      spec.variance.m2 = hidden_.Append(CastOf(CallOf("VAR_POP", *arg), "DOUBLE"));
     } else if (call.distinct) {
-      if (name != "count" && name != "sum" && name != "avg") return "aggregate function " + name;
-      spec.kind = name == "count"
-                      ? AggregateKind::kCountDistinct
-                      : (name == "sum" ? AggregateKind::kSumDistinct : AggregateKind::kAvgDistinct);
-      if (distinct_arg_ && MatchText(*distinct_arg_) != MatchText(*arg))
-        return "DISTINCT aggregates of different expressions";
-      if (!distinct_arg_) distinct_arg_ = arg->Clone();
+      if (name != "sum" && name != "avg") return "aggregate function " + name;
+      spec.kind = name == "sum" ? AggregateKind::kSumDistinct : AggregateKind::kAvgDistinct;
       shard_expr = arg->Clone();
+      GroupShardsBy(*call.args[0], /*bytes=*/false);
     } else if (name == "count" || name == "sum") {
       spec.kind = name == "count" ? AggregateKind::kCount : AggregateKind::kSum;
       shard_expr = call.Clone();
@@ -326,7 +479,7 @@ class GroupedSelect {
     }
     if (item) {
       auto& select_item = select_.items[*item];
-      if (select_item.alias.empty() && spec.kind != AggregateKind::kCount &&
+      if (select_item.alias.empty() && !keep_own_name && spec.kind != AggregateKind::kCount &&
           spec.kind != AggregateKind::kSum && spec.kind != AggregateKind::kMin &&
           spec.kind != AggregateKind::kMax && spec.kind != AggregateKind::kBitAnd &&
           spec.kind != AggregateKind::kBitOr && spec.kind != AggregateKind::kBitXor) {
@@ -347,6 +500,7 @@ class GroupedSelect {
     }
     column = spec.column.value;
     aggregate_columns_.emplace(text, column);
+    aggregate_calls_[column.index] = call.Clone();
     specs_.push_back(std::move(spec));
     return "";
   }
@@ -354,6 +508,13 @@ class GroupedSelect {
   const AggregateSpec* SpecAt(ResultColumn column) const {
     for (const auto& spec : specs_) {
       if (spec.column.value.index == column.index) return &spec;
+    }
+    return nullptr;
+  }
+
+  const SortKey* GroupKeyAt(ResultColumn column) const {
+    for (const auto& key : keys_) {
+      if (key.value.index == column.index) return &key;
     }
     return nullptr;
   }
@@ -377,23 +538,94 @@ class GroupedSelect {
     return "expression '" + sql::FormatExpr(e) + "' after grouping";
   }
 
+  // Whether the value in `column` is a number whatever the column types:
+  // the aggregates Filter can compare without a collation (MIN and MAX of
+  // text are not).
+  bool IsNumericAggregate(ResultColumn column) const {
+    const AggregateSpec* spec = SpecAt(column);
+    if (spec == nullptr || GroupKeyAt(column) != nullptr) return false;
+    return spec->kind != AggregateKind::kGroupConcat && spec->kind != AggregateKind::kMin &&
+           spec->kind != AggregateKind::kMax;
+  }
+  bool FilterOnlyReadsAggregates(const FilterExpr& e) const {
+    for (const auto& child : e.children) {
+      if (!FilterOnlyReadsAggregates(child)) return false;
+    }
+    if (e.left.is_column && !IsNumericAggregate(e.left.column)) return false;
+    if (e.right.is_column && !IsNumericAggregate(e.right.column)) return false;
+    return true;
+  }
+
+  // A variance is compared with all its digits, not as shown.
+  void ReadExactVariances(FilterExpr& e) const {
+    for (auto& child : e.children) ReadExactVariances(child);
+    for (FilterOperand* operand : {&e.left, &e.right}) {
+      if (!operand->is_column) continue;
+      const AggregateSpec* spec = SpecAt(operand->column);
+      if (spec != nullptr && spec->kind == AggregateKind::kVariance)
+        operand->column = spec->variance.m2;
+    }
+  }
+
+  // HAVING comparing aggregates with numbers is a Filter of its own; any
+  // other condition is computed by MariaDB over the merged values (as
+  // `(condition) IS TRUE`) and filtered on.
+  std::string PlanHaving(const ast::Expr& condition) {
+    FilterExpr filter;
+    auto error =
+        TranslateHaving(condition, filter, [this](const ast::Expr& e, ResultColumn& column) {
+          return ColumnOf(e, /*ordinals=*/false, column);
+        });
+    if (error.empty() && FilterOnlyReadsAggregates(filter)) {
+      ReadExactVariances(filter);
+      having_ = std::move(filter);
+      return "";
+    }
+    auto is_true = std::make_unique<ast::IsExpr>();
+    is_true->operand = condition.Clone();
+    is_true->test = ast::IsTest::kTrue;
+    ResultColumn column;
+    error = Compute(*is_true, std::nullopt, column);
+    if (!error.empty()) return error;
+    FilterExpr& holds = having_.emplace();
+    holds.kind = FilterExpr::Kind::kCompare;
+    holds.op = CompareOp::kEq;
+    holds.left.is_column = true;
+    holds.left.column = column;
+    holds.right.value.literal = {VindexValue::Kind::kInteger, "1"};
+    return "";
+  }
+
   std::string SortKeyOf(const ast::Expr& e, SortKey& key) {
     auto error = ColumnOf(e, /*ordinals=*/true, key.value);
-    if (!error.empty()) return error;
-    if (!key.value.from_end &&
-        std::count(computed_items_.begin(), computed_items_.end(), key.value.index) > 0)
-      return "ORDER BY an expression over aggregates";
+    if (!error.empty()) {
+      // An expression over aggregates or keys: computed, with its weight.
+      if (IsOrdinal(e)) return error;
+      error = Compute(e, std::nullopt, key.value);
+      if (!error.empty()) return error;
+      return Compute(e, std::nullopt, key.weight, &key.has_weight, WeightStringOf(e));
+    }
+    if (!key.value.from_end && IsComputedItem(key.value.index)) {
+      const size_t i = key.value.index;
+      return Compute(*replaced_computed_.at(i), std::nullopt, key.weight, &key.has_weight,
+                     WeightStringOf(*replaced_computed_.at(i)));
+    }
     if (const AggregateSpec* spec = SpecAt(key.value)) {
       key.weight = spec->column.weight;
       key.has_weight = spec->column.has_weight && !IsDistinctAggregate(spec->kind);
+      // A variance sorts by its value, not as shown (equal shown values may differ).
+      if (spec->kind == AggregateKind::kVariance) key.value = spec->variance.m2;
+      if (spec->kind == AggregateKind::kGroupConcat) {
+        // Its weight is known only once vtgate has built it.
+        const ast::Expr& call = *aggregate_calls_.at(key.value.index);
+        return Compute(call, std::nullopt, key.weight, &key.has_weight, WeightStringOf(call));
+      }
       return "";
     }
-    for (const auto& group_key : keys_) {
-      if (group_key.value.index == key.value.index) {
-        key.weight = group_key.weight;
-        key.has_weight = true;
-        return "";
-      }
+    if (const SortKey* group_key = GroupKeyAt(key.value)) {
+      key.weight = group_key->weight;
+      key.has_weight = true;
+      return "";
     }
     // A visible item that is neither key nor aggregate: its value comes from one row.
     key.weight = hidden_.Append(WeightStringOf(*select_.items[key.value.index].expr));
@@ -401,33 +633,68 @@ class GroupedSelect {
     return "";
   }
 
-  // An item whose expression holds aggregates (SUM(a) * 2, COUNT(*) + 1,
-  // SUM(a) / SUM(b) + key): the aggregates and group keys in it become
-  // merged columns, the shard answers NULL in its place, and ComputeColumns
-  // has MariaDB evaluate the expression over the merged values.
-  std::string PlanComputedItem(size_t i) {
-    ast::ExprPtr expr = select_.items[i].expr->Clone();
+  // SELECT DISTINCT after grouping: nothing to do when every group key is
+  // selected (groups are distinct already); else a Distinct on the visible columns.
+  std::string PlanDistinct() {
+    const bool keys_visible = std::all_of(keys_.begin(), keys_.end(), [this](const SortKey& key) {
+      return !key.value.from_end && key.value.index < visible_;
+    });
+    if (keys_visible && !keys_.empty()) return "";
+    for (size_t i = 0; i < visible_; ++i) {
+      SortKey key;
+      const ast::Literal ordinal(ast::LiteralKind::kInt, std::to_string(i + 1));
+      auto error = SortKeyOf(ordinal, key);
+      if (!error.empty()) return error;
+      key.value = {i, false};  // rows are distinct as shown
+      distinct_keys_.push_back(key);
+    }
+    return "";
+  }
+
+  // An expression over aggregates and group keys (SUM(a) * 2, COUNT(*) + 1,
+  // key = 'x'): the aggregates and keys in it become merged columns, the
+  // shard answers NULL in its place, and ComputeColumns has MariaDB evaluate
+  // it over the merged values. Fills visible item `item`, or a hidden column.
+  // `known` (when given) is set to true once planned; `as` replaces `e` as
+  // the expression computed when given.
+  std::string Compute(const ast::Expr& e, std::optional<size_t> item, ResultColumn& column,
+                      bool* known = nullptr, ast::ExprPtr as = nullptr) {
+    ast::ExprPtr expr = as ? std::move(as) : e.Clone();
+    if (HasSubquery(*expr)) return "subqueries after grouping";
     ComputeColumns::Computed computed;
-    computed.column = i;
     std::string error;
     ast::RewriteExprs(expr, [&](ast::ExprPtr& slot) {
       if (!error.empty()) return;
-      const bool aggregate = slot->kind() == ast::ExprKind::kFuncCall &&
-                             IsAggregateFunction(slot->As<ast::FuncCall>().name);
-      if (!aggregate && slot->kind() != ast::ExprKind::kColumn) return;
-      if (aggregate) {
-        for (auto& arg : slot->As<ast::FuncCall>().args) {
-          bool window = false;
-          if (ContainsAggregateOrWindow(*arg, window)) {
-            error = "nested aggregates";
-            return;
-          }
+      if (slot->kind() == ast::ExprKind::kBindVar || slot->kind() == ast::ExprKind::kLiteral)
+        return;
+      if (slot->kind() == ast::ExprKind::kColumn) {
+        // The alias of an item computed too: its expression, walked in its place.
+        auto named = ItemNamedBy(*slot, /*ordinals=*/false);
+        if (named && replaced_computed_.count(*named)) {
+          slot = replaced_computed_.at(*named)->Clone();
+          return;
         }
       }
-      ResultColumn column;
-      error = ColumnOf(*slot, /*ordinals=*/false, column);
+      const bool aggregate = slot->kind() == ast::ExprKind::kFuncCall &&
+                             IsAggregateFunction(slot->As<ast::FuncCall>().name);
+      const std::string text = MatchText(*slot);
+      const bool is_key = std::count(key_texts_.begin(), key_texts_.end(), text) > 0;
+      if (!aggregate && !is_key && slot->kind() != ast::ExprKind::kColumn) return;
+      ResultColumn input;
+      error = ColumnOf(*slot, /*ordinals=*/false, input);
       if (!error.empty()) return;
-      computed.inputs.push_back(column);
+      if (!input.from_end && IsComputedItem(input.index)) {
+        error = "an expression over aggregates inside another";
+        return;
+      }
+      if (rollup_ && !SpecAt(input) && !GroupKeyAt(input)) {
+        error = "WITH ROLLUP with an expression over a column that is not a group key";
+        return;
+      }
+      // A variance enters with all its digits, not as shown.
+      if (const AggregateSpec* spec = SpecAt(input); spec && spec->kind == AggregateKind::kVariance)
+        input = spec->variance.m2;
+      computed.inputs.push_back(input);
       slot = std::make_unique<ast::BindVar>("v" +
                                             std::to_string(bind_count_ + computed.inputs.size()));
     });
@@ -435,13 +702,23 @@ class GroupedSelect {
     auto text = TemplateOfExpr(*expr, format_, bind_count_ + computed.inputs.size());
     if (!text) return "an expression over aggregates that cannot be templated";
     computed.expr = std::move(*text);
-    // The column keeps the expression's name; the shard fills it with NULL.
-    // (Taken only now: hidden columns added above may move the items.)
-    auto& item = select_.items[i];
-    if (item.alias.empty()) item.alias = sql::FormatExpr(*item.expr);
-    replaced_.push_back(
-        std::exchange(item.expr, std::make_unique<ast::Literal>(ast::LiteralKind::kNull, "")));
+    if (item) {
+      // The column keeps the expression's name; the shard fills it with NULL.
+      // (Taken only now: hidden columns added above may move the items.)
+      auto& select_item = select_.items[*item];
+      if (select_item.alias.empty()) select_item.alias = sql::FormatExpr(*select_item.expr);
+      auto original = std::exchange(select_item.expr,
+                                    std::make_unique<ast::Literal>(ast::LiteralKind::kNull, ""));
+      replaced_computed_[*item] = original->Clone();
+      replaced_.push_back(std::move(original));
+      computed.column = *item;
+      column = {*item, false};
+    } else {
+      column = hidden_.Append(std::make_unique<ast::Literal>(ast::LiteralKind::kNull, ""));
+      computed.column = column.index;
+    }
     computed_.push_back(std::move(computed));
+    if (known != nullptr) *known = true;
     return "";
   }
 
@@ -450,7 +727,10 @@ class GroupedSelect {
   const size_t visible_;
   sql::FormatOptions format_;
   size_t bind_count_ = 0;
+  bool select_distinct_ = false;
+  bool rollup_ = false;  // GROUP BY ... WITH ROLLUP
   std::vector<size_t> computed_items_;
+  std::map<size_t, ast::ExprPtr> replaced_computed_;  // computed items as written
   std::vector<ComputeColumns::Computed> computed_;
   std::vector<std::string> key_texts_;  // GROUP BY entries as matched
   std::vector<SortKey> keys_;           // one per GROUP BY entry
@@ -459,10 +739,13 @@ class GroupedSelect {
   std::map<size_t, std::string> original_text_;            // rewritten items, as written
   std::set<size_t> aggregate_items_;
   std::vector<ResultColumn> item_column_;
-  std::vector<ast::ExprPtr> replaced_;  // items' expressions as written
-  ast::ExprPtr distinct_arg_;           // the one argument of COUNT/SUM/AVG(DISTINCT ...)
+  std::vector<ast::ExprPtr> replaced_;         // items' expressions as written
+  std::vector<ast::ExprPtr> detail_group_by_;  // shards' extra GROUP BY entries
+  std::set<std::string> detail_texts_;
   std::optional<FilterExpr> having_;
   std::vector<SortKey> order_keys_;
+  std::vector<SortKey> distinct_keys_;
+  std::map<size_t, ast::ExprPtr> aggregate_calls_;  // by column index, as written
 };
 
 }  // namespace
@@ -527,8 +810,13 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
         limit_offset->literal.kind != VindexValue::Kind::kInteger) {
       unsupported = "LIMIT without literal values";
     } else {
-      shard_limit =
-          std::stoull(limit_count->literal.text) + std::stoull(limit_offset->literal.text);
+      const auto count = ParseCount(limit_count->literal.text);
+      const auto offset = ParseCount(limit_offset->literal.text);
+      if (!count || !offset || *count > UINT64_MAX - *offset) {
+        unsupported = "LIMIT values beyond 64 bits";
+      } else {
+        shard_limit = *count + *offset;
+      }
     }
   }
 
@@ -575,7 +863,7 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
     const ast::Expr& e = *order.expr;
     if (!star && e.kind() == ast::ExprKind::kLiteral &&
         e.As<ast::Literal>().type == ast::LiteralKind::kInt) {
-      size_t ordinal = std::stoull(e.As<ast::Literal>().text);
+      size_t ordinal = OrdinalValue(e);
       if (ordinal >= 1 && ordinal <= visible) item_index = ordinal - 1;
     }
     if (!star && !item_index) {

@@ -6,14 +6,18 @@
 // on top of the Route:
 //   no grouping:  Route -> [Distinct] -> [MemorySort] -> [Limit] -> TruncateColumns
 //   plain COUNT/SUM/MIN/MAX/BIT_*:  Route -> ScalarAggregate -> TruncateColumns
-//   otherwise:    Route -> [MemorySort keys] -> OrderedAggregate -> [Filter (HAVING)]
-//                 -> [MemorySort (ORDER BY)] -> [Limit] -> TruncateColumns
-// With grouping, shards get GROUP BY (plus the argument of COUNT/SUM/AVG
-// (DISTINCT x)) and neither HAVING, ORDER BY nor LIMIT; AVG(x) travels as
-// SUM(x) and COUNT(x). Shapes it cannot finish exactly (window functions,
-// GROUP_CONCAT and other aggregates, aggregates inside expressions, DISTINCT
-// aggregates of two expressions, HAVING beyond comparisons of aggregates or
-// keys with numbers, WITH ROLLUP, SELECT DISTINCT or * with grouping, ...)
+//   otherwise:    Route -> [MemorySort keys] -> OrderedAggregate -> [ComputeColumns]
+//                 -> [Filter (HAVING)] -> [Distinct] -> [MemorySort (ORDER BY)] -> [Limit]
+//                 -> TruncateColumns
+// With grouping, shards get GROUP BY (plus the arguments of DISTINCT
+// aggregates and of GROUP_CONCAT, whose rows vtgate must see) and neither
+// HAVING, ORDER BY nor LIMIT; AVG(x) travels as SUM(x) and COUNT(x), the
+// variance family as COUNT(x), SUM(x) and VAR_POP(x). Expressions over
+// aggregates (in the list, HAVING or ORDER BY) are computed by MariaDB over the
+// merged values (ComputeColumns). WITH ROLLUP: OrderedAggregate adds the
+// super-aggregate rows when every item is a group key or over aggregates.
+// Shapes it cannot finish exactly (window functions, JSON_ARRAYAGG and other
+// aggregates, * with grouping, WITH ROLLUP with ORDER BY or other items, ...)
 // keep a single-shard-only Route of the statement as written, refused with
 // 1235 when their values reach more than one shard.
 #pragma once

@@ -175,13 +175,42 @@ TEST_F(MergeTest, Having) {
       "HAVING sku IS NULL OR MIN(price) < -10");
 }
 
+TEST_F(MergeTest, GroupConcatVarianceAndExpressionsOverAggregates) {
+  ExpectSame("SELECT sku, GROUP_CONCAT(order_id ORDER BY order_id) FROM {t} GROUP BY sku");
+  ExpectSame(
+      "SELECT customer_id % 3, GROUP_CONCAT(DISTINCT sku ORDER BY sku DESC SEPARATOR '/') FROM {t} "
+      "GROUP BY 1");
+  ExpectSame("SELECT COUNT(DISTINCT sku), COUNT(DISTINCT price) FROM {t}");
+  ExpectSame("SELECT COUNT(DISTINCT sku, customer_id) FROM {t}");
+  ExpectSame("SELECT sku, COUNT(*) + 1 AS n FROM {t} GROUP BY sku ORDER BY n, sku");
+  ExpectSame("SELECT sku FROM {t} GROUP BY sku HAVING MIN(sku) = 'apple'");
+  ExpectSame("SELECT VAR_POP(price), STDDEV_SAMP(price), VARIANCE(customer_id) FROM {t}");
+  ExpectSame("SELECT sku, STD(price), VAR_SAMP(price) FROM {t} GROUP BY sku");
+  ExpectSame(
+      "SELECT sku, price IS NULL, COUNT(*), SUM(price) FROM {t} GROUP BY sku, price IS NULL "
+      "WITH ROLLUP");
+}
+
+TEST_F(MergeTest, GroupConcatIsCutAtTheSessionsMaxLength) {
+  GateClient c(cluster_->vtgate_port());
+  ASSERT_TRUE(c.Exec("SET SESSION group_concat_max_len = 10")) << c.error();
+  for (const char* table : {"customer.corder", "commerce.corder_single"}) {
+    const std::string query =
+        std::string("SELECT GROUP_CONCAT(order_id ORDER BY order_id) FROM ") + table;
+    auto rows = c.Rows(query);
+    ASSERT_EQ(rows.size(), 1u) << query << ": " << c.error();
+    EXPECT_EQ(rows[0][0], "1,2,3,4,5,") << query;
+    auto warnings = c.Rows("SHOW WARNINGS");
+    ASSERT_EQ(warnings.size(), 1u) << query;
+    EXPECT_EQ(warnings[0][1], "1260") << query;
+  }
+}
+
 TEST_F(MergeTest, ShapesStillRefusedAcrossShards) {
   GateClient c(cluster_->vtgate_port());
   for (const char* query : {
-           "SELECT sku, GROUP_CONCAT(order_id) FROM customer.corder GROUP BY sku",
-           "SELECT COUNT(DISTINCT sku), COUNT(DISTINCT price) FROM customer.corder",
-           "SELECT sku, COUNT(*) + 1 AS n FROM customer.corder GROUP BY sku ORDER BY n",
-           "SELECT sku FROM customer.corder GROUP BY sku HAVING MIN(sku) = 'apple'",
+           "SELECT sku, price + 1, COUNT(*) FROM customer.corder GROUP BY sku WITH ROLLUP",
+           "SELECT sku, JSON_ARRAYAGG(order_id) FROM customer.corder GROUP BY sku",
            "SELECT order_id FROM customer.corder HAVING order_id > 3",
        }) {
     EXPECT_TRUE(c.Rows(query).empty()) << query;

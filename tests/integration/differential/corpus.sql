@@ -285,9 +285,7 @@ SELECT COUNT(*) AS n, SUM(qty) AS q FROM {k}.corder WHERE status = 'shipped'
 SELECT MIN(UPPER(name)), MAX(UPPER(name)) FROM {k}.customer
 SELECT COUNT(*) + 1 FROM {k}.customer
 SELECT SUM(price) * 2 FROM {k}.corder
--- error 1235
 SELECT GROUP_CONCAT(order_id ORDER BY order_id) FROM {k}.corder
--- error 1235
 SELECT STDDEV_POP(qty) FROM {k}.corder
 SELECT BIT_OR(qty), BIT_AND(qty), BIT_XOR(qty) FROM {k}.corder
 SELECT BIT_AND(qty), bit_or(customer_id), BIT_XOR(order_id) FROM {k}.corder WHERE qty > 2
@@ -297,7 +295,6 @@ SELECT BIT_AND(qty) AS a, BIT_OR(price) AS o FROM {k}.corder WHERE price IS NULL
 SELECT customer_id, BIT_OR(qty), BIT_XOR(order_id), BIT_AND(qty) FROM {k}.corder GROUP BY customer_id ORDER BY customer_id
 -- ordered
 SELECT status, BIT_XOR(qty) AS x, COUNT(*) FROM {k}.corder GROUP BY status HAVING COUNT(*) > 1 ORDER BY status
--- error 1235
 SELECT COUNT(DISTINCT customer_id, product_id) FROM {k}.corder
 SELECT MAX(price), SUM(price), AVG(price), COUNT(price) FROM {k}.corder WHERE price IS NULL
 SELECT COUNT(*) FROM {k}.corder HAVING COUNT(*) > 1000
@@ -363,9 +360,7 @@ SELECT order_id, SUM(amount) AS s FROM {k}.payment GROUP BY order_id HAVING s > 
 SELECT region_id, MIN(balance) FROM {k}.customer GROUP BY region_id ORDER BY MIN(balance), region_id
 -- ordered
 SELECT customer_id, COUNT(DISTINCT product_id) AS d FROM {k}.corder GROUP BY customer_id ORDER BY d DESC, customer_id LIMIT 8
--- error 1235
 SELECT region_id, GROUP_CONCAT(customer_id ORDER BY customer_id) FROM {k}.customer GROUP BY region_id
--- error 1235
 SELECT region_id, COUNT(*) FROM {k}.customer GROUP BY region_id WITH ROLLUP
 SELECT customer_id, SUM(price) + 1 FROM {k}.corder GROUP BY customer_id
 # Expressions over aggregates and group keys: merged in vtgate, evaluated by MariaDB
@@ -376,15 +371,10 @@ SELECT CONCAT(region_id, ':', COUNT(*)) FROM {k}.customer GROUP BY region_id
 SELECT status, SUM(price) / NULLIF(SUM(qty), 0) FROM {k}.corder GROUP BY status HAVING COUNT(*) > 1
 -- ordered
 SELECT customer_id, SUM(price) * 2 FROM {k}.corder GROUP BY customer_id ORDER BY customer_id LIMIT 7
--- error 1235
 SELECT customer_id, SUM(price) * 2 AS d FROM {k}.corder GROUP BY customer_id ORDER BY d
--- error 1235
 SELECT customer_id, COUNT(*) FROM {k}.corder GROUP BY customer_id HAVING SUM(qty) / COUNT(*) > 4
--- error 1235
 SELECT DISTINCT customer_id, COUNT(*) FROM {k}.corder GROUP BY customer_id
--- error 1235
 SELECT qty, COUNT(DISTINCT customer_id, product_id) FROM {k}.corder GROUP BY qty
--- error 1235
 SELECT COUNT(*) FROM {k}.corder GROUP BY status HAVING status = 'new'
 SELECT LOWER(method), MIN(amount), MAX(amount) FROM {k}.payment GROUP BY LOWER(method) HAVING MAX(amount) > 29
 SELECT MIN(sku), COUNT(*) FROM {k}.product GROUP BY product_id > 7
@@ -392,7 +382,6 @@ SELECT customer_id % 2, AVG(price), SUM(price) FROM {k}.corder WHERE price IS NU
 SELECT customer_id, COUNT(*) FROM {k}.corder GROUP BY customer_id LIMIT 5
 SELECT COUNT(*) FROM {k}.customer GROUP BY name COLLATE latin1_bin
 SELECT region_id, COUNT(DISTINCT name) FROM {k}.customer GROUP BY region_id
--- error 1235
 SELECT region_id, COUNT(DISTINCT name), COUNT(DISTINCT UPPER(tier)) FROM {k}.customer GROUP BY region_id
 -- ordered
 SELECT LOWER(name), COUNT(*) FROM {k}.customer GROUP BY LOWER(name) ORDER BY LOWER(name) DESC
@@ -538,7 +527,6 @@ SELECT c.customer_id, o.order_id FROM {k}.customer c RIGHT JOIN {k}.corder o ON 
 SELECT o.order_id, c.name, r.name FROM {k}.corder o JOIN {k}.customer c ON c.customer_id = o.customer_id LEFT JOIN {k}.region r ON r.region_id = c.region_id
 -- ordered
 SELECT c.region_id, COUNT(*) FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id WHERE o.price > 20 GROUP BY c.region_id HAVING COUNT(*) > 5 ORDER BY COUNT(*) DESC, c.region_id
--- error 1235
 SELECT COUNT(DISTINCT c.customer_id), COUNT(DISTINCT o.product_id) FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id
 
 # Joins across shards (tables not co-located): joined in vtgate
@@ -784,3 +772,63 @@ SELECT customer_id, SUBSTRING(name FROM 2 FOR 3), SUBSTR(name FROM 2), POSITION(
 SELECT CHAR(77, 97, 114, 105, 97 USING utf8mb4), CAST(name AS CHAR(4) CHARACTER SET utf8mb4) FROM {k}.customer WHERE customer_id = 3
 -- error 1235
 SELECT @n := customer_id FROM {k}.customer WHERE customer_id = 3
+
+# Aggregates merged in vtgate: GROUP_CONCAT, variance, COUNT(DISTINCT a, b), expressions over aggregates
+SELECT GROUP_CONCAT(name ORDER BY name, customer_id) FROM {k}.customer
+SELECT region_id, GROUP_CONCAT(name ORDER BY name DESC, customer_id DESC SEPARATOR ' | ') FROM {k}.customer GROUP BY region_id
+SELECT GROUP_CONCAT(DISTINCT qty ORDER BY qty DESC) FROM {k}.corder
+SELECT UPPER(status), GROUP_CONCAT(DISTINCT product_id ORDER BY product_id SEPARATOR '') FROM {k}.corder GROUP BY UPPER(status)
+SELECT GROUP_CONCAT(DISTINCT UPPER(status) ORDER BY 1) FROM {k}.corder
+SELECT customer_id, GROUP_CONCAT(price, '/', qty ORDER BY order_id) FROM {k}.corder WHERE customer_id < 10 GROUP BY customer_id
+SELECT GROUP_CONCAT(order_id) FROM {k}.corder WHERE qty > 100
+SELECT customer_id, GROUP_CONCAT(order_id) FROM {k}.corder WHERE qty > 100 GROUP BY customer_id
+SELECT GROUP_CONCAT(note ORDER BY note, order_id) FROM {k}.corder WHERE customer_id IN (2, 3, 26)
+SELECT customer_id, GROUP_CONCAT(DISTINCT UPPER(note) ORDER BY UPPER(note) DESC) FROM {k}.corder GROUP BY customer_id
+SELECT COUNT(*), GROUP_CONCAT(order_id ORDER BY price DESC, order_id) FROM {k}.corder WHERE status = 'cancelled'
+SELECT qty, LENGTH(GROUP_CONCAT(order_id ORDER BY order_id)) FROM {k}.corder GROUP BY qty
+SELECT region_id, GROUP_CONCAT(DISTINCT LOWER(tier) ORDER BY LOWER(tier) SEPARATOR ';'), COUNT(*) FROM {k}.customer GROUP BY region_id
+SELECT GROUP_CONCAT(customer_id, ':', balance ORDER BY balance DESC, customer_id) FROM {k}.customer WHERE balance < 0
+SELECT VAR_POP(qty), VAR_SAMP(qty), STDDEV_SAMP(qty), STD(qty), STDDEV(qty), VARIANCE(qty) FROM {k}.corder
+SELECT VAR_POP(price), STDDEV_POP(price), VAR_SAMP(price) FROM {k}.corder
+SELECT customer_id, VAR_POP(price), VAR_SAMP(qty), STDDEV_POP(qty) FROM {k}.corder GROUP BY customer_id
+SELECT region_id, STDDEV_SAMP(balance), VARIANCE(balance), COUNT(balance) FROM {k}.customer GROUP BY region_id
+SELECT VAR_POP(qty), STDDEV_SAMP(price) FROM {k}.corder WHERE qty > 100
+SELECT VAR_SAMP(qty), VAR_POP(qty), STDDEV_SAMP(price) FROM {k}.corder WHERE order_id = 1
+SELECT qty, VAR_POP(price) FROM {k}.corder WHERE qty > 100 GROUP BY qty
+-- ordered
+SELECT UPPER(status), VAR_POP(price) * 100, COUNT(*) FROM {k}.corder GROUP BY UPPER(status) ORDER BY 1
+SELECT customer_id FROM {k}.corder GROUP BY customer_id HAVING STDDEV_POP(qty) > 1.5
+SELECT STDDEV_POP(weight), VAR_SAMP(weight), AVG(weight) FROM {k}.product
+SELECT COUNT(DISTINCT status, note) FROM {k}.corder
+SELECT COUNT(DISTINCT customer_id, product_id) FROM {k}.corder WHERE qty > 100
+SELECT qty, COUNT(DISTINCT product_id, UPPER(status)), COUNT(DISTINCT note) FROM {k}.corder GROUP BY qty
+-- ordered
+SELECT customer_id, SUM(price) FROM {k}.corder GROUP BY customer_id ORDER BY SUM(price) * -1, customer_id
+SELECT UPPER(status) AS s, COUNT(*) FROM {k}.corder GROUP BY UPPER(status) HAVING s LIKE 'N%'
+-- ordered
+SELECT customer_id, MAX(price) - MIN(price) AS spread FROM {k}.corder GROUP BY customer_id HAVING spread > 20 ORDER BY spread DESC, customer_id
+SELECT DISTINCT COUNT(*) FROM {k}.corder GROUP BY customer_id
+SELECT DISTINCT qty % 2, COUNT(*) > 0 FROM {k}.corder GROUP BY qty
+SELECT status IS NULL, COUNT(*) FROM {k}.corder GROUP BY status IS NULL HAVING COUNT(*) > 5
+SELECT COUNT(*), SUM(qty) FROM {k}.corder GROUP BY customer_id HAVING customer_id IN (2, 3, 26)
+SELECT customer_id, COUNT(*) FROM {k}.corder GROUP BY customer_id HAVING SUM(qty) / COUNT(*) > 4 AND COUNT(*) > 1
+SELECT customer_id, VAR_SAMP(price) FROM {k}.corder GROUP BY customer_id HAVING VAR_SAMP(price) > 100
+SELECT UPPER(status), CONCAT(STDDEV_POP(qty), '|', VAR_SAMP(price)), STDDEV_POP(qty) > 1.6 FROM {k}.corder GROUP BY UPPER(status)
+SELECT region_id, ROUND(STD(balance), 2), VAR_POP(balance) + COUNT(*) FROM {k}.customer WHERE balance IS NOT NULL GROUP BY region_id
+SELECT region_id, tier IS NULL, COUNT(*), SUM(balance) * 2 FROM {k}.customer WHERE region_id < 3 OR region_id IS NULL GROUP BY region_id, tier IS NULL WITH ROLLUP
+SELECT region_id, COUNT(*) FROM {k}.customer GROUP BY region_id WITH ROLLUP HAVING COUNT(*) > 7
+SELECT region_id, COUNT(*) FROM {k}.customer WHERE customer_id > 1000 GROUP BY region_id WITH ROLLUP
+SELECT region_id, COUNT(*), MAX(name) FROM {k}.customer GROUP BY region_id WITH ROLLUP LIMIT 3
+SELECT UPPER(status), qty, COUNT(*), GROUP_CONCAT(order_id ORDER BY order_id) FROM {k}.corder WHERE qty > 4 GROUP BY UPPER(status), qty WITH ROLLUP
+SELECT region_id, VAR_POP(balance), AVG(balance) FROM {k}.customer GROUP BY region_id WITH ROLLUP
+SELECT COUNT(*), SUM(qty) FROM {k}.corder GROUP BY customer_id % 3, qty WITH ROLLUP
+SELECT customer_id FROM {k}.corder GROUP BY customer_id HAVING GROUP_CONCAT(status ORDER BY order_id) LIKE '%cancelled%'
+-- ordered
+SELECT customer_id, GROUP_CONCAT(qty ORDER BY qty) AS g FROM {k}.corder GROUP BY customer_id ORDER BY g, customer_id
+SELECT DISTINCT GROUP_CONCAT(DISTINCT qty ORDER BY qty) FROM {k}.corder GROUP BY customer_id
+SELECT qty, COUNT(DISTINCT customer_id), GROUP_CONCAT(DISTINCT UPPER(note) ORDER BY UPPER(note)), STDDEV_SAMP(price), SUM(price) FROM {k}.corder GROUP BY qty
+SELECT region_id, COUNT(*) FROM {k}.customer GROUP BY region_id HAVING GROUP_CONCAT(name) IS NULL OR MIN(name) = 'ann'
+-- ordered
+SELECT COUNT(*) AS n, VAR_SAMP(weight) FROM {k}.product GROUP BY category IS NULL ORDER BY n
+-- ordered
+SELECT customer_id, VAR_POP(qty) AS v FROM {k}.corder GROUP BY customer_id ORDER BY v DESC, customer_id

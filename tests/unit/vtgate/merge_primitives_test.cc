@@ -250,6 +250,169 @@ TEST(OrderedAggregateTest, AverageOfDoublesIsDouble) {
   EXPECT_EQ(out.fields[0].type, FieldType::kDouble);
 }
 
+// Partial rows of GROUP_CONCAT: (value, weight, multiplicity, max length).
+ResultSet ConcatPartials(std::vector<Row> rows) {
+  ResultSet rs;
+  rs.fields = {MakeField(FieldType::kBlob), MakeField(FieldType::kVarString),
+               MakeField(FieldType::kVarString), MakeField(FieldType::kLongLong),
+               MakeField(FieldType::kLongLong)};
+  rs.rows = std::move(rows);
+  return rs;
+}
+
+AggregateSpec ConcatSpec() {
+  AggregateSpec spec;
+  spec.kind = AggregateKind::kGroupConcat;
+  spec.column.value = {0, false};
+  SortKey arg;
+  arg.value = {1, false};
+  arg.weight = {2, false};
+  arg.has_weight = true;
+  spec.concat.args = {arg};
+  spec.concat.multiplicity = {3, false};
+  spec.concat.max_length = {4, false};
+  return spec;
+}
+
+TEST(GroupConcatTest, OrdersRepeatsSkipsNullsAndDeduplicates) {
+  auto row = [](Value v, Value w, const char* times) {
+    return Row{Value("shard"), v, w, Value(times), Value("1048576")};
+  };
+  ResultSet rs = ConcatPartials({row(Value("b"), Value("B"), "2"), row(Value(), Value(), "4"),
+                                 row(Value("A"), Value("A"), "1"), row(Value("a"), Value("A"), "1"),
+                                 row(Value("c"), Value("C"), "1")});
+  AggregateSpec spec = ConcatSpec();
+  SortKey desc = spec.concat.args[0];
+  desc.desc = true;
+  spec.concat.order = {desc};
+  spec.concat.separator = "; ";
+  ResultSet out = OrderedAggregate::Aggregate(rs, {}, {spec});
+  ASSERT_EQ(out.rows.size(), 1u);
+  // DESC by weight; 'A' and 'a' tie (either order is right); NULL skipped.
+  const std::string value = *out.rows[0][0];
+  EXPECT_TRUE(value == "c; b; b; A; a" || value == "c; b; b; a; A") << value;
+  EXPECT_EQ(out.warnings, 0);
+
+  spec.concat.distinct = true;
+  out = OrderedAggregate::Aggregate(rs, {}, {spec});
+  const std::string distinct = *out.rows[0][0];
+  EXPECT_TRUE(distinct == "c; b; A" || distinct == "c; b; a") << distinct;
+
+  // Only NULLs, or no rows at all: NULL.
+  EXPECT_EQ(OrderedAggregate::Aggregate(ConcatPartials({row(Value(), Value(), "1")}), {}, {spec})
+                .rows[0][0],
+            Value());
+  EXPECT_EQ(OrderedAggregate::Aggregate(ConcatPartials({}), {}, {spec}).rows[0][0], Value());
+}
+
+TEST(GroupConcatTest, CutsAtMaxLengthOnACharacterBoundaryAndWarns) {
+  auto row = [](const char* v, const char* max) {
+    return Row{Value("shard"), Value(v), Value(v), Value("1"), Value(max)};
+  };
+  AggregateSpec spec = ConcatSpec();
+  spec.concat.order = {spec.concat.args[0]};
+  ResultSet rs = ConcatPartials({row("abc", "6"), row("xyz", "6"), row("def", "6")});
+  rs.fields[0].charset = kCharsetUtf8mb4GeneralCi;
+  ResultSet out = OrderedAggregate::Aggregate(rs, {}, {spec});
+  EXPECT_EQ(out.rows[0][0], Value("abc,de"));
+  EXPECT_EQ(out.warnings, 1);
+  ASSERT_EQ(out.warning_list.size(), 1u);
+  EXPECT_EQ(out.warning_list[0].code, 1260);
+  EXPECT_EQ(out.warning_list[0].message, "Row 1 was cut by GROUP_CONCAT()");
+  // "é" is two bytes in UTF-8: a cut inside it drops the whole character.
+  rs = ConcatPartials({row("a\xc3\xa9", "2")});
+  rs.fields[0].charset = kCharsetUtf8mb4GeneralCi;
+  EXPECT_EQ(OrderedAggregate::Aggregate(rs, {}, {spec}).rows[0][0], Value("a"));
+  // Exactly at the limit: nothing cut; one byte less cuts the separator's neighbour.
+  rs = ConcatPartials({row("ab", "4"), row("c", "4")});
+  out = OrderedAggregate::Aggregate(rs, {}, {spec});
+  EXPECT_EQ(out.rows[0][0], Value("ab,c"));
+  EXPECT_EQ(out.warnings, 0);
+  rs = ConcatPartials({row("ab", "3"), row("c", "3")});
+  EXPECT_EQ(OrderedAggregate::Aggregate(rs, {}, {spec}).rows[0][0], Value("ab,"));
+}
+
+TEST(VarianceTest, MergesPartialsWithTheParallelAlgorithm) {
+  // Shard A holds 1, 2, 3; shard B holds 4, 5 and a NULL; shard C has no value.
+  ResultSet rs;
+  rs.fields = {MakeField(FieldType::kDouble), MakeField(FieldType::kLongLong),
+               MakeField(FieldType::kNewDecimal), MakeField(FieldType::kDouble)};
+  rs.fields[0].decimals = 4;
+  rs.rows = {Row{Value("0.6667"), Value("3"), Value("6"), Value("0.6666666666666666")},
+             Row{Value("0.2500"), Value("2"), Value("9"), Value("0.25")},
+             Row{Value(), Value("0"), Value(), Value()}};
+  auto spec = [](bool sample, bool root) {
+    AggregateSpec s;
+    s.kind = AggregateKind::kVariance;
+    s.column.value = {0, false};
+    s.variance = {sample, root, {1, false}, {2, false}, {3, false}};
+    return s;
+  };
+  EXPECT_EQ(OrderedAggregate::Aggregate(rs, {}, {spec(false, false)}).rows[0][0], Value("2.0000"));
+  EXPECT_EQ(OrderedAggregate::Aggregate(rs, {}, {spec(true, false)}).rows[0][0], Value("2.5000"));
+  EXPECT_EQ(OrderedAggregate::Aggregate(rs, {}, {spec(false, true)}).rows[0][0], Value("1.4142"));
+  EXPECT_EQ(OrderedAggregate::Aggregate(rs, {}, {spec(true, true)}).rows[0][0], Value("1.5811"));
+  // One value: population variance 0, sample variance NULL; no value: NULL.
+  ResultSet one = rs;
+  one.rows = {Row{Value("0.0000"), Value("1"), Value("7"), Value("0")}};
+  EXPECT_EQ(OrderedAggregate::Aggregate(one, {}, {spec(false, false)}).rows[0][0], Value("0.0000"));
+  EXPECT_EQ(OrderedAggregate::Aggregate(one, {}, {spec(true, true)}).rows[0][0], Value());
+  one.rows.clear();
+  EXPECT_EQ(OrderedAggregate::Aggregate(one, {}, {spec(false, false)}).rows[0][0], Value());
+  // DOUBLE arguments: shown with all digits. 1, 3 | 5: mean 3, M2 = 8.
+  rs.fields[0].decimals = 31;
+  rs.rows = {Row{Value("1"), Value("2"), Value("4"), Value("1")},
+             Row{Value("0"), Value("1"), Value("5"), Value("0")}};
+  EXPECT_EQ(OrderedAggregate::Aggregate(rs, {}, {spec(false, false)}).rows[0][0],
+            Value("2.6666666666666665"));
+}
+
+TEST(OrderedAggregateTest, CountDistinctOfSeveralArgumentsSkipsTuplesWithNull) {
+  ResultSet rs;
+  rs.fields = {MakeField(FieldType::kLong), MakeField(FieldType::kVarString),
+               MakeField(FieldType::kVarString)};
+  // (a, b, weight of b); not sorted: distinct tuples are found within the group.
+  rs.rows = {Row{Value("1"), Value("x"), Value("X")}, Row{Value("2"), Value("x"), Value("X")},
+             Row{Value("1"), Value("X"), Value("X")}, Row{Value("1"), Value(), Value()},
+             Row{Value(), Value("y"), Value("Y")},    Row{Value("2"), Value("y"), Value("Y")}};
+  AggregateSpec spec;
+  spec.kind = AggregateKind::kCountDistinct;
+  spec.column.value = {0, false};
+  SortKey b;
+  b.value = {1, false};
+  b.weight = {2, false};
+  b.has_weight = true;
+  spec.more_args = {b};
+  ResultSet out = OrderedAggregate::Aggregate(rs, {}, {spec});
+  EXPECT_EQ(out.rows[0][0], Value("3"));  // (1,x) (2,x) (2,y)
+}
+
+TEST(OrderedAggregateTest, RollupAddsSuperAggregateRowsAfterTheirGroups) {
+  ResultSet rs;
+  rs.fields = {MakeField(FieldType::kLong), MakeField(FieldType::kLong),
+               MakeField(FieldType::kLongLong)};
+  // (a, b, partial COUNT), sorted by a, b.
+  rs.rows = {Row{Value(), Value("1"), Value("2")}, Row{Value("1"), Value("1"), Value("1")},
+             Row{Value("1"), Value("1"), Value("2")}, Row{Value("1"), Value("2"), Value("4")},
+             Row{Value("2"), Value("1"), Value("1")}};
+  SortKey a, b;
+  a.value = {0, false};
+  b.value = {1, false};
+  std::vector<AggregateSpec> specs(1);
+  specs[0].kind = AggregateKind::kCount;
+  specs[0].column.value = {2, false};
+  ResultSet out = OrderedAggregate::Aggregate(rs, {a, b}, specs, /*rollup=*/true);
+  const std::vector<Row> expected = {
+      Row{Value(), Value("1"), Value("2")},    Row{Value(), Value(), Value("2")},
+      Row{Value("1"), Value("1"), Value("3")}, Row{Value("1"), Value("2"), Value("4")},
+      Row{Value("1"), Value(), Value("7")},    Row{Value("2"), Value("1"), Value("1")},
+      Row{Value("2"), Value(), Value("1")},    Row{Value(), Value(), Value("10")}};
+  EXPECT_EQ(out.rows, expected);
+  // No rows: no super-aggregate either.
+  rs.rows.clear();
+  EXPECT_TRUE(OrderedAggregate::Aggregate(rs, {a, b}, specs, true).rows.empty());
+}
+
 FilterOperand Column(size_t index) {
   FilterOperand operand;
   operand.is_column = true;

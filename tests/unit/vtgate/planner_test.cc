@@ -79,50 +79,145 @@ TEST_F(PlannerTest, GroupByMergesPartialGroupsInVtgate) {
 
 TEST_F(PlannerTest, HavingOrderAndLimitAfterGrouping) {
   std::string plan = Plan(
-      "select email, count(*) as c from customer group by email having c > 2 and max(customer_id) "
+      "select email, count(*) as c from customer group by email having c > 2 and sum(customer_id) "
       "< -5 order by c desc, email limit 3");
   // No HAVING, ORDER BY or LIMIT reaches the shards; HAVING's aggregates are hidden columns.
   EXPECT_EQ(plan,
-            "TruncateColumns hidden=3\n"
+            "TruncateColumns hidden=2\n"
             "  Limit count=3 offset=0\n"
             "    MemorySort 1 DESC, 0(weight 2) ASC\n"
             "      Filter ([1] > 2 AND [3] < -5)\n"
-            "        OrderedAggregate keys=[0(weight 2)] aggregates=[count(1), max(3)]\n"
+            "        OrderedAggregate keys=[0(weight 2)] aggregates=[count(1), sum(3)]\n"
             "          MemorySort 0(weight 2) ASC\n"
             "            Route Scatter keyspace=customer query=\"SELECT email, count(*) AS c, "
-            "WEIGHT_STRING(email), max(customer_id), WEIGHT_STRING(max(customer_id)) FROM customer "
-            "GROUP BY email\"\n");
-  // COUNT(DISTINCT x): shards group by x, vtgate counts distinct neighbours.
+            "WEIGHT_STRING(email), sum(customer_id) FROM customer GROUP BY email\"\n");
+  // MIN / MAX may be text: MariaDB evaluates the condition over the merged values.
+  EXPECT_NE(Plan("select email from customer group by email having max(email) = 'x'")
+                .find("Filter [4] = 1\n    ComputeColumns columns=4\n"),
+            std::string::npos)
+      << Plan("select email from customer group by email having max(email) = 'x'");
+  // COUNT(DISTINCT x): shards group by x, vtgate counts distinct values.
+  EXPECT_EQ(Plan("select count(distinct email), sum(customer_id) from customer"),
+            "TruncateColumns hidden=1\n"
+            "  OrderedAggregate keys=[] aggregates=[count_distinct(0), sum(1)]\n"
+            "    Route Scatter keyspace=customer query=\"SELECT email AS `count(DISTINCT email)`, "
+            "sum(customer_id), WEIGHT_STRING(email) FROM customer GROUP BY email\"\n");
+}
+
+TEST_F(PlannerTest, GroupConcatIsBuiltInVtgateFromFineGroups) {
+  // Shards group by the argument too (and by its bytes, so 'a' and 'A' stay
+  // apart) and count the rows of each partial group; the session's
+  // group_concat_max_len comes along.
+  EXPECT_EQ(Plan("select email, group_concat(distinct customer_id order by customer_id desc "
+                 "separator ';') from customer group by email"),
+            "TruncateColumns hidden=5\n"
+            "  OrderedAggregate keys=[0(weight 6)] aggregates=[group_concat(1)]\n"
+            "    MemorySort 0(weight 6) ASC\n"
+            "      Route Scatter keyspace=customer query=\"SELECT email, group_concat(DISTINCT "
+            "customer_id ORDER BY customer_id DESC SEPARATOR ';'), customer_id, "
+            "WEIGHT_STRING(customer_id), COUNT(*), @@group_concat_max_len, WEIGHT_STRING(email) "
+            "FROM customer GROUP BY email, customer_id, CAST(customer_id AS BINARY)\"\n");
   EXPECT_EQ(
-      Plan("select count(distinct email), sum(customer_id) from customer"),
-      "TruncateColumns hidden=1\n"
-      "  OrderedAggregate keys=[] aggregates=[count_distinct(0), sum(1)]\n"
-      "    MemorySort 0(weight 2) ASC\n"
-      "      Route Scatter keyspace=customer query=\"SELECT email AS `count(DISTINCT email)`, "
-      "sum(customer_id), WEIGHT_STRING(email) FROM customer GROUP BY email\"\n");
+      Plan("select group_concat(email, customer_id order by 2, email) from customer"),
+      "TruncateColumns hidden=6\n"
+      "  OrderedAggregate keys=[] aggregates=[group_concat(0)]\n"
+      "    Route Scatter keyspace=customer query=\"SELECT group_concat(DISTINCT email, customer_id "
+      "ORDER BY 2, email), email, WEIGHT_STRING(email), customer_id, "
+      "WEIGHT_STRING(customer_id), COUNT(*), @@group_concat_max_len FROM customer GROUP BY "
+      "email, CAST(email AS BINARY), customer_id, CAST(customer_id AS BINARY)\"\n");
+}
+
+TEST_F(PlannerTest, VarianceTravelsAsCountSumAndFullPrecisionVarPop) {
+  EXPECT_EQ(Plan("select email, stddev_samp(customer_id) from customer group by email"),
+            "TruncateColumns hidden=4\n"
+            "  OrderedAggregate keys=[0(weight 5)] aggregates=[variance(1)]\n"
+            "    MemorySort 0(weight 5) ASC\n"
+            "      Route Scatter keyspace=customer query=\"SELECT email, stddev_samp(customer_id), "
+            "COUNT(customer_id), SUM(customer_id), CAST(VAR_POP(customer_id) AS DOUBLE), "
+            "WEIGHT_STRING(email) FROM customer GROUP BY email\"\n");
+  EXPECT_EQ(Plan("select count(distinct email, customer_id) from customer"),
+            "TruncateColumns hidden=3\n"
+            "  OrderedAggregate keys=[] aggregates=[count_distinct(0)]\n"
+            "    Route Scatter keyspace=customer query=\"SELECT email AS `count(DISTINCT email, "
+            "customer_id)`, customer_id, WEIGHT_STRING(customer_id), WEIGHT_STRING(email) FROM "
+            "customer GROUP BY email, customer_id\"\n");
+}
+
+TEST_F(PlannerTest, ExpressionsOverAggregatesAfterGrouping) {
+  // ORDER BY an alias of an expression over aggregates: computed, with its weight.
+  EXPECT_EQ(Plan("select email, sum(customer_id) * 2 as d from customer group by email order by d"),
+            "TruncateColumns hidden=3\n"
+            "  MemorySort 1(weight 4) ASC\n"
+            "    ComputeColumns columns=1,4\n"
+            "      OrderedAggregate keys=[0(weight 2)] aggregates=[sum(3)]\n"
+            "        MemorySort 0(weight 2) ASC\n"
+            "          Route Scatter keyspace=customer query=\"SELECT email, NULL AS d, "
+            "WEIGHT_STRING(email), sum(customer_id), NULL FROM customer GROUP BY email\"\n");
+  // HAVING on a key that is not selected: MariaDB computes the condition.
+  EXPECT_EQ(Plan("select count(*) from customer group by email having email = 'x'"),
+            "TruncateColumns hidden=3\n"
+            "  Filter [3] = 1\n"
+            "    ComputeColumns columns=3\n"
+            "      OrderedAggregate keys=[1(weight 2)] aggregates=[count(0)]\n"
+            "        MemorySort 1(weight 2) ASC\n"
+            "          Route Scatter keyspace=customer query=\"SELECT count(*), email, "
+            "WEIGHT_STRING(email), NULL FROM customer GROUP BY email\"\n");
+  // SELECT DISTINCT with every key selected changes nothing; otherwise a Distinct.
+  EXPECT_EQ(Plan("select distinct email, count(*) from customer group by email"),
+            "TruncateColumns hidden=1\n"
+            "  OrderedAggregate keys=[0(weight 2)] aggregates=[count(1)]\n"
+            "    MemorySort 0(weight 2) ASC\n"
+            "      Route Scatter keyspace=customer query=\"SELECT email, count(*), "
+            "WEIGHT_STRING(email) FROM customer GROUP BY email\"\n");
+  EXPECT_EQ(Plan("select distinct count(*) from customer group by email"),
+            "TruncateColumns hidden=2\n"
+            "  Distinct keys=1\n"
+            "    OrderedAggregate keys=[1(weight 2)] aggregates=[count(0)]\n"
+            "      MemorySort 1(weight 2) ASC\n"
+            "        Route Scatter keyspace=customer query=\"SELECT count(*), email, "
+            "WEIGHT_STRING(email) FROM customer GROUP BY email\"\n");
 }
 
 TEST_F(PlannerTest, ShapesNotMergedYetAreSingleShardOnly) {
-  EXPECT_NE(Plan("select email, group_concat(customer_id) from customer group by email")
-                .find("single_shard_only=\"aggregate function group_concat\""),
+  EXPECT_NE(Plan("select email, json_arrayagg(customer_id) from customer group by email")
+                .find("single_shard_only=\"aggregate function json_arrayagg\""),
             std::string::npos);
-  EXPECT_NE(Plan("select count(distinct email), count(distinct customer_id) from customer")
-                .find("DISTINCT aggregates of different expressions"),
+  EXPECT_NE(Plan("select group_concat(email order by 2) from customer")
+                .find("single_shard_only=\"GROUP_CONCAT ORDER BY position 2\""),
+            std::string::npos);
+  // Positions and limits too large for 64 bits are refused, not a crash.
+  EXPECT_NE(
+      Plan("select group_concat(email order by 99999999999999999999999) from customer")
+          .find("single_shard_only=\"GROUP_CONCAT ORDER BY position 99999999999999999999999\""),
+      std::string::npos);
+  EXPECT_NE(Plan("select count(*) from customer group by email order by 99999999999999999999999")
+                .find("single_shard_only"),
+            std::string::npos);
+  EXPECT_NE(Plan("select email from customer order by email limit 99999999999999999999999")
+                .find("single_shard_only=\"LIMIT values beyond 64 bits\""),
             std::string::npos);
   // An expression over aggregates is computed by MariaDB over the merged values.
   EXPECT_NE(Plan("select count(*) + 1 from customer").find("ComputeColumns columns=0"),
             std::string::npos);
-  EXPECT_NE(Plan("select sum(customer_id) * 2 as d from customer group by email order by d")
-                .find("ORDER BY an expression over aggregates"),
+  // WITH ROLLUP: vtgate adds the super-aggregate rows, unless an item would go stale in them.
+  EXPECT_EQ(Plan("select email, count(*) from customer group by email with rollup"),
+            "TruncateColumns hidden=1\n"
+            "  OrderedAggregate keys=[0(weight 2)] aggregates=[count(1)] rollup\n"
+            "    MemorySort 0(weight 2) ASC\n"
+            "      Route Scatter keyspace=customer query=\"SELECT email, count(*), "
+            "WEIGHT_STRING(email) FROM customer GROUP BY email\"\n");
+  EXPECT_NE(Plan("select email, customer_id + 1, count(*) from customer group by email with rollup")
+                .find("single_shard_only=\"WITH ROLLUP with an item that is neither a group key "
+                      "nor an aggregate\""),
             std::string::npos);
-  EXPECT_NE(Plan("select email from customer group by email having upper(email) = 'A'")
-                .find("single_shard_only"),
+  EXPECT_NE(Plan("select email, count(*) from customer group by email with rollup order by 2")
+                .find("single_shard_only=\"WITH ROLLUP and ORDER BY\""),
             std::string::npos);
-  EXPECT_NE(
-      Plan("select email, count(*) from customer group by email with rollup").find("WITH ROLLUP"),
-      std::string::npos);
   EXPECT_NE(Plan("select customer_id from customer having customer_id > 3")
                 .find("single_shard_only=\"HAVING without GROUP BY or aggregates\""),
+            std::string::npos);
+  EXPECT_NE(Plan("select count(*) from customer group by email order by customer_id")
+                .find("single_shard_only=\"expression 'customer_id' after grouping\""),
             std::string::npos);
   // An aggregate only in ORDER BY still makes one group of all rows.
   EXPECT_NE(Plan("select count(*) as c from customer order by max(email)")
@@ -130,8 +225,8 @@ TEST_F(PlannerTest, ShapesNotMergedYetAreSingleShardOnly) {
             std::string::npos);
   // A refused shape keeps the statement as written.
   std::string refused =
-      Plan("select email, group_concat(customer_id) from customer group by email");
-  EXPECT_NE(refused.find("query=\"SELECT email, group_concat(customer_id) FROM customer GROUP BY "
+      Plan("select email, json_arrayagg(customer_id) from customer group by email");
+  EXPECT_NE(refused.find("query=\"SELECT email, json_arrayagg(customer_id) FROM customer GROUP BY "
                          "email\""),
             std::string::npos)
       << refused;
