@@ -347,8 +347,9 @@ Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
   const size_t listed = auto_absent ? columns.size() - 1 : columns.size();
   for (const auto& row : rows) {
     if (row.size() != listed) {
-      return Error::Make(1136, "Column count doesn't match value count at row " +
-                                   std::to_string(row_plans.size() + 1));
+      return Error::Make(
+          mysql_errno::kWrongValueCount,
+          "Column count doesn't match value count at row " + std::to_string(row_plans.size() + 1));
     }
     std::optional<ValueRef> ref;
     if (!(vindex_generated && auto_absent)) {
