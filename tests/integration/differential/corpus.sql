@@ -784,3 +784,15 @@ SELECT customer_id, SUBSTRING(name FROM 2 FOR 3), SUBSTR(name FROM 2), POSITION(
 SELECT CHAR(77, 97, 114, 105, 97 USING utf8mb4), CAST(name AS CHAR(4) CHARACTER SET utf8mb4) FROM {k}.customer WHERE customer_id = 3
 -- error 1235
 SELECT @n := customer_id FROM {k}.customer WHERE customer_id = 3
+
+# Joins through USING routed by the merged column: an unqualified USING column
+# is one value in both co-located tables (an outer join's is the preserved
+# side's), so a condition on it picks the shard.
+SELECT c.name, o.order_id FROM {k}.customer c JOIN {k}.corder o USING (customer_id) WHERE customer_id = 2
+SELECT name, order_id, qty FROM {k}.customer JOIN {k}.corder USING (customer_id) WHERE customer_id IN (2, 3, 6)
+SELECT COUNT(*), SUM(qty) FROM {k}.customer JOIN {k}.corder USING (customer_id) WHERE customer_id = 3
+SELECT customer_id, name, order_id FROM {k}.customer LEFT JOIN {k}.corder USING (customer_id) WHERE customer_id = 7
+SELECT customer_id, name, order_id FROM {k}.customer LEFT JOIN {k}.corder USING (customer_id) WHERE customer_id = 1
+SELECT customer_id, name, order_id FROM {k}.customer RIGHT JOIN {k}.corder USING (customer_id) WHERE customer_id = 43
+-- ordered
+SELECT customer_id, order_id FROM {k}.customer JOIN {k}.corder USING (customer_id) WHERE customer_id = 6 ORDER BY order_id
