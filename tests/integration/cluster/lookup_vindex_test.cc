@@ -182,9 +182,9 @@ TEST_F(LookupVindexTest, MultiTableDeleteFormOfOneTableRemovesItsEntries) {
       c_->Exec("INSERT INTO users (user_id, email, name) VALUES (24, 's@x', 'S'), "
                "(25, 't@x', 'T'), (26, 'u@x', 'U')"))
       << c_->error();
-  for (const char* sql : {"DELETE u FROM users u WHERE u.user_id = 24",
-                          "DELETE users FROM users WHERE email = 't@x'",
-                          "DELETE FROM u USING users u WHERE u.user_id = 26"}) {
+  for (const char* sql :
+       {"DELETE u FROM users u WHERE u.user_id = 24", "DELETE users FROM users WHERE email = 't@x'",
+        "DELETE FROM u USING users u WHERE u.user_id = 26"}) {
     ASSERT_TRUE(c_->Exec(sql)) << sql << ": " << c_->error();
     EXPECT_EQ(mysql_affected_rows(c_->get()), 1u) << sql;
   }
