@@ -20,7 +20,20 @@ std::string_view SqlStateFor(uint16_t code) {
     case mysql_errno::kEmptyQuery:
     case mysql_errno::kNotSupportedYet:
     case mysql_errno::kMaxPreparedStmtCount:
+    case mysql_errno::kNonUniqTable:
+    case mysql_errno::kTableAccessDenied:
+    case mysql_errno::kWrongValueForVar:
+    case mysql_errno::kWrongTypeForVar:
+    case mysql_errno::kSpDoesNotExist:
       return "42000";
+    case mysql_errno::kWrongValueCount:
+      return "21S01";
+    case mysql_errno::kWrongNumberOfColumnsInSelect:
+    case mysql_errno::kOperandColumns:
+    case mysql_errno::kSubqueryNo1Row:
+      return "21000";
+    case mysql_errno::kBadField:
+      return "42S22";
     case mysql_errno::kAccessDenied:
       return "28000";
     case mysql_errno::kNoDb:
@@ -28,6 +41,8 @@ std::string_view SqlStateFor(uint16_t code) {
     case mysql_errno::kDupEntry:
       return "23000";
     case mysql_errno::kNoSuchTable:
+    case mysql_errno::kBadTable:
+    case mysql_errno::kUnknownTableInMultiDelete:
       return "42S02";
     case mysql_errno::kQueryInterrupted:
     case mysql_errno::kConnectionKilled:

@@ -43,6 +43,20 @@ inline constexpr uint16_t kQueryInterrupted = 1317;      // 70100
 inline constexpr uint16_t kLockWaitTimeout = 1205;       // HY000
 inline constexpr uint16_t kQueryTimeout = 3024;          // HY000 max execution time exceeded
 inline constexpr uint16_t kConnectionKilled = 1927;      // 70100 connection was killed
+inline constexpr uint16_t kBadTable = 1051;              // 42S02 unknown table
+inline constexpr uint16_t kBadField = 1054;              // 42S22 unknown column
+inline constexpr uint16_t kUnknownTableInMultiDelete = 1109;  // 42S02
+inline constexpr uint16_t kNonUniqTable = 1066;               // 42000 not unique table/alias
+inline constexpr uint16_t kInvalidGroupFuncUse = 1111;        // HY000 invalid use of group function
+inline constexpr uint16_t kWrongValueCount = 1136;            // 21S01 column count != value count
+inline constexpr uint16_t kTableAccessDenied = 1142;          // 42000 command denied on table
+inline constexpr uint16_t kWrongNumberOfColumnsInSelect = 1222;  // 21000 UNION arity
+inline constexpr uint16_t kWrongValueForVar = 1231;              // 42000
+inline constexpr uint16_t kWrongTypeForVar = 1232;               // 42000
+inline constexpr uint16_t kOperandColumns = 1241;  // 21000 operand should contain 1 column
+inline constexpr uint16_t kSubqueryNo1Row = 1242;  // 21000 subquery returns more than 1 row
+inline constexpr uint16_t kSpDoesNotExist = 1305;  // 42000 (also: unknown SAVEPOINT)
+inline constexpr uint16_t kSecureTransportRequired = 3159;  // HY000
 }  // namespace mysql_errno
 
 struct Error {

@@ -565,7 +565,7 @@ asio::awaitable<Result<ResultSet>> Session::RunSet(ast::SetStatement& set) {
           const std::string& v = assignment.value->As<ast::Literal>().text;
           auto mode = ParseTransactionMode(v);
           if (!mode) {
-            co_return Error::Make(1231,
+            co_return Error::Make(mysql_errno::kWrongValueForVar,
                                   "Variable 'transaction_mode' can't be set to the value of '" + v +
                                       "' (single, multi or twopc)");
           }
@@ -580,8 +580,9 @@ asio::awaitable<Result<ResultSet>> Session::RunSet(ast::SetStatement& set) {
             assignment.value->kind() == ast::ExprKind::kLiteral) {
           std::string v = AsciiLower(assignment.value->As<ast::Literal>().text);
           if (v != "online" && v != "direct") {
-            co_return Error::Make(1231, "Variable 'ddl_strategy' can't be set to the value of '" +
-                                            v + "' (online or direct)");
+            co_return Error::Make(mysql_errno::kWrongValueForVar,
+                                  "Variable 'ddl_strategy' can't be set to the value of '" + v +
+                                      "' (online or direct)");
           }
           ddl_online_ = v == "online";
           continue;

@@ -15,8 +15,6 @@ namespace ast = sql::ast;
 
 namespace {
 
-constexpr uint16_t kTableAccessDenied = 1142;  // 42000
-
 const char* RoleName(BranchRole role) {
   switch (role) {
     case BranchRole::kReader:
@@ -108,7 +106,7 @@ Status Session::Authorize(Access access, const std::string& keyspace) const {
                     (role == BranchRole::kAdmin || (role == BranchRole::kWriter && !production)));
     if (!allowed) {
       return Error::Make(
-          kTableAccessDenied,
+          mysql_errno::kTableAccessDenied,
           fmt::format("{} denied to user '{}'@'%': the {} role of branch '{}' "
                       "does not allow it",
                       access == Access::kWrite ? "Write" : "DDL", user_, RoleName(role), branch));

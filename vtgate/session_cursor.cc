@@ -263,7 +263,7 @@ asio::awaitable<Status> SessionCursor::Savepoint(const std::string& name) {
 asio::awaitable<Status> SessionCursor::RollbackToSavepoint(const std::string& name) {
   auto it = std::find(savepoints_.begin(), savepoints_.end(), name);
   if (!in_transaction_ || it == savepoints_.end())
-    co_return Error::Make(1305, "SAVEPOINT " + name + " does not exist");
+    co_return Error::Make(mysql_errno::kSpDoesNotExist, "SAVEPOINT " + name + " does not exist");
   savepoints_.erase(it + 1, savepoints_.end());
   co_return co_await OnTransactionShards("ROLLBACK TO SAVEPOINT " + QuoteSqlIdentifier(name));
 }
@@ -271,7 +271,7 @@ asio::awaitable<Status> SessionCursor::RollbackToSavepoint(const std::string& na
 asio::awaitable<Status> SessionCursor::ReleaseSavepoint(const std::string& name) {
   auto it = std::find(savepoints_.begin(), savepoints_.end(), name);
   if (!in_transaction_ || it == savepoints_.end())
-    co_return Error::Make(1305, "SAVEPOINT " + name + " does not exist");
+    co_return Error::Make(mysql_errno::kSpDoesNotExist, "SAVEPOINT " + name + " does not exist");
   savepoints_.erase(it, savepoints_.end());
   co_return co_await OnTransactionShards("RELEASE SAVEPOINT " + QuoteSqlIdentifier(name));
 }

@@ -125,7 +125,8 @@ asio::awaitable<Status> Session::SetShardVariable(const ast::SetAssignment& assi
       auto value = co_await EvaluateOnShard(*assignment.value);
       if (!value.ok()) co_return value.error();
       if (!IsInteger(*value) || value->front() == '-')
-        co_return Error::Make(1232, "Incorrect argument type to variable 'query_timeout'");
+        co_return Error::Make(mysql_errno::kWrongTypeForVar,
+                              "Incorrect argument type to variable 'query_timeout'");
       uint64_t ms = std::stoull(*value);
       if (ms == 0) {
         shard_variables_.erase("max_statement_time");

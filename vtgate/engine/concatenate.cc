@@ -15,7 +15,8 @@ boost::asio::awaitable<Result<ResultSet>> Concatenate::Execute(VCursor& cursor,
       out.fields = std::move(part->fields);
       first = false;
     } else if (part->fields.size() != out.fields.size()) {
-      co_return Error::Make(1222, "The used SELECT statements have a different number of columns");
+      co_return Error::Make(mysql_errno::kWrongNumberOfColumnsInSelect,
+                            "The used SELECT statements have a different number of columns");
     }
     for (auto& row : part->rows) out.rows.push_back(std::move(row));
   }

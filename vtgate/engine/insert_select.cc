@@ -12,7 +12,8 @@ boost::asio::awaitable<Result<ResultSet>> InsertSelect::Execute(VCursor& cursor,
   if (!selected.ok()) co_return selected.error();
   const ResultSet& rows = *selected;
   if (spec_.columns != 0 && rows.fields.size() != spec_.columns)
-    co_return Error::Make(1136, "Column count doesn't match value count at row 1");
+    co_return Error::Make(mysql_errno::kWrongValueCount,
+                          "Column count doesn't match value count at row 1");
   const KeyspaceInfo& keyspace = *spec_.keyspace;
   // Per shard: the rendered value lists of its rows.
   std::vector<std::vector<std::string>> per_shard(keyspace.shards.size());

@@ -17,9 +17,11 @@ BindValue Condition(bool value) {
 
 Result<BindValue> Pullout::ValueOf(const ResultSet& answer, const Spec& spec) {
   if (spec.kind == Kind::kExists) return Condition(!answer.rows.empty());
-  if (answer.fields.size() != 1) return Error::Make(1241, "Operand should contain 1 column(s)");
+  if (answer.fields.size() != 1)
+    return Error::Make(mysql_errno::kOperandColumns, "Operand should contain 1 column(s)");
   if (spec.kind == Kind::kValue) {
-    if (answer.rows.size() > 1) return Error::Make(1242, "Subquery returns more than 1 row");
+    if (answer.rows.size() > 1)
+      return Error::Make(mysql_errno::kSubqueryNo1Row, "Subquery returns more than 1 row");
     if (answer.rows.empty()) return BindValueOfCell(answer.fields[0], std::nullopt);
     return BindValueOfCell(answer.fields[0], answer.rows[0][0]);
   }

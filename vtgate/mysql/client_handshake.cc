@@ -19,9 +19,6 @@ namespace asio = boost::asio;
 // Pre-authentication packets are small; a stranger may not make us buffer more.
 constexpr size_t kMaxHandshakePacket = 64 * 1024;
 
-// ER_SECURE_TRANSPORT_REQUIRED (HY000).
-constexpr uint16_t kSecureTransportRequired = 3159;
-
 Error BadHandshake() {
   return Error::Make(mysql_errno::kHandshake, "Bad handshake");
 }
@@ -86,7 +83,7 @@ asio::awaitable<bool> ClientConnection::Handshake() {
     co_return false;
   }
   if (!tls_ && deps_.options->tls.require_secure_transport) {
-    co_await SendErrorAndClose(Error::Make(kSecureTransportRequired,
+    co_await SendErrorAndClose(Error::Make(mysql_errno::kSecureTransportRequired,
                                            "Connections using insecure transport are prohibited "
                                            "while --require_secure_transport=ON."));
     co_return false;

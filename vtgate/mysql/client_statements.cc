@@ -31,10 +31,10 @@ Error UnknownStatement(uint32_t id, std::string_view command) {
 
 asio::awaitable<void> ClientConnection::StmtPrepare(std::string_view sql, PacketWriter* w) {
   if (statements_.size() >= statements_.max_statements()) {
-    EncodeErrorResponse(Error{mysql_errno::kMaxPreparedStmtCount, "42000",
-                              fmt::format("Can't create more than max_prepared_stmt_count "
-                                          "statements (current value: {})",
-                                          statements_.max_statements())},
+    EncodeErrorResponse(Error::Make(mysql_errno::kMaxPreparedStmtCount,
+                                    fmt::format("Can't create more than max_prepared_stmt_count "
+                                                "statements (current value: {})",
+                                                statements_.max_statements())),
                         w);
     co_return;
   }

@@ -115,7 +115,7 @@ Status JoinPlanner::CheckShape() {
   if (select_.having && ContainsAggregate(*select_.having)) aggregated_ = true;
   if (select_.having && !aggregated_) return Unsupported("HAVING without GROUP BY or aggregates");
   if (select_.where && ContainsAggregate(*select_.where))
-    return Error::Make(1111, "Invalid use of group function");
+    return Error::Make(mysql_errno::kInvalidGroupFuncUse, "Invalid use of group function");
   return Status::Ok();
 }
 
@@ -148,7 +148,8 @@ Status JoinPlanner::FlattenFrom() {
       return Error::Internal("join planner: table " + flat.alias + " is not bound");
     for (const auto& other : flat_) {
       if (&other != &flat && other.alias == flat.alias)
-        return Error::Make(1066, "Not unique table/alias: '" + flat.alias + "'");
+        return Error::Make(mysql_errno::kNonUniqTable,
+                           "Not unique table/alias: '" + flat.alias + "'");
     }
   }
   return Status::Ok();
@@ -306,7 +307,8 @@ Status JoinPlanner::AssignItems() {
           found = true;
         }
       }
-      if (!found) return Error::Make(1051, "Unknown table '" + item.star_table.name + "'");
+      if (!found)
+        return Error::Make(mysql_errno::kBadTable, "Unknown table '" + item.star_table.name + "'");
     } else if (IsAggregateCall(*item.expr)) {
       Status added = AddAggregate(item.expr->As<ast::FuncCall>(), i);
       if (!added.ok()) return added;

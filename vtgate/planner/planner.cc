@@ -20,6 +20,7 @@
 #include "vtgate/planner/subquery_pullout.h"
 #include "vtgate/planner/table_binding.h"
 #include "vtgate/planner/union_planner.h"
+#include "vtgate/planner/written_tables.h"
 #include "vtgate/vindexes/lookup_vindex.h"
 
 namespace tessera::vtgate {
@@ -29,6 +30,22 @@ namespace {
 
 Error Unsupported(const std::string& what) {
   return Error::Make(mysql_errno::kNotSupportedYet, "unsupported: " + what);
+}
+
+// "an UPDATE", "an INSERT", ...: the write statement, for messages.
+std::string WriteStatementName(const ast::Statement& stmt) {
+  switch (stmt.kind()) {
+    case ast::StatementKind::kInsert:
+      return "an INSERT";
+    case ast::StatementKind::kReplace:
+      return "a REPLACE";
+    case ast::StatementKind::kUpdate:
+      return "an UPDATE";
+    case ast::StatementKind::kDelete:
+      return "a DELETE";
+    default:
+      return "a statement";
+  }
 }
 
 bool IsDdl(ast::StatementKind kind) {
@@ -347,8 +364,9 @@ Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
   const size_t listed = auto_absent ? columns.size() - 1 : columns.size();
   for (const auto& row : rows) {
     if (row.size() != listed) {
-      return Error::Make(1136, "Column count doesn't match value count at row " +
-                                   std::to_string(row_plans.size() + 1));
+      return Error::Make(
+          mysql_errno::kWrongValueCount,
+          "Column count doesn't match value count at row " + std::to_string(row_plans.size() + 1));
     }
     std::optional<ValueRef> ref;
     if (!(vindex_generated && auto_absent)) {
@@ -531,6 +549,28 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
     return std::unique_ptr<Primitive>(
         make_route(is_write ? RouteOpcode::kAllShards : RouteOpcode::kAnyShard));
   }
+  if (is_write) {
+    // A reference table keeps a copy on every shard, and a statement that
+    // also reads a sharded table runs on some shards only (or answers
+    // differently on each): writing the copies there would make them diverge.
+    auto written = FindWrittenTables(stmt, binding);
+    if (!written.ok()) return written.error();
+    const BoundTable* read_sharded = nullptr;
+    for (const auto& table : binding.tables)
+      if (read_sharded == nullptr && table.table->type != TableType::kReference)
+        read_sharded = &table;
+    for (const BoundTable* table : written->tables) {
+      if (table->table->type != TableType::kReference) continue;
+      if (!written->unqualified_column.empty())
+        return Unsupported("unqualified column '" + written->unqualified_column + "'" +
+                           " in a multi-table UPDATE of reference table " + table->name +
+                           " and sharded table " + read_sharded->name +
+                           ": qualify it with its table");
+      return Unsupported("writing reference table " + table->name + " in " +
+                         WriteStatementName(stmt) + " that also reads sharded table " +
+                         read_sharded->name);
+    }
+  }
   if (subquery_sharded && sharded.empty() && kind == ast::StatementKind::kSelect &&
       std::count_if(binding.tables.begin(), binding.tables.end(),
                     [](const BoundTable& t) {
@@ -666,8 +706,8 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
           limit = &update.limit;
         } else {
           auto& del = stmt.As<ast::DeleteStatement>();
-          if (!del.targets.empty() || del.from.size() != 1 ||
-              del.from[0]->kind() != ast::TableRefKind::kTable)
+          // One plain table: any targets name it (FindWrittenTables checked).
+          if (del.from.size() != 1 || del.from[0]->kind() != ast::TableRefKind::kTable)
             return Unsupported("a multi-table DELETE from " + owner.name +
                                ", which has lookup vindexes");
           select->from.push_back(del.from[0]->Clone());

@@ -13,8 +13,12 @@ namespace ast = sql::ast;
 namespace {
 
 // Index into `sharded` of the table whose primary vindex column `col` names,
-// or -1.
-int VindexColumnOwner(const std::vector<const BoundTable*>& sharded, const ast::Expr& expr) {
+// or -1. An unqualified name several tables share is ambiguous (-1) unless
+// `colocated`: the tables are then joined on those columns with vindexes of
+// one type, and MySQL takes the name unqualified only where USING merged the
+// columns into one value, so the first owner stands for all of them.
+int VindexColumnOwner(const std::vector<const BoundTable*>& sharded, const ast::Expr& expr,
+                      bool colocated = false) {
   if (expr.kind() != ast::ExprKind::kColumn) return -1;
   const auto& col = expr.As<ast::ColumnRef>();
   int owner = -1;
@@ -26,7 +30,10 @@ int VindexColumnOwner(const std::vector<const BoundTable*>& sharded, const ast::
         return static_cast<int>(i);
       continue;
     }
-    if (owner != -1) return -1;  // ambiguous without a qualifier
+    if (owner != -1) {
+      if (colocated) continue;
+      return -1;  // ambiguous without a qualifier
+    }
     owner = static_cast<int>(i);
   }
   return owner;
@@ -204,10 +211,10 @@ Result<RouteChoice> ChooseShardedRoute(const std::vector<const BoundTable*>& sha
       if (eq.op != ast::BinaryOp::kEq) continue;
       const ast::Expr* column = eq.left.get();
       const ast::Expr* value = eq.right.get();
-      int owner = VindexColumnOwner(sharded, *column);
+      int owner = VindexColumnOwner(sharded, *column, /*colocated=*/true);
       if (owner < 0) {
         std::swap(column, value);
-        owner = VindexColumnOwner(sharded, *column);
+        owner = VindexColumnOwner(sharded, *column, /*colocated=*/true);
       }
       if (owner < 0) continue;
       auto ref = ValueRefOf(*value);
@@ -220,7 +227,7 @@ Result<RouteChoice> ChooseShardedRoute(const std::vector<const BoundTable*>& sha
     if (term->kind() == ast::ExprKind::kIn && choice.opcode == RouteOpcode::kScatter) {
       const auto& in = term->As<ast::InExpr>();
       if (in.negated || in.subquery != nullptr) continue;
-      int owner = VindexColumnOwner(sharded, *in.operand);
+      int owner = VindexColumnOwner(sharded, *in.operand, /*colocated=*/true);
       if (owner < 0) continue;
       std::vector<ValueRef> values;
       values = ValueRefsOfList(in.list);

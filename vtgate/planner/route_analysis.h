@@ -35,6 +35,8 @@ std::vector<int> ColocationClasses(const std::vector<const BoundTable*>& sharded
 // Chooses the route of a statement over `sharded` (the top-level sharded
 // tables; must be non-empty). `join_conditions` are the ON clauses of the
 // statement's joins. Fails (1235) when the sharded tables are not co-located.
+// An unqualified vindex column they share (one value once USING merged it)
+// restricts the route like a qualified one.
 Result<RouteChoice> ChooseShardedRoute(const std::vector<const BoundTable*>& sharded,
                                        const sql::ast::Expr* where,
                                        const std::vector<const sql::ast::Expr*>& join_conditions);

@@ -46,7 +46,6 @@ std::vector<std::pair<std::string, std::string>> TopLevelTables(const ast::State
     case ast::StatementKind::kDelete: {
       const auto& del = stmt.As<ast::DeleteStatement>();
       collect_refs(del.from);
-      for (const auto& t : del.targets) out.emplace_back(t.name, t.name);
       break;
     }
     case ast::StatementKind::kInsert:
@@ -71,9 +70,24 @@ Result<StatementBinding> BindTables(ast::Statement& stmt, const VSchema& vschema
   std::optional<Error> error;
   std::vector<std::string> names;
 
+  // A multi-table DELETE's targets name tables of its FROM (by alias when
+  // aliased), so they are no tables of their own; their qualifiers still
+  // name keyspaces.
+  const std::vector<ast::TableName>* delete_targets = stmt.kind() == ast::StatementKind::kDelete
+                                                          ? &stmt.As<ast::DeleteStatement>().targets
+                                                          : nullptr;
+  auto is_delete_target = [delete_targets](const ast::TableName& name) {
+    if (delete_targets == nullptr) return false;
+    for (const auto& target : *delete_targets)
+      if (&target == &name) return true;
+    return false;
+  };
+
   ast::ForEachTableName(stmt, [&](ast::TableName& name) {
     if (error) return;
     if (AsciiLower(name.name) == "dual" && name.qualifier.empty()) return;
+    const bool delete_target = is_delete_target(name);
+    if (delete_target && name.qualifier.empty()) return;
     const KeyspaceInfo* ks = nullptr;
     if (!name.qualifier.empty()) {
       if (sql::IsSystemSchema(name.qualifier)) {
@@ -102,7 +116,7 @@ Result<StatementBinding> BindTables(ast::Statement& stmt, const VSchema& vschema
       return;
     }
     binding.keyspace = ks;
-    names.push_back(name.name);
+    if (!delete_target) names.push_back(name.name);
   });
   if (error) return *error;
 

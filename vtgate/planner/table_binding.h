@@ -3,7 +3,8 @@
 // Rules: a qualifier names a keyspace; an unqualified name belongs to the
 // session's keyspace, or, with none selected, to the one keyspace whose
 // VSchema lists it. System schemas (information_schema, mysql, ...) are
-// answered by any shard of the session's keyspace.
+// answered by any shard of the session's keyspace. A multi-table DELETE's
+// targets are not bound: they name tables of its FROM (see WrittenTables).
 #pragma once
 
 #include <string>

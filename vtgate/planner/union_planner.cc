@@ -54,7 +54,8 @@ Result<std::unique_ptr<Primitive>> PlanUnion(ast::UnionStatement& statement,
         if (item.is_star()) return Unsupported("* in a UNION that deduplicates or orders");
       if (p == 0) width = select.items.size();
       if (select.items.size() != width)
-        return Error::Make(1222, "The used SELECT statements have a different number of columns");
+        return Error::Make(mysql_errno::kWrongNumberOfColumnsInSelect,
+                           "The used SELECT statements have a different number of columns");
       for (size_t i = 0; i < width; ++i) {
         auto call = std::make_unique<ast::FuncCall>();
         call->name = "WEIGHT_STRING";
@@ -73,7 +74,7 @@ Result<std::unique_ptr<Primitive>> PlanUnion(ast::UnionStatement& statement,
         e.As<ast::Literal>().type == ast::LiteralKind::kInt) {
       size_t position = std::strtoull(e.As<ast::Literal>().text.c_str(), nullptr, 10);
       if (position < 1 || position > width)
-        return Error::Make(1054,
+        return Error::Make(mysql_errno::kBadField,
                            "Unknown column '" + e.As<ast::Literal>().text + "' in 'order clause'");
       column = position - 1;
     } else if (e.kind() == ast::ExprKind::kColumn && e.As<ast::ColumnRef>().table.name.empty()) {

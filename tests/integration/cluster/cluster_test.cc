@@ -157,6 +157,26 @@ TEST_F(ClusterTest, ErrorsCarryMySqlCodes) {
              "c.email)"));
   EXPECT_EQ(c.error_code(), 1235u);
   EXPECT_EQ(c.sqlstate(), "42000");
+
+  // Errors vtgate raises itself carry MySQL's SQLSTATE, not the generic HY000.
+  struct Refusal {
+    const char* sql;
+    unsigned code;
+    const char* sql_state;
+  };
+  const Refusal refusals[] = {
+      {"INSERT INTO customer (customer_id, email) VALUES (2002)", 1136, "21S01"},
+      {"SELECT email, customer_id FROM customer UNION SELECT sku FROM corder", 1222, "21000"},
+      {"SELECT email FROM customer UNION SELECT sku FROM corder ORDER BY nosuch", 1054, "42S22"},
+      {"SELECT c.email FROM customer c JOIN corder c ON c.sku = c.email", 1066, "42000"},
+      {"SELECT x.* FROM customer c JOIN corder o ON o.sku = c.email", 1051, "42S02"},
+      {"DELETE x FROM customer c WHERE c.customer_id = 2001", 1109, "42S02"},
+  };
+  for (const Refusal& r : refusals) {
+    EXPECT_FALSE(c.Exec(r.sql)) << r.sql;
+    EXPECT_EQ(c.error_code(), r.code) << r.sql << ": " << c.error();
+    EXPECT_EQ(c.sqlstate(), r.sql_state) << r.sql << ": " << c.error();
+  }
 }
 
 TEST_F(ClusterTest, WrongPasswordIsAccessDenied) {

@@ -177,6 +177,22 @@ TEST_F(LookupVindexTest, DeleteAndRollbackLeaveNoStaleEntries) {
   EXPECT_TRUE(c_->Rows("SELECT user_id FROM users WHERE email = 'r@x'").empty());
 }
 
+TEST_F(LookupVindexTest, MultiTableDeleteFormOfOneTableRemovesItsEntries) {
+  ASSERT_TRUE(
+      c_->Exec("INSERT INTO users (user_id, email, name) VALUES (24, 's@x', 'S'), "
+               "(25, 't@x', 'T'), (26, 'u@x', 'U')"))
+      << c_->error();
+  for (const char* sql :
+       {"DELETE u FROM users u WHERE u.user_id = 24", "DELETE users FROM users WHERE email = 't@x'",
+        "DELETE FROM u USING users u WHERE u.user_id = 26"}) {
+    ASSERT_TRUE(c_->Exec(sql)) << sql << ": " << c_->error();
+    EXPECT_EQ(mysql_affected_rows(c_->get()), 1u) << sql;
+  }
+  EXPECT_TRUE(c_->Rows("SELECT user_id FROM users WHERE user_id IN (24, 25, 26)").empty());
+  EXPECT_EQ(One("SELECT COUNT(*) FROM lk.user_email_idx WHERE email IN ('s@x', 't@x', 'u@x')"),
+            "0");
+}
+
 TEST_F(LookupVindexTest, WhatWouldLetTheLookupDriftIsRefused) {
   ASSERT_TRUE(c_->Exec("INSERT INTO users (user_id, email, name) VALUES (30, 'k@x', 'K')"))
       << c_->error();

@@ -832,3 +832,15 @@ SELECT region_id, COUNT(*) FROM {k}.customer GROUP BY region_id HAVING GROUP_CON
 SELECT COUNT(*) AS n, VAR_SAMP(weight) FROM {k}.product GROUP BY category IS NULL ORDER BY n
 -- ordered
 SELECT customer_id, VAR_POP(qty) AS v FROM {k}.corder GROUP BY customer_id ORDER BY v DESC, customer_id
+
+# Joins through USING routed by the merged column: an unqualified USING column
+# is one value in both co-located tables (an outer join's is the preserved
+# side's), so a condition on it picks the shard.
+SELECT c.name, o.order_id FROM {k}.customer c JOIN {k}.corder o USING (customer_id) WHERE customer_id = 2
+SELECT name, order_id, qty FROM {k}.customer JOIN {k}.corder USING (customer_id) WHERE customer_id IN (2, 3, 6)
+SELECT COUNT(*), SUM(qty) FROM {k}.customer JOIN {k}.corder USING (customer_id) WHERE customer_id = 3
+SELECT customer_id, name, order_id FROM {k}.customer LEFT JOIN {k}.corder USING (customer_id) WHERE customer_id = 7
+SELECT customer_id, name, order_id FROM {k}.customer LEFT JOIN {k}.corder USING (customer_id) WHERE customer_id = 1
+SELECT customer_id, name, order_id FROM {k}.customer RIGHT JOIN {k}.corder USING (customer_id) WHERE customer_id = 43
+-- ordered
+SELECT customer_id, order_id FROM {k}.customer JOIN {k}.corder USING (customer_id) WHERE customer_id = 6 ORDER BY order_id
