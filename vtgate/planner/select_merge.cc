@@ -46,6 +46,19 @@ bool ContainsAggregateOrWindow(ast::Expr& expr, bool& window) {
   return found;
 }
 
+// Whether `expr` calls an aggregate of its query; a window function's own
+// name does not count (SUM(x) OVER (...) is a value per row), aggregates in
+// its arguments or window specification do.
+bool ContainsGroupAggregate(ast::Expr& expr) {
+  bool found = false;
+  ast::ForEachExprOfQuery(expr, [&](ast::Expr& e) {
+    if (e.kind() != ast::ExprKind::kFuncCall) return;
+    const auto& call = e.As<ast::FuncCall>();
+    if (call.over == nullptr && IsAggregateFunction(call.name)) found = true;
+  });
+  return found;
+}
+
 ast::ExprPtr WeightStringOf(const ast::Expr& expr) {
   auto call = std::make_unique<ast::FuncCall>();
   call->name = "WEIGHT_STRING";
@@ -776,12 +789,17 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
       star = true;
       continue;
     }
-    if (ContainsAggregateOrWindow(*item.expr, window)) aggregates = true;
+    ContainsAggregateOrWindow(*item.expr, window);
+    if (ContainsGroupAggregate(*item.expr)) aggregates = true;
   }
   // An aggregate in HAVING or ORDER BY alone also makes one group of all rows.
-  if (select.having && ContainsAggregateOrWindow(*select.having, window)) aggregates = true;
+  if (select.having) {
+    ContainsAggregateOrWindow(*select.having, window);
+    if (ContainsGroupAggregate(*select.having)) aggregates = true;
+  }
   for (auto& order : select.order_by) {
-    if (ContainsAggregateOrWindow(*order.expr, window)) aggregates = true;
+    ContainsAggregateOrWindow(*order.expr, window);
+    if (ContainsGroupAggregate(*order.expr)) aggregates = true;
   }
   const bool needs_merge = select.distinct || !select.group_by.empty() ||
                            select.having != nullptr || !select.order_by.empty() ||
@@ -794,7 +812,14 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
 
   // Shapes not finished in vtgate yet: refused when they span shards.
   std::string unsupported;
-  if (window) unsupported = "window functions";
+  if (window) {
+    if (!options.shard_local_windows) {
+      unsupported = options.window_refusal.empty() ? "window functions" : options.window_refusal;
+    } else if (aggregates || !select.group_by.empty() || select.having != nullptr) {
+      // Shards would compute the windows over partial groups.
+      unsupported = "window functions with GROUP BY or aggregates";
+    }
+  }
   if (select.lock != ast::LockMode::kNone && select.limit.count) unsupported = "LIMIT with locking";
 
   // LIMIT values must be known at plan time to ask shards for offset + count.
