@@ -586,6 +586,7 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
         if (HasWindowFunctions(select)) {
           merge.window_refusal = ShardLocalWindowRefusal(select, binding.tables);
           merge.shard_local_windows = merge.window_refusal.empty();
+          merge.groups_within_shards = GroupsWithinShards(select, binding.tables);
         }
         return PlanMergedSelect(select, keyspace, std::move(choice).value(), merge);
       }

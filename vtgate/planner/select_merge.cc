@@ -812,12 +812,19 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
 
   // Shapes not finished in vtgate yet: refused when they span shards.
   std::string unsupported;
+  // Grouping the shards finish on their own: HAVING and aggregates stay in the
+  // shard query, vtgate merges the groups as rows.
+  bool grouped_on_shards = false;
   if (window) {
     if (!options.shard_local_windows) {
       unsupported = options.window_refusal.empty() ? "window functions" : options.window_refusal;
     } else if (aggregates || !select.group_by.empty() || select.having != nullptr) {
-      // Shards would compute the windows over partial groups.
-      unsupported = "window functions with GROUP BY or aggregates";
+      if (options.groups_within_shards && !select.group_by.empty()) {
+        grouped_on_shards = true;
+      } else {
+        // Shards would compute the windows over partial groups.
+        unsupported = "window functions with GROUP BY or aggregates";
+      }
     }
   }
   if (select.lock != ast::LockMode::kNone && select.limit.count) unsupported = "LIMIT with locking";
@@ -845,7 +852,8 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
     }
   }
 
-  if ((aggregates || !select.group_by.empty() || select.having) && unsupported.empty()) {
+  if ((aggregates || !select.group_by.empty() || select.having) && !grouped_on_shards &&
+      unsupported.empty()) {
     // Planned on a copy: a refused shape keeps the statement as written.
     auto copy = select.Clone();
     auto& shard_select = copy->As<ast::SelectStatement>();

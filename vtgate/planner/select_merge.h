@@ -17,7 +17,8 @@
 // merged values (ComputeColumns). WITH ROLLUP: OrderedAggregate adds the
 // super-aggregate rows when every item is a group key or over aggregates.
 // Window functions pass as plain columns when MergeOptions says the shards
-// compute them right and nothing groups; otherwise they are refused too.
+// compute them right and nothing groups, or the groups are whole on each
+// shard (GROUP BY a vindex column); otherwise they are refused too.
 // Shapes it cannot finish exactly (window functions, JSON_ARRAYAGG and other
 // aggregates, * with grouping, WITH ROLLUP with ORDER BY or other items, ...)
 // keep a single-shard-only Route of the statement as written, refused with
@@ -43,6 +44,10 @@ struct MergeOptions {
   // merge as plain columns when the query neither groups nor aggregates.
   bool shard_local_windows = false;
   std::string window_refusal;  // why windows are not shard-local, when known
+  // GROUP BY lists a vindex column: every group is whole on one shard. Only
+  // asked with shard-local windows, whose query then goes to the shards as
+  // it is and merges like an ungrouped one.
+  bool groups_within_shards = false;
 };
 
 // `choice` is the route ChooseShardedRoute picked for `select`.

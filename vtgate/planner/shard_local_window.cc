@@ -117,7 +117,8 @@ class PartitionCheck {
  private:
   static bool IsShardedTopLevel(const BoundTable& table) {
     return table.top_level && table.table != nullptr &&
-           table.table->type != TableType::kReference && table.table->primary() != nullptr;
+           table.table->type != TableType::kReference && table.table->primary() != nullptr &&
+           table.table->primary()->vindex != nullptr && table.table->primary()->vindex->is_unique();
   }
   bool IsNullable(const std::string& alias) const {
     return std::any_of(nullable_.begin(), nullable_.end(),
@@ -156,6 +157,15 @@ std::string ShardLocalWindowRefusal(ast::SelectStatement& select,
     if (!local) refusal = "window function " + call.name + " without PARTITION BY a vindex column";
   });
   return refusal;
+}
+
+bool GroupsWithinShards(ast::SelectStatement& select, const std::vector<BoundTable>& tables) {
+  if (select.with_rollup) return false;
+  const PartitionCheck check(select, tables);
+  return std::any_of(
+      select.group_by.begin(), select.group_by.end(), [&check](const ast::ExprPtr& e) {
+        return e->kind() == ast::ExprKind::kColumn && check.IsShardColumn(e->As<ast::ColumnRef>());
+      });
 }
 
 }  // namespace tessera::vtgate

@@ -13,6 +13,10 @@
 //   otherwise the construct that is not, e.g. "window function RANK without
 //   PARTITION BY a vindex column". Named windows (OVER w, OVER (w ...)) are
 //   resolved through the WINDOW clause; an unknown name is refused.
+// - GroupsWithinShards: whether `select` groups by (a plain reference to)
+//   such a vindex column, without WITH ROLLUP: then every group, its
+//   aggregates and HAVING are complete on one shard, and so are windows over
+//   the groups that ShardLocalWindowRefusal accepts.
 #pragma once
 
 #include <string>
@@ -27,5 +31,7 @@ bool HasWindowFunctions(sql::ast::SelectStatement& select);
 
 std::string ShardLocalWindowRefusal(sql::ast::SelectStatement& select,
                                     const std::vector<BoundTable>& tables);
+
+bool GroupsWithinShards(sql::ast::SelectStatement& select, const std::vector<BoundTable>& tables);
 
 }  // namespace tessera::vtgate

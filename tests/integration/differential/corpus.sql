@@ -867,15 +867,17 @@ SELECT order_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_id) 
 SELECT order_id, customer_id FROM (SELECT order_id, customer_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY price DESC, order_id) AS rn FROM {k}.corder) AS t WHERE rn = 1
 -- ordered
 SELECT customer_id, order_id, rn FROM (SELECT order_id, customer_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY qty DESC, order_id) AS rn FROM {k}.corder) AS t WHERE rn <= 2 ORDER BY customer_id, rn LIMIT 8
-# Window functions whose partitions span shards, or windows over groups: refused
+SELECT customer_id, COUNT(*), RANK() OVER (PARTITION BY customer_id ORDER BY COUNT(*)) FROM {k}.corder GROUP BY customer_id
+SELECT customer_id, COUNT(*), SUM(SUM(qty)) OVER (PARTITION BY customer_id) FROM {k}.corder GROUP BY customer_id HAVING COUNT(*) > 3
+-- ordered
+SELECT customer_id, product_id, SUM(qty) AS s, DENSE_RANK() OVER (PARTITION BY customer_id ORDER BY SUM(qty) DESC) AS r FROM {k}.corder GROUP BY customer_id, product_id ORDER BY customer_id, r, product_id LIMIT 12
+# Window functions whose partitions span shards, or windows over groups split across shards: refused
 -- error 1235
 SELECT order_id, RANK() OVER (PARTITION BY status ORDER BY qty) FROM {k}.corder
 -- error 1235
 SELECT order_id, RANK() OVER (PARTITION BY customer_id + 0 ORDER BY qty) FROM {k}.corder
 -- error 1235
 SELECT order_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_id), RANK() OVER (ORDER BY price) FROM {k}.corder
--- error 1235
-SELECT customer_id, COUNT(*), RANK() OVER (PARTITION BY customer_id ORDER BY COUNT(*)) FROM {k}.corder GROUP BY customer_id
 -- error 1235
 SELECT c.customer_id, ROW_NUMBER() OVER (PARTITION BY o.customer_id ORDER BY c.customer_id) FROM {k}.customer AS c LEFT JOIN {k}.corder AS o ON c.customer_id = o.customer_id
 -- error 1235
@@ -884,3 +886,7 @@ SELECT order_id AS customer_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDE
 SELECT order_id, COUNT(*) OVER (PARTITION BY payment_id) FROM {k}.corder JOIN {k}.payment USING (order_id)
 -- error 1235
 SELECT order_id FROM (SELECT order_id, ROW_NUMBER() OVER (ORDER BY price DESC, order_id) AS rn FROM {k}.corder) AS t WHERE rn <= 3
+-- error 1235
+SELECT customer_id, SUM(qty) OVER (PARTITION BY customer_id) FROM {k}.corder GROUP BY customer_id WITH ROLLUP
+-- error 1235
+SELECT product_id, COUNT(*) OVER (PARTITION BY product_id) FROM {k}.corder GROUP BY product_id
