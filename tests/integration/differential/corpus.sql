@@ -871,6 +871,8 @@ SELECT customer_id, COUNT(*), RANK() OVER (PARTITION BY customer_id ORDER BY COU
 SELECT customer_id, COUNT(*), SUM(SUM(qty)) OVER (PARTITION BY customer_id) FROM {k}.corder GROUP BY customer_id HAVING COUNT(*) > 3
 -- ordered
 SELECT customer_id, product_id, SUM(qty) AS s, DENSE_RANK() OVER (PARTITION BY customer_id ORDER BY SUM(qty) DESC) AS r FROM {k}.corder GROUP BY customer_id, product_id ORDER BY customer_id, r, product_id LIMIT 12
+SELECT order_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_id) FROM {k}.corder WHERE customer_id < 6 UNION ALL SELECT customer_id, RANK() OVER (PARTITION BY customer_id ORDER BY balance) FROM {k}.customer
+SELECT customer_id FROM {k}.customer WHERE customer_id IN (SELECT customer_id FROM (SELECT customer_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_id) AS rn FROM {k}.corder) AS t WHERE rn = 5)
 # Window functions whose partitions span shards, or windows over groups split across shards: refused
 -- error 1235
 SELECT order_id, RANK() OVER (PARTITION BY status ORDER BY qty) FROM {k}.corder
@@ -890,3 +892,5 @@ SELECT order_id FROM (SELECT order_id, ROW_NUMBER() OVER (ORDER BY price DESC, o
 SELECT customer_id, SUM(qty) OVER (PARTITION BY customer_id) FROM {k}.corder GROUP BY customer_id WITH ROLLUP
 -- error 1235
 SELECT product_id, COUNT(*) OVER (PARTITION BY product_id) FROM {k}.corder GROUP BY product_id
+-- error 1235
+SELECT order_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_id) FROM {k}.corder UNION ALL SELECT customer_id, RANK() OVER (ORDER BY balance) FROM {k}.customer
