@@ -873,6 +873,10 @@ SELECT customer_id, COUNT(*), SUM(SUM(qty)) OVER (PARTITION BY customer_id) FROM
 SELECT customer_id, product_id, SUM(qty) AS s, DENSE_RANK() OVER (PARTITION BY customer_id ORDER BY SUM(qty) DESC) AS r FROM {k}.corder GROUP BY customer_id, product_id ORDER BY customer_id, r, product_id LIMIT 12
 SELECT order_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_id) FROM {k}.corder WHERE customer_id < 6 UNION ALL SELECT customer_id, RANK() OVER (PARTITION BY customer_id ORDER BY balance) FROM {k}.customer
 SELECT customer_id FROM {k}.customer WHERE customer_id IN (SELECT customer_id FROM (SELECT customer_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_id) AS rn FROM {k}.corder) AS t WHERE rn = 5)
+SELECT corder.order_id, ROW_NUMBER() OVER (PARTITION BY corder.customer_id ORDER BY corder.order_id DESC) FROM {k}.corder
+SELECT order_id, LEAD(qty) OVER (PARTITION BY {k}.corder.customer_id ORDER BY order_id) FROM {k}.corder WHERE price > 20
+-- ordered
+SELECT DISTINCT customer_id, COUNT(*) OVER (PARTITION BY customer_id) AS n FROM {k}.corder ORDER BY n DESC, customer_id LIMIT 6
 # Window functions whose partitions span shards, or windows over groups split across shards: refused
 -- error 1235
 SELECT order_id, RANK() OVER (PARTITION BY status ORDER BY qty) FROM {k}.corder
