@@ -1,10 +1,12 @@
 #include "vtgate/planner/partitioned_derived.h"
 
 #include <string>
+#include <vector>
 
 #include "common/ascii.h"
 #include "sqlparser/ast/walk.h"
 #include "vtgate/planner/aggregate_names.h"
+#include "vtgate/planner/shard_local_window.h"
 
 namespace tessera::vtgate {
 namespace ast = sql::ast;
@@ -40,7 +42,7 @@ bool IsShardPartitionedDerivedSelect(ast::SelectStatement& select, const Keyspac
   const std::string alias = table.alias.empty() ? table.name.name : table.alias;
   const std::string& vindex_column = info->primary()->column;
 
-  bool aggregates = false, other = false;
+  bool aggregates = false, windows = false, other = false;
   auto scan = [&](ast::Expr& expr) {
     ast::ForEachExpr(expr, [&](ast::Expr& e) {
       if (ast::NestedQuery(e) != nullptr) {
@@ -50,8 +52,11 @@ bool IsShardPartitionedDerivedSelect(ast::SelectStatement& select, const Keyspac
       switch (e.kind()) {
         case ast::ExprKind::kFuncCall: {
           const auto& call = e.As<ast::FuncCall>();
-          if (call.over != nullptr) other = true;
-          if (IsAggregateFunction(call.name)) aggregates = true;
+          if (call.over != nullptr) {
+            windows = true;
+          } else if (IsAggregateFunction(call.name)) {
+            aggregates = true;
+          }
           break;
         }
         default:
@@ -66,6 +71,13 @@ bool IsShardPartitionedDerivedSelect(ast::SelectStatement& select, const Keyspac
   for (auto& key : inner.group_by) scan(*key);
   for (auto& order : inner.order_by) scan(*order.expr);
   if (other) return false;
+
+  if (windows) {
+    // Over groups the shards would not see whole, or over partitions that span shards: no.
+    if (aggregates || !inner.group_by.empty() || inner.having) return false;
+    const std::vector<BoundTable> tables = {BoundTable{table.name.name, alias, info, true}};
+    if (!ShardLocalWindowRefusal(inner, tables).empty()) return false;
+  }
 
   if (aggregates || !inner.group_by.empty() || inner.having) {
     bool grouped_by_vindex = false;

@@ -6,8 +6,10 @@
 // for a plain sharded table (ORDER BY, LIMIT, aggregates, ...).
 //
 // The derived query qualifies when it is a plain SELECT (no WITH, UNION,
-// LIMIT, window function, subquery or locking clause) over exactly one
-// sharded table of the keyspace, and
+// LIMIT, subquery or locking clause) over exactly one sharded table of the
+// keyspace, and
+//  - window functions only without grouping, each partitioned by the
+//    table's primary vindex column (see shard_local_window.h);
 //  - it aggregates only with a GROUP BY that includes the table's primary
 //    vindex column (each group then lives on one shard);
 //  - DISTINCT only when the select list holds that column.

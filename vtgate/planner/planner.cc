@@ -17,6 +17,7 @@
 #include "vtgate/planner/query_template_builder.h"
 #include "vtgate/planner/route_analysis.h"
 #include "vtgate/planner/select_merge.h"
+#include "vtgate/planner/shard_local_window.h"
 #include "vtgate/planner/subquery_pullout.h"
 #include "vtgate/planner/table_binding.h"
 #include "vtgate/planner/union_planner.h"
@@ -622,6 +623,11 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
         MergeOptions merge;
         merge.strip_qualifiers = rewrite;
         merge.bind_count = bind_count;
+        if (HasWindowFunctions(select)) {
+          merge.window_refusal = ShardLocalWindowRefusal(select, binding.tables);
+          merge.shard_local_windows = merge.window_refusal.empty();
+          merge.groups_within_shards = GroupsWithinShards(select, binding.tables);
+        }
         return PlanMergedSelect(select, keyspace, std::move(choice).value(), merge);
       }
       auto route = make_route(choice->opcode);

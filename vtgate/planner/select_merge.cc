@@ -46,6 +46,19 @@ bool ContainsAggregateOrWindow(ast::Expr& expr, bool& window) {
   return found;
 }
 
+// Whether `expr` calls an aggregate of its query; a window function's own
+// name does not count (SUM(x) OVER (...) is a value per row), aggregates in
+// its arguments or window specification do.
+bool ContainsGroupAggregate(ast::Expr& expr) {
+  bool found = false;
+  ast::ForEachExprOfQuery(expr, [&](ast::Expr& e) {
+    if (e.kind() != ast::ExprKind::kFuncCall) return;
+    const auto& call = e.As<ast::FuncCall>();
+    if (call.over == nullptr && IsAggregateFunction(call.name)) found = true;
+  });
+  return found;
+}
+
 ast::ExprPtr WeightStringOf(const ast::Expr& expr) {
   auto call = std::make_unique<ast::FuncCall>();
   call->name = "WEIGHT_STRING";
@@ -776,12 +789,17 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
       star = true;
       continue;
     }
-    if (ContainsAggregateOrWindow(*item.expr, window)) aggregates = true;
+    ContainsAggregateOrWindow(*item.expr, window);
+    if (ContainsGroupAggregate(*item.expr)) aggregates = true;
   }
   // An aggregate in HAVING or ORDER BY alone also makes one group of all rows.
-  if (select.having && ContainsAggregateOrWindow(*select.having, window)) aggregates = true;
+  if (select.having) {
+    ContainsAggregateOrWindow(*select.having, window);
+    if (ContainsGroupAggregate(*select.having)) aggregates = true;
+  }
   for (auto& order : select.order_by) {
-    if (ContainsAggregateOrWindow(*order.expr, window)) aggregates = true;
+    ContainsAggregateOrWindow(*order.expr, window);
+    if (ContainsGroupAggregate(*order.expr)) aggregates = true;
   }
   const bool needs_merge = select.distinct || !select.group_by.empty() ||
                            select.having != nullptr || !select.order_by.empty() ||
@@ -794,7 +812,21 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
 
   // Shapes not finished in vtgate yet: refused when they span shards.
   std::string unsupported;
-  if (window) unsupported = "window functions";
+  // Grouping the shards finish on their own: HAVING and aggregates stay in the
+  // shard query, vtgate merges the groups as rows.
+  bool grouped_on_shards = false;
+  if (window) {
+    if (!options.shard_local_windows) {
+      unsupported = options.window_refusal.empty() ? "window functions" : options.window_refusal;
+    } else if (aggregates || !select.group_by.empty() || select.having != nullptr) {
+      if (options.groups_within_shards && !select.group_by.empty()) {
+        grouped_on_shards = true;
+      } else {
+        // Shards would compute the windows over partial groups.
+        unsupported = "window functions with GROUP BY or aggregates";
+      }
+    }
+  }
   if (select.lock != ast::LockMode::kNone && select.limit.count) unsupported = "LIMIT with locking";
 
   // LIMIT values must be known at plan time to ask shards for offset + count.
@@ -820,7 +852,8 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
     }
   }
 
-  if ((aggregates || !select.group_by.empty() || select.having) && unsupported.empty()) {
+  if ((aggregates || !select.group_by.empty() || select.having) && !grouped_on_shards &&
+      unsupported.empty()) {
     // Planned on a copy: a refused shape keeps the statement as written.
     auto copy = select.Clone();
     auto& shard_select = copy->As<ast::SelectStatement>();

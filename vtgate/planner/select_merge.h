@@ -16,6 +16,9 @@
 // aggregates (in the list, HAVING or ORDER BY) are computed by MariaDB over the
 // merged values (ComputeColumns). WITH ROLLUP: OrderedAggregate adds the
 // super-aggregate rows when every item is a group key or over aggregates.
+// Window functions pass as plain columns when MergeOptions says the shards
+// compute them right and nothing groups, or the groups are whole on each
+// shard (GROUP BY a vindex column); otherwise they are refused too.
 // Shapes it cannot finish exactly (window functions, JSON_ARRAYAGG and other
 // aggregates, * with grouping, WITH ROLLUP with ORDER BY or other items, ...)
 // keep a single-shard-only Route of the statement as written, refused with
@@ -23,6 +26,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "common/error.h"
 #include "sqlparser/ast/ast.h"
@@ -35,6 +39,15 @@ struct MergeOptions {
   bool strip_qualifiers = false;
   size_t bind_count = 0;
   size_t max_memory_rows = 100000;  // rows vtgate may hold to sort or deduplicate
+  // Every window function of the SELECT partitions by a vindex column, so
+  // each shard computes its values right (see shard_local_window.h); they
+  // merge as plain columns when the query neither groups nor aggregates.
+  bool shard_local_windows = false;
+  std::string window_refusal;  // why windows are not shard-local, when known
+  // GROUP BY lists a vindex column: every group is whole on one shard. Only
+  // asked with shard-local windows, whose query then goes to the shards as
+  // it is and merges like an ungrouped one.
+  bool groups_within_shards = false;
 };
 
 // `choice` is the route ChooseShardedRoute picked for `select`.

@@ -722,14 +722,12 @@ SELECT order_id, SUM(price) OVER (ORDER BY order_id) FROM {k}.corder WHERE custo
 SELECT order_id, RANK() OVER (ORDER BY qty) FROM {k}.corder WHERE customer_id = 6
 SELECT order_id, SUM(price) OVER (ORDER BY order_id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM {k}.corder WHERE customer_id = 3
 SELECT order_id, COUNT(*) OVER w, MAX(qty) OVER w FROM {k}.corder WHERE customer_id = 3 WINDOW w AS (ORDER BY order_id RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
--- error 1235
 SELECT order_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_id) FROM {k}.corder
 -- error 1235
 SELECT customer_id, RANK() OVER (ORDER BY balance DESC) FROM {k}.customer
 -- error 1235
 SELECT order_id, SUM(price) OVER () FROM {k}.corder
 SELECT order_id, LAG(price) OVER (PARTITION BY customer_id ORDER BY order_id) FROM {k}.corder WHERE customer_id IN (2, 24)
--- error 1235
 SELECT order_id, LAG(price) OVER (PARTITION BY customer_id ORDER BY order_id) FROM {k}.corder WHERE customer_id IN (2, 6)
 SELECT region_id, name, DENSE_RANK() OVER (ORDER BY country) FROM {k}.region
 
@@ -844,3 +842,71 @@ SELECT customer_id, name, order_id FROM {k}.customer LEFT JOIN {k}.corder USING 
 SELECT customer_id, name, order_id FROM {k}.customer RIGHT JOIN {k}.corder USING (customer_id) WHERE customer_id = 43
 -- ordered
 SELECT customer_id, order_id FROM {k}.customer JOIN {k}.corder USING (customer_id) WHERE customer_id = 6 ORDER BY order_id
+
+# Window functions partitioned by the vindex column: every shard computes them
+# (pushed down); vtgate concatenates, sorts, limits and deduplicates the values
+# as plain columns. Window ORDER BYs are total where the value depends on row
+# order (ROW_NUMBER, LAG/LEAD, ROWS frames); ties are only used where peers get
+# equal values (RANK, DENSE_RANK, RANGE frames).
+SELECT order_id, customer_id, RANK() OVER (PARTITION BY customer_id ORDER BY qty DESC) FROM {k}.corder
+SELECT order_id, DENSE_RANK() OVER (PARTITION BY customer_id ORDER BY status) FROM {k}.corder
+SELECT order_id, LEAD(order_id, 2) OVER (PARTITION BY customer_id ORDER BY order_id), LAG(qty, 1) OVER (PARTITION BY customer_id ORDER BY order_id) FROM {k}.corder
+SELECT order_id, SUM(price) OVER (PARTITION BY customer_id ORDER BY order_id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM {k}.corder
+SELECT order_id, COUNT(*) OVER (PARTITION BY customer_id), AVG(price) OVER (PARTITION BY customer_id) FROM {k}.corder WHERE qty > 2
+SELECT order_id, SUM(qty) OVER (PARTITION BY customer_id ORDER BY price RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM {k}.corder
+SELECT order_id, COUNT(price) OVER (PARTITION BY status, customer_id ORDER BY qty) FROM {k}.corder
+SELECT order_id, SUM(price) OVER w, MAX(qty) OVER w, MIN(qty) OVER w FROM {k}.corder WINDOW w AS (PARTITION BY customer_id ORDER BY order_id)
+SELECT order_id, ROW_NUMBER() OVER w, LEAD(price) OVER w FROM {k}.corder WHERE qty < 4 WINDOW w AS (PARTITION BY customer_id ORDER BY order_id DESC)
+SELECT order_id, FIRST_VALUE(price) OVER (PARTITION BY customer_id ORDER BY order_id), NTILE(2) OVER (PARTITION BY customer_id ORDER BY order_id) FROM {k}.corder
+SELECT order_id, CUME_DIST() OVER (PARTITION BY customer_id ORDER BY qty), PERCENT_RANK() OVER (PARTITION BY customer_id ORDER BY qty) FROM {k}.corder
+SELECT order_id, price - LAG(price) OVER (PARTITION BY customer_id ORDER BY order_id) AS delta FROM {k}.corder WHERE customer_id < 10
+-- ordered
+SELECT order_id, customer_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY price DESC, order_id) AS rn FROM {k}.corder ORDER BY rn, order_id LIMIT 10
+-- ordered
+SELECT customer_id, order_id, SUM(price) OVER (PARTITION BY customer_id ORDER BY order_id) AS running FROM {k}.corder ORDER BY running DESC, order_id LIMIT 5
+-- ordered
+SELECT order_id, RANK() OVER (PARTITION BY customer_id ORDER BY qty) AS r FROM {k}.corder WHERE status = 'shipped' ORDER BY 2 DESC, 1 LIMIT 4 OFFSET 2
+-- ordered
+SELECT order_id FROM {k}.corder ORDER BY COUNT(*) OVER (PARTITION BY customer_id) DESC, order_id LIMIT 7
+SELECT DISTINCT customer_id, COUNT(*) OVER (PARTITION BY customer_id) FROM {k}.corder
+SELECT DISTINCT DENSE_RANK() OVER (PARTITION BY customer_id ORDER BY qty) FROM {k}.corder
+SELECT c.name, o.order_id, ROW_NUMBER() OVER (PARTITION BY c.customer_id ORDER BY o.order_id) FROM {k}.customer AS c JOIN {k}.corder AS o ON c.customer_id = o.customer_id WHERE c.balance > 10
+SELECT o.order_id, COUNT(*) OVER (PARTITION BY o.customer_id ORDER BY o.price) FROM {k}.corder AS o JOIN {k}.customer AS c ON o.customer_id = c.customer_id WHERE c.tier = 'gold'
+SELECT c.customer_id, COUNT(o.order_id) OVER (PARTITION BY c.customer_id) FROM {k}.customer AS c LEFT JOIN {k}.corder AS o ON c.customer_id = o.customer_id
+-- ordered
+SELECT c.customer_id, o.order_id, SUM(o.qty) OVER (PARTITION BY c.customer_id ORDER BY o.order_id) AS s FROM {k}.customer AS c JOIN {k}.corder AS o ON c.customer_id = o.customer_id ORDER BY s DESC, o.order_id LIMIT 6
+SELECT order_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_id) FROM {k}.corder WHERE customer_id = 3
+SELECT order_id, customer_id FROM (SELECT order_id, customer_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY price DESC, order_id) AS rn FROM {k}.corder) AS t WHERE rn = 1
+-- ordered
+SELECT customer_id, order_id, rn FROM (SELECT order_id, customer_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY qty DESC, order_id) AS rn FROM {k}.corder) AS t WHERE rn <= 2 ORDER BY customer_id, rn LIMIT 8
+SELECT customer_id, COUNT(*), RANK() OVER (PARTITION BY customer_id ORDER BY COUNT(*)) FROM {k}.corder GROUP BY customer_id
+SELECT customer_id, COUNT(*), SUM(SUM(qty)) OVER (PARTITION BY customer_id) FROM {k}.corder GROUP BY customer_id HAVING COUNT(*) > 3
+-- ordered
+SELECT customer_id, product_id, SUM(qty) AS s, DENSE_RANK() OVER (PARTITION BY customer_id ORDER BY SUM(qty) DESC) AS r FROM {k}.corder GROUP BY customer_id, product_id ORDER BY customer_id, r, product_id LIMIT 12
+SELECT order_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_id) FROM {k}.corder WHERE customer_id < 6 UNION ALL SELECT customer_id, RANK() OVER (PARTITION BY customer_id ORDER BY balance) FROM {k}.customer
+SELECT customer_id FROM {k}.customer WHERE customer_id IN (SELECT customer_id FROM (SELECT customer_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_id) AS rn FROM {k}.corder) AS t WHERE rn = 5)
+SELECT corder.order_id, ROW_NUMBER() OVER (PARTITION BY corder.customer_id ORDER BY corder.order_id DESC) FROM {k}.corder
+SELECT order_id, LEAD(qty) OVER (PARTITION BY {k}.corder.customer_id ORDER BY order_id) FROM {k}.corder WHERE price > 20
+-- ordered
+SELECT DISTINCT customer_id, COUNT(*) OVER (PARTITION BY customer_id) AS n FROM {k}.corder ORDER BY n DESC, customer_id LIMIT 6
+# Window functions whose partitions span shards, or windows over groups split across shards: refused
+-- error 1235
+SELECT order_id, RANK() OVER (PARTITION BY status ORDER BY qty) FROM {k}.corder
+-- error 1235
+SELECT order_id, RANK() OVER (PARTITION BY customer_id + 0 ORDER BY qty) FROM {k}.corder
+-- error 1235
+SELECT order_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_id), RANK() OVER (ORDER BY price) FROM {k}.corder
+-- error 1235
+SELECT c.customer_id, ROW_NUMBER() OVER (PARTITION BY o.customer_id ORDER BY c.customer_id) FROM {k}.customer AS c LEFT JOIN {k}.corder AS o ON c.customer_id = o.customer_id
+-- error 1235
+SELECT order_id AS customer_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_id) FROM {k}.corder
+-- error 1235
+SELECT order_id, COUNT(*) OVER (PARTITION BY payment_id) FROM {k}.corder JOIN {k}.payment USING (order_id)
+-- error 1235
+SELECT order_id FROM (SELECT order_id, ROW_NUMBER() OVER (ORDER BY price DESC, order_id) AS rn FROM {k}.corder) AS t WHERE rn <= 3
+-- error 1235
+SELECT customer_id, SUM(qty) OVER (PARTITION BY customer_id) FROM {k}.corder GROUP BY customer_id WITH ROLLUP
+-- error 1235
+SELECT product_id, COUNT(*) OVER (PARTITION BY product_id) FROM {k}.corder GROUP BY product_id
+-- error 1235
+SELECT order_id, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_id) FROM {k}.corder UNION ALL SELECT customer_id, RANK() OVER (ORDER BY balance) FROM {k}.customer
