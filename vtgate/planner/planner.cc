@@ -19,6 +19,7 @@
 #include "vtgate/planner/select_merge.h"
 #include "vtgate/planner/shard_local_window.h"
 #include "vtgate/planner/subquery_pullout.h"
+#include "vtgate/planner/table_aliases.h"
 #include "vtgate/planner/table_binding.h"
 #include "vtgate/planner/union_planner.h"
 #include "vtgate/planner/written_tables.h"
@@ -86,17 +87,6 @@ std::string MergeRequirement(ast::SelectStatement& select) {
     });
   }
   return reason;
-}
-
-// The names the tables of a FROM subtree are known by (alias, else name).
-void TableAliases(const ast::TableRef& ref, std::vector<std::string>& out) {
-  if (ref.kind() == ast::TableRefKind::kTable) {
-    const auto& table = ref.As<ast::AliasedTable>();
-    out.push_back(table.alias.empty() ? table.name.name : table.alias);
-  } else if (ref.kind() == ast::TableRefKind::kJoin) {
-    TableAliases(*ref.As<ast::JoinTableRef>().left, out);
-    TableAliases(*ref.As<ast::JoinTableRef>().right, out);
-  }
 }
 
 // The ON conditions of a statement's joins; USING (c) counts as

@@ -5,6 +5,7 @@
 
 #include "common/ascii.h"
 #include "sqlparser/ast/walk.h"
+#include "vtgate/planner/table_aliases.h"
 
 namespace tessera::vtgate {
 namespace ast = sql::ast;
@@ -28,17 +29,6 @@ void ForEachWindowCall(ast::SelectStatement& select,
   for (auto& order : select.order_by) visit(*order.expr);
 }
 
-// The names (alias, else table name) of the tables under `ref`.
-void AliasesUnder(const ast::TableRef& ref, std::vector<std::string>& out) {
-  if (ref.kind() == ast::TableRefKind::kTable) {
-    const auto& table = ref.As<ast::AliasedTable>();
-    out.push_back(table.alias.empty() ? table.name.name : table.alias);
-  } else if (ref.kind() == ast::TableRefKind::kJoin) {
-    AliasesUnder(*ref.As<ast::JoinTableRef>().left, out);
-    AliasesUnder(*ref.As<ast::JoinTableRef>().right, out);
-  }
-}
-
 // The tables an outer join may NULL-extend: their columns may be NULL in rows
 // of several shards at once.
 void NullableAliases(const ast::TableRef& ref, std::vector<std::string>& out) {
@@ -47,11 +37,11 @@ void NullableAliases(const ast::TableRef& ref, std::vector<std::string>& out) {
   switch (join.join) {
     case ast::JoinKind::kLeft:
     case ast::JoinKind::kNaturalLeft:
-      AliasesUnder(*join.right, out);
+      TableAliases(*join.right, out);
       break;
     case ast::JoinKind::kRight:
     case ast::JoinKind::kNaturalRight:
-      AliasesUnder(*join.left, out);
+      TableAliases(*join.left, out);
       break;
     default:
       break;
