@@ -1,5 +1,7 @@
 #include "vtgate/twopc/two_phase_commit.h"
 
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -57,13 +59,47 @@ asio::awaitable<void> Pause(WorkerContext& worker, TwoPcSettings::Pause at) {
   co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
 }
 
+enum class Step { kPrepare, kCommit, kRollback };
+
+asio::awaitable<Status> Run(WorkerContext& worker, const Branch& branch, Step step) {
+  TabletClient& tablet = worker.tablet(*branch.shard);
+  if (step == Step::kCommit) co_return co_await tablet.Commit(branch.transaction_id);
+  if (step == Step::kRollback) co_return co_await tablet.Rollback(branch.transaction_id);
+  rpc::ExecuteRequest prepare;
+  prepare.transaction_id = branch.transaction_id;
+  prepare.prepare = true;
+  rpc::ExecuteResponse prepared = co_await tablet.Execute(std::move(prepare));
+  if (!prepared.result.ok()) co_return prepared.result.error();
+  co_return Status::Ok();
+}
+
+// `step` on every branch at once (each shard's tablet in its own
+// coroutine on this worker); the outcomes in branch order.
+asio::awaitable<std::vector<Status>> OnEveryBranch(WorkerContext& worker,
+                                                   const std::vector<Branch>& branches, Step step) {
+  std::vector<Status> outcomes(branches.size());
+  size_t pending = branches.size();
+  asio::steady_timer done(worker.io(), asio::steady_timer::time_point::max());
+  for (size_t i = 0; i < branches.size(); ++i) {
+    asio::co_spawn(
+        worker.io(),
+        [&worker, &branches, &outcomes, &pending, &done, i, step]() -> asio::awaitable<void> {
+          outcomes[i] = co_await Run(worker, branches[i], step);
+          if (--pending == 0) done.cancel();
+        },
+        asio::detached);
+  }
+  boost::system::error_code ignored;
+  while (pending > 0) co_await done.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+  co_return outcomes;
+}
+
 // Rolls back every branch; true when all ended.
 asio::awaitable<bool> RollbackAll(WorkerContext& worker, const std::vector<Branch>& branches) {
+  std::vector<Status> outcomes = co_await OnEveryBranch(worker, branches, Step::kRollback);
   bool all = true;
-  for (const Branch& branch : branches) {
-    Status s = co_await worker.tablet(*branch.shard).Rollback(branch.transaction_id);
+  for (const Status& s : outcomes)
     if (!s.ok()) all = false;
-  }
   co_return all;
 }
 
@@ -90,18 +126,12 @@ asio::awaitable<Status> CommitTwoPhase(WorkerContext& worker, const std::string&
 
   // Phase one.
   std::optional<Error> prepare_failed;
-  for (const Branch& branch : branches) {
-    rpc::ExecuteRequest prepare;
-    prepare.transaction_id = branch.transaction_id;
-    prepare.prepare = true;
-    rpc::ExecuteResponse prepared =
-        co_await worker.tablet(*branch.shard).Execute(std::move(prepare));
-    if (!prepared.result.ok()) {
-      prepare_failed = prepared.result.error();
-      prepare_failed->message = "twopc: prepare failed on " + NameOf(*branch.shard) + ": " +
-                                prepare_failed->message + "; the transaction was rolled back";
-      break;
-    }
+  std::vector<Status> prepared = co_await OnEveryBranch(worker, branches, Step::kPrepare);
+  for (size_t i = 0; i < branches.size() && !prepare_failed; ++i) {
+    if (prepared[i].ok()) continue;
+    prepare_failed = prepared[i].error();
+    prepare_failed->message = "twopc: prepare failed on " + NameOf(*branches[i].shard) + ": " +
+                              prepare_failed->message + "; the transaction was rolled back";
   }
   co_await Pause(worker, TwoPcSettings::Pause::kAfterPrepare);
 
@@ -136,8 +166,10 @@ asio::awaitable<Status> CommitTwoPhase(WorkerContext& worker, const std::string&
 
   // Phase two: decided, so the statement succeeds whatever fails now.
   bool all_committed = true;
-  for (const Branch& branch : branches) {
-    Status s = co_await worker.tablet(*branch.shard).Commit(branch.transaction_id);
+  std::vector<Status> committed = co_await OnEveryBranch(worker, branches, Step::kCommit);
+  for (size_t i = 0; i < branches.size(); ++i) {
+    const Branch& branch = branches[i];
+    const Status& s = committed[i];
     if (s.ok()) continue;
     all_committed = false;
     log->warn("twopc: commit of {} on {} failed, left to the resolver: {}", dtid,

@@ -2,10 +2,11 @@
 // atomically (transaction_mode twopc). Each shard's part is an XA branch
 // (see transaction_log.h):
 //   1. the record goes to the log shard (the first branch's) in `prepare`;
-//   2. every branch is prepared; if one fails, all are rolled back;
+//   2. every branch is prepared (all shards at once); if one fails, all are
+//      rolled back;
 //   3. the record moves to `commit`: the decision, after which the
 //      transaction commits whatever fails;
-//   4. every branch commits, then the record is deleted.
+//   4. every branch commits (all at once), then the record is deleted.
 // A branch whose commit fails (its tablet or MariaDB is down, the tablet
 // restarted) is reported as a warning and left prepared, with the record,
 // for the TwoPcResolver, which also finishes what a crashed coordinator
