@@ -15,7 +15,7 @@ FROM debian:12 AS runtime
 RUN apt-get update -q \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
       libmariadb3 libyaml-cpp0.7 libspdlog1.10 libfmt9 libssl3 libantlr4-runtime4.9 \
-      libboost-system1.74.0 libxxhash0 mariadb-client ca-certificates \
+      libboost-system1.74.0 libxxhash0 libtcmalloc-minimal4 mariadb-client ca-certificates \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /build/bin/tessera /build/bin/vttablet /build/bin/vtgate /build/bin/schemad /usr/local/bin/
 COPY config/examples /etc/tessera/examples

@@ -12,6 +12,7 @@ packages=(
   libyaml-cpp-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libssl-dev nlohmann-json3-dev libcli11-dev libxxhash-dev
+  libgoogle-perftools-dev  # tcmalloc_minimal for vtgate and vttablet
   sysbench percona-toolkit docker-compose
   python3-pymysql python3-cryptography python3-yaml
   libdbd-mariadb-perl libmariadb-java default-jre-headless

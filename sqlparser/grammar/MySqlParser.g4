@@ -499,13 +499,16 @@ boolPrimary
 
 compOp: EQ | NULL_SAFE_EQ | NE | LT | LE | GT | GE;
 
-predicate
-  : bitExpr NOT? IN LPAREN selectStatement RPAREN                 # inSubqueryPredicate
-  | bitExpr NOT? IN LPAREN expr (COMMA expr)* RPAREN              # inListPredicate
-  | bitExpr NOT? BETWEEN bitExpr AND predicate                    # betweenPredicate
-  | bitExpr NOT? LIKE bitExpr (ESCAPE simpleExpr)?                # likePredicate
-  | bitExpr NOT? (REGEXP | RLIKE) bitExpr                         # regexpPredicate
-  | bitExpr                                                       # bitPredicate
+// Left-factored: the operand is parsed once and the operator that follows
+// picks the form, so prediction never looks ahead across the operand.
+predicate: bitExpr predicateTail?;
+
+predicateTail
+  : NOT? IN LPAREN selectStatement RPAREN                 # inSubqueryTail
+  | NOT? IN LPAREN expr (COMMA expr)* RPAREN              # inListTail
+  | NOT? BETWEEN bitExpr AND predicate                    # betweenTail
+  | NOT? LIKE bitExpr (ESCAPE simpleExpr)?                # likeTail
+  | NOT? (REGEXP | RLIKE) bitExpr                         # regexpTail
   ;
 
 bitExpr
@@ -547,7 +550,6 @@ simpleExpr
   | POSITION LPAREN bitExpr IN expr RPAREN                               # positionExpr
   | MATCH LPAREN columnRef (COMMA columnRef)* RPAREN
     AGAINST LPAREN bitExpr searchModifier? RPAREN                        # matchExpr
-  | identifier LPAREN expr (COMMA expr)* USING charsetName RPAREN        # charUsingExpr
   ;
 
 trimArgs
@@ -569,9 +571,12 @@ castWord: identifier | BINARY | UNSIGNED;
 functionCall
   : GROUP_CONCAT LPAREN DISTINCT? expr (COMMA expr)* orderByClause? (SEPARATOR textString)?
     limitClause? RPAREN                                                          # groupConcatCall
-  | functionName LPAREN expr RPAREN WITHIN GROUP LPAREN orderByClause RPAREN overClause?  # withinGroupCall
   | functionName LPAREN STAR RPAREN overClause?                                   # starCall
-  | functionName LPAREN (ALL | DISTINCT)? (expr (COMMA expr)*)? RPAREN overClause?   # plainCall
+  // One alternative for every argument list, so that prediction decides on
+  // the tokens before the arguments; USING (CHAR) and WITHIN GROUP are
+  // checked by the transform.
+  | functionName LPAREN (ALL | DISTINCT)? (expr (COMMA expr)*)? (USING charsetName)? RPAREN
+    withinGroup? overClause?                                                     # plainCall
   | identifier DOT dotIdentifier LPAREN (expr (COMMA expr)*)? RPAREN            # qualifiedCall
   | name=(CURRENT_TIMESTAMP | CURRENT_DATE | CURRENT_TIME | LOCALTIME | LOCALTIMESTAMP | CURRENT_USER)
     (LPAREN INT_NUM? RPAREN)?                                                   # niladicCall
@@ -581,6 +586,8 @@ functionName
   : identifier | IF | LEFT | RIGHT | REPLACE | INSERT | MOD | DATABASE | SCHEMA | CHARSET | COLLATION
   | INTERVAL
   ;
+
+withinGroup: WITHIN GROUP LPAREN orderByClause RPAREN;
 
 overClause
   : OVER LPAREN windowSpec RPAREN

@@ -79,15 +79,18 @@ ast::ExprPtr Transformer::Expr(P::ExprContext* ctx) {
     return u;
   }
   if (auto* c = Alt<P::AndExprContext>(ctx)) {
-    return MakeBinary(ast::BinaryOp::kAnd, Expr(c->expr(0)), Expr(c->expr(1)));
+    return MakeBinary(ast::BinaryOp::kAnd, Expr(Sub<P::ExprContext>(c, P::RuleExpr, 0)),
+                      Expr(Sub<P::ExprContext>(c, P::RuleExpr, 1)));
   }
   if (auto* c = Alt<P::XorExprContext>(ctx)) {
-    return MakeBinary(ast::BinaryOp::kXor, Expr(c->expr(0)), Expr(c->expr(1)));
+    return MakeBinary(ast::BinaryOp::kXor, Expr(Sub<P::ExprContext>(c, P::RuleExpr, 0)),
+                      Expr(Sub<P::ExprContext>(c, P::RuleExpr, 1)));
   }
   if (auto* c = Alt<P::OrExprContext>(ctx)) {
-    return MakeBinary(ast::BinaryOp::kOr, Expr(c->expr(0)), Expr(c->expr(1)));
+    return MakeBinary(ast::BinaryOp::kOr, Expr(Sub<P::ExprContext>(c, P::RuleExpr, 0)),
+                      Expr(Sub<P::ExprContext>(c, P::RuleExpr, 1)));
   }
-  return BoolPrimary(static_cast<P::PrimaryExprContext*>(ctx)->boolPrimary());
+  return BoolPrimary(Sub<P::BoolPrimaryContext>(ctx, P::RuleBoolPrimary));
 }
 
 ast::ExprPtr Transformer::BoolPrimary(P::BoolPrimaryContext* ctx) {
@@ -120,50 +123,54 @@ ast::ExprPtr Transformer::BoolPrimary(P::BoolPrimaryContext* ctx) {
     return q;
   }
   if (auto* c = Alt<P::ComparisonExprContext>(ctx)) {
-    return MakeBinary(CompareOp(c->compOp()), BoolPrimary(c->boolPrimary()),
-                      Predicate(c->predicate()));
+    // boolPrimary compOp predicate
+    return MakeBinary(CompareOp(static_cast<P::CompOpContext*>(c->children[1])),
+                      BoolPrimary(static_cast<P::BoolPrimaryContext*>(c->children[0])),
+                      Predicate(static_cast<P::PredicateContext*>(c->children[2])));
   }
-  return Predicate(static_cast<P::PredicateExprContext*>(ctx)->predicate());
+  return Predicate(Sub<P::PredicateContext>(ctx, P::RulePredicate));
 }
 
 ast::ExprPtr Transformer::Predicate(P::PredicateContext* ctx) {
-  if (auto* c = Alt<P::InSubqueryPredicateContext>(ctx)) {
+  auto* tail = Sub<P::PredicateTailContext>(ctx, P::RulePredicateTail);
+  ast::ExprPtr operand = BitExpr(Sub<P::BitExprContext>(ctx, P::RuleBitExpr));
+  if (tail == nullptr) return operand;
+  if (auto* c = Alt<P::InSubqueryTailContext>(tail)) {
     auto in = std::make_unique<ast::InExpr>();
-    in->operand = BitExpr(c->bitExpr());
+    in->operand = std::move(operand);
     in->subquery = Subquery(c->selectStatement());
     in->negated = c->NOT() != nullptr;
     return in;
   }
-  if (auto* c = Alt<P::InListPredicateContext>(ctx)) {
+  if (auto* c = Alt<P::InListTailContext>(tail)) {
     auto in = std::make_unique<ast::InExpr>();
-    in->operand = BitExpr(c->bitExpr());
-    in->list = Exprs(c->expr());
+    in->operand = std::move(operand);
+    in->list = Exprs(Subs<P::ExprContext>(c, P::RuleExpr));
     in->negated = c->NOT() != nullptr;
     return in;
   }
-  if (auto* c = Alt<P::BetweenPredicateContext>(ctx)) {
+  if (auto* c = Alt<P::BetweenTailContext>(tail)) {
     auto b = std::make_unique<ast::BetweenExpr>();
-    b->operand = BitExpr(c->bitExpr(0));
-    b->low = BitExpr(c->bitExpr(1));
+    b->operand = std::move(operand);
+    b->low = BitExpr(c->bitExpr());
     b->high = Predicate(c->predicate());
     b->negated = c->NOT() != nullptr;
     return b;
   }
-  if (auto* c = Alt<P::LikePredicateContext>(ctx)) {
+  if (auto* c = Alt<P::LikeTailContext>(tail)) {
     auto op = c->NOT() ? ast::BinaryOp::kNotLike : ast::BinaryOp::kLike;
-    auto b = std::make_unique<ast::BinaryExpr>(op, BitExpr(c->bitExpr(0)), BitExpr(c->bitExpr(1)));
+    auto b = std::make_unique<ast::BinaryExpr>(op, std::move(operand), BitExpr(c->bitExpr()));
     if (c->simpleExpr()) b->escape = SimpleExpr(c->simpleExpr());
     return b;
   }
-  if (auto* c = Alt<P::RegexpPredicateContext>(ctx)) {
-    auto op = c->NOT() ? ast::BinaryOp::kNotRegexp : ast::BinaryOp::kRegexp;
-    return MakeBinary(op, BitExpr(c->bitExpr(0)), BitExpr(c->bitExpr(1)));
-  }
-  return BitExpr(static_cast<P::BitPredicateContext*>(ctx)->bitExpr());
+  auto* c = static_cast<P::RegexpTailContext*>(tail);
+  auto op = c->NOT() ? ast::BinaryOp::kNotRegexp : ast::BinaryOp::kRegexp;
+  return MakeBinary(op, std::move(operand), BitExpr(c->bitExpr()));
 }
 
 ast::ExprPtr Transformer::BitExpr(P::BitExprContext* ctx) {
-  if (auto* c = Alt<P::SimpleBitExprContext>(ctx)) return SimpleExpr(c->simpleExpr());
+  if (auto* c = Alt<P::SimpleBitExprContext>(ctx))
+    return SimpleExpr(Sub<P::SimpleExprContext>(c, P::RuleSimpleExpr));
   // Every other alternative is `bitExpr op bitExpr`.
   auto* left = dynamic_cast<P::BitExprContext*>(ctx->children.at(0));
   auto* op = dynamic_cast<antlr4::tree::TerminalNode*>(ctx->children.at(1));
@@ -178,26 +185,30 @@ std::unique_ptr<ast::Subquery> Transformer::Subquery(P::SelectStatementContext* 
 }
 
 std::unique_ptr<ast::ColumnRef> Transformer::ColumnRef(P::ColumnRefContext* ctx) {
+  // identifier (DOT dotIdentifier (DOT dotIdentifier)?)?: children 0, 2, 4.
   auto col = std::make_unique<ast::ColumnRef>();
-  auto dots = ctx->dotIdentifier();
-  const std::string first = Identifier(ctx->identifier());
-  if (dots.empty()) {
+  const auto& parts = ctx->children;
+  const std::string first = Identifier(static_cast<P::IdentifierContext*>(parts[0]));
+  if (parts.size() == 1) {
     col->name = first;
-  } else if (dots.size() == 1) {
+  } else if (parts.size() == 3) {
     col->table.name = first;
-    col->name = DotIdentifier(dots[0]);
+    col->name = DotIdentifier(static_cast<P::DotIdentifierContext*>(parts[2]));
   } else {
     col->table.qualifier = first;
-    col->table.name = DotIdentifier(dots[0]);
-    col->name = DotIdentifier(dots[1]);
+    col->table.name = DotIdentifier(static_cast<P::DotIdentifierContext*>(parts[2]));
+    col->name = DotIdentifier(static_cast<P::DotIdentifierContext*>(parts[4]));
   }
   return col;
 }
 
 ast::ExprPtr Transformer::SimpleExpr(P::SimpleExprContext* ctx) {
-  if (auto* c = Alt<P::LiteralExprContext>(ctx)) return Literal(c->literal());
-  if (auto* c = Alt<P::ColumnExprContext>(ctx)) return ColumnRef(c->columnRef());
-  if (auto* c = Alt<P::FunctionExprContext>(ctx)) return FunctionCall(c->functionCall());
+  if (auto* c = Alt<P::LiteralExprContext>(ctx))
+    return Literal(Sub<P::LiteralContext>(c, P::RuleLiteral));
+  if (auto* c = Alt<P::ColumnExprContext>(ctx))
+    return ColumnRef(Sub<P::ColumnRefContext>(c, P::RuleColumnRef));
+  if (auto* c = Alt<P::FunctionExprContext>(ctx))
+    return FunctionCall(Sub<P::FunctionCallContext>(c, P::RuleFunctionCall));
   if (auto* c = Alt<P::PlaceholderExprContext>(ctx)) {
     auto p = std::make_unique<ast::Placeholder>();
     auto it = placeholder_index_.find(c->QUESTION()->getSymbol()->getTokenIndex());
@@ -415,14 +426,6 @@ ast::ExprPtr Transformer::SpecialCall(P::SimpleExprContext* ctx) {
     }
     return f;
   }
-  if (auto* c = Alt<P::CharUsingExprContext>(ctx)) {
-    f->name = Identifier(c->identifier());
-    if (Upper(f->name) != "CHAR") throw Unsupported("USING in a call of " + f->name);
-    f->form = ast::CallForm::kCharUsing;
-    f->args = Exprs(c->expr());
-    f->keyword = CharsetName(c->charsetName());
-    return f;
-  }
   throw Unsupported("expression " + ctx->getText());
 }
 
@@ -503,9 +506,6 @@ ast::ExprPtr Transformer::FunctionCall(P::FunctionCallContext* ctx) {
     if (c->limitClause()) throw Unsupported("GROUP_CONCAT ... LIMIT");
     return f;
   }
-  if (auto* c = Alt<P::WithinGroupCallContext>(ctx)) {
-    throw Unsupported(Upper(c->functionName()->getText()) + " ... WITHIN GROUP");
-  }
   auto over = [this](P::OverClauseContext* o) -> std::unique_ptr<ast::WindowSpec> {
     if (!o) return nullptr;
     if (o->identifier()) {
@@ -524,8 +524,21 @@ ast::ExprPtr Transformer::FunctionCall(P::FunctionCallContext* ctx) {
   if (auto* c = Alt<P::PlainCallContext>(ctx)) {
     auto* fn = c->functionName();
     f->name = fn->identifier() ? Identifier(fn->identifier()) : fn->getText();
+    if (c->withinGroup()) throw Unsupported(Upper(fn->getText()) + " ... WITHIN GROUP");
+    f->args = Exprs(Subs<P::ExprContext>(c, P::RuleExpr));
+    if (c->USING()) {
+      // CHAR(n, ... USING charset); MariaDB has no other call of this form.
+      if (Upper(f->name) != "CHAR" || !fn->identifier()) {
+        throw Unsupported("USING in a call of " + f->name);
+      }
+      if (c->ALL() || c->DISTINCT() || f->args.empty() || c->overClause()) {
+        throw Unsupported("CHAR(... USING) with DISTINCT, ALL, OVER or no arguments");
+      }
+      f->form = ast::CallForm::kCharUsing;
+      f->keyword = CharsetName(c->charsetName());
+      return f;
+    }
     f->distinct = c->DISTINCT() != nullptr;
-    f->args = Exprs(c->expr());
     f->over = over(c->overClause());
     return f;
   }

@@ -30,8 +30,8 @@ ast::SelectItem Transformer::SelectItem(P::SelectItemContext* item) {
       out.star_table.name = Identifier(wild->identifier());
     }
   } else if (auto* e = Alt<P::SelectExprContext>(item)) {
-    out.expr = Expr(e->expr());
-    if (auto* a = e->alias())
+    out.expr = Expr(Sub<P::ExprContext>(e, P::RuleExpr));
+    if (auto* a = Sub<P::AliasContext>(e, P::RuleAlias))
       out.alias = a->identifier() ? Identifier(a->identifier()) : TextString(a->textString());
   }
   return out;
@@ -120,47 +120,90 @@ void ApplyTail(ast::Statement& q, Tail& tail) {
 }  // namespace
 
 ast::StatementPtr Transformer::Select(P::SelectStatementContext* ctx) {
-  if (ctx->intoClause()) throw Unsupported("SELECT ... INTO");
   Tail tail;
-  tail.order_by = OrderBy(ctx->orderByClause());
-  tail.limit = LimitClause(ctx->limitClause());
-  tail.lock = Lock(ctx->lockClause());
-  if (ctx->lockClause()) tail.lock_wait = LockWait(ctx->lockClause()->lockWait());
+  P::QueryExpressionContext* qe = nullptr;
+  P::WithClauseContext* with = nullptr;
+  for (auto* child : ctx->children) {
+    switch (RuleOf(child)) {
+      case P::RuleIntoClause:
+        throw Unsupported("SELECT ... INTO");
+      case P::RuleWithClause:
+        with = static_cast<P::WithClauseContext*>(child);
+        break;
+      case P::RuleQueryExpression:
+        qe = static_cast<P::QueryExpressionContext*>(child);
+        break;
+      case P::RuleOrderByClause:
+        tail.order_by = OrderBy(static_cast<P::OrderByClauseContext*>(child));
+        break;
+      case P::RuleLimitClause:
+        tail.limit = LimitClause(static_cast<P::LimitClauseContext*>(child));
+        break;
+      case P::RuleLockClause: {
+        auto* lock = static_cast<P::LockClauseContext*>(child);
+        tail.lock = Lock(lock);
+        tail.lock_wait = LockWait(lock->lockWait());
+        break;
+      }
+      default:
+        break;
+    }
+  }
 
   auto term = [this](P::QueryTermContext* t) -> ast::StatementPtr {
-    if (t->selectStatement()) return Select(t->selectStatement());
+    if (auto* inner = Sub<P::SelectStatementContext>(t, P::RuleSelectStatement))
+      return Select(inner);
     if (t->VALUES()) throw Unsupported("VALUES as a table value constructor");
-    auto* spec = t->querySpecification();
-    if (spec->intoClause()) throw Unsupported("SELECT ... INTO");
+    auto* spec = Sub<P::QuerySpecificationContext>(t, P::RuleQuerySpecification);
     auto s = std::make_unique<ast::SelectStatement>();
-    for (auto* opt : spec->selectOption()) {
-      if (opt->DISTINCT() || opt->DISTINCTROW()) {
-        s->distinct = true;
-      } else if (!opt->ALL()) {
-        s->options.push_back(Upper(opt->getText()));
+    // One pass over the clauses, in the order the grammar gives them.
+    for (auto* child : spec->children) {
+      switch (RuleOf(child)) {
+        case P::RuleSelectOption: {
+          auto* opt = static_cast<P::SelectOptionContext*>(child);
+          if (opt->DISTINCT() || opt->DISTINCTROW()) {
+            s->distinct = true;
+          } else if (!opt->ALL()) {
+            s->options.push_back(Upper(opt->getText()));
+          }
+          break;
+        }
+        case P::RuleSelectItem:
+          s->items.push_back(SelectItem(static_cast<P::SelectItemContext*>(child)));
+          break;
+        case P::RuleIntoClause:
+          throw Unsupported("SELECT ... INTO");
+        case P::RuleTableReferences:
+          s->from = TableReferences(static_cast<P::TableReferencesContext*>(child));
+          break;
+        case P::RuleWhereClause:
+          s->where = Expr(static_cast<P::WhereClauseContext*>(child)->expr());
+          break;
+        case P::RuleGroupByClause: {
+          auto* g = static_cast<P::GroupByClauseContext*>(child);
+          for (auto* item : g->orderItem()) {
+            if (item->ASC() || item->DESC()) throw Unsupported("GROUP BY ... ASC/DESC");
+            s->group_by.push_back(Expr(item->expr()));
+          }
+          s->with_rollup = g->ROLLUP() != nullptr;
+          break;
+        }
+        case P::RuleHavingClause:
+          s->having = Expr(static_cast<P::HavingClauseContext*>(child)->expr());
+          break;
+        case P::RuleWindowClause:
+          for (auto* def : static_cast<P::WindowClauseContext*>(child)->windowDefinition())
+            s->windows.push_back(
+                ast::NamedWindow{Identifier(def->identifier()), Window(def->windowSpec())});
+          break;
+        default:
+          break;  // keywords and commas
       }
-    }
-    for (auto* item : spec->selectItem()) s->items.push_back(SelectItem(item));
-    if (spec->tableReferences()) s->from = TableReferences(spec->tableReferences());
-    if (spec->whereClause()) s->where = Expr(spec->whereClause()->expr());
-    if (auto* g = spec->groupByClause()) {
-      for (auto* item : g->orderItem()) {
-        if (item->ASC() || item->DESC()) throw Unsupported("GROUP BY ... ASC/DESC");
-        s->group_by.push_back(Expr(item->expr()));
-      }
-      s->with_rollup = g->ROLLUP() != nullptr;
-    }
-    if (spec->havingClause()) s->having = Expr(spec->havingClause()->expr());
-    if (auto* w = spec->windowClause()) {
-      for (auto* def : w->windowDefinition())
-        s->windows.push_back(
-            ast::NamedWindow{Identifier(def->identifier()), Window(def->windowSpec())});
     }
     return s;
   };
 
-  auto* qe = ctx->queryExpression();
-  auto terms = qe->queryTerm();
+  auto terms = Subs<P::QueryTermContext>(qe, P::RuleQueryTerm);
   ast::StatementPtr result;
   if (terms.size() == 1) {
     result = term(terms[0]);
@@ -187,7 +230,7 @@ ast::StatementPtr Transformer::Select(P::SelectStatementContext* ctx) {
     result = std::move(u);
   }
 
-  if (auto* with = ctx->withClause()) {
+  if (with != nullptr) {
     if (result->kind() != ast::StatementKind::kSelect)
       throw Unsupported("WITH before a set operation");
     auto& s = result->As<ast::SelectStatement>();
@@ -216,10 +259,27 @@ std::vector<ast::TableRefPtr> Transformer::TableReferences(P::TableReferencesCon
       [&](P::TableFactorContext* f) -> ast::TableRefPtr {
     if (auto* c = Alt<P::TableFactorNameContext>(f)) {
       auto t = std::make_unique<ast::AliasedTable>();
-      t->name = TableName(c->tableName());
-      if (c->identifier()) t->alias = Identifier(c->identifier());
-      if (auto* p = c->partitionSelection()) t->partitions = IdentifierList(p->identifierList());
-      for (auto* h : c->indexHint()) {
+      std::vector<P::IndexHintContext*> hints;
+      for (auto* child : c->children) {
+        switch (RuleOf(child)) {
+          case P::RuleTableName:
+            t->name = TableName(static_cast<P::TableNameContext*>(child));
+            break;
+          case P::RuleIdentifier:
+            t->alias = Identifier(static_cast<P::IdentifierContext*>(child));
+            break;
+          case P::RulePartitionSelection:
+            t->partitions =
+                IdentifierList(static_cast<P::PartitionSelectionContext*>(child)->identifierList());
+            break;
+          case P::RuleIndexHint:
+            hints.push_back(static_cast<P::IndexHintContext*>(child));
+            break;
+          default:
+            break;
+        }
+      }
+      for (auto* h : hints) {
         ast::IndexHint hint;
         hint.type = Upper(h->hintType->getText());
         if (h->FOR()) hint.for_clause = h->JOIN() ? "JOIN" : h->ORDER() ? "ORDER BY" : "GROUP BY";

@@ -257,7 +257,9 @@ TEST(ParserErrors, EmptyQuery) {
 TEST(ParserErrors, UnsupportedConstructsReport1235) {
   Parser parser;
   for (const char* sql : {"SELECT a INTO @x FROM t", "SELECT d + INTERVAL 1 FORTNIGHT FROM t",
-                          "UPDATE t SET a = 1 LIMIT 2, 3"}) {
+                          "UPDATE t SET a = 1 LIMIT 2, 3", "SELECT UPPER(c USING latin1) FROM t",
+                          "SELECT CHAR(DISTINCT 65 USING latin1)",
+                          "SELECT MEDIAN(a) WITHIN GROUP (ORDER BY a) FROM t"}) {
     auto r = parser.Parse(sql);
     ASSERT_FALSE(r.ok()) << sql;
     EXPECT_EQ(r.error().code, 1235) << sql;
