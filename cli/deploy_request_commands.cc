@@ -31,6 +31,7 @@ struct DeployRequestFlags {
   bool disable_auto_apply = false;
   bool wait = false;
   bool approve = false;
+  bool force = false;
   int wait_timeout_seconds = 3600;
 };
 
@@ -270,13 +271,29 @@ void AddDeployRequestCommands(CLI::App& app, CommandContext& context) {
     if (flags->wait) WaitForDeploy(*flags, *ctx);
   });
 
+  CLI::App* apply =
+      dr->add_subcommand("apply",
+                         "cut over a deploy request waiting for apply (or, with --force, "
+                         "a running one)");
+  AddKeyspaceIdArgs(apply, f);
+  apply->add_flag("--force", f.force,
+                  "cut over as soon as each shard has caught up, even when throttled, killing "
+                  "the sessions that hold locks on the table");
+  apply->callback([flags, ctx] {
+    auto d = Call(*flags, *ctx, "apply", "POST", RequestPath(*flags) + "/apply",
+                  json{{"force", flags->force}});
+    if (!d) return;
+    std::cout << "deploy request " << flags->id << ": "
+              << (flags->force ? "forcing the cut-over" : "cutting over") << " (state "
+              << JsonText(*d, "state") << ")\n";
+  });
+
   struct Simple {
     const char* verb;
     const char* help;
     const char* done;
   };
   for (const Simple& s : {
-           Simple{"apply", "cut over a deploy request waiting for apply", "cutting over"},
            Simple{"cancel", "cancel a queued or running deployment", "cancelled"},
            Simple{"close", "close an open deploy request without deploying", "closed"},
            Simple{"revert", "revert a deployed request within its revert window", "reverting"},

@@ -31,6 +31,8 @@ struct ShardConfig {
   std::string name;  // Vitess notation: "0" or "-" (whole range), "-80", "80-", "40-80"
   Endpoint tablet;   // vttablet RPC listen address
   MariaDbConfig mariadb;
+  // Replicas of the shard's MariaDB whose lag throttles its online DDL copy.
+  std::vector<Endpoint> replicas = {};
 };
 
 struct VindexConfig {
@@ -115,6 +117,9 @@ struct VtgateConfig {
   std::string default_auth_plugin = "mysql_native_password";
   // Client connections served at once; more get ERR 1040.
   size_t max_connections = 20000;
+  // Rows one query may hold in vtgate memory to sort, aggregate, deduplicate
+  // or join across shards; beyond it the query fails with ERR 1105.
+  size_t max_memory_rows = 100000;
 };
 
 // The schema service: branches, deploy requests and its HTTP/JSON API.
@@ -130,10 +135,20 @@ struct SchemadConfig {
   std::string metadata_keyspace;
 };
 
+// How every tablet runs online schema migrations (vttablet's flags of the
+// same names; unset: the tablet's defaults).
+struct OnlineDdlConfig {
+  // Pause the copy while the shard's Threads_running is above this (0: never).
+  std::optional<uint64_t> throttle_threads_running;
+  // Pause the copy while one of the shard's `replicas` lags more.
+  std::optional<uint32_t> throttle_max_replica_lag_ms;
+};
+
 struct Topology {
   std::string source_file;  // where it was loaded from, for messages
   std::string state_dir = ".tessera";
   VtgateConfig vtgate;
+  OnlineDdlConfig online_ddl;
   std::optional<SchemadConfig> schemad;  // absent: this cluster runs no schemad
   std::vector<UserConfig> users;
   std::vector<KeyspaceConfig> keyspaces;

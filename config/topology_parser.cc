@@ -62,7 +62,8 @@ std::optional<std::chrono::seconds> ParseDuration(const std::string& text) {
 Topology TopologyParser::Parse(const YAML::Node& root) {
   Topology topo;
   topo.source_file = source_;
-  reader_.CheckKeys(root, {"state_dir", "vtgate", "users", "keyspaces", "schemad"}, "config");
+  reader_.CheckKeys(root, {"state_dir", "vtgate", "users", "keyspaces", "schemad", "online_ddl"},
+                    "config");
   if (auto dir = reader_.Child(root, "state_dir", "config", false); dir.IsDefined()) {
     topo.state_dir = reader_.String(dir, "state_dir");
     if (topo.state_dir.empty()) reader_.Fail(dir, "state_dir must not be empty");
@@ -71,6 +72,7 @@ Topology TopologyParser::Parse(const YAML::Node& root) {
     ParseVtgate(vtgate, topo.vtgate);
   }
   ClaimEndpoint(root["vtgate"], topo.vtgate.listen.host, topo.vtgate.listen.port, "vtgate");
+  if (auto ddl = root["online_ddl"]; ddl.IsDefined()) ParseOnlineDdl(ddl, topo.online_ddl);
   ParseUsers(reader_.Child(root, "users", "config", true), topo.users);
 
   YAML::Node keyspaces = reader_.Child(root, "keyspaces", "config", true);
@@ -194,8 +196,10 @@ void TopologyParser::ParseSchemad(const YAML::Node& node, Topology& topo) {
 }
 
 void TopologyParser::ParseVtgate(const YAML::Node& node, VtgateConfig& out) {
-  reader_.CheckKeys(
-      node, {"host", "port", "workers", "tls", "default_auth_plugin", "max_connections"}, "vtgate");
+  reader_.CheckKeys(node,
+                    {"host", "port", "workers", "tls", "default_auth_plugin", "max_connections",
+                     "max_memory_rows"},
+                    "vtgate");
   if (auto host = node["host"]; host.IsDefined())
     out.listen.host = reader_.String(host, "vtgate host");
   if (auto port = node["port"]; port.IsDefined())
@@ -207,6 +211,10 @@ void TopologyParser::ParseVtgate(const YAML::Node& node, VtgateConfig& out) {
   if (auto limit = node["max_connections"]; limit.IsDefined()) {
     out.max_connections =
         static_cast<size_t>(reader_.Unsigned(limit, "vtgate max_connections", 1, 1000000));
+  }
+  if (auto rows = node["max_memory_rows"]; rows.IsDefined()) {
+    out.max_memory_rows =
+        static_cast<size_t>(reader_.Unsigned(rows, "vtgate max_memory_rows", 1, 1000000000));
   }
   if (auto plugin = node["default_auth_plugin"]; plugin.IsDefined()) {
     out.default_auth_plugin = reader_.String(plugin, "vtgate default_auth_plugin");
@@ -364,8 +372,22 @@ KeyspaceConfig TopologyParser::ParseKeyspace(const YAML::Node& name, const YAML:
   return ks;
 }
 
+void TopologyParser::ParseOnlineDdl(const YAML::Node& node, OnlineDdlConfig& out) {
+  reader_.CheckKeys(node, {"throttle_threads_running", "throttle_max_replica_lag_ms"},
+                    "online_ddl");
+  if (auto threads = node["throttle_threads_running"]; threads.IsDefined()) {
+    out.throttle_threads_running =
+        reader_.Unsigned(threads, "online_ddl throttle_threads_running", 0, 1000000);
+  }
+  if (auto lag = node["throttle_max_replica_lag_ms"]; lag.IsDefined()) {
+    out.throttle_max_replica_lag_ms = static_cast<uint32_t>(
+        reader_.Unsigned(lag, "online_ddl throttle_max_replica_lag_ms", 1, 86400000));
+  }
+}
+
 ShardConfig TopologyParser::ParseShard(const YAML::Node& node, const std::string& keyspace) {
-  reader_.CheckKeys(node, {"name", "tablet", "mariadb"}, "shard of keyspace " + Quoted(keyspace));
+  reader_.CheckKeys(node, {"name", "tablet", "mariadb", "replicas"},
+                    "shard of keyspace " + Quoted(keyspace));
   ShardConfig shard;
   shard.name = reader_.String(reader_.Child(node, "name", "shard", true), "shard name");
   const std::string what = "shard " + keyspace + "/" + shard.name;
@@ -397,6 +419,18 @@ ShardConfig TopologyParser::ParseShard(const YAML::Node& node, const std::string
   if (!inserted) {
     reader_.Fail(id, what + ": server_id " + std::to_string(shard.mariadb.server_id) +
                          " is already used by " + it->second);
+  }
+  if (auto replicas = node["replicas"]; replicas.IsDefined()) {
+    if (!replicas.IsSequence()) reader_.Fail(replicas, what + " replicas: a list of {host, port}");
+    for (const YAML::Node& replica : replicas) {
+      reader_.CheckKeys(replica, {"host", "port"}, what + " replica");
+      Endpoint endpoint;
+      if (replica["host"].IsDefined())
+        endpoint.host = reader_.String(replica["host"], what + " replica host");
+      endpoint.port = reader_.Port(reader_.Child(replica, "port", what + " replica", true),
+                                   what + " replica port");
+      shard.replicas.push_back(std::move(endpoint));
+    }
   }
   return shard;
 }

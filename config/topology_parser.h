@@ -21,6 +21,7 @@ class TopologyParser {
 
  private:
   void ParseVtgate(const YAML::Node& node, VtgateConfig& out);
+  void ParseOnlineDdl(const YAML::Node& node, OnlineDdlConfig& out);
   VtgateTlsConfig ParseVtgateTls(const YAML::Node& node);
   void ParseSchemad(const YAML::Node& node, Topology& topo);
   void ParseUsers(const YAML::Node& node, std::vector<UserConfig>& out);

@@ -24,6 +24,8 @@ Result<std::optional<AdminStatement>> AdminStatementOf(const ast::Statement& stm
           return std::optional(AdminStatement{K::kShowTablets, "", "", ""});
         case ast::ShowKind::kVschemaTables:
           return std::optional(AdminStatement{K::kShowVschemaTables, "", "", ""});
+        case ast::ShowKind::kUnresolvedTransactions:
+          return std::optional(AdminStatement{K::kShowUnresolvedTransactions, "", "", "", show.db});
         case ast::ShowKind::kBranches:
           return std::optional(AdminStatement{K::kShowBranches, "", "", ""});
         case ast::ShowKind::kMigrations:

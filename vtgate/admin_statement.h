@@ -6,6 +6,7 @@
 //   REVERT MIGRATION '<uuid>'
 // and the cluster's own statements:
 //   SHOW KEYSPACES | SHOW SHARDS | SHOW TABLETS | SHOW VSCHEMA TABLES
+//   SHOW UNRESOLVED TRANSACTIONS [FOR keyspace]
 //   VEXPLAIN PLAN <statement>
 // Pure: no I/O.
 #pragma once
@@ -28,12 +29,14 @@ struct AdminStatement {
     kShowShards,
     kShowTablets,
     kShowVschemaTables,
+    kShowUnresolvedTransactions,
     kVexplainPlan,
   };
   Kind kind = Kind::kShowBranches;
-  std::string uuid;    // the migration, or the LIKE pattern of SHOW MIGRATIONS
-  std::string action;  // ALTER MIGRATION: "cutover", "cancel", "throttle", "unthrottle"
-  std::string query;   // VEXPLAIN PLAN: the statement to explain, formatted
+  std::string uuid;           // the migration, or the LIKE pattern of SHOW MIGRATIONS
+  std::string action;         // ALTER MIGRATION: "cutover", "cancel", "throttle", "unthrottle"
+  std::string query;          // VEXPLAIN PLAN: the statement to explain, formatted
+  std::string keyspace = {};  // SHOW UNRESOLVED TRANSACTIONS FOR: the keyspace; empty: all
 };
 
 // nullopt when `stmt` is not one of these statements. A form the cluster

@@ -68,6 +68,11 @@ int main(int argc, char** argv) {
   uint64_t twopc_resolve_interval_ms = 1000;
   app.add_option("--twopc-resolve-interval-ms", twopc_resolve_interval_ms,
                  "how often the resolver looks for unfinished distributed transactions");
+  uint64_t max_memory_rows = 0;
+  app.add_option("--max-memory-rows", max_memory_rows,
+                 "rows one query may hold in vtgate memory to sort, aggregate, deduplicate or "
+                 "join across shards; beyond it the query fails with error 1105 (default: the "
+                 "config's vtgate max_memory_rows, else 100000)");
   std::string twopc_test_pause;
   app.add_option("--twopc-test-pause", twopc_test_pause,
                  "for crash tests only: after-prepare:<ms> or after-decision:<ms> makes every "
@@ -199,7 +204,9 @@ int main(int argc, char** argv) {
   }
   for (size_t i = 0; i < server.worker_count(); ++i) {
     contexts.push_back(std::make_unique<vtgate::WorkerContext>(
-        server.worker_context(i), *vschema, &branches, &user_keyspaces, transactions));
+        server.worker_context(i), *vschema, &branches, &user_keyspaces, transactions,
+        max_memory_rows > 0 ? static_cast<size_t>(max_memory_rows)
+                            : topology->vtgate.max_memory_rows));
   }
   // One resolver per vtgate finishes distributed transactions left behind
   // (by this vtgate before a crash, or by a shard that was down at commit).

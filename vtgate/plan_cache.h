@@ -2,8 +2,8 @@
 // was seen before runs without the SQL parser or the planner.
 //
 // Contract:
-// - Keyed by (fingerprint, normalized text, target keyspace, VSchema
-//   version). The text guards against fingerprint collisions and tells apart
+// - Keyed by (fingerprint, normalized text, target keyspace and branch,
+//   VSchema version). The text guards against fingerprint collisions and tells apart
 //   statements whose fingerprints agree on purpose (IN lists of different
 //   lengths), whose plans differ in their number of holes.
 // - An entry is a shared, immutable plan plus its number of bind values; a
@@ -35,6 +35,7 @@ struct PlanCacheKey {
   std::string_view text;
   std::string_view keyspace;
   uint64_t vschema_version = 0;
+  std::string_view branch = {};  // empty: the keyspace's main branch
 };
 
 class PlanCache {
@@ -73,6 +74,7 @@ class PlanCache {
     std::string text;
     std::string keyspace;
     uint64_t vschema_version;
+    std::string branch;
     Entry entry;
     size_t bytes;
   };
@@ -82,7 +84,7 @@ class PlanCache {
   struct KeyEq {
     bool operator()(const PlanCacheKey& a, const PlanCacheKey& b) const {
       return a.fingerprint == b.fingerprint && a.vschema_version == b.vschema_version &&
-             a.text == b.text && a.keyspace == b.keyspace;
+             a.text == b.text && a.keyspace == b.keyspace && a.branch == b.branch;
     }
   };
   using Lru = std::list<Node>;  // front: most recently used

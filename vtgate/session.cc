@@ -38,7 +38,7 @@ ResultSet SingleColumn(std::string name, const std::vector<std::string>& values)
 
 Session::Session(WorkerContext& worker, const mysql::ClientInfo& client, uint64_t query_timeout_ms)
     : worker_(worker),
-      planner_(worker.vschema(), client.connection_id),
+      planner_(worker.vschema(), client.connection_id, worker.max_memory_rows()),
       cursor_(worker),
       user_(client.user),
       connection_id_(client.connection_id),
@@ -71,6 +71,13 @@ uint16_t Session::StatusFlags() const {
   if (autocommit_) flags |= mysql::server_status::kAutocommit;
   if (cursor_.in_transaction()) flags |= mysql::server_status::kInTransaction;
   return flags;
+}
+
+std::string_view Session::PlanBranch() const {
+  if (credential_ && credential_->keyspace == keyspace_) return credential_->branch;
+  if (branch_of_.empty()) return {};
+  auto it = branch_of_.find(keyspace_);
+  return it == branch_of_.end() ? std::string_view() : std::string_view(it->second);
 }
 
 std::string Session::Database() const {
@@ -239,7 +246,8 @@ asio::awaitable<Result<ResultSet>> Session::Dispatch(std::string_view sql) {
     if (planner_verb && routable_values && !MentionsSessionFunction(text) &&
         text.find('@') == std::string_view::npos) {
       PlanCache& cache = worker_.plan_cache();
-      const PlanCacheKey key{normalized->fingerprint, text, keyspace_, worker_.vschema().version()};
+      const PlanCacheKey key{normalized->fingerprint, text, keyspace_, worker_.vschema().version(),
+                             PlanBranch()};
       std::shared_ptr<const Primitive> plan;
       if (const PlanCache::Entry* hit = cache.Lookup(key)) {
         plan = hit->plan;

@@ -108,6 +108,11 @@ class Session final : public mysql::SessionHandler {
   static Access AccessOf(sql::ast::StatementKind kind);
   Status Authorize(Access access, const std::string& keyspace) const;
   std::string BranchOf(const std::string& keyspace) const;
+  // The current keyspace's branch for the plan cache key, without copying:
+  // empty for its main branch (no USE ks@branch, no branch credential).
+  std::string_view PlanBranch() const;
+  // SHOW UNRESOLVED TRANSACTIONS [FOR keyspace] (session_topology.cc).
+  boost::asio::awaitable<Result<ResultSet>> ShowUnresolvedTransactions(const std::string& keyspace);
   bool MayUse(const std::string& keyspace) const;
   std::string DdlKeyspace(const sql::ast::Statement& stmt) const;
   boost::asio::awaitable<Result<ResultSet>> RunAdmin(const AdminStatement& statement);

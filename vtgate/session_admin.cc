@@ -189,6 +189,7 @@ asio::awaitable<Result<ResultSet>> Session::RunAdmin(const AdminStatement& state
     case AdminStatement::Kind::kShowShards:
     case AdminStatement::Kind::kShowTablets:
     case AdminStatement::Kind::kShowVschemaTables:
+    case AdminStatement::Kind::kShowUnresolvedTransactions:
     case AdminStatement::Kind::kVexplainPlan:
       co_return co_await RunTopologyStatement(statement);
     default:

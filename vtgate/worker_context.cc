@@ -6,12 +6,13 @@ namespace tessera::vtgate {
 
 WorkerContext::WorkerContext(boost::asio::io_context& io, std::shared_ptr<const VSchema> vschema,
                              const BranchDirectory* branches, const UserKeyspaces* user_keyspaces,
-                             TransactionSettings transactions)
+                             TransactionSettings transactions, size_t max_memory_rows)
     : io_(io),
       vschema_(std::move(vschema)),
       branches_(branches),
       user_keyspaces_(user_keyspaces),
       transactions_(transactions),
+      max_memory_rows_(max_memory_rows),
       dtids_((static_cast<uint64_t>(std::random_device{}()) << 32) ^ std::random_device{}()) {
   tablets_.resize(vschema_->keyspaces().size());
   for (size_t k = 0; k < tablets_.size(); ++k) {

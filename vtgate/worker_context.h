@@ -30,7 +30,7 @@ class WorkerContext {
   WorkerContext(boost::asio::io_context& io, std::shared_ptr<const VSchema> vschema,
                 const BranchDirectory* branches = nullptr,
                 const UserKeyspaces* user_keyspaces = nullptr,
-                TransactionSettings transactions = {});
+                TransactionSettings transactions = {}, size_t max_memory_rows = 100000);
 
   boost::asio::io_context& io() { return io_; }
   const VSchema& vschema() const { return *vschema_; }
@@ -43,6 +43,8 @@ class WorkerContext {
   // The client of `shard`'s tablet, created on first use.
   TabletClient& tablet(const ShardInfo& shard);
   const TransactionSettings& transaction_settings() const { return transactions_; }
+  // Rows one query may hold in vtgate memory (sort, aggregate, join).
+  size_t max_memory_rows() const { return max_memory_rows_; }
   // A new distributed transaction id.
   std::string NextDtid() { return dtids_.Next(); }
 
@@ -54,6 +56,7 @@ class WorkerContext {
   sql::Parser parser_;
   PlanCache plan_cache_;
   TransactionSettings transactions_;
+  size_t max_memory_rows_;
   twopc::DtidSource dtids_;
   // Indexed by keyspace position, then shard index.
   std::vector<std::vector<std::unique_ptr<TabletClient>>> tablets_;

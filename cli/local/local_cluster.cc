@@ -183,6 +183,23 @@ std::vector<std::string> LocalCluster::DaemonArgv(const Component& c) const {
       {"--shard", c.shard->name},
       {"--log-level", "info"},
   };
+  const config::OnlineDdlConfig& ddl = topology_.online_ddl;
+  if (ddl.throttle_threads_running) {
+    flags.emplace_back("--throttle-threads-running", std::to_string(*ddl.throttle_threads_running));
+  }
+  if (ddl.throttle_max_replica_lag_ms) {
+    flags.emplace_back("--throttle-max-replica-lag-ms",
+                       std::to_string(*ddl.throttle_max_replica_lag_ms));
+  }
+  if (!c.shard->replicas.empty()) {
+    std::string replicas;
+    for (const auto& r : c.shard->replicas) {
+      if (!replicas.empty()) replicas += ",";
+      replicas += (r.host.find(':') != std::string::npos ? "[" + r.host + "]" : r.host) + ":" +
+                  std::to_string(r.port);
+    }
+    flags.emplace_back("--throttle-replicas", std::move(replicas));
+  }
   std::vector<std::string> argv = {binary};
   for (auto& [flag, value] : flags) {
     argv.push_back(flag);

@@ -32,6 +32,8 @@ std::string_view DeployActionName(DeployAction action) {
       return "deploy";
     case DeployAction::kApply:
       return "apply";
+    case DeployAction::kForceCutover:
+      return "force-cutover";
     case DeployAction::kCancel:
       return "cancel";
     case DeployAction::kClose:
@@ -54,6 +56,9 @@ Status CheckDeployAction(DeployAction action, const DeployRequestRecord& request
       break;
     case DeployAction::kApply:
       allowed = {ds::kPendingCutover};
+      break;
+    case DeployAction::kForceCutover:
+      allowed = {ds::kRunning, ds::kPendingCutover};
       break;
     case DeployAction::kCancel:
       allowed = {ds::kQueued, ds::kRunning, ds::kPendingCutover};

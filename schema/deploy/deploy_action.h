@@ -21,9 +21,19 @@
 
 namespace tessera::schema {
 
-enum class DeployAction { kReview, kDeploy, kApply, kCancel, kClose, kRevert, kSkipRevert };
+enum class DeployAction {
+  kReview,
+  kDeploy,
+  kApply,
+  kForceCutover,
+  kCancel,
+  kClose,
+  kRevert,
+  kSkipRevert
+};
 
-// "review", "deploy", "apply", "cancel", "close", "revert", "skip-revert".
+// "review", "deploy", "apply", "force-cutover", "cancel", "close", "revert",
+// "skip-revert".
 std::string_view DeployActionName(DeployAction action);
 
 // Ok when `action` may be taken on `request` now; otherwise a Conflict whose

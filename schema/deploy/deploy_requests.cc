@@ -246,15 +246,28 @@ Result<DeployRequestView> DeployRequests::Deploy(const std::string& keyspace, in
   return View(keyspace, id);
 }
 
-Result<DeployRequestView> DeployRequests::Apply(const std::string& keyspace, int64_t id) {
+Result<DeployRequestView> DeployRequests::Apply(const std::string& keyspace, int64_t id,
+                                                bool force) {
   std::lock_guard lock(lifecycle_);
   auto r = Load(keyspace, id);
   if (!r.ok()) return r.error();
-  if (Status s = CheckDeployAction(DeployAction::kApply, *r, settings_.approval_required); !s.ok())
+  const DeployAction action = force ? DeployAction::kForceCutover : DeployAction::kApply;
+  if (Status s = CheckDeployAction(action, *r, settings_.approval_required); !s.ok())
     return s.error();
+  if (force) {
+    // Refresh first, so that migrations submitted since the last poll count.
+    std::vector<std::string> unreachable;
+    if (auto fresh = runner_.Refresh(*r, &unreachable); !fresh.ok()) return fresh.error();
+    if (Status s = runner_.ForceCutOver(*r); !s.ok()) {
+      Error e = s.error();
+      e.message = "cannot force the cut-over of deploy request " + IdText(id) + ": " + e.message +
+                  "; try again";
+      return e;
+    }
+  }
   r->cutover_requested = true;
   r->state = ds::kRunning;
-  r->message = "cutting over on every shard";
+  r->message = force ? "forcing the cut-over on every shard" : "cutting over on every shard";
   if (Status s = Save(*r); !s.ok()) return s.error();
   if (Status s = runner_.CutOverReady(*r); !s.ok()) {
     // Recorded: the runner repeats the cut-over on its next pass.

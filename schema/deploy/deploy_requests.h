@@ -12,7 +12,9 @@
 //   Review      approve and/or comment (open, approved)
 //   Deploy      checks again, freezes the DDL, records one migration uuid per
 //               statement on every shard, and queues it; the runner starts it
-//   Apply       cut over a request waiting in pending_cutover
+//   Apply       cut over a request waiting in pending_cutover; with `force`,
+//               also a running one, throttled or not, killing the sessions
+//               that block the table swap (FORCE_CUTOVER on every shard)
 //   Cancel      queued/running/pending_cutover; refused once any shard cut over
 //   Close       an open request, without deploying
 //   Revert      within the revert window: revert migrations in reverse
@@ -85,7 +87,7 @@ class DeployRequests {
   Result<DeployRequestView> Review(const std::string& keyspace, int64_t id, bool approve,
                                    const std::string& comment);
   Result<DeployRequestView> Deploy(const std::string& keyspace, int64_t id);
-  Result<DeployRequestView> Apply(const std::string& keyspace, int64_t id);
+  Result<DeployRequestView> Apply(const std::string& keyspace, int64_t id, bool force = false);
   Result<DeployRequestView> Cancel(const std::string& keyspace, int64_t id);
   Result<DeployRequestView> Close(const std::string& keyspace, int64_t id);
   Result<DeployRequestView> Revert(const std::string& keyspace, int64_t id);

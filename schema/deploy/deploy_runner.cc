@@ -352,6 +352,18 @@ Status DeployRunner::CutOverReady(const DeployRequestRecord& request) {
   return result;
 }
 
+Status DeployRunner::ForceCutOver(const DeployRequestRecord& request) {
+  auto migrations = store_.ListDeployMigrations(request.id);
+  if (!migrations.ok()) return migrations.error();
+  Status result = Status::Ok();
+  for (const auto& m : *migrations) {
+    if (m.purpose != migration_purpose::kDeploy || !m.submitted || !IsUnfinished(m)) continue;
+    auto sent = Command(request, m.shard, "MIGRATION FORCE_CUTOVER '" + m.uuid + "'");
+    if (!sent.ok()) result = WithContext("shard " + m.shard + ": forced cut-over", sent.error());
+  }
+  return result;
+}
+
 Status DeployRunner::CancelMigrations(const DeployRequestRecord& request) {
   auto migrations = store_.ListDeployMigrations(request.id);
   if (!migrations.ok()) return migrations.error();

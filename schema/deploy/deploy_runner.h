@@ -57,6 +57,11 @@ class DeployRunner {
   Status SubmitPending(const DeployRequestRecord& request, std::string_view purpose);
   // CUTOVER for every deploy migration a tablet holds in ready_to_complete.
   Status CutOverReady(const DeployRequestRecord& request);
+  // FORCE_CUTOVER for every submitted, unfinished deploy migration: each
+  // tablet cuts over as soon as its copy has caught up, throttled or not,
+  // killing the sessions that hold locks on the table. Error naming the
+  // shards a tablet refused or could not be reached on.
+  Status ForceCutOver(const DeployRequestRecord& request);
   // CANCEL for every submitted, unfinished deploy migration; unsubmitted
   // ones are recorded cancelled. Error if a tablet cannot be reached.
   Status CancelMigrations(const DeployRequestRecord& request);

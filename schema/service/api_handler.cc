@@ -224,8 +224,11 @@ ApiResponse ApiHandler::DeployRoute(RouteId id, const std::string& ks,
       return Reply(deploys_->Get(ks, *number), 200, render);
     case RouteId::kDeployDeployRequest:
       return Reply(deploys_->Deploy(ks, *number), 200, render);
-    case RouteId::kApplyDeployRequest:
-      return Reply(deploys_->Apply(ks, *number), 200, render);
+    case RouteId::kApplyDeployRequest: {
+      auto force = BoolMember(body, "force", false);
+      if (!force.ok()) return ErrorResponse(force.error());
+      return Reply(deploys_->Apply(ks, *number, *force), 200, render);
+    }
     case RouteId::kCancelDeployRequest:
       return Reply(deploys_->Cancel(ks, *number), 200, render);
     case RouteId::kCloseDeployRequest:

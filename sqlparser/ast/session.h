@@ -100,7 +100,8 @@ enum class ShowKind {
   kTablets,
   kBranches,
   kVschemaTables,
-  kMigrations,  // SHOW MIGRATIONS [LIKE|WHERE]
+  kMigrations,              // SHOW MIGRATIONS [LIKE|WHERE]
+  kUnresolvedTransactions,  // SHOW UNRESOLVED TRANSACTIONS [FOR keyspace]; db holds it
 };
 
 struct ShowStatement : Statement {

@@ -251,6 +251,13 @@ void SqlWriter::Show(const ast::ShowStatement& s) {
     case K::kMigrations:
       out_ += "MIGRATIONS";
       break;
+    case K::kUnresolvedTransactions:
+      out_ += "UNRESOLVED TRANSACTIONS";
+      if (!s.db.empty()) {
+        out_ += " FOR ";
+        Ident(s.db);
+      }
+      break;
   }
   if (s.has_like) out_ += " LIKE " + QuoteString(s.like);
   if (s.where) {

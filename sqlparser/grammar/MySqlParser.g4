@@ -473,6 +473,7 @@ showStatement
   | SHOW what=(KEYSPACES | SHARDS | TABLETS | BRANCHES)                          # showCluster
   | SHOW VSCHEMA TABLES                                                          # showVschemaTables
   | SHOW MIGRATIONS showFilter?                                                  # showMigrations
+  | SHOW UNRESOLVED TRANSACTIONS (FOR identifier)?                               # showUnresolvedTransactions
   | SHOW charsetKeyword showFilter?                                              # showCharset
   | SHOW COLLATION showFilter?                                                   # showCollation
   ;
@@ -700,9 +701,11 @@ nonReserved
   | TIME
   | TIMESTAMP
   | TRANSACTION
+  | TRANSACTIONS
   | TRUNCATE
   | UNCOMMITTED
   | UNKNOWN
+  | UNRESOLVED
   | VALUE
   | VARIABLES
   | WARNINGS

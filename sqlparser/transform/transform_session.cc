@@ -258,6 +258,9 @@ ast::StatementPtr Transformer::Show(P::ShowStatementContext* ctx) {
     }
   } else if (Alt<P::ShowVschemaTablesContext>(ctx)) {
     s->what = K::kVschemaTables;
+  } else if (auto* c = Alt<P::ShowUnresolvedTransactionsContext>(ctx)) {
+    s->what = K::kUnresolvedTransactions;
+    if (c->identifier()) s->db = Identifier(c->identifier());
   } else if (auto* c = Alt<P::ShowMigrationsContext>(ctx)) {
     s->what = K::kMigrations;
     filter(c->showFilter());

@@ -87,8 +87,8 @@ boost::asio::awaitable<Result<ResultSet>> Join::Execute(VCursor& cursor,
         matches[start + tag].push_back(std::move(row));
         if (++joined > spec_.max_rows) {
           co_return Error::Make(mysql_errno::kUnknown,
-                                fmt::format("a join across shards needs more than {} rows in "
-                                            "memory, the limit",
+                                fmt::format("a join across shards needs more rows in memory "
+                                            "than the limit of {}",
                                             spec_.max_rows));
         }
       }

@@ -68,6 +68,12 @@ boost::asio::awaitable<Result<ResultSet>> OrderedAggregate::Execute(VCursor& cur
                                                                     const BindValues& binds) const {
   auto partials = co_await child_->Execute(cursor, binds);
   if (!partials.ok()) co_return partials;
+  if (partials->rows.size() > max_rows_) {
+    co_return Error::Make(mysql_errno::kUnknown,
+                          fmt::format("aggregating across shards needs {} rows in memory, more "
+                                      "than the limit of {}",
+                                      partials->rows.size(), max_rows_));
+  }
   co_return Aggregate(std::move(partials).value(), keys_, aggregates_, rollup_);
 }
 

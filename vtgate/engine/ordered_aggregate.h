@@ -7,9 +7,13 @@
 // GROUP BY does. Each row whose GROUP_CONCAT was cut adds warning 1260.
 // With `rollup` (GROUP BY ... WITH ROLLUP), after the groups sharing the
 // first k keys comes their super-aggregate row, keys k.. NULL, as MariaDB
-// orders them; an empty input gives no rows.
+// orders them; an empty input gives no rows. More than `max_rows` partial
+// rows (one per distinct value of a DISTINCT or GROUP_CONCAT argument when
+// there are no keys) is an error, never an unbounded buffer.
 #pragma once
 
+#include <cstddef>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -22,11 +26,13 @@ namespace tessera::vtgate {
 class OrderedAggregate final : public Primitive {
  public:
   OrderedAggregate(std::unique_ptr<Primitive> child, std::vector<SortKey> keys,
-                   std::vector<AggregateSpec> aggregates, bool rollup = false)
+                   std::vector<AggregateSpec> aggregates, bool rollup = false,
+                   size_t max_rows = std::numeric_limits<size_t>::max())
       : child_(std::move(child)),
         keys_(std::move(keys)),
         aggregates_(std::move(aggregates)),
-        rollup_(rollup) {}
+        rollup_(rollup),
+        max_rows_(max_rows) {}
 
   boost::asio::awaitable<Result<ResultSet>> Execute(VCursor& cursor,
                                                     const BindValues& binds) const override;
@@ -41,6 +47,7 @@ class OrderedAggregate final : public Primitive {
   std::vector<SortKey> keys_;
   std::vector<AggregateSpec> aggregates_;
   bool rollup_ = false;
+  size_t max_rows_;
 };
 
 }  // namespace tessera::vtgate

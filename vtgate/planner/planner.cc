@@ -509,6 +509,7 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
   if (kind == ast::StatementKind::kUnion) {
     // Each part is planned on its own; vtgate combines them.
     MergeOptions merge;
+    merge.max_memory_rows = max_memory_rows_;
     merge.bind_count = bind_count;
     return PlanUnion(stmt.As<ast::UnionStatement>(), merge, [&](ast::Statement& part) {
       return Build(part, sql::Format(part), default_keyspace, bind_count, last_insert_id);
@@ -573,6 +574,7 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
     auto& select = stmt.As<ast::SelectStatement>();
     if (!MergeRequirement(select).empty()) {
       MergeOptions merge;
+      merge.max_memory_rows = max_memory_rows_;
       merge.strip_qualifiers = rewrite;
       merge.bind_count = bind_count;
       return PlanMergedSelect(select, keyspace, RouteChoice{}, merge);
@@ -604,6 +606,7 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
       if (reference_outer ||
           std::any_of(classes.begin(), classes.end(), [&](int c) { return c != classes[0]; })) {
         MergeOptions merge;
+        merge.max_memory_rows = max_memory_rows_;
         merge.bind_count = bind_count;
         return PlanJoinedSelect(select, keyspace, binding, merge);
       }
@@ -611,6 +614,7 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
       if (!choice.ok()) return choice.error();
       if (choice->opcode != RouteOpcode::kEqualUnique && !MergeRequirement(select).empty()) {
         MergeOptions merge;
+        merge.max_memory_rows = max_memory_rows_;
         merge.strip_qualifiers = rewrite;
         merge.bind_count = bind_count;
         if (HasWindowFunctions(select)) {

@@ -27,8 +27,11 @@ class Planner {
  public:
   // `connection_id`: what CONNECTION_ID() in a statement becomes (the
   // client connection's id; a plan of such a statement must not be cached).
-  explicit Planner(const VSchema& vschema, uint32_t connection_id = 0)
-      : vschema_(vschema), connection_id_(connection_id) {}
+  // `max_memory_rows`: rows one query may hold in vtgate memory to sort,
+  // aggregate, deduplicate or join; beyond it the query fails (ERR 1105).
+  explicit Planner(const VSchema& vschema, uint32_t connection_id = 0,
+                   size_t max_memory_rows = 100000)
+      : vschema_(vschema), connection_id_(connection_id), max_memory_rows_(max_memory_rows) {}
 
   // `sql` is the statement's original text (sent unchanged when no rewrite
   // is needed); `default_keyspace` is the session's current keyspace ("" if none).
@@ -46,6 +49,7 @@ class Planner {
  private:
   const VSchema& vschema_;
   uint32_t connection_id_;
+  size_t max_memory_rows_;
 };
 
 }  // namespace tessera::vtgate

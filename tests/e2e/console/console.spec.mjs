@@ -207,7 +207,7 @@ async function run(page) {
   check(drDdl.includes('ALTER TABLE'), `the request DDL lists the ALTERs: ${drDdl}`);
   check(await byTestId('dr-action-deploy').isEnabled(), 'deploy is enabled while open');
   check(await byTestId('dr-action-close').isEnabled(), 'close is enabled while open');
-  for (const verb of ['apply', 'cancel', 'revert', 'skip-revert']) {
+  for (const verb of ['apply', 'force-cutover', 'cancel', 'revert', 'skip-revert']) {
     check(await byTestId(`dr-action-${verb}`).isDisabled(), `${verb} is disabled while open`);
   }
 
@@ -241,6 +241,8 @@ async function run(page) {
   check(await byTestId('dr-action-deploy').isDisabled(), 'deploy is disabled once complete');
   check(await byTestId('dr-action-skip-revert').isEnabled(), 'skip-revert is enabled once complete');
   check(await byTestId('dr-action-cancel').isDisabled(), 'cancel is disabled once complete');
+  check(await byTestId('dr-action-force-cutover').isDisabled(),
+    'force cut-over is disabled once complete');
   check(!(await banner.isVisible()), `no error banner: ${await visibleText(byTestId('error-message'))}`);
   await screenshot(page, 'console-deploy-request.png');
 

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -72,9 +73,26 @@ class LocalClusterTest : public ::testing::Test {
         << "    tables: {c: {column_vindexes: [{column: id, vindex: hash}]}}\n"
         << "    shards:\n"
         << "      - {name: \"-80\", tablet: {port: " << ports_[3]
-        << "}, mariadb: {port: " << ports_[4] << ", server_id: 21}}\n"
+        << "}, mariadb: {port: " << ports_[4] << ", server_id: 21},\n"
+        << "         replicas: [{port: " << ports_[2] << "}]}\n"
         << "      - {name: \"80-\", tablet: {port: " << ports_[5]
-        << "}, mariadb: {port: " << ports_[6] << ", server_id: 22}}\n";
+        << "}, mariadb: {port: " << ports_[6] << ", server_id: 22}}\n"
+        << "online_ddl: {throttle_threads_running: 77, throttle_max_replica_lag_ms: 4000}\n";
+  }
+
+  // The command lines of the running processes whose arguments include
+  // `word`, arguments separated by spaces.
+  static std::vector<std::string> CommandLinesWith(const std::vector<pid_t>& pids,
+                                                   const std::string& word) {
+    std::vector<std::string> out;
+    for (pid_t pid : pids) {
+      std::ifstream in("/proc/" + std::to_string(pid) + "/cmdline", std::ios::binary);
+      std::string line((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      for (char& c : line)
+        if (c == '\0') c = ' ';
+      if (line.find(word) != std::string::npos) out.push_back(line);
+    }
+    return out;
   }
 
   void TearDown() override { Tessera("down"); }
@@ -130,6 +148,18 @@ TEST_F(LocalClusterTest, UpStatusDownUpKeepsData) {
       << up.output;
   std::vector<pid_t> pids;
   StatusPids("running", pids);
+  // online_ddl and a shard's replicas reach the tablets as flags.
+  const auto tablets = CommandLinesWith(pids, "/vttablet ");
+  ASSERT_EQ(tablets.size(), 3u);
+  for (const auto& line : tablets) {
+    EXPECT_NE(line.find("--throttle-threads-running 77 "), std::string::npos) << line;
+    EXPECT_NE(line.find("--throttle-max-replica-lag-ms 4000 "), std::string::npos) << line;
+    const bool low = line.find("--shard -80 ") != std::string::npos;
+    EXPECT_EQ(line.find("--throttle-replicas 127.0.0.1:" + std::to_string(ports_[2])) !=
+                  std::string::npos,
+              low)
+        << line;
+  }
 
   {
     auto shard = Shard(ports_[4]);

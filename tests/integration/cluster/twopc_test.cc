@@ -202,6 +202,21 @@ TEST_F(TwoPcTest, ATabletKilledBetweenPrepareAndCommitIsCommittedWhenItReturns) 
   // The branch on 80- outlived its tablet, prepared.
   EXPECT_EQ(PreparedBranches("80-"), 1u);
   EXPECT_EQ(CustomerEmail("80-", high_[0]), "(none)");
+  // SHOW UNRESOLVED TRANSACTIONS lists it; the shard that is down is a warning.
+  auto other = Connect();
+  auto unresolved = other->Rows("SHOW UNRESOLVED TRANSACTIONS FOR customer");
+  ASSERT_EQ(unresolved.size(), 1u) << other->error() << ::testing::PrintToString(unresolved);
+  EXPECT_EQ(unresolved[0][0].rfind("tsr-", 0), 0u) << unresolved[0][0];
+  EXPECT_EQ(unresolved[0][1], "commit");
+  EXPECT_EQ(unresolved[0][2], "customer/-80");
+  EXPECT_EQ(unresolved[0][3], "customer/-80,customer/80-");
+  auto down = other->Rows("SHOW WARNINGS");
+  ASSERT_EQ(down.size(), 1u) << ::testing::PrintToString(down);
+  EXPECT_NE(down[0][2].find("cannot read the transaction log of customer/80-"), std::string::npos)
+      << down[0][2];
+  EXPECT_EQ(other->Rows("SHOW UNRESOLVED TRANSACTIONS FOR commerce").size(), 0u) << other->error();
+  EXPECT_TRUE(other->Rows("SHOW UNRESOLVED TRANSACTIONS FOR nowhere").empty());
+  EXPECT_EQ(other->error_code(), 1049u) << other->error();
 
   ASSERT_TRUE(cluster_->RestartTablet("customer", "80-").ok());
   EXPECT_TRUE(Eventually([&] { return CustomerEmail("80-", high_[0]) == "decided"; }))
@@ -209,6 +224,7 @@ TEST_F(TwoPcTest, ATabletKilledBetweenPrepareAndCommitIsCommittedWhenItReturns) 
   EXPECT_TRUE(Eventually([&] { return Records("-80") == 0; }));
   EXPECT_EQ(PreparedBranches("80-"), 0u);
   EXPECT_EQ(c.Rows("SELECT COUNT(*) FROM customer WHERE email = 'decided'"), (Rows{{"2"}}));
+  EXPECT_EQ(c.Rows("SHOW UNRESOLVED TRANSACTIONS").size(), 0u) << c.error();
 }
 
 TEST_F(TwoPcTest, AVtgateKilledAfterTheDecisionCommitsOnRestart) {

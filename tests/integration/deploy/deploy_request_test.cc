@@ -543,6 +543,11 @@ TEST_F(DeployRequestTest, DisabledAutoApplyWaitsForApplyAndRefusesInvalidTransit
     EXPECT_EQ(r.body["error"]["code"], "conflict");
     EXPECT_NE(ErrorMessage(r).find("it is open"), std::string::npos) << ErrorMessage(r);
   }
+  auto early_force = Api("POST", RequestPath(id, "apply"), json{{"force", true}});
+  EXPECT_EQ(early_force.status, 409u) << early_force.raw;
+  EXPECT_NE(ErrorMessage(early_force).find("force-cutover needs running or pending_cutover"),
+            std::string::npos)
+      << ErrorMessage(early_force);
   // Reviews: a comment, then an approval.
   auto comment = Api("POST", RequestPath(id, "review"), json{{"comment", "looks fine"}});
   ASSERT_EQ(comment.status, 200u) << comment.raw;
@@ -579,8 +584,11 @@ TEST_F(DeployRequestTest, DisabledAutoApplyWaitsForApplyAndRefusesInvalidTransit
   EXPECT_EQ(behind.body["state"], "queued");
   EXPECT_EQ(behind.body["message"], "queued behind deploy request " + std::to_string(id));
 
-  auto applied = Api("POST", RequestPath(id, "apply"));
+  // Forced: FORCE_CUTOVER on every shard (the plain apply is exercised by
+  // SchemadRestartMidDeployResumes and the CLI test).
+  auto applied = Api("POST", RequestPath(id, "apply"), json{{"force", true}});
   ASSERT_EQ(applied.status, 200u) << applied.raw;
+  EXPECT_EQ(applied.body["message"], "forcing the cut-over on every shard") << applied.raw;
   json done = WaitForState(id, {"complete"});
   ASSERT_EQ(done["state"], "complete");
   for (const auto& create : MainCreateTable("customer"))
@@ -748,6 +756,11 @@ TEST_F(DeployRequestTest, CliVerbs) {
                               ": it is open"),
             std::string::npos)
       << early.output;
+  auto early_force = tessera("apply customer " + id + " --force");
+  EXPECT_EQ(early_force.exit_code, 1) << early_force.output;
+  EXPECT_NE(early_force.output.find("cannot force-cutover deploy request " + id + ": it is open"),
+            std::string::npos)
+      << early_force.output;
   auto missing = tessera("show customer 424242");
   EXPECT_EQ(missing.exit_code, 1) << missing.output;
 

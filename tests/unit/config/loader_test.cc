@@ -126,7 +126,7 @@ TEST(ConfigLoaderTest, BadConfigsNameFileLineAndProblem) {
   const BadCase cases[] = {
       {"state_dir: /tmp/st", "state_dir: /tmp/st\nbogus: 1",
        "t.yaml:2: config: unknown key \"bogus\" (expected one of: state_dir, vtgate, users, "
-       "keyspaces, schemad)"},
+       "keyspaces, schemad, online_ddl)"},
       {"        tablet: {port: 20001}", "        tablet: {port: 20001, hots: x}",
        "t.yaml:10: shard main/0 tablet: unknown key \"hots\" (expected one of: host, port)"},
       {"        mariadb: {port: 20002, server_id: 1}", "        mariadb: {port: 20002}",
@@ -300,6 +300,47 @@ TEST(ConfigLoaderTest, BadSchemadSections) {
   EXPECT_EQ(ErrorOf(base + "  token: 0123456789abcdef\n  tokn: x\n"),
             "t.yaml:32: schemad: unknown key \"tokn\" (expected one of: host, port, token, "
             "revert_window, metadata_keyspace, require_approval)");
+}
+
+TEST(ConfigLoaderTest, OnlineDdlThrottleSettingsAndReplicas) {
+  auto defaults = ParseTopology(kGood, "t.yaml");
+  ASSERT_TRUE(defaults.ok()) << defaults.error().message;
+  EXPECT_FALSE(defaults->online_ddl.throttle_threads_running.has_value());
+  EXPECT_FALSE(defaults->online_ddl.throttle_max_replica_lag_ms.has_value());
+
+  const std::string with_replicas =
+      Replace(kGood, "        mariadb: {port: 20022, server_id: 3}\n",
+              "        mariadb: {port: 20022, server_id: 3}\n"
+              "        replicas: [{port: 20023}, {host: 10.0.0.7, port: 3306}]\n");
+  auto topo = ParseTopology(with_replicas +
+                                "online_ddl: {throttle_threads_running: 0, "
+                                "throttle_max_replica_lag_ms: 2500}\n",
+                            "t.yaml");
+  ASSERT_TRUE(topo.ok()) << topo.error().message;
+  EXPECT_EQ(topo->online_ddl.throttle_threads_running, 0u);
+  EXPECT_EQ(topo->online_ddl.throttle_max_replica_lag_ms, 2500u);
+  const KeyspaceConfig* sh = topo->FindKeyspace("sh");
+  ASSERT_NE(sh, nullptr);
+  const ShardConfig* low = nullptr;
+  for (const auto& s : sh->shards)
+    if (s.name == "-80") low = &s;
+  ASSERT_NE(low, nullptr);
+  const ShardConfig& shard = *low;
+  ASSERT_EQ(shard.replicas.size(), 2u);
+  EXPECT_EQ(shard.replicas[0].host, "127.0.0.1");
+  EXPECT_EQ(shard.replicas[0].port, 20023);
+  EXPECT_EQ(shard.replicas[1].host, "10.0.0.7");
+
+  EXPECT_NE(ErrorOf(std::string(kGood) + "online_ddl: {throttle_max_replica_lag_ms: 0}\n")
+                .find("online_ddl throttle_max_replica_lag_ms"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf(std::string(kGood) + "online_ddl: {throttle: 3}\n").find("unknown key"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf(Replace(kGood, "        mariadb: {port: 20022, server_id: 3}\n",
+                            "        mariadb: {port: 20022, server_id: 3}\n"
+                            "        replicas: [{host: x}]\n"))
+                .find("replica: missing required key \"port\""),
+            std::string::npos);
 }
 
 TEST(ConfigLoaderTest, EmptyAndMissingSections) {

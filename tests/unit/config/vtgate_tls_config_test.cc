@@ -84,6 +84,17 @@ TEST(VtgateTlsConfig, MaxConnections) {
             std::string::npos);
 }
 
+TEST(VtgateTlsConfig, MaxMemoryRows) {
+  auto defaults = ParseTopology(Config(""), "t.yaml");
+  ASSERT_TRUE(defaults.ok()) << defaults.error().message;
+  EXPECT_EQ(defaults->vtgate.max_memory_rows, 100000u);
+  auto topo = ParseTopology(Config("  max_memory_rows: 500\n"), "t.yaml");
+  ASSERT_TRUE(topo.ok()) << topo.error().message;
+  EXPECT_EQ(topo->vtgate.max_memory_rows, 500u);
+  EXPECT_NE(ErrorOf(Config("  max_memory_rows: 0\n")).find("vtgate max_memory_rows"),
+            std::string::npos);
+}
+
 TEST(VtgateTlsConfig, PathsAreRelativeToTheConfigFile) {
   auto topo =
       ParseTopology(Config("  tls: {cert: certs/server.pem, key: /abs/key.pem, ca: ca.pem,\n"

@@ -53,14 +53,15 @@ TEST(PlanCacheTest, HitsMissesAndKeyParts) {
   EXPECT_EQ(hit->plan->Describe(0), "a");
   EXPECT_EQ(hit->bind_count, 1u);
   // Every key part counts: same fingerprint but other text (a collision),
-  // other keyspace, other VSchema version.
+  // other keyspace, other VSchema version, other branch.
   EXPECT_EQ(cache.Lookup(PlanCacheKey{42, "select :v2", "ks", 0}), nullptr);
   EXPECT_EQ(cache.Lookup(PlanCacheKey{42, "select :v1", "other", 0}), nullptr);
   EXPECT_EQ(cache.Lookup(PlanCacheKey{42, "select :v1", "ks", 1}), nullptr);
   EXPECT_EQ(cache.Lookup(PlanCacheKey{43, "select :v1", "ks", 0}), nullptr);
+  EXPECT_EQ(cache.Lookup(PlanCacheKey{42, "select :v1", "ks", 0, "dev"}), nullptr);
   const auto stats = cache.stats();
   EXPECT_EQ(stats.hits, 1u);
-  EXPECT_EQ(stats.misses, 5u);
+  EXPECT_EQ(stats.misses, 6u);
   EXPECT_EQ(stats.entries, 1u);
   EXPECT_GT(stats.bytes, 100u);
   // Replacing keeps one entry.
