@@ -15,6 +15,7 @@
 #include "config/loader.h"
 #include "vtgate/branch_directory.h"
 #include "vtgate/branch_directory_refresher.h"
+#include "vtgate/column_list_refresher.h"
 #include "vtgate/mysql/server.h"
 #include "vtgate/session.h"
 #include "vtgate/twopc/resolver.h"
@@ -68,6 +69,11 @@ int main(int argc, char** argv) {
   uint64_t twopc_resolve_interval_ms = 1000;
   app.add_option("--twopc-resolve-interval-ms", twopc_resolve_interval_ms,
                  "how often the resolver looks for unfinished distributed transactions");
+  uint64_t column_refresh_interval_ms = 30000;
+  app.add_option("--column-refresh-interval-ms", column_refresh_interval_ms,
+                 "how often vtgate reads every keyspace's column lists from its first shard "
+                 "(to resolve unqualified columns in joins it runs itself; 0: only when a "
+                 "statement needs them and after DDL through vtgate)");
   std::string twopc_test_pause;
   app.add_option("--twopc-test-pause", twopc_test_pause,
                  "for crash tests only: after-prepare:<ms> or after-decision:<ms> makes every "
@@ -212,6 +218,12 @@ int main(int argc, char** argv) {
   log->info("vtgate serving MySQL on {}:{} with {} workers", options.host, server.port(),
             server.worker_count());
   resolver.Start();
+  std::unique_ptr<vtgate::ColumnListRefresher> column_lists;
+  if (column_refresh_interval_ms > 0) {
+    column_lists = std::make_unique<vtgate::ColumnListRefresher>(
+        *contexts.front(), std::chrono::milliseconds(column_refresh_interval_ms));
+    column_lists->Start();
+  }
 
   boost::asio::io_context signals_io;
   boost::asio::signal_set signals(signals_io, SIGINT, SIGTERM);
