@@ -373,18 +373,27 @@ TEST_F(JoinTest, UnqualifiedColumnsResolveFromTheShardsColumnLists) {
       true);
 }
 
+// The same errno and SQLSTATE as one MariaDB. The texts are MySQL's ("in
+// field list"); MariaDB 10.11 words the clause its own way ("in SELECT").
 TEST_F(JoinTest, UnqualifiedColumnsGetMySqlsErrors) {
   GateClient c(cluster_->vtgate_port());
   for (const char* ks : {"single", "sharded"}) {
     const std::string k = ks;
+    const bool sharded = k == "sharded";
     EXPECT_FALSE(c.Exec("SELECT email FROM " + k + ".customer c JOIN " + k +
                         ".corder o ON o.customer_id = customer_id"));
     EXPECT_EQ(c.error_code(), 1052u) << k << ": " << c.error();
-    EXPECT_EQ(c.error(), "Column 'customer_id' in on clause is ambiguous") << k;
+    EXPECT_STREQ(mysql_sqlstate(c.get()), "23000") << k;
+    if (sharded) {
+      EXPECT_EQ(c.error(), "Column 'customer_id' in on clause is ambiguous");
+    }
     EXPECT_FALSE(c.Exec("SELECT nope FROM " + k + ".customer c JOIN " + k +
                         ".corder o ON o.customer_id = c.customer_id"));
     EXPECT_EQ(c.error_code(), 1054u) << k << ": " << c.error();
-    EXPECT_EQ(c.error(), "Unknown column 'nope' in 'field list'") << k;
+    EXPECT_STREQ(mysql_sqlstate(c.get()), "42S22") << k;
+    if (sharded) {
+      EXPECT_EQ(c.error(), "Unknown column 'nope' in 'field list'");
+    }
   }
 }
 
@@ -412,7 +421,9 @@ TEST_F(JoinTest, ATableCreatedThroughVtgateIsResolvedAtOnce) {
     ASSERT_TRUE(c.Exec("ALTER TABLE " + k + ".shipment ADD COLUMN sku VARCHAR(64)")) << c.error();
     EXPECT_FALSE(c.Exec(With(join, k)));
     EXPECT_EQ(c.error_code(), 1052u) << k << ": " << c.error();
-    EXPECT_EQ(c.error(), "Column 'sku' in field list is ambiguous") << k;
+    if (k == "sharded") {
+      EXPECT_EQ(c.error(), "Column 'sku' in field list is ambiguous");
+    }
   }
 }
 
