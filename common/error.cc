@@ -39,6 +39,7 @@ std::string_view SqlStateFor(uint16_t code) {
     case mysql_errno::kNoDb:
       return "3D000";
     case mysql_errno::kDupEntry:
+    case mysql_errno::kNonUniqField:
       return "23000";
     case mysql_errno::kNoSuchTable:
     case mysql_errno::kBadTable:

@@ -45,6 +45,7 @@ inline constexpr uint16_t kQueryTimeout = 3024;          // HY000 max execution 
 inline constexpr uint16_t kConnectionKilled = 1927;      // 70100 connection was killed
 inline constexpr uint16_t kBadTable = 1051;              // 42S02 unknown table
 inline constexpr uint16_t kBadField = 1054;              // 42S22 unknown column
+inline constexpr uint16_t kNonUniqField = 1052;          // 23000 ambiguous column
 inline constexpr uint16_t kUnknownTableInMultiDelete = 1109;  // 42S02
 inline constexpr uint16_t kNonUniqTable = 1066;               // 42000 not unique table/alias
 inline constexpr uint16_t kInvalidGroupFuncUse = 1111;        // HY000 invalid use of group function

@@ -54,11 +54,22 @@ struct AutoIncrementConfig {
   std::string sequence_table;     // a table of type "sequence" there
 };
 
+// A column a table lists (`columns: [{name: ..., type: ...}]`, as Vitess
+// writes them). The type is kept as written; vtgate only uses the name.
+struct ColumnConfig {
+  std::string name;
+  std::string type;  // "" when not given
+};
+
 struct TableConfig {
   std::string name;
   std::vector<ColumnVindexConfig> column_vindexes;  // first is the primary vindex
   std::string type;  // "" (normal), "reference" or "sequence" (unsharded keyspaces)
   std::optional<AutoIncrementConfig> auto_increment;
+  // Columns vtgate knows the table has. With `column_list_authoritative`
+  // they are all its columns; without, the shards may hold more.
+  std::vector<ColumnConfig> columns = {};
+  bool column_list_authoritative = false;
 };
 
 // A sharded keyspace's rule for tables its VSchema does not list: vtgate

@@ -498,7 +498,9 @@ void TopologyParser::ParseTables(const YAML::Node& node, KeyspaceConfig& ks) {
     if (!seen.insert(table.name).second) reader_.Fail(it->first, twhat + " repeated");
     YAML::Node body = it->second;
     if (body.IsNull()) body = YAML::Node(YAML::NodeType::Map);  // "product:" with nothing after
-    reader_.CheckKeys(body, {"type", "column_vindexes", "auto_increment"}, twhat);
+    reader_.CheckKeys(
+        body, {"type", "column_vindexes", "auto_increment", "columns", "column_list_authoritative"},
+        twhat);
     if (body["type"].IsDefined()) {
       table.type = reader_.String(body["type"], twhat + " type");
       if (!kKnownTableTypes.count(table.type)) {
@@ -550,7 +552,39 @@ void TopologyParser::ParseTables(const YAML::Node& node, KeyspaceConfig& ks) {
                                     reader_.String(sequence, twhat + " auto_increment sequence")});
       table.auto_increment = std::move(config);
     }
+    ParseColumns(body, twhat, table);
     ks.tables.push_back(std::move(table));
+  }
+}
+
+void TopologyParser::ParseColumns(const YAML::Node& body, const std::string& twhat,
+                                  TableConfig& table) {
+  if (auto columns = body["columns"]; columns.IsDefined()) {
+    reader_.ExpectSequence(columns, twhat + " columns");
+    std::set<std::string> seen;
+    for (const YAML::Node& column : columns) {
+      reader_.CheckKeys(column, {"name", "type"}, twhat + " column");
+      ColumnConfig c;
+      c.name = reader_.String(reader_.Child(column, "name", twhat + " column", true),
+                              twhat + " column name");
+      if (!IsIdentifier(c.name))
+        reader_.Fail(column,
+                     twhat + ": column " + Quoted(c.name) + ": names use letters, digits and _");
+      std::string lower = c.name;
+      std::transform(lower.begin(), lower.end(), lower.begin(),
+                     [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+      if (!seen.insert(lower).second)
+        reader_.Fail(column, twhat + ": column " + Quoted(c.name) + " listed twice");
+      if (column["type"].IsDefined())
+        c.type = reader_.String(column["type"], twhat + " column type");
+      table.columns.push_back(std::move(c));
+    }
+  }
+  if (auto authoritative = body["column_list_authoritative"]; authoritative.IsDefined()) {
+    table.column_list_authoritative =
+        reader_.Bool(authoritative, twhat + " column_list_authoritative");
+    if (table.column_list_authoritative && table.columns.empty())
+      reader_.Fail(authoritative, twhat + ": column_list_authoritative needs a columns list");
   }
 }
 

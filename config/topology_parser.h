@@ -29,6 +29,8 @@ class TopologyParser {
   ShardConfig ParseShard(const YAML::Node& node, const std::string& keyspace);
   void ParseVindexes(const YAML::Node& node, KeyspaceConfig& ks);
   void ParseTables(const YAML::Node& node, KeyspaceConfig& ks);
+  // A table's `columns` and `column_list_authoritative`.
+  void ParseColumns(const YAML::Node& body, const std::string& twhat, TableConfig& table);
   // Every auto_increment names a sequence table that exists, once all
   // keyspaces are known.
   void ResolveSequences(Topology& topo);

@@ -15,6 +15,7 @@
 #include "config/loader.h"
 #include "vtgate/branch_directory.h"
 #include "vtgate/branch_directory_refresher.h"
+#include "vtgate/column_list_refresher.h"
 #include "vtgate/mysql/server.h"
 #include "vtgate/session.h"
 #include "vtgate/twopc/resolver.h"
@@ -73,6 +74,11 @@ int main(int argc, char** argv) {
                  "rows one query may hold in vtgate memory to sort, aggregate, deduplicate or "
                  "join across shards; beyond it the query fails with error 1105 (default: the "
                  "config's vtgate max_memory_rows, else 100000)");
+  uint64_t column_refresh_interval_ms = 30000;
+  app.add_option("--column-refresh-interval-ms", column_refresh_interval_ms,
+                 "how often vtgate reads every keyspace's column lists from its first shard "
+                 "(to resolve unqualified columns in joins it runs itself; 0: only when a "
+                 "statement needs them and after DDL through vtgate)");
   std::string twopc_test_pause;
   app.add_option("--twopc-test-pause", twopc_test_pause,
                  "for crash tests only: after-prepare:<ms> or after-decision:<ms> makes every "
@@ -219,6 +225,12 @@ int main(int argc, char** argv) {
   log->info("vtgate serving MySQL on {}:{} with {} workers", options.host, server.port(),
             server.worker_count());
   resolver.Start();
+  std::unique_ptr<vtgate::ColumnListRefresher> column_lists;
+  if (column_refresh_interval_ms > 0) {
+    column_lists = std::make_unique<vtgate::ColumnListRefresher>(
+        *contexts.front(), std::chrono::milliseconds(column_refresh_interval_ms));
+    column_lists->Start();
+  }
 
   boost::asio::io_context signals_io;
   boost::asio::signal_set signals(signals_io, SIGINT, SIGTERM);

@@ -11,6 +11,7 @@
 #include "sqlparser/ast/walk.h"
 #include "sqlparser/format.h"
 #include "sqlparser/normalizer.h"
+#include "vtgate/column_tracking.h"
 #include "vtgate/engine/route.h"
 #include "vtgate/mysql/constants.h"
 #include "vtgate/query_directives.h"
@@ -417,11 +418,12 @@ asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::strin
       break;
   }
   const Access access = AccessOf(stmt.kind());
+  std::string ddl_keyspace;
   if (access == Access::kDdl) {
-    std::string keyspace = DdlKeyspace(stmt);
-    Status allowed = Authorize(access, keyspace);
+    ddl_keyspace = DdlKeyspace(stmt);
+    Status allowed = Authorize(access, ddl_keyspace);
     if (!allowed.ok()) co_return allowed.error();
-    if (ddl_online_) co_return co_await SubmitOnlineDdl(stmt, keyspace);
+    if (ddl_online_) co_return co_await SubmitOnlineDdl(stmt, ddl_keyspace);
   } else if (credential_) {
     Status allowed = Authorize(access, keyspace_);
     if (!allowed.ok()) co_return allowed.error();
@@ -436,6 +438,16 @@ asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::strin
     if (!reparsed.ok()) co_return reparsed.error();
     plan = planner_.Build(**reparsed, sql, keyspace_, /*bind_count=*/0, last_insert_id_);
   }
+  if (!plan.ok() && MayNeedColumnLists(plan.error())) {
+    // The join planner could not resolve a column: the lists may be missing
+    // or stale. Plan a fresh parse against new ones.
+    const bool tracked = co_await TrackColumnsOnce(/*force=*/false, "");
+    if (tracked) {
+      auto reparsed = worker_.parser().Parse(sql);
+      if (!reparsed.ok()) co_return reparsed.error();
+      plan = planner_.Build(**reparsed, sql, keyspace_, /*bind_count=*/0, last_insert_id_);
+    }
+  }
   if (!plan.ok()) co_return plan.error();
   static const BindValues kNoBinds;
   const ast::StatementKind kind = stmt.kind();
@@ -445,7 +457,10 @@ asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::strin
   if (kind == ast::StatementKind::kUpdate || kind == ast::StatementKind::kDelete)
     plan_kind = PlanKind::kUpdateOrDelete;
   auto result = co_await ExecutePlan(**plan, kNoBinds, plan_kind);
-  if (result.ok() && access == Access::kDdl) (void)co_await DiscoverTablesOnce(/*force=*/true);
+  if (result.ok() && access == Access::kDdl) {
+    (void)co_await DiscoverTablesOnce(/*force=*/true);
+    (void)co_await TrackColumnsOnce(/*force=*/true, ddl_keyspace);
+  }
   co_return result;
 }
 
@@ -530,6 +545,28 @@ asio::awaitable<bool> Session::DiscoverTablesOnce(bool force) {
     if (!ks->discovered->ClaimRefresh(force ? std::chrono::milliseconds(0) : kMinInterval))
       continue;
     Status s = co_await DiscoverTables(cursor_, *ks);
+    if (!s.ok()) GetLogger("vtgate")->warn("{}", s.error().message);
+    ran = ran || s.ok();
+  }
+  co_return ran;
+}
+
+bool Session::MayNeedColumnLists(const Error& error) {
+  return error.code == mysql_errno::kBadField || error.code == mysql_errno::kNonUniqField ||
+         (error.code == mysql_errno::kNotSupportedYet &&
+          error.message.find("without a table qualifier") != std::string::npos);
+}
+
+asio::awaitable<bool> Session::TrackColumnsOnce(bool force, const std::string& keyspace) {
+  // Statements vtgate cannot resolve re-read the lists at most once a second
+  // per keyspace, so a client repeating one cannot flood the shards.
+  constexpr std::chrono::milliseconds kMinInterval{1000};
+  bool ran = false;
+  for (const auto& ks : worker_.vschema().keyspaces()) {
+    if (!keyspace.empty() && ks->name != keyspace) continue;
+    if (!ks->tracked_columns->ClaimRefresh(force ? std::chrono::milliseconds(0) : kMinInterval))
+      continue;
+    Status s = co_await TrackColumns(cursor_, *ks);
     if (!s.ok()) GetLogger("vtgate")->warn("{}", s.error().message);
     ran = ran || s.ok();
   }

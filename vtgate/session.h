@@ -102,6 +102,13 @@ class Session final : public mysql::SessionHandler {
   // Looks the tables of every auto_vschema keyspace up on the shards (at most
   // once a second unless `force`); true if any lookup ran and succeeded.
   boost::asio::awaitable<bool> DiscoverTablesOnce(bool force);
+  // Reads the column lists of `keyspace` ("" for every keyspace) from the
+  // shards (at most once a second per keyspace unless `force`); true if any
+  // read ran and succeeded.
+  boost::asio::awaitable<bool> TrackColumnsOnce(bool force, const std::string& keyspace);
+  // A planner error that fresh column lists might resolve: an unknown or
+  // ambiguous column, or one vtgate could not give its table.
+  static bool MayNeedColumnLists(const Error& error);
 
   // Branches and online DDL (session_admin.cc).
   enum class Access { kSession, kRead, kWrite, kDdl };

@@ -13,10 +13,26 @@ const TableInfo* KeyspaceInfo::FindTable(std::string_view table) const {
   return discovered ? discovered->Find(table) : nullptr;
 }
 
+KnownColumns KeyspaceInfo::ColumnsOf(const TableInfo& table) const {
+  if (table.column_list_authoritative) return {table.columns, true};
+  auto tracked = tracked_columns->Find(table.name);
+  if (tracked == nullptr) return {table.columns, false};
+  if (table.columns == nullptr) return {std::move(tracked), true};
+  // The VSchema may name columns the shards do not show yet.
+  auto merged = std::make_shared<std::vector<std::string>>(*tracked);
+  for (const auto& column : *table.columns) {
+    if (std::find(merged->begin(), merged->end(), column) == merged->end())
+      merged->push_back(column);
+  }
+  return {std::move(merged), true};
+}
+
 uint64_t VSchema::version() const {
   uint64_t version = 0;
-  for (const auto& ks : keyspaces_)
+  for (const auto& ks : keyspaces_) {
     if (ks->discovered) version += ks->discovered->version();
+    version += ks->tracked_columns->version();
+  }
   return version;
 }
 
@@ -86,6 +102,12 @@ Result<std::shared_ptr<const VSchema>> VSchema::Build(const config::Topology& to
         }
         table.vindexes.push_back({AsciiLower(cv.column), cv.vindex, it->second.get()});
       }
+      if (!table_config.columns.empty()) {
+        auto columns = std::make_shared<std::vector<std::string>>();
+        for (const auto& column : table_config.columns) columns->push_back(AsciiLower(column.name));
+        table.columns = std::move(columns);
+      }
+      table.column_list_authoritative = table_config.column_list_authoritative;
       if (table.type == TableType::kSharded && table.vindexes.empty()) {
         return Error::Internal("keyspace " + ks->name + ": sharded table " + table.name +
                                " has no vindex");

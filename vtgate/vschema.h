@@ -16,6 +16,8 @@
 #include "common/keyrange/key_range.h"
 #include "config/topology.h"
 #include "vtgate/discovered_tables.h"
+#include "vtgate/known_columns.h"
+#include "vtgate/tracked_columns.h"
 #include "vtgate/vindexes/vindex.h"
 
 namespace tessera::vtgate {
@@ -50,6 +52,10 @@ struct TableInfo {
   TableType type = TableType::kUnsharded;
   std::vector<ColumnVindex> vindexes;  // [0] is the primary vindex
   std::optional<AutoIncrement> auto_increment;
+  // The VSchema's `columns` (lower case); all of the table's columns when
+  // `column_list_authoritative`.
+  std::shared_ptr<const std::vector<std::string>> columns;
+  bool column_list_authoritative = false;
 
   const ColumnVindex* primary() const { return vindexes.empty() ? nullptr : &vindexes[0]; }
 };
@@ -70,9 +76,15 @@ struct KeyspaceInfo {
   std::string auto_vindex_name;
   const KeyspaceInfo* auto_sequence_keyspace = nullptr;
   std::unique_ptr<DiscoveredTables> discovered;  // set with auto_vindex
+  // Column lists read from the shards (column_tracking.h); always set.
+  std::unique_ptr<TrackedColumns> tracked_columns = std::make_unique<TrackedColumns>();
 
   // A listed table, else a discovered one.
   const TableInfo* FindTable(std::string_view table) const;
+  // What vtgate knows of `table`'s columns: an authoritative VSchema list;
+  // else the list read from the shards (with any the VSchema adds); else the
+  // VSchema's partial list; else nothing.
+  KnownColumns ColumnsOf(const TableInfo& table) const;
   // The shard that owns `keyspace_id`; null only if the ranges do not cover it.
   const ShardInfo* ShardForKeyspaceId(std::string_view keyspace_id) const;
 };
@@ -87,7 +99,8 @@ class VSchema {
   const KeyspaceInfo* FindKeyspaceOfTable(std::string_view table) const;
   // Total number of shards over all keyspaces (tablet slots per worker).
   size_t shard_count() const { return shard_count_; }
-  // Changes whenever a discovered table changes; part of every plan cache key.
+  // Changes whenever a discovered table or a tracked column list changes;
+  // part of every plan cache key.
   uint64_t version() const;
 
  private:

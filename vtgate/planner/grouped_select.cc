@@ -134,7 +134,7 @@ std::unique_ptr<Primitive> GroupedSelect::Build(std::unique_ptr<Primitive> route
     plan = std::make_unique<ScalarAggregate>(std::move(plan), specs_);
   } else {
     if (!keys_.empty()) plan = std::make_unique<MemorySort>(std::move(plan), keys_, max_rows);
-    plan = std::make_unique<OrderedAggregate>(std::move(plan), keys_, specs_, rollup_);
+    plan = std::make_unique<OrderedAggregate>(std::move(plan), keys_, specs_, rollup_, max_rows);
     if (!computed_.empty())
       plan = std::make_unique<ComputeColumns>(std::move(plan), &keyspace, bind_count_,
                                               std::move(computed_));

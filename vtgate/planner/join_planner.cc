@@ -19,6 +19,7 @@
 #include "vtgate/engine/route.h"
 #include "vtgate/engine/truncate_columns.h"
 #include "vtgate/planner/aggregate_names.h"
+#include "vtgate/planner/column_resolution.h"
 #include "vtgate/planner/having_filter.h"
 #include "vtgate/planner/join_planning.h"
 #include "vtgate/planner/limit_clause.h"
@@ -134,8 +135,10 @@ bool JoinPlanner::ContainsAggregate(ast::Expr& expr) {
 
 Status JoinPlanner::FlattenFrom() {
   for (auto& entry : select_.from) {
+    const size_t start = flat_.size();
     Status s = Flatten(*entry, ast::JoinKind::kComma, nullptr, flat_);
     if (!s.ok()) return s;
+    from_entry_start_.resize(flat_.size(), start);
   }
   for (auto& flat : flat_) {
     for (const auto& bound : binding_.tables) {
@@ -155,12 +158,22 @@ Status JoinPlanner::FlattenFrom() {
   return Status::Ok();
 }
 
+Status JoinPlanner::QualifyColumns() {
+  std::vector<JoinedTable> tables;
+  std::vector<OnScope> ons;
+  for (size_t i = 0; i < flat_.size(); ++i) {
+    tables.push_back({flat_[i].alias, keyspace_.ColumnsOf(*flat_[i].bound->table)});
+    if (flat_[i].on) ons.push_back({flat_[i].on, from_entry_start_[i], i});
+  }
+  return vtgate::QualifyColumns(select_, tables, ons, " in a join across shards");
+}
+
 bool JoinPlanner::IsSharded(const FlatTable& flat) const {
   return flat.bound->table->type != TableType::kReference;
 }
 
-// The flat index of the table a column names; nullopt for a column without
-// a qualifier (its table is unknown to vtgate, which has no column lists).
+// The flat index of the table a column names. Columns QualifyColumns could
+// not qualify (an alias inside an ORDER BY expression) are refused.
 Result<size_t> JoinPlanner::TableOf(const ast::ColumnRef& column) const {
   if (column.table.name.empty()) {
     return Unsupported("column `" + column.name +

@@ -13,8 +13,10 @@
 // in vtgate over the joined rows.
 // Refused with 1235 naming the construct: other aggregates, window
 // functions, subqueries, derived tables, RIGHT and NATURAL joins, USING,
-// joins nested on the right, locking reads, columns without
-// a table qualifier, expressions computed from a LEFT JOINed group, and
+// joins nested on the right, locking reads, columns without a table
+// qualifier that vtgate cannot resolve because a table's column list is not
+// known (column_resolution.h resolves the others, or refuses them with
+// MySQL's 1052 / 1054), expressions computed from a LEFT JOINed group, and
 // WHERE conditions on a LEFT JOINed group other than `column IS [NOT] NULL`
 // (tested by vtgate on the joined rows: the anti-join `WHERE o.id IS NULL`).
 #pragma once

@@ -84,6 +84,7 @@ class JoinPlanner {
   Result<std::unique_ptr<Primitive>> Plan() {
     if (Status s = CheckShape(); !s.ok()) return s.error();
     if (Status s = FlattenFrom(); !s.ok()) return s.error();
+    if (Status s = QualifyColumns(); !s.ok()) return s.error();
     if (Status s = CutIntoSegments(); !s.ok()) return s.error();
     if (Status s = AssignConditions(); !s.ok()) return s.error();
     if (Status s = AssignItems(); !s.ok()) return s.error();
@@ -99,6 +100,8 @@ class JoinPlanner {
   static bool IsAggregateCall(const ast::Expr& expr);
   static bool ContainsAggregate(ast::Expr& expr);
   Status FlattenFrom();
+  // Gives every unqualified column its table (column_resolution.h).
+  Status QualifyColumns();
   bool IsSharded(const FlatTable& flat) const;
   Result<size_t> TableOf(const ast::ColumnRef& column) const;
   Result<std::set<size_t>> TablesOf(ast::Expr& expr) const;
@@ -147,6 +150,7 @@ class JoinPlanner {
   const StatementBinding& binding_;
   const MergeOptions& options_;
   std::vector<FlatTable> flat_;
+  std::vector<size_t> from_entry_start_;  // per flat table: the first of its FROM entry
   std::vector<Segment> segments_;
   std::vector<size_t> item_segment_;  // per select item, without a lone *
   std::optional<size_t> star_all_;

@@ -579,7 +579,7 @@ SELECT COUNT(*) FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product
 SELECT p.sku, COUNT(*) FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id GROUP BY p.sku
 SELECT DISTINCT LOWER(p.category) FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
 SELECT SUM(pay.amount) FROM {k}.corder o JOIN {k}.payment pay ON pay.order_id = o.order_id WHERE o.customer_id = 2
--- error 1235
+-- error 1052
 SELECT o.order_id FROM {k}.corder o JOIN {k}.product p ON p.product_id = product_id
 SELECT p.product_id FROM {k}.product p LEFT JOIN {k}.corder o ON o.product_id = p.product_id WHERE o.order_id IS NULL
 SELECT o.order_id, p.sku FROM {k}.corder o RIGHT JOIN {k}.product p ON p.product_id = o.product_id
@@ -631,6 +631,30 @@ SELECT c.name, p.title FROM {k}.customer c JOIN {k}.product p ON p.sku = c.name 
 SELECT c.customer_id, p.product_id FROM {k}.customer c JOIN {k}.product p ON p.title = CONCAT('Item \\ ', SUBSTRING(c.name, 6))
 -- ordered
 SELECT o.order_id, p.sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id ORDER BY o.qty * 2 DESC, o.order_id LIMIT 9
+
+# Unqualified columns in joins across shards: vtgate resolves each to the one
+# table that has it (column lists read from the shards' information_schema);
+# MySQL's errors when several tables or none have it
+SELECT order_id, sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
+SELECT order_id, title, qty FROM {k}.corder JOIN {k}.product ON corder.product_id = product.product_id WHERE weight > 20
+SELECT name, amount, method FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id JOIN {k}.payment pay ON pay.order_id = o.order_id WHERE amount > 20
+SELECT order_id, qty * weight FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
+SELECT order_id, sku FROM {k}.corder o LEFT JOIN {k}.product p ON p.product_id = o.product_id AND weight > 20
+SELECT p.product_id, order_id FROM {k}.product p LEFT JOIN {k}.corder o ON o.product_id = p.product_id WHERE order_id IS NULL
+SELECT DISTINCT LOWER(category) FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id WHERE status = 'shipped'
+SELECT weight, COUNT(*), SUM(qty) FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id GROUP BY weight
+SELECT customer_id, sku FROM {k}.customer c JOIN {k}.product p ON sku = name
+SELECT o.order_id, payment_id FROM {k}.corder o JOIN {k}.payment pay ON pay.order_id = o.order_id AND amount > price
+-- ordered
+SELECT order_id, sku FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id ORDER BY sku, order_id
+-- ordered
+SELECT title, o.order_id FROM {k}.product p JOIN {k}.corder o ON o.product_id = p.product_id ORDER BY weight DESC, order_id LIMIT 7
+-- error 1052
+SELECT product_id FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
+-- error 1052
+SELECT o.order_id FROM {k}.corder o JOIN {k}.payment pay ON pay.order_id = o.order_id WHERE order_id > 5
+-- error 1054
+SELECT order_id, nope FROM {k}.corder o JOIN {k}.product p ON p.product_id = o.product_id
 
 # UNION
 SELECT customer_id FROM {k}.customer WHERE customer_id = 1 UNION SELECT customer_id FROM {k}.customer WHERE customer_id = 2

@@ -203,6 +203,36 @@ TEST(ConfigLoaderTest, AutoIncrementResolvesItsSequence) {
             std::string::npos);
 }
 
+TEST(ConfigLoaderTest, TablesListTheirColumnsAsVitessDoes) {
+  const std::string with_columns =
+      Replace(kGood, "        column_vindexes: [{column: id, vindex: hash}]\n",
+              "        column_vindexes: [{column: id, vindex: hash}]\n"
+              "        columns: [{name: id, type: INT64}, {name: Email, type: VARCHAR}]\n"
+              "        column_list_authoritative: true\n");
+  auto topo = ParseTopology(with_columns, "t.yaml");
+  ASSERT_TRUE(topo.ok()) << topo.error().message;
+  const auto& table = topo->FindKeyspace("sh")->tables[0];
+  ASSERT_EQ(table.columns.size(), 2u);
+  EXPECT_EQ(table.columns[1].name, "Email");
+  EXPECT_EQ(table.columns[1].type, "VARCHAR");
+  EXPECT_TRUE(table.column_list_authoritative);
+  EXPECT_FALSE(topo->FindKeyspace("sh")->tables[1].column_list_authoritative);
+  // The JSON form of the same.
+  EXPECT_EQ(ErrorOf(Replace(with_columns, "columns: [{name: id, type: INT64},",
+                            "\"columns\": [{\"name\": \"id\"},")),
+            "");
+  EXPECT_EQ(ErrorOf(Replace(with_columns, "{name: Email, type: VARCHAR}", "{name: ID}")),
+            "t.yaml:22: keyspace \"sh\" table \"a\": column \"ID\" listed twice");
+  EXPECT_EQ(ErrorOf(Replace(with_columns, "{name: Email, type: VARCHAR}", "{type: VARCHAR}")),
+            "t.yaml:22: keyspace \"sh\" table \"a\" column: missing required key \"name\"");
+  EXPECT_EQ(ErrorOf(Replace(with_columns,
+                            "        columns: [{name: id, type: INT64}, {name: Email, type: "
+                            "VARCHAR}]\n",
+                            "")),
+            "t.yaml:22: keyspace \"sh\" table \"a\": column_list_authoritative needs a "
+            "columns list");
+}
+
 TEST(ConfigLoaderTest, LookupVindexesNeedTableFromAndTo) {
   auto with = [](const std::string& spec) {
     return Replace(kGood, "hash: {type: hash}", "hash: {type: hash}\n      idx: " + spec);
