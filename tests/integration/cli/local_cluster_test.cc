@@ -58,6 +58,7 @@ class LocalClusterTest : public ::testing::Test {
     std::ofstream cfg(config_path_);
     cfg << "state_dir: unused\n"
         << "vtgate: {host: 127.0.0.1, port: " << ports_[0] << "}\n"
+        << "online_ddl: {throttle_threads_running: 77, throttle_max_replica_lag_ms: 4000}\n"
         << "users: [{name: app, password: app}]\n"
         << "keyspaces:\n"
         << "  main:\n"
@@ -76,8 +77,7 @@ class LocalClusterTest : public ::testing::Test {
         << "}, mariadb: {port: " << ports_[4] << ", server_id: 21},\n"
         << "         replicas: [{port: " << ports_[2] << "}]}\n"
         << "      - {name: \"80-\", tablet: {port: " << ports_[5]
-        << "}, mariadb: {port: " << ports_[6] << ", server_id: 22}}\n"
-        << "online_ddl: {throttle_threads_running: 77, throttle_max_replica_lag_ms: 4000}\n";
+        << "}, mariadb: {port: " << ports_[6] << ", server_id: 22}}\n";
   }
 
   // The command lines of the running processes whose arguments include
