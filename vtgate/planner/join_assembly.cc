@@ -115,7 +115,7 @@ Result<std::unique_ptr<Route>> JoinPlanner::BuildRoute(size_t s) {
   size_t binds = s == 0 ? options_.bind_count : ExtraBind(segment.outer_columns.size());
   auto text = TemplateOfStatement(query, format, binds);
   if (!text) return Unsupported("statement text that cannot be templated");
-  auto route = std::make_unique<Route>(choice.opcode, &keyspace_, std::move(*text));
+  auto route = std::make_unique<Route>(choice.opcode, segment.keyspace, std::move(*text));
   route->SetVindex(choice.vindex, std::move(choice.values));
   return route;
 }

@@ -147,6 +147,15 @@ Status JoinPlanner::FlattenFrom() {
         break;
       }
     }
+    if (flat.bound != nullptr && flat.bound->table == nullptr && !flat.bound->keyspace->sharded) {
+      // Any table of an unsharded keyspace may be used, listed or not.
+      TableInfo& table = unlisted_tables_.emplace_back();
+      table.name = flat.bound->name;
+      table.type = TableType::kUnsharded;
+      BoundTable& bound = unlisted_bound_.emplace_back(*flat.bound);
+      bound.table = &table;
+      flat.bound = &bound;
+    }
     if (flat.bound == nullptr || flat.bound->table == nullptr)
       return Error::Internal("join planner: table " + flat.alias + " is not bound");
     for (const auto& other : flat_) {
@@ -162,14 +171,14 @@ Status JoinPlanner::QualifyColumns() {
   std::vector<JoinedTable> tables;
   std::vector<OnScope> ons;
   for (size_t i = 0; i < flat_.size(); ++i) {
-    tables.push_back({flat_[i].alias, keyspace_.ColumnsOf(*flat_[i].bound->table)});
+    tables.push_back({flat_[i].alias, flat_[i].bound->keyspace->ColumnsOf(*flat_[i].bound->table)});
     if (flat_[i].on) ons.push_back({flat_[i].on, from_entry_start_[i], i});
   }
   return vtgate::QualifyColumns(select_, tables, ons, " in a join across shards");
 }
 
 bool JoinPlanner::IsSharded(const FlatTable& flat) const {
-  return flat.bound->table->type != TableType::kReference;
+  return flat.bound->table->type == TableType::kSharded;
 }
 
 // The flat index of the table a column names. Columns QualifyColumns could
@@ -238,7 +247,8 @@ Status JoinPlanner::CutIntoSegments() {
     const int colocation = is_sharded ? classes[static_cast<size_t>(sharded_index[i])] : -1;
     const bool outer = flat.join == ast::JoinKind::kLeft;
     bool joins_current = false;
-    if (!segments_.empty() && !segments_.back().outer) {
+    if (!segments_.empty() && !segments_.back().outer &&
+        segments_.back().keyspace == flat.bound->keyspace) {
       const auto& current = segments_.back();
       if (!outer) {
         joins_current = !is_sharded || current.colocation < 0 || current.colocation == colocation;
@@ -265,6 +275,7 @@ Status JoinPlanner::CutIntoSegments() {
       if (is_sharded && current.colocation < 0) current.colocation = colocation;
     } else {
       Segment next;
+      next.keyspace = flat.bound->keyspace;
       next.tables.push_back(i);
       next.colocation = colocation;
       next.outer = outer && !segments_.empty();

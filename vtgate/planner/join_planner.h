@@ -1,7 +1,8 @@
 // Cross-shard joins: a SELECT whose sharded tables are not all co-located
 // (joined on their primary vindex columns) is cut, in FROM order, into
 // groups of tables one shard query can join (co-located sharded tables and
-// reference tables), and vtgate joins the groups with nested-loop Joins:
+// reference tables, all of one keyspace: tables of several keyspaces are
+// never in one group), and vtgate joins the groups with nested-loop Joins:
 //   Route(group 0) -> Join(group 1) -> ... -> [MemorySort] -> [Limit] -> Project
 // Each condition runs in the first group where all its tables are present;
 // the columns of earlier groups it names become bind values of the row being

@@ -5,6 +5,7 @@
 // join_planner.h for what it plans and refuses. Internal to the planner.
 #pragma once
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -50,13 +51,14 @@ Status Flatten(ast::TableRef& ref, ast::JoinKind kind, ast::Expr* on, std::vecto
 
 // A group of tables one shard query joins.
 struct Segment {
-  std::vector<size_t> tables;             // indexes into the flat tables
-  int colocation = -1;                    // class of its sharded tables, -1 with none yet
-  bool outer = false;                     // joined by LEFT JOIN to the groups before it
-  std::vector<ast::Expr*> conditions;     // WHERE terms and the joining ON
-  std::vector<size_t> visible;            // select items it returns, in select-list order
-  std::vector<ast::ExprPtr> hidden;       // extra columns after the visible ones
-  std::vector<std::string> hidden_alias;  // "" when none
+  const KeyspaceInfo* keyspace = nullptr;  // every table of a group is in one keyspace
+  std::vector<size_t> tables;              // indexes into the flat tables
+  int colocation = -1;                     // class of its sharded tables, -1 with none yet
+  bool outer = false;                      // joined by LEFT JOIN to the groups before it
+  std::vector<ast::Expr*> conditions;      // WHERE terms and the joining ON
+  std::vector<size_t> visible;             // select items it returns, in select-list order
+  std::vector<ast::ExprPtr> hidden;        // extra columns after the visible ones
+  std::vector<std::string> hidden_alias;   // "" when none
   std::map<std::string, size_t> hidden_by_key;
   // Columns of earlier groups it needs: (owner segment, hidden position).
   std::vector<std::pair<size_t, size_t>> outer_columns;
@@ -150,6 +152,9 @@ class JoinPlanner {
   const StatementBinding& binding_;
   const MergeOptions& options_;
   std::vector<FlatTable> flat_;
+  // Tables of unsharded keyspaces their VSchema does not list, bound here.
+  std::deque<TableInfo> unlisted_tables_;
+  std::deque<BoundTable> unlisted_bound_;
   std::vector<size_t> from_entry_start_;  // per flat table: the first of its FROM entry
   std::vector<Segment> segments_;
   std::vector<size_t> item_segment_;  // per select item, without a lone *

@@ -75,7 +75,8 @@ bool IsShardPartitionedDerivedSelect(ast::SelectStatement& select, const Keyspac
   if (windows) {
     // Over groups the shards would not see whole, or over partitions that span shards: no.
     if (aggregates || !inner.group_by.empty() || inner.having) return false;
-    const std::vector<BoundTable> tables = {BoundTable{table.name.name, alias, info, true}};
+    const std::vector<BoundTable> tables = {
+        BoundTable{table.name.name, alias, info, true, &keyspace}};
     if (!ShardLocalWindowRefusal(inner, tables).empty()) return false;
   }
 

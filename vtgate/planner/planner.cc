@@ -431,6 +431,36 @@ Result<std::unique_ptr<Primitive>> PlanInsert(ast::InsertStatement& insert,
   return std::unique_ptr<Primitive>(std::move(plan));
 }
 
+// A statement naming tables of several keyspaces. A SELECT whose tables
+// are all in its own FROM runs as a join in vtgate, each keyspace's tables
+// in groups of their own (join_planner.h); anything else is refused.
+Result<std::unique_ptr<Primitive>> PlanAcrossKeyspaces(ast::Statement& stmt,
+                                                       const StatementBinding& binding,
+                                                       const MergeOptions& merge) {
+  std::string other;
+  for (const auto& table : binding.tables) {
+    if (table.keyspace != binding.keyspace) {
+      other = table.keyspace->name;
+      break;
+    }
+  }
+  if (stmt.kind() != ast::StatementKind::kSelect || binding.system_schema)
+    return SpanningKeyspacesError(binding.keyspace->name, other);
+  for (const auto& table : binding.tables) {
+    if (!table.top_level) {
+      return Error::Make(mysql_errno::kNotSupportedYet,
+                         "unsupported: a subquery in a statement spanning keyspaces " +
+                             binding.keyspace->name + " and " + other);
+    }
+    if (table.table == nullptr && table.keyspace->sharded) {
+      return Error::Make(mysql_errno::kNoSuchTable, "table '" + table.name +
+                                                        "' is not in the VSchema of keyspace '" +
+                                                        table.keyspace->name + "'");
+    }
+  }
+  return PlanJoinedSelect(stmt.As<ast::SelectStatement>(), *binding.keyspace, binding, merge);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::string_view sql,
@@ -473,11 +503,17 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
     }
     return plan;
   }
-  auto bound = BindTables(stmt, vschema_, default_keyspace);
+  auto bound = BindTables(stmt, vschema_, default_keyspace, KeyspaceSpan::kAllow);
   if (!bound.ok()) return bound.error();
   StatementBinding& binding = *bound;
   const KeyspaceInfo& keyspace = *binding.keyspace;
   const ast::StatementKind kind = stmt.kind();
+  if (binding.spans_keyspaces) {
+    MergeOptions merge;
+    merge.max_memory_rows = max_memory_rows_;
+    merge.bind_count = bind_count;
+    return PlanAcrossKeyspaces(stmt, binding, merge);
+  }
 
   bool rewrite = binding.has_keyspace_qualifier;
   if (MentionsDatabaseFunction(stmt)) {

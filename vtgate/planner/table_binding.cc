@@ -62,13 +62,18 @@ std::vector<std::pair<std::string, std::string>> TopLevelTables(const ast::State
 
 }  // namespace
 
+Error SpanningKeyspacesError(const std::string& a, const std::string& b) {
+  return Error::Make(mysql_errno::kNotSupportedYet,
+                     "unsupported: a statement spanning keyspaces " + a + " and " + b);
+}
+
 Result<StatementBinding> BindTables(ast::Statement& stmt, const VSchema& vschema,
-                                    const std::string& default_keyspace) {
+                                    const std::string& default_keyspace, KeyspaceSpan span) {
   StatementBinding binding;
   const KeyspaceInfo* session_keyspace =
       default_keyspace.empty() ? nullptr : vschema.FindKeyspace(default_keyspace);
   std::optional<Error> error;
-  std::vector<std::string> names;
+  std::vector<std::pair<std::string, const KeyspaceInfo*>> names;
 
   // A multi-table DELETE's targets name tables of its FROM (by alias when
   // aliased), so they are no tables of their own; their qualifiers still
@@ -110,13 +115,15 @@ Result<StatementBinding> BindTables(ast::Statement& stmt, const VSchema& vschema
       }
     }
     if (binding.keyspace != nullptr && binding.keyspace != ks) {
-      error = Error::Make(mysql_errno::kNotSupportedYet,
-                          "unsupported: a statement spanning keyspaces " + binding.keyspace->name +
-                              " and " + ks->name);
-      return;
+      if (span == KeyspaceSpan::kRefuse) {
+        error = SpanningKeyspacesError(binding.keyspace->name, ks->name);
+        return;
+      }
+      binding.spans_keyspaces = true;
+    } else {
+      binding.keyspace = ks;
     }
-    binding.keyspace = ks;
-    if (!delete_target) names.push_back(name.name);
+    if (!delete_target) names.push_back({name.name, ks});
   });
   if (error) return *error;
 
@@ -134,11 +141,12 @@ Result<StatementBinding> BindTables(ast::Statement& stmt, const VSchema& vschema
 
   auto top = TopLevelTables(stmt);
   std::vector<bool> used(top.size(), false);
-  for (const auto& name : names) {
+  for (const auto& [name, keyspace] : names) {
     BoundTable bound;
     bound.name = name;
     bound.alias = name;
-    bound.table = binding.keyspace->FindTable(name);
+    bound.keyspace = keyspace;
+    bound.table = keyspace->FindTable(name);
     for (size_t i = 0; i < top.size(); ++i) {
       if (!used[i] && top[i].first == name) {
         used[i] = true;

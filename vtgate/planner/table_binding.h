@@ -5,6 +5,8 @@
 // VSchema lists it. System schemas (information_schema, mysql, ...) are
 // answered by any shard of the session's keyspace. A multi-table DELETE's
 // targets are not bound: they name tables of its FROM (see WrittenTables).
+// A statement naming tables of several keyspaces is refused (1235) unless
+// the caller allows it; its binding's keyspace is then the first one named.
 #pragma once
 
 #include <string>
@@ -21,16 +23,25 @@ struct BoundTable {
   std::string alias;                 // alias, or the name when none
   const TableInfo* table = nullptr;  // null for tables missing from the VSchema
   bool top_level = false;            // in the statement's own FROM / target list, not a subquery
+  const KeyspaceInfo* keyspace = nullptr;  // the keyspace it belongs to (set by BindTables)
 };
 
 struct StatementBinding {
   const KeyspaceInfo* keyspace = nullptr;
   bool system_schema = false;  // touches information_schema / mysql / performance_schema / sys
   bool has_keyspace_qualifier = false;  // some name was qualified with the keyspace
+  bool spans_keyspaces = false;         // tables of several keyspaces (when allowed)
   std::vector<BoundTable> tables;
 };
 
+enum class KeyspaceSpan { kRefuse, kAllow };
+
 Result<StatementBinding> BindTables(sql::ast::Statement& stmt, const VSchema& vschema,
-                                    const std::string& default_keyspace);
+                                    const std::string& default_keyspace,
+                                    KeyspaceSpan span = KeyspaceSpan::kRefuse);
+
+// The error for a statement naming tables of keyspaces `a` and `b` that
+// cannot run across them.
+Error SpanningKeyspacesError(const std::string& a, const std::string& b);
 
 }  // namespace tessera::vtgate

@@ -173,6 +173,28 @@ TEST_F(JoinTest, InnerJoinsOnColumnsThatAreNotVindexes) {
       "a.order_id < b.order_id WHERE a.order_id < 40");
 }
 
+// Tables of two keyspaces: {k}'s sharded tables joined with the unsharded
+// keyspace's, against the same query with every table in the unsharded one.
+TEST_F(JoinTest, JoinsAcrossKeyspaces) {
+  ExpectSame("SELECT o.order_id, p.title FROM {k}.corder o JOIN single.product p ON p.sku = o.sku");
+  ExpectSame(
+      "SELECT p.pid, o.order_id FROM single.product p LEFT JOIN {k}.corder o ON o.sku = p.sku "
+      "AND o.order_id < 30");
+  ExpectSame(
+      "SELECT p.title, COUNT(*), SUM(o.price) FROM {k}.corder o JOIN single.product p ON "
+      "p.sku = o.sku GROUP BY p.title");
+  ExpectSame(
+      "SELECT o.order_id, p.pid FROM {k}.corder o JOIN single.product p ON p.sku = o.sku "
+      "ORDER BY o.order_id DESC, p.pid LIMIT 7",
+      /*ordered=*/true);
+  ExpectSame(
+      "SELECT c.customer_id, r.name, o.order_id FROM {k}.customer c JOIN single.region r ON "
+      "r.region_id = c.region_id JOIN {k}.corder o ON o.customer_id = c.customer_id WHERE "
+      "c.customer_id < 10");
+  ExpectRefused("UPDATE {k}.corder o, single.product p SET o.price = 1 WHERE o.sku = p.sku",
+                "a statement spanning keyspaces sharded and single");
+}
+
 TEST_F(JoinTest, ValuesCompareAsInOneDatabase) {
   // Case-insensitive collation: 'apple' matches 'APPLE' and 'Apple'.
   ExpectSame(
