@@ -57,17 +57,13 @@ void DiscoveredTables::Replace(std::vector<TableInfo> tables) {
     retired_.push_back(std::move(info));
   }
   tables_ = std::move(next);
-  last_refresh_ = std::chrono::steady_clock::now();
+  refresh_.Mark();
   if (changed) version_.fetch_add(1, std::memory_order_acq_rel);
 }
 
 bool DiscoveredTables::ClaimRefresh(std::chrono::milliseconds interval) {
   std::lock_guard lock(mu_);
-  auto now = std::chrono::steady_clock::now();
-  if (last_refresh_ != std::chrono::steady_clock::time_point{} && now - last_refresh_ < interval)
-    return false;
-  last_refresh_ = now;
-  return true;
+  return refresh_.Claim(interval);
 }
 
 }  // namespace tessera::vtgate

@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "vtgate/refresh_limiter.h"
+
 namespace tessera::vtgate {
 
 struct TableInfo;
@@ -41,7 +43,7 @@ class DiscoveredTables {
   mutable std::mutex mu_;
   std::map<std::string, std::shared_ptr<const TableInfo>, std::less<>> tables_;
   std::vector<std::shared_ptr<const TableInfo>> retired_;
-  std::chrono::steady_clock::time_point last_refresh_{};
+  RefreshLimiter refresh_;
   std::atomic<uint64_t> version_{0};
 };
 

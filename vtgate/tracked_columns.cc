@@ -29,11 +29,7 @@ void TrackedColumns::Replace(std::map<std::string, ColumnList> tables) {
 
 bool TrackedColumns::ClaimRefresh(std::chrono::milliseconds interval) {
   std::lock_guard lock(mu_);
-  auto now = std::chrono::steady_clock::now();
-  if (last_refresh_ != std::chrono::steady_clock::time_point{} && now - last_refresh_ < interval)
-    return false;
-  last_refresh_ = now;
-  return true;
+  return refresh_.Claim(interval);
 }
 
 }  // namespace tessera::vtgate

@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include "vtgate/refresh_limiter.h"
+
 namespace tessera::vtgate {
 
 class TrackedColumns {
@@ -41,7 +43,7 @@ class TrackedColumns {
  private:
   mutable std::mutex mu_;
   std::map<std::string, std::shared_ptr<const ColumnList>, std::less<>> tables_;
-  std::chrono::steady_clock::time_point last_refresh_{};
+  RefreshLimiter refresh_;
   std::atomic<uint64_t> version_{0};
   std::atomic<bool> tracked_{false};
 };

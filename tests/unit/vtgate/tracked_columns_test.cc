@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <optional>
 
 #include <boost/asio/co_spawn.hpp>
@@ -15,6 +16,7 @@
 #include "tests/unit/vtgate/test_topology.h"
 #include "vtgate/column_tracking.h"
 #include "vtgate/planner/planner.h"
+#include "vtgate/refresh_limiter.h"
 #include "vtgate/vschema.h"
 
 namespace tessera::vtgate {
@@ -206,6 +208,24 @@ TEST_F(ColumnListsTest, AJoinResolvesOnceTheListsAreKnown) {
   EXPECT_EQ(Plan("select c.email from customer c join corder o on o.sku = c.email where "
                  "nope = 1"),
             "ERROR 1054: Unknown column 'nope' in 'where clause'");
+}
+
+}  // namespace
+}  // namespace tessera::vtgate
+
+namespace tessera::vtgate {
+namespace {
+
+TEST(RefreshLimiter, AtMostOneRefreshPerInterval) {
+  using namespace std::chrono_literals;
+  RefreshLimiter limiter;
+  const auto t0 = RefreshLimiter::Clock::time_point{} + 10s;
+  EXPECT_TRUE(limiter.Claim(1000ms, t0));  // never refreshed
+  EXPECT_FALSE(limiter.Claim(1000ms, t0 + 999ms));
+  EXPECT_TRUE(limiter.Claim(1000ms, t0 + 1000ms));
+  limiter.Mark(t0 + 5s);
+  EXPECT_FALSE(limiter.Claim(1000ms, t0 + 5500ms));
+  EXPECT_TRUE(limiter.Claim(1000ms, t0 + 6s));
 }
 
 }  // namespace
