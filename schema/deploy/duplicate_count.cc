@@ -70,6 +70,9 @@ void DuplicateCounter::Annotate(std::vector<BranchLintFinding>& lint,
         count = it->second.count;
       } else {
         count = CountDuplicates(keyspace, database, finding.table, finding.columns, time_limit_);
+        // Counts past max_age would be taken again anyway: dropping them
+        // keeps the cache to what was counted lately.
+        std::erase_if(cache_, [&](const auto& entry) { return now - entry.second.at > max_age; });
         cache_.insert_or_assign(key, Entry{count, now});
       }
     }

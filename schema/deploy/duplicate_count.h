@@ -44,7 +44,8 @@ class DuplicateCounter {
   // Each add_unique_key finding in `lint` gets the count for its table and
   // key columns in `database` (the production branch's): with duplicates it
   // becomes an error saying how many; without, its message says none were
-  // found. A count older than `max_age` is taken again.
+  // found. A count older than `max_age` is taken again; older ones are
+  // forgotten, so the cache holds only recent counts.
   void Annotate(std::vector<BranchLintFinding>& lint, const config::KeyspaceConfig& keyspace,
                 const std::string& database, std::chrono::seconds max_age);
 
