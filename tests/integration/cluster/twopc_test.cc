@@ -227,6 +227,36 @@ TEST_F(TwoPcTest, ATabletKilledBetweenPrepareAndCommitIsCommittedWhenItReturns) 
   EXPECT_EQ(c.Rows("SHOW UNRESOLVED TRANSACTIONS").size(), 0u) << c.error();
 }
 
+TEST_F(TwoPcTest, APreparedBranchSurvivesAMariaDbCrash) {
+  StartCluster({"--twopc-test-pause", "after-decision:3000"}, "30000");
+  auto client = Connect();
+  GateClient& c = *client;
+  WriteOnBothShards(c, low_[1], high_[1], "crashed");
+  bool committed = false;
+  std::string commit_error;
+  std::thread commit([&] {
+    committed = c.Exec("COMMIT");
+    commit_error = c.error();
+  });
+  ASSERT_TRUE(Eventually(
+      [&] {
+        return Records("-80") == 1 &&
+               OnShard("-80", "SELECT state FROM _tessera.twopc_transactions")[0][0] == "commit";
+      },
+      std::chrono::seconds(10)));
+  // Decided, both branches prepared: the 80- MariaDB crashes before its commit.
+  EXPECT_EQ(PreparedBranches("80-"), 1u);
+  ASSERT_TRUE(cluster_->RestartMariaDb("customer", "80-").ok());
+  commit.join();
+  EXPECT_TRUE(committed) << commit_error;
+  // The prepared branch came back with the server, and the resolver commits it.
+  EXPECT_TRUE(Eventually([&] { return CustomerEmail("80-", high_[1]) == "crashed"; }))
+      << cluster_->LogTail("vtgate");
+  EXPECT_EQ(CustomerEmail("-80", low_[1]), "crashed");
+  EXPECT_TRUE(Eventually([&] { return Records("-80") == 0; }));
+  EXPECT_EQ(PreparedBranches("80-"), 0u);
+}
+
 TEST_F(TwoPcTest, AVtgateKilledAfterTheDecisionCommitsOnRestart) {
   StartCluster({"--twopc-test-pause", "after-decision:4000"}, "6000");
   auto client = Connect();

@@ -265,6 +265,15 @@ Status TestCluster::RestartTablet(const std::string& keyspace, const std::string
   return Error::Internal("no shard " + keyspace + "/" + shard);
 }
 
+Status TestCluster::RestartMariaDb(const std::string& keyspace, const std::string& shard) {
+  for (auto& s : shards_) {
+    if (s.keyspace != keyspace || s.name != shard) continue;
+    if (Status st = s.mariadb->Stop(std::chrono::milliseconds(0)); !st.ok()) return st;
+    return s.mariadb->Start();
+  }
+  return Error::Internal("no shard " + keyspace + "/" + shard);
+}
+
 void TestCluster::KillVtgate() {
   if (vtgate_pid_ > 0) (void)local::StopProcess(vtgate_pid_, std::chrono::milliseconds(0));
   vtgate_pid_ = -1;

@@ -88,6 +88,9 @@ class TestCluster {
   // Kills the shard's tablet if it runs (SIGKILL), starts it again on the
   // same port and waits until it listens.
   Status RestartTablet(const std::string& keyspace, const std::string& shard);
+  // Kills the shard's MariaDB (SIGKILL, a crash) and starts it again on the
+  // same data directory and port; returns once it accepts connections.
+  Status RestartMariaDb(const std::string& keyspace, const std::string& shard);
   void KillVtgate();  // SIGKILL
   // Kills vtgate if it runs and starts it again, without the flags named in
   // `drop_flags` (each with its value); waits for its greeting.
