@@ -72,7 +72,19 @@ asio::awaitable<size_t> TwoPcResolver::ResolveOnce() {
   std::map<std::string, std::vector<std::pair<const ShardInfo*, std::string>>> by_dtid;
   for (const ShardInfo* shard : shards) {
     Result<ResultSet> recovered = co_await Run(worker_.tablet(*shard), "XA RECOVER");
-    if (!recovered.ok()) continue;
+    if (!recovered.ok()) {
+      // Without the right (MariaDB: SUPER or XA_RECOVER_ADMIN) the shard's
+      // prepared branches stay invisible and nothing here can end them.
+      constexpr uint16_t kSpecificAccessDenied = 1227;
+      if (recovered.error().code == kSpecificAccessDenied &&
+          refused_recover_.insert(shard->name + "@" + std::to_string(shard->tablet.port)).second) {
+        log->warn(
+            "twopc resolver: XA RECOVER refused on tablet {}:{} ({}); its prepared "
+            "branches cannot be resolved until its MariaDB user may run it",
+            shard->tablet.host, shard->tablet.port, recovered.error().message);
+      }
+      continue;
+    }
     prepared[shard];  // answered, perhaps with nothing
     for (auto& branch : RecoveredBranches(*recovered)) {
       prepared[shard].insert(branch.xa_id);

@@ -20,6 +20,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 #include <boost/asio/awaitable.hpp>
@@ -49,6 +50,8 @@ class TwoPcResolver {
   std::shared_ptr<bool> alive_;
   // Prepared branches with no record: XA id -> when first seen.
   std::map<std::string, std::chrono::steady_clock::time_point> orphans_;
+  // Shards whose XA RECOVER was refused, warned about once each.
+  std::set<std::string> refused_recover_;
 };
 
 }  // namespace tessera::vtgate::twopc
