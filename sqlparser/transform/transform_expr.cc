@@ -3,6 +3,7 @@
 
 #include "sqlparser/format.h"
 
+#include "sqlparser/transform/raw_bytes.h"
 #include "sqlparser/transform/transformer.h"
 
 namespace tessera::sql::transform {
@@ -591,6 +592,8 @@ std::string Transformer::UserVariableName(const std::string& token) {
   if (!name.empty() && (name[0] == '\'' || name[0] == '"' || name[0] == '`')) {
     name = name.substr(1, name.size() - 2);
   }
+  // Bytes that are not UTF-8 crossed the lexer mapped (raw_bytes.h).
+  RestoreRawBytes(name);
   return name;
 }
 
