@@ -1,6 +1,7 @@
 // CREATE/DROP/ALTER TABLE, CREATE/DROP INDEX, TRUNCATE, RENAME, databases.
 #include <memory>
 
+#include "sqlparser/transform/raw_bytes.h"
 #include "sqlparser/transform/transformer.h"
 
 namespace tessera::sql::transform {
@@ -248,6 +249,7 @@ ast::StatementPtr Transformer::CreateTable(P::CreateTableStatementContext* ctx) 
     if (auto* p = cols->partitionOptions()) {
       s->partitioning = p->getStart()->getInputStream()->getText(
           antlr4::misc::Interval(p->getStart()->getStartIndex(), p->getStop()->getStopIndex()));
+      RestoreRawBytes(s->partitioning);  // kept as written, bytes that are not UTF-8 too
     }
   }
   return s;

@@ -304,6 +304,21 @@ TEST(ParserRawBytes, DefinerHostsKeepBytesThatAreNotUtf8) {
   EXPECT_EQ(Format(**again), formatted);
 }
 
+// PARTITION BY is kept as text: with its bytes that are not UTF-8.
+TEST(ParserRawBytes, PartitionTextKeepsBytesThatAreNotUtf8) {
+  Parser parser;
+  const std::string sql =
+      "CREATE TABLE t (a DATETIME, `o\xe9` INT) PARTITION BY RANGE (year(`o\xe9`)) "
+      "(PARTITION p0 VALUES LESS THAN (2020))";
+  auto parsed = parser.Parse(sql);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  const std::string formatted = Format(**parsed);
+  EXPECT_NE(formatted.find("year(`o\xe9`)"), std::string::npos) << formatted;
+  auto again = parser.Parse(formatted);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(Format(**again), formatted);
+}
+
 TEST(ParserRawBytes, StringLiteralsKeepBytesThatAreNotUtf8) {
   Parser parser;
   std::string every;
