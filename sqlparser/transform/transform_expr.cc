@@ -264,6 +264,7 @@ ast::ExprPtr Transformer::SimpleExpr(P::SimpleExprContext* ctx) {
     auto v = std::make_unique<ast::Variable>();
     v->system = true;
     std::string name = c->SYSTEM_VAR()->getText().substr(2);
+    RestoreRawBytes(name);
     if (auto dot = name.find('.'); dot != std::string::npos) {
       v->scope = ScopeOf(Upper(name.substr(0, dot)));
       if (v->scope != ast::VarScope::kDefault) name = name.substr(dot + 1);
@@ -517,7 +518,8 @@ ast::ExprPtr Transformer::FunctionCall(P::FunctionCallContext* ctx) {
     return std::make_unique<ast::WindowSpec>(Window(o->windowSpec()));
   };
   if (auto* c = Alt<P::StarCallContext>(ctx)) {
-    f->name = c->functionName()->getText();
+    auto* fn = c->functionName();
+    f->name = fn->identifier() ? Identifier(fn->identifier()) : fn->getText();
     f->star = true;
     f->over = over(c->overClause());
     return f;

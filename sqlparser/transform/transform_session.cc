@@ -1,6 +1,7 @@
 // USE, SET, BEGIN/START TRANSACTION, COMMIT, ROLLBACK, SHOW.
 #include <memory>
 
+#include "sqlparser/transform/raw_bytes.h"
 #include "sqlparser/transform/transformer.h"
 
 namespace tessera::sql::transform {
@@ -62,6 +63,7 @@ ast::StatementPtr Transformer::Set(P::SetStatementContext* ctx) {
     } else if (auto* c = Alt<P::SetSystemVarAtContext>(item)) {
       a.target = ast::SetTarget::kSystemVar;
       std::string name = c->SYSTEM_VAR()->getText().substr(2);
+      RestoreRawBytes(name);
       if (auto dot = name.find('.'); dot != std::string::npos) {
         const std::string scope = Upper(name.substr(0, dot));
         if (scope == "GLOBAL") a.scope = ast::VarScope::kGlobal;
