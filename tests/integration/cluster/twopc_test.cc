@@ -84,6 +84,16 @@ class TwoPcTest : public ::testing::Test {
     }
     return done();
   }
+  // Waits up to 10 s for the commit decision on the log shard (-80, the
+  // first one the test transactions write).
+  bool AwaitCommitDecision() {
+    return Eventually(
+        [&] {
+          return Records("-80") == 1 &&
+                 OnShard("-80", "SELECT state FROM _tessera.twopc_transactions")[0][0] == "commit";
+        },
+        std::chrono::seconds(10));
+  }
   // BEGIN and one insert on each customer shard; the transaction stays open.
   static void WriteOnBothShards(GateClient& c, const std::string& low, const std::string& high,
                                 const std::string& email) {
@@ -184,13 +194,7 @@ TEST_F(TwoPcTest, ATabletKilledBetweenPrepareAndCommitIsCommittedWhenItReturns) 
     committed = c.Exec("COMMIT");
     commit_error = c.error();
   });
-  // The decision is on the log shard (-80, the first one written).
-  ASSERT_TRUE(Eventually(
-      [&] {
-        return Records("-80") == 1 &&
-               OnShard("-80", "SELECT state FROM _tessera.twopc_transactions")[0][0] == "commit";
-      },
-      std::chrono::seconds(10)));
+  ASSERT_TRUE(AwaitCommitDecision());
   cluster_->KillTablet("customer", "80-");
   commit.join();
   // Decided, so the commit succeeded, with a warning about the pending part.
@@ -238,12 +242,7 @@ TEST_F(TwoPcTest, APreparedBranchSurvivesAMariaDbCrash) {
     committed = c.Exec("COMMIT");
     commit_error = c.error();
   });
-  ASSERT_TRUE(Eventually(
-      [&] {
-        return Records("-80") == 1 &&
-               OnShard("-80", "SELECT state FROM _tessera.twopc_transactions")[0][0] == "commit";
-      },
-      std::chrono::seconds(10)));
+  ASSERT_TRUE(AwaitCommitDecision());
   // Decided, both branches prepared: the 80- MariaDB crashes before its commit.
   EXPECT_EQ(PreparedBranches("80-"), 1u);
   ASSERT_TRUE(cluster_->RestartMariaDb("customer", "80-").ok());
@@ -262,12 +261,7 @@ TEST_F(TwoPcTest, AVtgateKilledAfterTheDecisionCommitsOnRestart) {
   auto client = Connect();
   WriteOnBothShards(*client, low_[0], high_[0], "survived");
   std::thread commit([&] { (void)client->Exec("COMMIT"); });
-  ASSERT_TRUE(Eventually(
-      [&] {
-        return Records("-80") == 1 &&
-               OnShard("-80", "SELECT state FROM _tessera.twopc_transactions")[0][0] == "commit";
-      },
-      std::chrono::seconds(10)));
+  ASSERT_TRUE(AwaitCommitDecision());
   cluster_->KillVtgate();
   commit.join();
   EXPECT_EQ(CustomerEmail("-80", low_[0]), "(none)");
