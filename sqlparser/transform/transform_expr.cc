@@ -589,14 +589,4 @@ ast::WindowSpec Transformer::Window(P::WindowSpecContext* ctx) {
   return w;
 }
 
-std::string Transformer::UserVariableName(const std::string& token) {
-  std::string name = token.substr(1);
-  if (!name.empty() && (name[0] == '\'' || name[0] == '"' || name[0] == '`')) {
-    name = name.substr(1, name.size() - 2);
-  }
-  // Bytes that are not UTF-8 crossed the lexer mapped (raw_bytes.h).
-  RestoreRawBytes(name);
-  return name;
-}
-
 }  // namespace tessera::sql::transform

@@ -174,6 +174,24 @@ std::string Transformer::TextString(P::TextStringContext* ctx, std::string* char
   return out;
 }
 
+std::string Transformer::UserVariableName(const std::string& token) {
+  std::string name;
+  const std::string quoted = token.substr(1);
+  if (!quoted.empty() && (quoted[0] == '\'' || quoted[0] == '"')) {
+    AppendUnescaped(quoted, name);  // a quoted name follows the string rules
+  } else if (!quoted.empty() && quoted[0] == '`') {
+    for (size_t i = 1; i + 1 < quoted.size(); ++i) {
+      name.push_back(quoted[i]);
+      if (quoted[i] == '`' && quoted[i + 1] == '`') ++i;
+    }
+  } else {
+    name = quoted;
+  }
+  // Bytes that are not UTF-8 crossed the lexer mapped (raw_bytes.h).
+  RestoreRawBytes(name);
+  return name;
+}
+
 std::string Transformer::CharsetName(P::CharsetNameContext* ctx) {
   if (auto* id = ctx->identifier()) return Identifier(id);
   if (auto* s = ctx->textString()) return TextString(s);

@@ -143,7 +143,7 @@ class Transformer {
   // EXTRACT, TRIM, SUBSTRING ... FROM, POSITION, MATCH ... AGAINST.
   ast::ExprPtr SpecialCall(P::SimpleExprContext* ctx);
   ast::WindowSpec Window(P::WindowSpecContext* ctx);
-  // The name of a USER_VAR token (@x, @'x', @"x", @`x`), without @ and quotes.
+  // The name of a USER_VAR token (@x, @'x', @"x", @`x`), without @ and quotes, unescaped.
   static std::string UserVariableName(const std::string& token);
   ast::ExprPtr Literal(P::LiteralContext* ctx);
   std::unique_ptr<ast::ColumnRef> ColumnRef(P::ColumnRefContext* ctx);

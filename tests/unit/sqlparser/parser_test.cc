@@ -304,6 +304,25 @@ TEST(ParserRawBytes, DefinerHostsKeepBytesThatAreNotUtf8) {
   EXPECT_EQ(Format(**again), formatted);
 }
 
+// A quoted host or user variable name follows the string rules: escapes and
+// doubled quotes are undone, so the formatter's escaping round-trips.
+TEST(ParserRawBytes, QuotedNamesAfterAtAreUnescaped) {
+  Parser parser;
+  const std::string sql = std::string(
+      "CREATE DEFINER=`root`@`\0\0lhost` SQL SECURITY DEFINER VIEW v AS SELECT 1 AS a", 76);
+  auto parsed = parser.Parse(sql);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  const std::string formatted = Format(**parsed);
+  EXPECT_NE(formatted.find("@'\\0\\0lhost'"), std::string::npos) << formatted;
+  auto again = parser.Parse(formatted);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(Format(**again), formatted);
+
+  auto vars = parser.Parse("SELECT @'it''s', @\"a\\tb\", @`x``y`");
+  ASSERT_TRUE(vars.ok()) << vars.error().message;
+  EXPECT_EQ(Format(**vars), "SELECT @`it's`, @`a\tb`, @`x``y`");
+}
+
 // PARTITION BY is kept as text: with its bytes that are not UTF-8.
 TEST(ParserRawBytes, PartitionTextKeepsBytesThatAreNotUtf8) {
   Parser parser;
