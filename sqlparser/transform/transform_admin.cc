@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "sqlparser/format.h"
+#include "sqlparser/transform/raw_bytes.h"
 #include "sqlparser/transform/transformer.h"
 
 namespace tessera::sql::transform {
@@ -124,7 +125,9 @@ ast::StatementPtr Transformer::Flush(P::FlushStatementContext* ctx) {
     } else {
       for (auto* child : o->children) {
         if (!option.words.empty()) option.words += ' ';
-        option.words += Upper(child->getText());
+        std::string word = child->getText();
+        RestoreRawBytes(word);  // a quoted word keeps bytes that are not UTF-8
+        option.words += Upper(word);
       }
     }
     s->options.push_back(std::move(option));

@@ -323,6 +323,20 @@ TEST(ParserRawBytes, QuotedNamesAfterAtAreUnescaped) {
   EXPECT_EQ(Format(**vars), "SELECT @`it's`, @`a\tb`, @`x``y`");
 }
 
+// FLUSH's words are kept as written, a quoted one with its bytes that are
+// not UTF-8.
+TEST(ParserRawBytes, FlushWordsKeepBytesThatAreNotUtf8) {
+  Parser parser;
+  const std::string sql = std::string("FLUSH LOCAL `ab\xff\x02\x00` STATUS", 26);
+  auto parsed = parser.Parse(sql);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  const std::string formatted = Format(**parsed);
+  EXPECT_NE(formatted.find(std::string("`AB\xff\x02\x00`", 7)), std::string::npos) << formatted;
+  auto again = parser.Parse(formatted);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(Format(**again), formatted);
+}
+
 // PARTITION BY is kept as text: with its bytes that are not UTF-8.
 TEST(ParserRawBytes, PartitionTextKeepsBytesThatAreNotUtf8) {
   Parser parser;
