@@ -7,6 +7,7 @@
 #include <xxhash.h>
 
 #include "sqlparser/format.h"
+#include "sqlparser/line_comment.h"
 #include "sqlparser/query_text.h"
 
 namespace tessera::sql {
@@ -324,8 +325,7 @@ size_t Scanner::SkipBlanksAndComments(size_t i) const {
   while (i < n_) {
     if (IsSpace(s_[i])) {
       ++i;
-    } else if (s_[i] == '#' || (s_[i] == '-' && i + 1 < n_ && s_[i + 1] == '-' &&
-                                (i + 2 == n_ || IsSpace(s_[i + 2])))) {
+    } else if (s_[i] == '#' || OpensDashComment(s_, i)) {
       while (i < n_ && s_[i] != '\n') ++i;
     } else if (s_[i] == '/' && i + 2 < n_ && s_[i + 1] == '*' && s_[i + 2] != '!') {
       const size_t end = s_.find("*/", i + 2);
@@ -473,9 +473,7 @@ Result<ScanResult> Scanner::Run() {
       ++i;
       continue;
     }
-    if (c == '#' || (c == '-' && i + 1 < n_ && s_[i + 1] == '-' &&
-                     (i + 2 == n_ || s_[i + 2] == ' ' || s_[i + 2] == '\t' || s_[i + 2] == '\f' ||
-                      s_[i + 2] == '\n' || s_[i + 2] == '\r'))) {
+    if (c == '#' || OpensDashComment(s_, i)) {
       while (i < n_ && s_[i] != '\n') ++i;
       pending_space_ = true;
       continue;

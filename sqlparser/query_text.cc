@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sqlparser/line_comment.h"
+
 namespace tessera::sql {
 
 std::string BlankExecutableCommentMarkers(std::string_view sql) {
@@ -31,9 +33,7 @@ std::string BlankExecutableCommentMarkers(std::string_view sql) {
       i = std::min(j + 1, n);
       continue;
     }
-    if (c == '#' || (c == '-' && out.compare(i, 2, "--") == 0 &&
-                     (i + 2 == n || out[i + 2] == ' ' || out[i + 2] == '\t' || out[i + 2] == '\n' ||
-                      out[i + 2] == '\r'))) {
+    if (c == '#' || OpensDashComment(out, i)) {
       while (i < n && out[i] != '\n') ++i;
       continue;
     }

@@ -2,18 +2,13 @@
 
 #include <cstddef>
 
+#include "sqlparser/line_comment.h"
+
 namespace tessera::sql {
 namespace {
 
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-// `--` opens a comment only when followed by whitespace, a control
-// character or the end of the text.
-bool OpensDashComment(std::string_view sql, size_t i) {
-  if (sql.compare(i, 2, "--") != 0) return false;
-  return i + 2 == sql.size() || static_cast<unsigned char>(sql[i + 2]) <= ' ';
 }
 
 // Index just past the quoted run opened by sql[i], or sql.size() when it is

@@ -7,7 +7,11 @@ lexer grammar MySqlLexer;
 // ---- whitespace and comments
 WS: [ \t\r\n\f]+ -> skip;
 BLOCK_COMMENT: '/*' .*? '*/' -> skip;
-LINE_COMMENT: ('#' ~[\r\n]* | '--' ([ \t\f] ~[\r\n]* | ('\r'? '\n') | EOF)) -> skip;
+// As sqlparser/line_comment.h: '#', or '--' then a blank or control
+// character ('\r' only in "\r\n"), up to the line feed.
+LINE_COMMENT
+  : ('#' ~[\n]* | '--' ([\u0000-\u0009\u000B\u000C\u000E-\u0020\u007F] ~[\n]* | '\r\n' | '\n' | EOF))
+    -> skip;
 
 // ---- keywords
 ACTION: A C T I O N;

@@ -5,6 +5,7 @@
 
 #include "MySqlLexer.h"
 #include "antlr4-runtime.h"
+#include "sqlparser/line_comment.h"
 #include "sqlparser/transform/utf8_sequence.h"
 
 namespace tessera::sql::transform {
@@ -60,15 +61,7 @@ class Scanner {
       case '#':
         return SkipLineRest();
       case '-':
-        if (At(pos_ + 1) == '-') {
-          // '--' then a blank and the rest of the line, a line end, or the end.
-          const size_t after = pos_ + 2;
-          if (after == text_.size()) return AdvanceAscii(2);
-          const unsigned char next = At(after);
-          if (next == ' ' || next == '\t' || next == '\f') return SkipLineRest();
-          if (next == '\n') return AdvanceTo(after + 1);
-          if (next == '\r' && At(after + 1) == '\n') return AdvanceTo(after + 2);
-        }
+        if (OpensDashComment(text_, pos_)) return SkipLineRest();
         return Operator();
       case '/':
         if (At(pos_ + 1) == '*') {
@@ -102,9 +95,10 @@ class Scanner {
     }
   }
 
-  // '#' or '-- ': up to the line end, which is not part of it.
+  // '#' or '-- ': up to the line feed, which is not part of it ('\r' does
+  // not end a comment in MariaDB).
   bool SkipLineRest() {
-    const size_t end = text_.find_first_of("\r\n", pos_);
+    const size_t end = text_.find('\n', pos_);
     return AdvanceTo(end == std::string_view::npos ? text_.size() : end);
   }
 

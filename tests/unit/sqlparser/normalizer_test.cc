@@ -145,6 +145,29 @@ TEST(NormalizerTest, CommentsAreDroppedExecutableCommentsKept) {
   EXPECT_EQ(Norm("SELECT 1--2 FROM t").text, "SELECT :v1--:v2 FROM t");
 }
 
+// As MariaDB: a line comment runs to the line feed ('\r' does not end it),
+// and `--` opens one before any blank or control character. The parser
+// reads the same text the same way.
+TEST(NormalizerTest, LineCommentsFollowMariaDb) {
+  Parser parser;
+  struct Case {
+    std::string sql, normalized, formatted;
+  };
+  const std::vector<Case> cases = {
+      {"SELECT a #x\r, b\nFROM t", "SELECT a FROM t", "SELECT a FROM t"},
+      {"SELECT a --\x01x\n, b FROM t", "SELECT a , b FROM t", "SELECT a, b FROM t"},
+      {"SELECT a --\x7fx\n, b FROM t", "SELECT a , b FROM t", "SELECT a, b FROM t"},
+      {"SELECT a --\r\n, b FROM t", "SELECT a , b FROM t", "SELECT a, b FROM t"},
+      {"SELECT a --\tx\r, b\nFROM t", "SELECT a FROM t", "SELECT a FROM t"},
+  };
+  for (const auto& [sql, normalized, formatted] : cases) {
+    EXPECT_EQ(Norm(sql).text, normalized) << sql;
+    auto parsed = parser.Parse(sql);
+    ASSERT_TRUE(parsed.ok()) << sql << ": " << parsed.error().message;
+    EXPECT_EQ(Format(**parsed), formatted) << sql;
+  }
+}
+
 TEST(NormalizerTest, OrdinalsLimitsAndTypeArgumentsStay) {
   Normalized n = Norm(
       "SELECT a, COUNT(*) FROM t WHERE b > 3 GROUP BY 1 HAVING COUNT(*) > 2 ORDER BY 2 DESC, 1 "
