@@ -13,6 +13,7 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "common/logging.h"
+#include "common/rpc/local_socket.h"
 #include "vttablet/onlineddl/executor.h"
 #include "vttablet/onlineddl/migration_commands.h"
 #include "vttablet/onlineddl/throttler.h"
@@ -27,6 +28,7 @@ using namespace tessera;
 struct Flags {
   std::string host = "127.0.0.1";
   uint16_t port = 0;
+  bool local_socket = true;
   vttablet::MariaDbParams mariadb;
   std::string keyspace;
   std::string shard;
@@ -82,11 +84,25 @@ int Serve(const Flags& flags) {
     log->error("{}", port.error().message);
     return 1;
   }
+  // Clients on this machine (vtgate, schemad) try this socket first.
+  std::string local_note;
+  if (flags.local_socket) {
+    auto name = rpc::TabletLocalSocketName(flags.host, port.value());
+    Status listening = name ? server.ListenLocal(*name)
+                            : Status(Error::Internal("the listen address is too long for a "
+                                                     "Unix socket name"));
+    if (listening.ok()) {
+      local_note = " and on @" + name->substr(1);
+    } else {
+      log->warn("RPC over TCP only: {}", listening.error().message);
+    }
+  }
   service.Start();
   server.Start();
   executor.Start();
-  log->info("tablet {}/{} listening on {}:{}, MariaDB at {} (pool of {})", flags.keyspace,
-            flags.shard, flags.host, port.value(), flags.mariadb.Address(), flags.pool_size);
+  log->info("tablet {}/{} listening on {}:{}{}, MariaDB at {} (pool of {})", flags.keyspace,
+            flags.shard, flags.host, port.value(), local_note, flags.mariadb.Address(),
+            flags.pool_size);
 
   asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int signal_number) {
@@ -112,6 +128,10 @@ int main(int argc, char** argv) {
   CLI::App app{"vttablet: serves one shard's MariaDB to vtgate over the tablet RPC"};
   app.add_option("--port", flags.port, "tablet RPC port (0: any free port)")->required();
   app.add_option("--host", flags.host, "tablet RPC listen address")->capture_default_str();
+  app.add_option("--local-socket", flags.local_socket,
+                 "also serve RPC on the abstract Unix socket named after --host and --port, "
+                 "which clients on this machine use instead of TCP")
+      ->capture_default_str();
   app.add_option("--mariadb-host", flags.mariadb.host, "MariaDB host")->capture_default_str();
   app.add_option("--mariadb-port", flags.mariadb.port, "MariaDB port")->capture_default_str();
   app.add_option("--mariadb-socket", flags.mariadb.socket,

@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/local/stream_protocol.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -14,6 +16,7 @@
 
 #include "common/rpc/execute_codec.h"
 #include "common/rpc/health_codec.h"
+#include "common/rpc/local_socket.h"
 #include "common/rpc/transaction_codec.h"
 #include "vtgate/gateway/shard_unavailable.h"
 
@@ -152,6 +155,15 @@ void TabletChannel::Kick() {
 
 asio::awaitable<void> TabletChannel::Connect(std::shared_ptr<TabletChannel> self) {
   const uint64_t generation = generation_;
+  if (options_.local_socket) {
+    const bool local = co_await ConnectLocal(generation);
+    if (generation != generation_) co_return;
+    if (local) {
+      Connected(self, generation, /*local=*/true);
+      co_return;
+    }
+  }
+
   boost::system::error_code ec;
   tcp::endpoint endpoint;
   auto address = asio::ip::make_address(host_, ec);
@@ -170,7 +182,7 @@ asio::awaitable<void> TabletChannel::Connect(std::shared_ptr<TabletChannel> self
     endpoint = results.begin()->endpoint();
   }
 
-  socket_ = tcp::socket(io_);
+  socket_ = asio::generic::stream_protocol::socket(io_);
   auto timed_out_flag = std::make_shared<bool>(false);
   asio::steady_timer deadline(io_, options_.connect_timeout);
   deadline.async_wait([self, generation, timed_out_flag](boost::system::error_code wait_error) {
@@ -180,8 +192,8 @@ asio::awaitable<void> TabletChannel::Connect(std::shared_ptr<TabletChannel> self
     self->socket_.close(ignored);
   });
   boost::system::error_code connect_error;
-  co_await socket_.async_connect(endpoint,
-                                 asio::redirect_error(asio::use_awaitable, connect_error));
+  const asio::generic::stream_protocol::endpoint target(endpoint);
+  co_await socket_.async_connect(target, asio::redirect_error(asio::use_awaitable, connect_error));
   deadline.cancel();
   const bool timed_out = *timed_out_flag;
   if (generation != generation_) co_return;
@@ -192,10 +204,33 @@ asio::awaitable<void> TabletChannel::Connect(std::shared_ptr<TabletChannel> self
     co_return;
   }
   socket_.set_option(tcp::no_delay(true), ec);
+  Connected(self, generation, /*local=*/false);
+}
+
+asio::awaitable<bool> TabletChannel::ConnectLocal(uint64_t generation) {
+  auto name = rpc::TabletLocalSocketName(host_, port_);
+  if (!name) co_return false;
+  socket_ = asio::generic::stream_protocol::socket(io_);
+  // A listening Unix socket accepts or refuses at once: no timer needed.
+  const asio::generic::stream_protocol::endpoint target{
+      asio::local::stream_protocol::endpoint(*name)};
+  boost::system::error_code ec;
+  co_await socket_.async_connect(target, asio::redirect_error(asio::use_awaitable, ec));
+  if (generation != generation_) co_return false;
+  if (!ec) co_return true;
+  boost::system::error_code ignored;
+  socket_.close(ignored);
+  co_return false;
+}
+
+void TabletChannel::Connected(std::shared_ptr<TabletChannel> self, uint64_t generation,
+                              bool local) {
+  local_ = local;
+  boost::system::error_code ec;
   // Flush() writes without blocking and leaves the rest to WriteLoop.
   socket_.non_blocking(true, ec);
   state_ = State::kConnected;
-  asio::co_spawn(io_, ReadLoop(self, generation), asio::detached);
+  asio::co_spawn(io_, ReadLoop(std::move(self), generation), asio::detached);
   Kick();
 }
 

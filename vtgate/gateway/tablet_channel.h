@@ -14,8 +14,8 @@
 #include <variant>
 
 #include <boost/asio/awaitable.hpp>
+#include <boost/asio/generic/stream_protocol.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include "common/error.h"
@@ -48,6 +48,8 @@ class TabletChannel : public std::enable_shared_from_this<TabletChannel> {
   void Shutdown();
 
   const std::string& name() const { return name_; }
+  // Whether the current connection is the tablet's local Unix socket.
+  bool local() const { return state_ == State::kConnected && local_; }
   const TabletClientOptions& options() const { return options_; }
   Error Unavailable(std::string_view reason) const;
 
@@ -76,6 +78,9 @@ class TabletChannel : public std::enable_shared_from_this<TabletChannel> {
   void Kick();
   // Each coroutine holds `self` so the channel outlives it.
   boost::asio::awaitable<void> Connect(std::shared_ptr<TabletChannel> self);
+  // Tries the tablet's local Unix socket; false when it is not there.
+  boost::asio::awaitable<bool> ConnectLocal(uint64_t generation);
+  void Connected(std::shared_ptr<TabletChannel> self, uint64_t generation, bool local);
   boost::asio::awaitable<void> ReadLoop(std::shared_ptr<TabletChannel> self, uint64_t generation);
   // Writes the queued frames without blocking; what the socket does not take
   // is left to WriteLoop.
@@ -96,7 +101,8 @@ class TabletChannel : public std::enable_shared_from_this<TabletChannel> {
 
   State state_ = State::kDisconnected;
   uint64_t generation_ = 0;  // bumped whenever a connection ends
-  boost::asio::ip::tcp::socket socket_;
+  boost::asio::generic::stream_protocol::socket socket_;
+  bool local_ = false;
   rpc::FrameBuffer reader_;
   std::string pending_writes_;  // frames not yet handed to the socket
   std::string writing_;         // the batch being written (by Flush, then WriteLoop)

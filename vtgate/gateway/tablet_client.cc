@@ -20,6 +20,10 @@ const std::string& TabletClient::name() const {
   return channel_->name();
 }
 
+bool TabletClient::connected_locally() const {
+  return channel_->local();
+}
+
 namespace {
 
 // MariaDB client-library errors (2000-2999: the tablet lost or cannot reach

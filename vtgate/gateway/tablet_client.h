@@ -1,7 +1,8 @@
 // TabletClient: vtgate's connection to one tablet, bound to ONE io_context
 // (each vtgate worker thread has its own clients; no locking). Requests are
-// multiplexed by request id and pipelined on a single TCP connection that is
-// opened lazily and reopened after a failure. No call throws and none hangs:
+// multiplexed by request id and pipelined on a single connection that is
+// opened lazily and reopened after a failure: the tablet's local Unix socket
+// when there is one, else TCP. No call throws and none hangs:
 // when the tablet is unreachable, every pending and new request fails with
 //   1105 HY000 "tablet <name> (<host>:<port>) is unavailable: <reason>"
 // after at most the connect timeout, and a request with no answer fails after
@@ -33,6 +34,9 @@ struct TabletClientOptions {
   // should answer first.
   std::chrono::milliseconds timeout_grace{1000};
   uint32_t max_frame_bytes = rpc::kDefaultMaxFrameBytes;
+  // Try the tablet's local Unix socket (common/rpc/local_socket.h) before
+  // TCP: the cheaper path when the tablet runs on this machine.
+  bool local_socket = true;
 };
 
 class CallInterrupt;
@@ -57,6 +61,8 @@ class TabletClient {
   boost::asio::awaitable<Result<rpc::HealthResponse>> Health();
 
   const std::string& name() const;
+  // Whether the connection is up and goes over the tablet's local socket.
+  bool connected_locally() const;
 
  private:
   std::shared_ptr<TabletChannel> channel_;

@@ -16,11 +16,34 @@ namespace tessera::vttablet {
 namespace asio = boost::asio;
 using asio::ip::tcp;
 
+namespace {
+
+template <class Acceptor>
+asio::awaitable<void> AcceptLoop(std::shared_ptr<Acceptor> acceptor, TabletService& service,
+                                 RpcServerOptions options, bool tcp) {
+  auto log = GetLogger("vttablet");
+  while (acceptor->is_open()) {
+    boost::system::error_code ec;
+    auto socket = co_await acceptor->async_accept(asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) {
+      if (ec == asio::error::operation_aborted || !acceptor->is_open()) break;
+      log->warn("accept failed: {}", ec.message());
+      continue;
+    }
+    auto connection = std::make_shared<ServerConnection>(
+        asio::generic::stream_protocol::socket(std::move(socket)), tcp, service, options);
+    asio::co_spawn(acceptor->get_executor(), connection->Serve(connection), asio::detached);
+  }
+}
+
+}  // namespace
+
 RpcServer::RpcServer(asio::io_context& io, TabletService& service, RpcServerOptions options)
     : io_(io),
       service_(service),
       options_(options),
-      acceptor_(std::make_shared<tcp::acceptor>(io)) {}
+      acceptor_(std::make_shared<tcp::acceptor>(io)),
+      local_acceptor_(std::make_shared<asio::local::stream_protocol::acceptor>(io)) {}
 
 RpcServer::~RpcServer() {
   Stop();
@@ -42,29 +65,35 @@ Result<uint16_t> RpcServer::Listen(const std::string& host, uint16_t port) {
   return acceptor_->local_endpoint().port();
 }
 
+Status RpcServer::ListenLocal(const std::string& path) {
+  boost::system::error_code ec;
+  asio::local::stream_protocol::endpoint endpoint(path);
+  local_acceptor_->open(endpoint.protocol(), ec);
+  if (!ec) local_acceptor_->bind(endpoint, ec);
+  if (!ec) local_acceptor_->listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    boost::system::error_code ignored;
+    local_acceptor_->close(ignored);
+    const bool abstract = !path.empty() && path[0] == '\0';
+    return Error::Internal(fmt::format("cannot listen on the Unix socket {}{}: {}",
+                                       abstract ? "@" : "", abstract ? path.substr(1) : path,
+                                       ec.message()));
+  }
+  return {};
+}
+
 void RpcServer::Start() {
-  asio::co_spawn(io_, AcceptLoop(acceptor_, service_, options_), asio::detached);
+  asio::co_spawn(io_, AcceptLoop(acceptor_, service_, options_, /*tcp=*/true), asio::detached);
+  if (local_acceptor_->is_open()) {
+    asio::co_spawn(io_, AcceptLoop(local_acceptor_, service_, options_, /*tcp=*/false),
+                   asio::detached);
+  }
 }
 
 void RpcServer::Stop() {
   boost::system::error_code ignored;
   acceptor_->close(ignored);
-}
-
-asio::awaitable<void> RpcServer::AcceptLoop(std::shared_ptr<tcp::acceptor> acceptor,
-                                            TabletService& service, RpcServerOptions options) {
-  auto log = GetLogger("vttablet");
-  while (acceptor->is_open()) {
-    boost::system::error_code ec;
-    auto socket = co_await acceptor->async_accept(asio::redirect_error(asio::use_awaitable, ec));
-    if (ec) {
-      if (ec == asio::error::operation_aborted || !acceptor->is_open()) break;
-      log->warn("accept failed: {}", ec.message());
-      continue;
-    }
-    auto connection = std::make_shared<ServerConnection>(std::move(socket), service, options);
-    asio::co_spawn(acceptor->get_executor(), connection->Serve(connection), asio::detached);
-  }
+  local_acceptor_->close(ignored);
 }
 
 }  // namespace tessera::vttablet

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -22,9 +23,10 @@ namespace tessera::vttablet {
 namespace asio = boost::asio;
 using asio::use_awaitable;
 
-ServerConnection::ServerConnection(asio::ip::tcp::socket socket, TabletService& service,
-                                   const RpcServerOptions& options)
+ServerConnection::ServerConnection(asio::generic::stream_protocol::socket socket, bool tcp,
+                                   TabletService& service, const RpcServerOptions& options)
     : socket_(std::move(socket)),
+      tcp_(tcp),
       service_(service),
       options_(options),
       reader_(options.max_frame_bytes),
@@ -33,7 +35,7 @@ ServerConnection::ServerConnection(asio::ip::tcp::socket socket, TabletService& 
 asio::awaitable<void> ServerConnection::Serve(std::shared_ptr<ServerConnection> self) {
   auto log = GetLogger("vttablet");
   boost::system::error_code option_error;
-  socket_.set_option(asio::ip::tcp::no_delay(true), option_error);
+  if (tcp_) socket_.set_option(asio::ip::tcp::no_delay(true), option_error);
   // Flush() writes without blocking and leaves the rest to WriteLoop.
   socket_.non_blocking(true, option_error);
   while (!closed_) {
@@ -217,7 +219,7 @@ void ServerConnection::Close() {
   if (closed_) return;
   closed_ = true;
   boost::system::error_code ignored;
-  socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+  socket_.shutdown(asio::socket_base::shutdown_both, ignored);
   socket_.close(ignored);
   slot_freed_.cancel();
   pending_.clear();

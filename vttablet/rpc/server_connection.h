@@ -12,7 +12,7 @@
 #include <variant>
 
 #include <boost/asio/awaitable.hpp>
-#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/generic/stream_protocol.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include "common/rpc/execute_messages.h"
@@ -24,8 +24,9 @@ namespace tessera::vttablet {
 
 class ServerConnection : public std::enable_shared_from_this<ServerConnection> {
  public:
-  ServerConnection(boost::asio::ip::tcp::socket socket, TabletService& service,
-                   const RpcServerOptions& options);
+  // `tcp`: the socket is a TCP one (gets TCP_NODELAY), else a Unix socket.
+  ServerConnection(boost::asio::generic::stream_protocol::socket socket, bool tcp,
+                   TabletService& service, const RpcServerOptions& options);
 
   // Reads and dispatches requests until the connection ends.
   // `self` keeps the connection alive until the coroutine ends.
@@ -54,7 +55,8 @@ class ServerConnection : public std::enable_shared_from_this<ServerConnection> {
   boost::asio::awaitable<void> WriteLoop(std::shared_ptr<ServerConnection> self);
   void Close();
 
-  boost::asio::ip::tcp::socket socket_;
+  boost::asio::generic::stream_protocol::socket socket_;
+  bool tcp_;
   TabletService& service_;
   RpcServerOptions options_;
   rpc::FrameBuffer reader_;

@@ -1,5 +1,6 @@
 // TabletClient against the real RpcServer with a fake TabletService, over
-// loopback TCP: pipelining, out-of-order completion, errors, unreachable tablet.
+// loopback TCP and the tablet's local Unix socket: pipelining, out-of-order
+// completion, errors, unreachable tablet.
 #include <utility>  // Boost.Asio 1.74 coroutine headers use std::exchange unincluded
 
 #include <chrono>
@@ -16,6 +17,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
 
+#include "common/rpc/local_socket.h"
 #include "vtgate/gateway/call_interrupt.h"
 #include "vtgate/gateway/tablet_client.h"
 #include "vttablet/rpc/rpc_server.h"
@@ -318,6 +320,49 @@ TEST_F(RpcLoopbackTest, ReconnectsAfterServerRestart) {
   Run([&]() -> asio::awaitable<void> {
     EXPECT_TRUE((co_await client_->Execute(Req("db", "y"))).result.ok());
   });
+}
+
+// A tablet that also listens on its local socket is reached through it;
+// with the option off, or for a tablet without one, the client uses TCP.
+TEST_F(RpcLoopbackTest, PrefersTheTabletsLocalSocket) {
+  vttablet::RpcServer local_server(io_, service_);
+  auto port = local_server.Listen("127.0.0.1", 0);
+  ASSERT_TRUE(port.ok()) << port.error().message;
+  auto name = rpc::TabletLocalSocketName("127.0.0.1", *port);
+  ASSERT_TRUE(name.has_value());
+  Status listening = local_server.ListenLocal(*name);
+  ASSERT_TRUE(listening.ok()) << listening.error().message;
+  local_server.Start();
+
+  TabletClient local(io_, "127.0.0.1", *port, "customer/80-");
+  vtgate::TabletClientOptions tcp_only;
+  tcp_only.local_socket = false;
+  TabletClient tcp(io_, "127.0.0.1", *port, "customer/80-", tcp_only);
+  Run([&]() -> asio::awaitable<void> {
+    // Pipelined calls answered out of order, over each transport.
+    for (TabletClient* client : {&local, &tcp, client_.get()}) {
+      auto slow =
+          asio::co_spawn(io_, client->Execute(Req("db", "sleep 40 slow")), asio::use_awaitable);
+      auto fast = co_await client->Execute(Req("db", "sleep 1 fast"));
+      auto first = co_await std::move(slow);
+      EXPECT_TRUE(fast.result.ok());
+      EXPECT_TRUE(first.result.ok());
+      if (!fast.result.ok() || !first.result.ok()) co_return;
+      EXPECT_EQ(fast.result.value().rows.at(0).at(0), "fast");
+      EXPECT_EQ(first.result.value().rows.at(0).at(0), "slow");
+    }
+  });
+  EXPECT_TRUE(local.connected_locally());
+  EXPECT_FALSE(tcp.connected_locally());
+  EXPECT_FALSE(client_->connected_locally());  // the fixture's tablet has no local socket
+
+  // A second tablet cannot take the name while the first holds it.
+  vttablet::RpcServer rival(io_, service_);
+  Status taken = rival.ListenLocal(*name);
+  ASSERT_FALSE(taken.ok());
+  EXPECT_NE(taken.error().message.find("@tessera-vttablet-127.0.0.1:" + std::to_string(*port)),
+            std::string::npos)
+      << taken.error().message;
 }
 
 }  // namespace
