@@ -41,7 +41,8 @@ std::string OptionWord(const std::string& value) {
 }
 
 std::string Option(const ast::TableOption& o) {
-  std::string name = o.name == "CHARSET" ? "DEFAULT CHARSET" : o.name;
+  // A name given in backquotes (the grammar takes any identifier) stays quoted.
+  std::string name = o.name == "CHARSET" ? "DEFAULT CHARSET" : OptionWord(o.name);
   return name + '=' + (o.quoted ? QuoteString(o.value) : OptionWord(o.value));
 }
 

@@ -145,6 +145,13 @@ TEST(ParserFormat, BackquotedOptionValuesStayQuoted) {
   r = parser.Parse("ALTER TABLE t ALGORITHM=`a b`, ENGINE=InnoDB");
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(Format(**r), "ALTER TABLE t ALGORITHM=`A B`, ENGINE=InnoDB");
+  // A backquoted option name too (found by parser_fuzz).
+  r = parser.Parse("CREATE TABLE t (a INT) ENGINE=InnoDB `) x, KEY (` b");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(Format(**r), "CREATE TABLE t (a INT) ENGINE=InnoDB `) X, KEY (`=b");
+  auto again = parser.Parse(Format(**r));
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(Format(**again), Format(**r));
 }
 
 // Found by parser_fuzz: bytes that are not UTF-8 in names come back as the
