@@ -52,11 +52,25 @@ std::string BlankExecutableCommentMarkers(std::string_view sql) {
       continue;
     }
     if (in_exec && c == '*' && i + 1 < n && out[i + 1] == '/') {
-      // After `--` a blank would start a line comment that MariaDB does not
-      // see (it reads `--*/` as two minus signs and the end of the comment);
-      // a lone CR separates the tokens without starting one.
-      out[i] = i >= 2 && out[i - 1] == '-' && out[i - 2] == '-' ? '\r' : ' ';
+      // MariaDB reads `--*/` as minus signs and the end of the comment. With
+      // the marker blanked, two dashes before a blank would open a line
+      // comment, so the dashes (two or three of them) are spread over the
+      // marker's bytes: `--*/` becomes `- - `, `---*/` becomes `- - -`.
+      // Four or more cannot be spread (nor three before another dash); an
+      // invalid byte makes them a syntax error rather than a comment MariaDB
+      // does not see.
+      size_t dashes = 0;
+      while (dashes < i && out[i - dashes - 1] == '-') ++dashes;
+      const bool dash_follows = i + 2 < n && out[i + 2] == '-';
+      out[i] = ' ';
       out[i + 1] = ' ';
+      if (dashes >= 4 || (dashes == 3 && dash_follows)) {
+        out[i] = '\x80';
+      } else if (dashes >= 2) {
+        const size_t first = i - dashes;
+        for (size_t k = 0; k < dashes + 2; ++k)
+          out[first + k] = k % 2 == 0 && k / 2 < dashes ? '-' : ' ';
+      }
       in_exec = false;
       i += 2;
       continue;

@@ -8,10 +8,8 @@ lexer grammar MySqlLexer;
 WS: [ \t\r\n\f]+ -> skip;
 BLOCK_COMMENT: '/*' .*? '*/' -> skip;
 // As sqlparser/line_comment.h: '#', or '--' then a blank or control
-// character ('\r' only in "\r\n"), up to the line feed.
-LINE_COMMENT
-  : ('#' ~[\n]* | '--' ([\u0000-\u0009\u000B\u000C\u000E-\u0020\u007F] ~[\n]* | '\r\n' | '\n' | EOF))
-    -> skip;
+// character, up to the line feed.
+LINE_COMMENT: ('#' ~[\n]* | '--' ([\u0000-\u0009\u000B-\u0020\u007F] ~[\n]* | '\n' | EOF)) -> skip;
 
 // ---- keywords
 ACTION: A C T I O N;

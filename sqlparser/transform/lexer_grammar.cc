@@ -30,7 +30,7 @@ struct HandScannedRule {
 constexpr HandScannedRule kHandScanned[] = {
     {MySqlLexer::WS, 0xec6865213dfefd4aULL},
     {MySqlLexer::BLOCK_COMMENT, 0x2ff7d1176a90ec90ULL},
-    {MySqlLexer::LINE_COMMENT, 0x4fc7884cfc0fcbf5ULL},
+    {MySqlLexer::LINE_COMMENT, 0x8edfea30765b29b5ULL},
     {MySqlLexer::HEX_STRING, 0x1b33e7c9492a1911ULL},
     {MySqlLexer::BIT_STRING, 0x1fd5f90144dc11f6ULL},
     {MySqlLexer::BAD_HEX_STRING, 0x1bb37d7a2833ea29ULL},

@@ -158,6 +158,7 @@ TEST(NormalizerTest, LineCommentsFollowMariaDb) {
       {"SELECT a --\x01x\n, b FROM t", "SELECT a , b FROM t", "SELECT a, b FROM t"},
       {"SELECT a --\x7fx\n, b FROM t", "SELECT a , b FROM t", "SELECT a, b FROM t"},
       {"SELECT a --\r\n, b FROM t", "SELECT a , b FROM t", "SELECT a, b FROM t"},
+      {"SELECT a --\rx\n, b FROM t", "SELECT a , b FROM t", "SELECT a, b FROM t"},
       {"SELECT a --\tx\r, b\nFROM t", "SELECT a FROM t", "SELECT a FROM t"},
   };
   for (const auto& [sql, normalized, formatted] : cases) {

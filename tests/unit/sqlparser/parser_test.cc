@@ -182,6 +182,16 @@ TEST(ParserFormat, NationalStringsAndDashesBeforeCommentEnd) {
   r = parser.Parse("SELECT 1 /*!50000 --*/ + 2 FROM t");
   ASSERT_TRUE(r.ok()) << r.error().ToString();
   EXPECT_EQ(Format(**r), "SELECT 1 - - +2 FROM t");
+  r = parser.Parse("SELECT 1 /*!50000 ---*/ 2 FROM t");
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  EXPECT_EQ(Format(**r), "SELECT 1 - - -2 FROM t");
+  r = parser.Parse("SELECT 1 /*!50000 --*/- 2 FROM t");
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  EXPECT_EQ(Format(**r), "SELECT 1 - - -2 FROM t");
+  // More dashes than the marker's bytes can separate: refused, never read
+  // as a comment.
+  EXPECT_FALSE(parser.Parse("SELECT 1 /*!50000 ----*/ 2 FROM t").ok());
+  EXPECT_FALSE(parser.Parse("SELECT 1 /*!50000 ---*/- 2 FROM t").ok());
 }
 
 TEST(ParserCorpus, FormatsCanonicalText) {
