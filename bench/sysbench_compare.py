@@ -75,9 +75,10 @@ def rss_kib(pid):
 class Cluster:
     """Owns every process it starts; stop() ends them and removes the temp dir."""
 
-    def __init__(self, bin_dir, pool_size, keep_dir=False):
+    def __init__(self, bin_dir, pool_size, keep_dir=False, vtgate_workers=0):
         self.bin_dir = bin_dir
         self.pool_size = pool_size
+        self.vtgate_workers = vtgate_workers  # 0: one per core
         self.keep_dir = keep_dir
         self.dir = tempfile.mkdtemp(prefix="tessera-bench-")
         self.procs = []  # (name, Popen) in start order
@@ -196,7 +197,7 @@ class Cluster:
                     f"        tablet: {{host: 127.0.0.1, port: {port}}}\n"
                     f"        mariadb: {{host: 127.0.0.1, port: {mport}, server_id: {mport}}}\n")
         return ("vtgate:\n  host: 127.0.0.1\n"
-                f"  port: {self.vtgate_port}\n  workers: 0\n"
+                f"  port: {self.vtgate_port}\n  workers: {self.vtgate_workers}\n"
                 f"users:\n  - name: {USER}\n    password: {PASSWORD}\n"
                 "keyspaces:\n"
                 "  sb1:\n    sharded: false\n    tables:\n      sbtest1:\n    shards:\n" +
@@ -475,7 +476,8 @@ def markdown(rows, info, args, command, notes, idle):
            f"{info['sysbench']}; {info['mariadbd']}", "",
            f"Table size {args.table_size} rows, {args.time}s per run, {args.runs} run(s) per "
            "case (median shown), targets alternating within each repetition; vttablet pool "
-           f"size {args.pool_size}; vtgate workers: one per core.", "",
+           f"size {args.pool_size}; vtgate workers: "
+           f"{args.vtgate_workers or 'one per core'}.", "",
            "Targets: `direct` = MariaDB database sbdirect; `vtgate-1shard` = keyspace sb1 "
            "(unsharded, one shard `0`, same MariaDB server as direct); `vtgate-2shard` = "
            "keyspace sb2 (hash vindex on id, shards -80 and 80-, one MariaDB each).", ""]
@@ -555,6 +557,8 @@ def parse_args():
     p.add_argument("--runs", type=int, default=None, help="repetitions per case")
     p.add_argument("--table-size", type=int, default=None)
     p.add_argument("--pool-size", type=int, default=64, help="vttablet MariaDB pool size")
+    p.add_argument("--vtgate-workers", type=int, default=0,
+                   help="vtgate worker threads (0: one per core)")
     p.add_argument("--idle-connections", type=int, default=None)
     p.add_argument("--mysql-ignore-errors", default="",
                    help="passed to sysbench; empty keeps sysbench's default (deadlocks retried)")
@@ -594,7 +598,7 @@ def main():
     out_dir = args.out_dir or os.path.join(ROOT, "bench", "results", stamp)
     os.makedirs(out_dir, exist_ok=True)
 
-    cluster = Cluster(bin_dir, args.pool_size, args.keep_dir)
+    cluster = Cluster(bin_dir, args.pool_size, args.keep_dir, args.vtgate_workers)
 
     def on_signal(signum, _frame):
         raise KeyboardInterrupt(f"signal {signum}")
