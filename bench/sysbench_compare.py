@@ -336,13 +336,34 @@ def parse_run(text):
     errs = re.search(r"ignored errors:\s+(\d+)", text)
     if not qps or not p95:
         return None
-    return {"qps": float(qps.group(1)), "tps": float(tps.group(1)) if tps else 0.0,
-            "p95_ms": float(p95.group(1)), "ignored_errors": int(errs.group(1)) if errs else 0}
+    out = {"qps": float(qps.group(1)), "tps": float(tps.group(1)) if tps else 0.0,
+           "p95_ms": float(p95.group(1)), "ignored_errors": int(errs.group(1)) if errs else 0}
+    p50 = histogram_percentile(text, 0.5)
+    if p50 is not None:
+        out["p50_ms"] = p50
+    return out
+
+
+def histogram_percentile(text, fraction):
+    """The latency (ms) below which `fraction` of the queries fall, from the
+    histogram sysbench prints with --histogram=on (buckets of about 1 us at
+    these latencies, where the summary's percentiles are rounded to 10 us)."""
+    buckets = [(float(m.group(1)), int(m.group(2)))
+               for m in re.finditer(r"^\s+([\d.]+) \|\**\s+(\d+)$", text, re.MULTILINE)]
+    total = sum(count for _, count in buckets)
+    if total == 0:
+        return None
+    seen = 0
+    for value, count in buckets:
+        seen += count
+        if seen >= fraction * total:
+            return value
+    return buckets[-1][0]
 
 
 def run_case(cluster, target, workload, threads, ps_mode, seconds, table_size, ignore_errors):
     extra = [f"--threads={threads}", f"--time={seconds}", f"--db-ps-mode={ps_mode}",
-             "--percentile=95", "--rand-type=uniform"]
+             "--percentile=95", "--histogram=on", "--rand-type=uniform"]
     if ignore_errors:
         extra.append(f"--mysql-ignore-errors={ignore_errors}")
     argv = sysbench_argv(cluster, target, workload, table_size, extra + ["run"])
@@ -442,6 +463,7 @@ def summarize(samples, targets):
             keys.append(key)
     for key in keys:
         direct_qps = None
+        direct_p50 = None
         for target in targets:
             runs = [s for s in samples if (s["workload"], s["ps_mode"], s["threads"]) == key
                     and s["target"] == target]
@@ -454,13 +476,19 @@ def summarize(samples, targets):
                 row["qps"] = statistics.median(r["qps"] for r in good)
                 row["tps"] = statistics.median(r["tps"] for r in good)
                 row["p95_ms"] = statistics.median(r["p95_ms"] for r in good)
+                p50s = [r["p50_ms"] for r in good if "p50_ms" in r]
+                if p50s:
+                    row["p50_ms"] = statistics.median(p50s)
                 row["ignored_errors"] = sum(r["ignored_errors"] for r in good)
                 if target == "direct":
                     direct_qps = row["qps"]
+                    direct_p50 = row.get("p50_ms")
             bad = [r for r in runs if "error" in r]
             row["error"] = bad[0]["error"] if bad else ""
             if direct_qps and "qps" in row:
                 row["ratio"] = row["qps"] / direct_qps
+            if target != "direct" and direct_p50 is not None and "p50_ms" in row:
+                row["added_p50_us"] = (row["p50_ms"] - direct_p50) * 1000
             rows.append(row)
     return rows
 
@@ -482,14 +510,16 @@ def markdown(rows, info, args, command, notes, idle):
            "(unsharded, one shard `0`, same MariaDB server as direct); `vtgate-2shard` = "
            "keyspace sb2 (hash vindex on id, shards -80 and 80-, one MariaDB each).", ""]
     out += ["Notes:", ""] + [f"- {n}" for n in notes] + [""]
-    out += ["| workload | ps-mode | threads | target | QPS | TPS | p95 ms | vs direct | runs ok | error |",
-            "|---|---|---|---|---:|---:|---:|---:|---:|---|"]
+    out += ["| workload | ps-mode | threads | target | QPS | TPS | p50 ms | p95 ms | vs direct | "
+            "p50 added µs | runs ok | error |",
+            "|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in rows:
         ratio = f"{r['ratio']:.2f}x" if "ratio" in r else "-"
         err = r["error"].replace("|", "\\|")
         out.append(f"| {r['workload']} | {r['ps_mode']} | {r['threads']} | {r['target']} | "
-                   f"{fmt(r, 'qps', '.1f')} | {fmt(r, 'tps', '.1f')} | {fmt(r, 'p95_ms', '.2f')} | "
-                   f"{ratio} | {r['ok_runs']}/{r['runs']} | {err} |")
+                   f"{fmt(r, 'qps', '.1f')} | {fmt(r, 'tps', '.1f')} | {fmt(r, 'p50_ms', '.3f')} | "
+                   f"{fmt(r, 'p95_ms', '.2f')} | {ratio} | {fmt(r, 'added_p50_us', '.0f')} | "
+                   f"{r['ok_runs']}/{r['runs']} | {err} |")
     if idle:
         out += ["", "Idle connections to vtgate:", "",
                 f"- opened {idle['opened']} of {idle['wanted']} in {idle['seconds']:.1f}s"
@@ -631,7 +661,8 @@ def main():
                                      target=target, rep=rep)
                             samples.append(r)
                             shown = (f"error: {r['error']}" if "error" in r else
-                                     f"{r['qps']:.1f} qps, p95 {r['p95_ms']:.2f} ms")
+                                     f"{r['qps']:.1f} qps, p50 {r.get('p50_ms', 0):.3f} ms, "
+                                     f"p95 {r['p95_ms']:.2f} ms")
                             log(f"[{n}/{total}] {workload} {ps_mode} t{threads} {target}: {shown}")
                         dead = cluster.dead()
                         if dead:
@@ -672,16 +703,16 @@ def main():
     info = machine_info()
     rows = summarize(samples, args.targets)
     with open(os.path.join(out_dir, "results.csv"), "w", newline="") as f:
-        cols = ["workload", "ps_mode", "threads", "target", "qps", "tps", "p95_ms", "ratio",
-                "runs", "ok_runs", "ignored_errors", "error"]
+        cols = ["workload", "ps_mode", "threads", "target", "qps", "tps", "p50_ms", "p95_ms",
+                "ratio", "added_p50_us", "runs", "ok_runs", "ignored_errors", "error"]
         w = csv.DictWriter(f, fieldnames=cols, extrasaction="ignore")
         w.writeheader()
         for r in rows:
             w.writerow({c: (round(r[c], 3) if isinstance(r.get(c), float) else r.get(c, ""))
                         for c in cols})
     with open(os.path.join(out_dir, "runs.csv"), "w", newline="") as f:
-        cols = ["workload", "ps_mode", "threads", "target", "rep", "qps", "tps", "p95_ms",
-                "ignored_errors", "error"]
+        cols = ["workload", "ps_mode", "threads", "target", "rep", "qps", "tps", "p50_ms",
+                "p95_ms", "ignored_errors", "error"]
         w = csv.DictWriter(f, fieldnames=cols, extrasaction="ignore")
         w.writeheader()
         for s in samples:
