@@ -5,17 +5,11 @@
 #include <cassert>
 #include <cctype>
 
+#include "common/ascii.h"
 #include "schema/store/sql_quote.h"
 
 namespace tessera::schema {
 namespace {
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 bool OneOf(const std::string& value, std::initializer_list<std::string_view> names) {
   return std::find(names.begin(), names.end(), value) != names.end();
@@ -55,7 +49,7 @@ std::string ColumnList(const std::vector<CopyColumn>& columns) {
 }  // namespace
 
 ColumnKind ColumnKindOf(std::string_view data_type) {
-  const std::string t = Lower(data_type);
+  const std::string t = AsciiLower(data_type);
   if (OneOf(t, {"tinyint", "smallint", "mediumint", "int", "integer", "bigint", "decimal",
                 "numeric", "float", "double", "real"}))
     return ColumnKind::kNumber;
@@ -67,7 +61,7 @@ ColumnKind ColumnKindOf(std::string_view data_type) {
 }
 
 bool KeysetComparable(std::string_view data_type) {
-  const std::string t = Lower(data_type);
+  const std::string t = AsciiLower(data_type);
   return OneOf(t, {"tinyint", "smallint", "mediumint", "int", "integer", "bigint", "decimal",
                    "numeric", "double", "char", "varchar", "binary", "varbinary", "date",
                    "datetime", "timestamp", "time", "year", "uuid"});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "common/ascii.h"
 #include "sqlparser/ast/walk.h"
 #include "vtgate/engine/distinct.h"
 #include "vtgate/engine/limit.h"
@@ -174,9 +175,9 @@ std::optional<size_t> GroupedSelect::ItemNamedBy(const ast::Expr& e, bool ordina
     return std::nullopt;
   }
   if (e.kind() == ast::ExprKind::kColumn && e.As<ast::ColumnRef>().table.name.empty()) {
-    const std::string name = Lower(e.As<ast::ColumnRef>().name);
+    const std::string name = AsciiLower(e.As<ast::ColumnRef>().name);
     for (size_t i = 0; i < visible_; ++i) {
-      if (!select_.items[i].alias.empty() && Lower(select_.items[i].alias) == name) return i;
+      if (!select_.items[i].alias.empty() && AsciiLower(select_.items[i].alias) == name) return i;
     }
   }
   const std::string text = MatchText(e);
@@ -249,7 +250,7 @@ std::string GroupedSelect::AddAggregate(const ast::FuncCall& call, std::optional
     column = it->second;
     return "";
   }
-  const std::string name = Lower(call.name);
+  const std::string name = AsciiLower(call.name);
   if (call.over) return "window functions";
   for (auto& arg : call.args) {
     bool window = false;

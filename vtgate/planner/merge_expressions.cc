@@ -6,19 +6,13 @@
 #include <memory>
 #include <utility>
 
+#include "common/ascii.h"
 #include "sqlparser/ast/walk.h"
 #include "sqlparser/format.h"
 #include "vtgate/planner/aggregate_names.h"
 
 namespace tessera::vtgate {
 namespace ast = sql::ast;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 bool ContainsAggregateOrWindow(ast::Expr& expr, bool& window) {
   bool found = false;
@@ -65,7 +59,7 @@ ResultColumn HiddenColumns::Fix(ResultColumn column) const {
 }
 
 std::string MatchText(const ast::Expr& expr) {
-  return Lower(sql::FormatExpr(expr));
+  return AsciiLower(sql::FormatExpr(expr));
 }
 
 ast::ExprPtr CallOf(std::string name, const ast::Expr& arg) {

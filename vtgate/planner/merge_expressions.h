@@ -22,8 +22,6 @@
 
 namespace tessera::vtgate {
 
-std::string Lower(std::string_view s);
-
 // Whether `expr` calls an aggregate (a window function's own name counts);
 // sets `window` when it calls a window function. `window` is only ever set,
 // never cleared, so one flag can gather several expressions.

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/ascii.h"
 #include "sqlparser/format.h"
 #include "vtgate/engine/distinct.h"
 #include "vtgate/engine/limit.h"
@@ -172,7 +173,7 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
         if (sql::FormatExpr(*item.expr) == text) item_index = i;
         if (!item.alias.empty() && e.kind() == ast::ExprKind::kColumn &&
             e.As<ast::ColumnRef>().table.name.empty() &&
-            Lower(e.As<ast::ColumnRef>().name) == Lower(item.alias)) {
+            AsciiLower(e.As<ast::ColumnRef>().name) == AsciiLower(item.alias)) {
           item_index = i;
         }
       }
