@@ -43,8 +43,7 @@ Session::Session(WorkerContext& worker, const mysql::ClientInfo& client, uint64_
       cursor_(worker),
       user_(client.user),
       connection_id_(client.connection_id),
-      directory_(client.directory),
-      uuid_random_(std::random_device{}()) {
+      directory_(client.directory) {
   if (worker.branches() != nullptr) credential_ = worker.branches()->FindCredential(client.user);
   allowed_keyspaces_ = credential_ ? std::vector<std::string>{credential_->keyspace}
                                    : worker.AllowedKeyspaces(user_);

@@ -16,7 +16,6 @@
 
 #include <map>
 #include <optional>
-#include <random>
 #include <string>
 
 #include "common/sequence_table.h"
@@ -129,7 +128,6 @@ class Session final : public mysql::SessionHandler {
                                                             const std::string& keyspace);
   boost::asio::awaitable<Result<std::vector<ResultSet>>> OnEveryShard(const std::string& keyspace,
                                                                       const std::string& sql);
-  std::string NewUuid();
 
   WorkerContext& worker_;
   Planner planner_;
@@ -156,7 +154,6 @@ class Session final : public mysql::SessionHandler {
   std::vector<std::string> allowed_keyspaces_;
   std::map<std::string, std::string> branch_of_;  // keyspace -> branch chosen with USE ks@branch
   bool ddl_online_ = false;                       // SET @@ddl_strategy = 'online'
-  std::mt19937_64 uuid_random_;
 };
 
 }  // namespace tessera::vtgate

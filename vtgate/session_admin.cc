@@ -122,15 +122,6 @@ Status Session::Authorize(Access access, const std::string& keyspace) const {
   return Status::Ok();
 }
 
-std::string Session::NewUuid() {
-  uint64_t a = uuid_random_(), b = uuid_random_();
-  // Version 4, variant 1.
-  a = (a & 0xffffffffffff0fffULL) | 0x0000000000004000ULL;
-  b = (b & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
-  return fmt::format("{:08x}-{:04x}-{:04x}-{:04x}-{:012x}", a >> 32, (a >> 16) & 0xffff, a & 0xffff,
-                     b >> 48, b & 0xffffffffffffULL);
-}
-
 asio::awaitable<Result<std::vector<ResultSet>>> Session::OnEveryShard(const std::string& keyspace,
                                                                       const std::string& sql) {
   const KeyspaceInfo* ks = worker_.vschema().FindKeyspace(keyspace);
@@ -174,7 +165,7 @@ asio::awaitable<Result<ResultSet>> Session::SubmitOnlineDdl(ast::Statement& stmt
                             "online DDL takes CREATE TABLE, ALTER TABLE or DROP TABLE; use "
                             "ALTER TABLE for index changes, or SET @@ddl_strategy='direct'");
   }
-  const std::string uuid = NewUuid();
+  const std::string uuid = worker_.NewUuid();
   auto submitted =
       co_await OnEveryShard(keyspace, "MIGRATION SUBMIT '" + uuid + "' " + sql::Format(stmt));
   if (!submitted.ok()) co_return submitted.error();
@@ -246,7 +237,7 @@ asio::awaitable<Result<ResultSet>> Session::RunAdmin(const AdminStatement& state
     co_return ok;
   }
   // REVERT MIGRATION
-  const std::string uuid = NewUuid();
+  const std::string uuid = worker_.NewUuid();
   auto reverted =
       co_await OnEveryShard(keyspace_, "MIGRATION REVERT '" + statement.uuid + "' '" + uuid + "'");
   if (!reverted.ok()) co_return reverted.error();

@@ -2,6 +2,8 @@
 
 #include <random>
 
+#include <fmt/format.h>
+
 namespace tessera::vtgate {
 
 WorkerContext::WorkerContext(boost::asio::io_context& io, std::shared_ptr<const VSchema> vschema,
@@ -13,7 +15,8 @@ WorkerContext::WorkerContext(boost::asio::io_context& io, std::shared_ptr<const 
       user_keyspaces_(user_keyspaces),
       transactions_(transactions),
       max_memory_rows_(max_memory_rows),
-      dtids_((static_cast<uint64_t>(std::random_device{}()) << 32) ^ std::random_device{}()) {
+      dtids_((static_cast<uint64_t>(std::random_device{}()) << 32) ^ std::random_device{}()),
+      uuid_random_(std::random_device{}()) {
   tablets_.resize(vschema_->keyspaces().size());
   for (size_t k = 0; k < tablets_.size(); ++k) {
     tablets_[k].resize(vschema_->keyspaces()[k]->shards.size());
@@ -32,6 +35,15 @@ TabletClient& WorkerContext::tablet(const ShardInfo& shard) {
                                           shard.keyspace + "/" + shard.name);
   }
   return *slot;
+}
+
+std::string WorkerContext::NewUuid() {
+  uint64_t a = uuid_random_(), b = uuid_random_();
+  // Version 4, variant 1.
+  a = (a & 0xffffffffffff0fffULL) | 0x0000000000004000ULL;
+  b = (b & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
+  return fmt::format("{:08x}-{:04x}-{:04x}-{:04x}-{:012x}", a >> 32, (a >> 16) & 0xffff, a & 0xffff,
+                     b >> 48, b & 0xffffffffffffULL);
 }
 
 std::vector<std::string> WorkerContext::AllowedKeyspaces(const std::string& user) const {

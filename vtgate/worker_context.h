@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,9 @@ class WorkerContext {
   size_t max_memory_rows() const { return max_memory_rows_; }
   // A new distributed transaction id.
   std::string NextDtid() { return dtids_.Next(); }
+  // A random (version 4) UUID, e.g. for an online migration. The generator
+  // lives here, not in each session: its state is 2.5 KiB.
+  std::string NewUuid();
 
  private:
   boost::asio::io_context& io_;
@@ -58,6 +62,7 @@ class WorkerContext {
   TransactionSettings transactions_;
   size_t max_memory_rows_;
   twopc::DtidSource dtids_;
+  std::mt19937_64 uuid_random_;
   // Indexed by keyspace position, then shard index.
   std::vector<std::vector<std::unique_ptr<TabletClient>>> tablets_;
 };
