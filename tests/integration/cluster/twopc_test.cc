@@ -94,6 +94,19 @@ class TwoPcTest : public ::testing::Test {
         },
         std::chrono::seconds(10));
   }
+  // The outcome of a COMMIT run on another thread.
+  struct BackgroundCommit {
+    bool committed = false;
+    std::string error;
+    std::thread thread;
+  };
+  // Runs COMMIT on `c` in a thread; the caller joins `thread`.
+  static void StartCommit(GateClient& c, BackgroundCommit& out) {
+    out.thread = std::thread([&c, &out] {
+      out.committed = c.Exec("COMMIT");
+      out.error = c.error();
+    });
+  }
   // BEGIN and one insert on each customer shard; the transaction stays open.
   static void WriteOnBothShards(GateClient& c, const std::string& low, const std::string& high,
                                 const std::string& email) {
@@ -188,17 +201,13 @@ TEST_F(TwoPcTest, ATabletKilledBetweenPrepareAndCommitIsCommittedWhenItReturns) 
   auto client = Connect();
   GateClient& c = *client;
   WriteOnBothShards(c, low_[0], high_[0], "decided");
-  bool committed = false;
-  std::string commit_error;
-  std::thread commit([&] {
-    committed = c.Exec("COMMIT");
-    commit_error = c.error();
-  });
+  BackgroundCommit commit;
+  StartCommit(c, commit);
   ASSERT_TRUE(AwaitCommitDecision());
   cluster_->KillTablet("customer", "80-");
-  commit.join();
+  commit.thread.join();
   // Decided, so the commit succeeded, with a warning about the pending part.
-  EXPECT_TRUE(committed) << commit_error;
+  EXPECT_TRUE(commit.committed) << commit.error;
   auto warnings = c.Rows("SHOW WARNINGS");
   ASSERT_EQ(warnings.size(), 1u) << ::testing::PrintToString(warnings);
   EXPECT_NE(warnings[0][2].find("customer/80-"), std::string::npos) << warnings[0][2];
@@ -236,18 +245,14 @@ TEST_F(TwoPcTest, APreparedBranchSurvivesAMariaDbCrash) {
   auto client = Connect();
   GateClient& c = *client;
   WriteOnBothShards(c, low_[1], high_[1], "crashed");
-  bool committed = false;
-  std::string commit_error;
-  std::thread commit([&] {
-    committed = c.Exec("COMMIT");
-    commit_error = c.error();
-  });
+  BackgroundCommit commit;
+  StartCommit(c, commit);
   ASSERT_TRUE(AwaitCommitDecision());
   // Decided, both branches prepared: the 80- MariaDB crashes before its commit.
   EXPECT_EQ(PreparedBranches("80-"), 1u);
   ASSERT_TRUE(cluster_->RestartMariaDb("customer", "80-").ok());
-  commit.join();
-  EXPECT_TRUE(committed) << commit_error;
+  commit.thread.join();
+  EXPECT_TRUE(commit.committed) << commit.error;
   // The prepared branch came back with the server, and the resolver commits it.
   EXPECT_TRUE(Eventually([&] { return CustomerEmail("80-", high_[1]) == "crashed"; }))
       << cluster_->LogTail("vtgate");
