@@ -268,6 +268,17 @@ ast::StatementPtr Transformer::AlterTable(P::AlterTableStatementContext* ctx) {
   auto s = std::make_unique<ast::AlterTableStatement>();
   s->table = TableName(ctx->tableName());
   ast::CreateTableStatement scratch;
+  // Options are one run however they were separated (`A=1 B=2`, `A=1, B=2`
+  // or `A=1,, B=2`): adjacent runs join, so the text formats one way.
+  auto push = [&s](ast::AlterSpec spec) {
+    if (spec.kind == ast::AlterSpecKind::kTableOptions && !s->specs.empty() &&
+        s->specs.back().kind == ast::AlterSpecKind::kTableOptions) {
+      auto& options = s->specs.back().options;
+      for (auto& o : spec.options) options.push_back(std::move(o));
+      return;
+    }
+    s->specs.push_back(std::move(spec));
+  };
   for (auto* spec_ctx : ctx->alterSpec()) {
     ast::AlterSpec spec;
     auto position = [&](P::ColumnPositionContext* p) {
@@ -360,7 +371,7 @@ ast::StatementPtr Transformer::AlterTable(P::AlterTableStatementContext* ctx) {
       for (auto* o : static_cast<P::AlterOptionsContext*>(spec_ctx)->tableOption()) {
         auto opt = TableOption(o);
         if (!opt.quoted && (opt.name == "ALGORITHM" || opt.name == "LOCK")) {
-          if (!spec.options.empty()) s->specs.push_back(std::move(spec));
+          if (!spec.options.empty()) push(std::move(spec));
           ast::AlterSpec mode;
           mode.kind = opt.name == "ALGORITHM" ? K::kAlgorithm : K::kLock;
           mode.name = Upper(opt.value);
@@ -373,7 +384,7 @@ ast::StatementPtr Transformer::AlterTable(P::AlterTableStatementContext* ctx) {
       }
       if (spec.options.empty()) continue;
     }
-    s->specs.push_back(std::move(spec));
+    push(std::move(spec));
   }
   return s;
 }

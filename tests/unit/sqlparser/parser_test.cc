@@ -154,6 +154,22 @@ TEST(ParserFormat, BackquotedOptionValuesStayQuoted) {
   EXPECT_EQ(Format(**again), Format(**r));
 }
 
+// Table options are one run however they are separated, so the formatted
+// text parses back to itself (found by parser_fuzz).
+TEST(ParserFormat, AlterTableOptionRunsFormatOneWay) {
+  Parser parser;
+  for (const char* sql : {"ALTER TABLE t DEFAULT CHARSET = latin1,, ROW_FORMAT = DYNAMIC",
+                          "ALTER TABLE t DEFAULT CHARSET=latin1, ROW_FORMAT=DYNAMIC",
+                          "ALTER TABLE t DEFAULT CHARSET=latin1 ROW_FORMAT=DYNAMIC"}) {
+    auto r = parser.Parse(sql);
+    ASSERT_TRUE(r.ok()) << sql << ": " << r.error().message;
+    EXPECT_EQ(Format(**r), "ALTER TABLE t DEFAULT CHARSET=latin1 ROW_FORMAT=DYNAMIC") << sql;
+  }
+  auto mixed = parser.Parse("ALTER TABLE t ENGINE=InnoDB, ALGORITHM=INPLACE, COMMENT='c'");
+  ASSERT_TRUE(mixed.ok()) << mixed.error().message;
+  EXPECT_EQ(Format(**mixed), "ALTER TABLE t ENGINE=InnoDB, ALGORITHM=INPLACE, COMMENT='c'");
+}
+
 // Found by parser_fuzz: bytes that are not UTF-8 in names come back as the
 // same bytes, so format/parse round trips are stable.
 TEST(ParserFormat, NamesKeepBytesThatAreNotUtf8) {
