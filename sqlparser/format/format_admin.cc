@@ -134,8 +134,7 @@ void SqlWriter::Admin(const ast::Statement& stmt) {
       if (s.variable.empty()) {
         out_ += QuoteString(s.text);
       } else {
-        out_ += '@';
-        Ident(s.variable);
+        UserVariable(s.variable);
       }
       return;
     }

@@ -375,8 +375,7 @@ void SqlWriter::ExprBody(const ast::Expr& e) {
       } else if (options_.user_var) {
         out_ += options_.user_var(v);
       } else {
-        out_ += '@';
-        out_ += QuoteIdentifier(v.name);
+        UserVariable(v.name);
       }
       return;
     }
@@ -409,8 +408,7 @@ void SqlWriter::ExprBody(const ast::Expr& e) {
     }
     case K::kAssign: {
       const auto& a = e.As<ast::AssignExpr>();
-      out_ += '@';
-      Ident(a.name);
+      UserVariable(a.name);
       out_ += " := ";
       Expr(*a.value);
       return;

@@ -76,7 +76,8 @@ void SqlWriter::Session(const ast::Statement& stmt) {
         const auto& a = s.assignments[i];
         switch (a.target) {
           case ast::SetTarget::kUserVar:
-            out_ += '@' + QuoteIdentifier(a.name) + " = ";
+            UserVariable(a.name);
+            out_ += " = ";
             Expr(*a.value);
             break;
           case ast::SetTarget::kSystemVar:

@@ -35,6 +35,15 @@ class SqlWriter {
   std::string& out() { return out_; }
   void Write(std::string_view s) { out_.append(s); }
   void Ident(std::string_view name) { out_ += QuoteIdentifier(name); }
+  // A user variable: `@name`, quoted as needed; the empty name as @''.
+  void UserVariable(std::string_view name) {
+    out_ += '@';
+    if (name.empty()) {
+      out_ += "''";
+    } else {
+      Ident(name);
+    }
+  }
   void Table(const ast::TableName& t);
   void Tables(const std::vector<ast::TableName>& tables);  // comma-separated
   void IdentList(const std::vector<std::string>& names);

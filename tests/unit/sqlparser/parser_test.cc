@@ -354,6 +354,10 @@ TEST(ParserRawBytes, QuotedNamesAfterAtAreUnescaped) {
   auto vars = parser.Parse("SELECT @'it''s', @\"a\\tb\", @`x``y`");
   ASSERT_TRUE(vars.ok()) << vars.error().message;
   EXPECT_EQ(Format(**vars), "SELECT @`it's`, @`a\tb`, @`x``y`");
+  // The empty name has no backquoted form (found by normalizer_grammar_fuzz).
+  ExpectStableFormat("SELECT @'', @\"\"", "SELECT @'', @''");
+  ExpectStableFormat("SET @'' = 1", "SET @'' = 1");
+  ExpectStableFormat("SELECT @'' := 2", "SELECT @'' := 2");
 }
 
 // FLUSH's words are kept as written, a quoted one with its bytes that are
