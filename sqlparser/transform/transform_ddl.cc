@@ -250,6 +250,15 @@ ast::StatementPtr Transformer::CreateTable(P::CreateTableStatementContext* ctx) 
       s->partitioning = p->getStart()->getInputStream()->getText(
           antlr4::misc::Interval(p->getStart()->getStartIndex(), p->getStop()->getStopIndex()));
       RestoreRawBytes(s->partitioning);  // kept as written, bytes that are not UTF-8 too
+      // Dashes at its end (minus signs here) would open a line comment
+      // before whatever follows in the formatted text: keep them apart.
+      std::string& text = s->partitioning;
+      size_t dashes = 0;
+      while (dashes < text.size() && text[text.size() - 1 - dashes] == '-') ++dashes;
+      if (dashes >= 2) {
+        text.resize(text.size() - dashes);
+        for (size_t i = 0; i < dashes; ++i) text += i == 0 ? "-" : " -";
+      }
     }
   }
   return s;
