@@ -1,4 +1,5 @@
 // CREATE/DROP/ALTER TABLE, indexes, TRUNCATE, RENAME, databases.
+#include <algorithm>
 #include <cctype>
 
 #include "sqlparser/format/sql_writer.h"
@@ -6,7 +7,12 @@
 namespace tessera::sql {
 
 std::string FormatDataType(const ast::DataType& t) {
-  std::string out = t.name;
+  // A type name is a keyword or words of them (DOUBLE PRECISION); one given
+  // in backquotes with other characters stays quoted, so it parses again.
+  const bool plain = !t.name.empty() && std::all_of(t.name.begin(), t.name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == ' ';
+  });
+  std::string out = plain ? t.name : QuoteIdentifier(t.name);
   if (!t.values.empty()) {
     out += '(';
     for (size_t i = 0; i < t.values.size(); ++i) {

@@ -367,6 +367,13 @@ TEST(ParserRawBytes, FlushWordsKeepBytesThatAreNotUtf8) {
                      std::string("`AB\xff\x02\x00`", 7));
 }
 
+// A type name given in backquotes with characters a keyword cannot have
+// stays quoted (found by parser_fuzz).
+TEST(ParserRawBytes, QuotedTypeNamesStayQuoted) {
+  ExpectStableFormat(std::string("CREATE TABLE t (a `my\x01type` NOT NULL)", 37),
+                     std::string("a `MY\x01TYPE` NOT NULL", 20));
+}
+
 // PARTITION BY is kept as text: with its bytes that are not UTF-8.
 TEST(ParserRawBytes, PartitionTextKeepsBytesThatAreNotUtf8) {
   ExpectStableFormat(
