@@ -22,6 +22,8 @@ struct Visitor {
   const std::function<void(Expr&)>* on_expr = nullptr;
   const std::function<void(TableName&)>* on_table = nullptr;
   const std::function<void(ExprPtr&)>* on_slot = nullptr;
+  const std::function<void(TableRefPtr&)>* on_table_slot = nullptr;
+  const std::function<void(Statement&)>* on_query = nullptr;
   bool enter_subqueries = true;  // false: subquery nodes are visited, their queries not
 
   void Root(ExprPtr& e) {
@@ -130,15 +132,19 @@ struct Visitor {
         break;
       case TableRefKind::kJoin: {
         auto& j = t.As<JoinTableRef>();
-        Ref(*j.left);
-        Ref(*j.right);
+        RefSlot(j.left);
+        RefSlot(j.right);
         Root(j.on);
         break;
       }
     }
   }
+  void RefSlot(TableRefPtr& r) {
+    if (on_table_slot && r->kind() == TableRefKind::kTable) (*on_table_slot)(r);
+    Ref(*r);
+  }
   void Refs(std::vector<TableRefPtr>& v) {
-    for (auto& r : v) Ref(*r);
+    for (auto& r : v) RefSlot(r);
   }
   void Assign(std::vector<Assignment>& v) {
     for (auto& a : v) {
@@ -152,6 +158,8 @@ struct Visitor {
   }
 
   void Stmt(Statement& s) {
+    if (on_query && (s.kind() == StatementKind::kSelect || s.kind() == StatementKind::kUnion))
+      (*on_query)(s);
     switch (s.kind()) {
       case StatementKind::kSelect: {
         auto& q = s.As<SelectStatement>();
@@ -358,6 +366,18 @@ void RewriteExprs(ExprPtr& root, const std::function<void(ExprPtr&)>& fn) {
 void RewriteExprs(Statement& stmt, const std::function<void(ExprPtr&)>& fn) {
   Visitor v;
   v.on_slot = &fn;
+  v.Stmt(stmt);
+}
+
+void ForEachQuery(Statement& stmt, const std::function<void(Statement&)>& fn) {
+  Visitor v;
+  v.on_query = &fn;
+  v.Stmt(stmt);
+}
+
+void RewriteTableRefs(Statement& stmt, const std::function<void(TableRefPtr&)>& fn) {
+  Visitor v;
+  v.on_table_slot = &fn;
   v.Stmt(stmt);
 }
 

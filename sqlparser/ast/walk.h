@@ -18,6 +18,13 @@
 //   a statement (derived tables and subqueries included),
 //   pre-order, subqueries included; the callback may replace the node in its
 //   slot, and the replacement is walked instead.
+// - ForEachQuery: the statement itself when it is a SELECT or UNION, and
+//   every SELECT or UNION inside it (union parts, derived tables, CTE
+//   bodies, subqueries), pre-order.
+// - RewriteTableRefs: every slot holding a plain table (AliasedTable) in a
+//   FROM clause or join of the statement, at any depth (subqueries, derived
+//   tables, CTE bodies, UPDATE/DELETE tables); the callback may replace the
+//   node, and the replacement is walked instead.
 #pragma once
 
 #include <functional>
@@ -38,5 +45,7 @@ void ForEachExprOfQuery(Expr& expr, const std::function<void(Expr&)>& fn);
 Statement* NestedQuery(Expr& expr);
 void RewriteExprs(ExprPtr& root, const std::function<void(ExprPtr&)>& fn);
 void RewriteExprs(Statement& stmt, const std::function<void(ExprPtr&)>& fn);
+void ForEachQuery(Statement& stmt, const std::function<void(Statement&)>& fn);
+void RewriteTableRefs(Statement& stmt, const std::function<void(TableRefPtr&)>& fn);
 
 }  // namespace tessera::sql::ast

@@ -13,6 +13,7 @@
 #include "vtgate/planner/colocated_subquery.h"
 #include "vtgate/planner/insert_select_planner.h"
 #include "vtgate/planner/join_planner.h"
+#include "vtgate/planner/materialized_query.h"
 #include "vtgate/planner/partitioned_derived.h"
 #include "vtgate/planner/query_template_builder.h"
 #include "vtgate/planner/route_analysis.h"
@@ -467,6 +468,27 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
                                                   const std::string& default_keyspace,
                                                   size_t bind_count,
                                                   uint64_t last_insert_id) const {
+  const bool query =
+      stmt.kind() == ast::StatementKind::kSelect || stmt.kind() == ast::StatementKind::kUnion;
+  // BuildSplit may rewrite the statement before it refuses it.
+  ast::StatementPtr original = query ? stmt.Clone() : nullptr;
+  auto split = BuildSplit(stmt, sql, default_keyspace, bind_count, last_insert_id);
+  if (split.ok() || original == nullptr || split.error().code != mysql_errno::kNotSupportedYet)
+    return split;
+  auto bound = BindTables(*original, vschema_, default_keyspace, KeyspaceSpan::kAllow);
+  if (!bound.ok()) return split;
+  auto copied = PlanMaterializedQuery(
+      *original, *bound, bind_count, max_memory_rows_, [&](ast::Statement& rows) {
+        return BuildSplit(rows, sql::Format(rows), default_keyspace, bind_count, last_insert_id);
+      });
+  if (!copied.ok() || *copied == nullptr) return split;
+  return copied;
+}
+
+Result<std::unique_ptr<Primitive>> Planner::BuildSplit(ast::Statement& stmt, std::string_view sql,
+                                                       const std::string& default_keyspace,
+                                                       size_t bind_count,
+                                                       uint64_t last_insert_id) const {
   if (Status s = CheckBindVars(stmt, bind_count); !s.ok()) return s.error();
   if ((stmt.kind() == ast::StatementKind::kInsert || stmt.kind() == ast::StatementKind::kReplace) &&
       stmt.As<ast::InsertStatement>().select) {

@@ -5,6 +5,9 @@
 //
 // Contract: a statement the planner cannot run correctly on the shards is
 // refused (1235 naming the construct), never planned into a wrong answer.
+// A SELECT or UNION it cannot split across shards runs whole on one shard
+// over copies of the rows it reads, when that means the same
+// (materialized_query.h); it is refused when it does not.
 // The planner is stateless apart from the VSchema it reads and the
 // session's connection id; it may rewrite
 // the statement it is given (it owns it for the duration of Build).
@@ -47,6 +50,11 @@ class Planner {
                                            uint64_t last_insert_id = 0) const;
 
  private:
+  // Build without the last resort of running the statement over copied rows.
+  Result<std::unique_ptr<Primitive>> BuildSplit(sql::ast::Statement& stmt, std::string_view sql,
+                                                const std::string& default_keyspace,
+                                                size_t bind_count, uint64_t last_insert_id) const;
+
   const VSchema& vschema_;
   uint32_t connection_id_;
   size_t max_memory_rows_;

@@ -23,9 +23,18 @@ namespace ast = sql::ast;
 
 namespace {
 
-std::unique_ptr<Primitive> SingleShardOnly(std::unique_ptr<Route> route, std::string reason) {
+// A route for a shape vtgate cannot merge: it runs when it reaches one shard.
+// A scatter over several shards never does, so it is refused now, and the
+// planner may still run the statement over copied rows.
+Result<std::unique_ptr<Primitive>> SingleShardOnly(std::unique_ptr<Route> route, std::string reason,
+                                                   const KeyspaceInfo& keyspace,
+                                                   RouteOpcode opcode) {
+  if (opcode == RouteOpcode::kScatter && keyspace.shards.size() > 1) {
+    return Error::Make(mysql_errno::kNotSupportedYet,
+                       "unsupported: " + reason + " across shards of keyspace " + keyspace.name);
+  }
   route->SetSingleShardOnly(std::move(reason));
-  return route;
+  return std::unique_ptr<Primitive>(std::move(route));
 }
 
 }  // namespace
@@ -138,7 +147,7 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
   if (!unsupported.empty()) {
     auto route = make_route();
     if (!route.ok()) return route.error();
-    return SingleShardOnly(std::move(route).value(), unsupported);
+    return SingleShardOnly(std::move(route).value(), unsupported, keyspace, choice.opcode);
   }
 
   HiddenColumns hidden(select, star);
@@ -185,8 +194,8 @@ Result<std::unique_ptr<Primitive>> PlanMergedSelect(ast::SelectStatement& select
       if (select.distinct) {
         auto route = make_route();
         if (!route.ok()) return route.error();
-        return SingleShardOnly(std::move(route).value(),
-                               "ORDER BY a column not in SELECT DISTINCT");
+        return SingleShardOnly(std::move(route).value(), "ORDER BY a column not in SELECT DISTINCT",
+                               keyspace, choice.opcode);
       }
       key.value = hidden.Append(e.Clone());
       key.weight = hidden.Append(WeightStringOf(e));

@@ -26,7 +26,8 @@ namespace {
 
 // Sharded tables are sharded by different columns: corder is co-located with
 // customer (both by customer_id), product and payment are not; region is a
-// reference table; refund stays empty.
+// reference table; refund stays empty; measure has a column of most other
+// types, and label an ENUM.
 const char* const kSchema[] = {
     "CREATE TABLE region (region_id INT PRIMARY KEY, name VARCHAR(32), country CHAR(2))",
     "CREATE TABLE customer (customer_id BIGINT PRIMARY KEY, name VARCHAR(32), region_id INT, "
@@ -38,13 +39,15 @@ const char* const kSchema[] = {
     "CREATE TABLE payment (payment_id BIGINT PRIMARY KEY, order_id BIGINT NOT NULL, "
     "amount DECIMAL(10,2), method VARCHAR(16), paid_on DATE)",
     "CREATE TABLE refund (refund_id BIGINT PRIMARY KEY, order_id BIGINT, amount DECIMAL(10,2))",
+    "CREATE TABLE measure (measure_id BIGINT PRIMARY KEY, f FLOAT, d DOUBLE, t TIME(2), "
+    "ts DATETIME(3), y YEAR, b VARBINARY(8), s VARCHAR(16) COLLATE utf8mb4_bin, "
+    "u BIGINT UNSIGNED, j JSON)",
+    "CREATE TABLE label (label_id BIGINT PRIMARY KEY, kind ENUM('zeta', 'alpha'))",
 };
 const std::vector<std::pair<std::string, std::string>> kShardedTables = {
-    {"customer", "customer_id"},
-    {"corder", "customer_id"},
-    {"product", "product_id"},
-    {"payment", "order_id"},
-    {"refund", "refund_id"}};
+    {"customer", "customer_id"}, {"corder", "customer_id"}, {"product", "product_id"},
+    {"payment", "order_id"},     {"refund", "refund_id"},   {"measure", "measure_id"},
+    {"label", "label_id"}};
 const char* const kReferenceTables[] = {"region"};
 const char* const kShardedKeyspaces[] = {"two", "four"};
 

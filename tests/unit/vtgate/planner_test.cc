@@ -178,22 +178,36 @@ TEST_F(PlannerTest, ExpressionsOverAggregatesAfterGrouping) {
             "WEIGHT_STRING(email) FROM customer GROUP BY email\"\n");
 }
 
+// Shapes vtgate cannot merge run as they are when they reach one shard (an
+// IN list may), and over copied rows when they scatter.
 TEST_F(PlannerTest, ShapesNotMergedYetAreSingleShardOnly) {
-  EXPECT_NE(Plan("select email, json_arrayagg(customer_id) from customer group by email")
+  const std::string copied =
+      Plan("select email, json_arrayagg(customer_id) from customer group by email");
+  EXPECT_EQ(copied.rfind("Materialize keyspace=customer query=\"SELECT email, "
+                         "json_arrayagg(customer_id) FROM (SELECT <rows of customer>) AS customer "
+                         "GROUP BY email\"\n",
+                         0),
+            0u)
+      << copied;
+  EXPECT_NE(Plan("select email, json_arrayagg(customer_id) from customer where customer_id in (1, "
+                 "2) group by email")
                 .find("single_shard_only=\"aggregate function json_arrayagg\""),
             std::string::npos);
-  EXPECT_NE(Plan("select group_concat(email order by 2) from customer")
+  EXPECT_NE(Plan("select group_concat(email order by 2) from customer where customer_id in (1, 2)")
                 .find("single_shard_only=\"GROUP_CONCAT ORDER BY position 2\""),
             std::string::npos);
   // Positions and limits too large for 64 bits are refused, not a crash.
   EXPECT_NE(
-      Plan("select group_concat(email order by 99999999999999999999999) from customer")
+      Plan("select group_concat(email order by 99999999999999999999999) from customer where "
+           "customer_id in (1, 2)")
           .find("single_shard_only=\"GROUP_CONCAT ORDER BY position 99999999999999999999999\""),
       std::string::npos);
-  EXPECT_NE(Plan("select count(*) from customer group by email order by 99999999999999999999999")
+  EXPECT_NE(Plan("select count(*) from customer where customer_id in (1, 2) group by email order "
+                 "by 99999999999999999999999")
                 .find("single_shard_only"),
             std::string::npos);
-  EXPECT_NE(Plan("select email from customer order by email limit 99999999999999999999999")
+  EXPECT_NE(Plan("select email from customer where customer_id in (1, 2) order by email limit "
+                 "99999999999999999999999")
                 .find("single_shard_only=\"LIMIT values beyond 64 bits\""),
             std::string::npos);
   // An expression over aggregates is computed by MariaDB over the merged values.
@@ -206,17 +220,21 @@ TEST_F(PlannerTest, ShapesNotMergedYetAreSingleShardOnly) {
             "    MemorySort 0(weight 2) ASC\n"
             "      Route Scatter keyspace=customer query=\"SELECT email, count(*), "
             "WEIGHT_STRING(email) FROM customer GROUP BY email\"\n");
-  EXPECT_NE(Plan("select email, customer_id + 1, count(*) from customer group by email with rollup")
+  EXPECT_NE(Plan("select email, customer_id + 1, count(*) from customer where customer_id in (1, "
+                 "2) group by email with rollup")
                 .find("single_shard_only=\"WITH ROLLUP with an item that is neither a group key "
                       "nor an aggregate\""),
             std::string::npos);
-  EXPECT_NE(Plan("select email, count(*) from customer group by email with rollup order by 2")
+  EXPECT_NE(Plan("select email, count(*) from customer where customer_id in (1, 2) group by email "
+                 "with rollup order by 2")
                 .find("single_shard_only=\"WITH ROLLUP and ORDER BY\""),
             std::string::npos);
-  EXPECT_NE(Plan("select customer_id from customer having customer_id > 3")
-                .find("single_shard_only=\"HAVING without GROUP BY or aggregates\""),
-            std::string::npos);
-  EXPECT_NE(Plan("select count(*) from customer group by email order by customer_id")
+  EXPECT_NE(
+      Plan("select customer_id from customer where customer_id in (1, 2) having customer_id > 3")
+          .find("single_shard_only=\"HAVING without GROUP BY or aggregates\""),
+      std::string::npos);
+  EXPECT_NE(Plan("select count(*) from customer where customer_id in (1, 2) group by email order "
+                 "by customer_id")
                 .find("single_shard_only=\"expression 'customer_id' after grouping\""),
             std::string::npos);
   // An aggregate only in ORDER BY still makes one group of all rows.
@@ -224,11 +242,14 @@ TEST_F(PlannerTest, ShapesNotMergedYetAreSingleShardOnly) {
                 .find("OrderedAggregate keys=[] aggregates=[count(0), max(1)]"),
             std::string::npos);
   // A refused shape keeps the statement as written.
-  std::string refused =
-      Plan("select email, json_arrayagg(customer_id) from customer group by email");
-  EXPECT_NE(refused.find("query=\"SELECT email, json_arrayagg(customer_id) FROM customer GROUP BY "
-                         "email\""),
-            std::string::npos)
+  std::string refused = Plan(
+      "select email, json_arrayagg(customer_id) from customer where customer_id in (1, 2) group by "
+      "email");
+  EXPECT_NE(
+      refused.find(
+          "query=\"SELECT email, json_arrayagg(customer_id) FROM customer WHERE customer_id IN "
+          "(1, 2) GROUP BY email\""),
+      std::string::npos)
       << refused;
   // A point query needs no merging at all.
   EXPECT_EQ(

@@ -1,0 +1,122 @@
+#include "vtgate/engine/materialize.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "sqlparser/format.h"
+#include "vtgate/engine/cell_bind_value.h"
+#include "vtgate/engine/value_compare.h"
+
+namespace tessera::vtgate {
+
+namespace {
+
+std::string Cast(const std::string& text, const std::string& type) {
+  return "CAST(" + sql::QuoteString(text) + " AS " + type + ")";
+}
+
+std::string FractionalType(const char* name, uint8_t decimals) {
+  return fmt::format("{}({})", name, std::min<int>(decimals, 6));
+}
+
+// Why a column's values cannot be copied as literals; empty when they can.
+std::string Uncopyable(const Field& field) {
+  if (field.type == FieldType::kEnum || (field.flags & field_flag::kEnum) != 0) return "ENUM";
+  if (field.type == FieldType::kSet || (field.flags & field_flag::kSet) != 0) return "SET";
+  if (field.type == FieldType::kGeometry) return "spatial";
+  if (field.type == FieldType::kBit) return "BIT";
+  return "";
+}
+
+// A cell as a literal of its column's type.
+std::string Literal(const Field& field, const Value& value) {
+  if (!value) return "NULL";
+  switch (field.type) {
+    case FieldType::kDate:
+    case FieldType::kNewDate:
+      return Cast(*value, "DATE");
+    case FieldType::kDateTime:
+    case FieldType::kTimestamp:
+      return Cast(*value, FractionalType("DATETIME", field.decimals));
+    case FieldType::kTime:
+      return Cast(*value, FractionalType("TIME", field.decimals));
+    case FieldType::kYear:
+      return *value;
+    case FieldType::kFloat:
+      // The shortest text of a FLOAT read back as a DOUBLE is another number.
+      return "CAST(" + *value + " AS FLOAT)";
+    default:
+      return BindValueOfCell(field, value).sql;
+  }
+}
+
+}  // namespace
+
+Result<std::string> Materialize::RowsText(const std::string& table, const ResultSet& rows) {
+  for (const auto& field : rows.fields) {
+    std::string why = Uncopyable(field);
+    if (!why.empty()) {
+      return Error::Make(mysql_errno::kNotSupportedYet,
+                         fmt::format("unsupported: {} column {}.{} in a query vtgate runs over "
+                                     "copied rows",
+                                     why, table, field.name));
+    }
+  }
+  std::string out = "* FROM " + sql::QuoteIdentifier(table) + " WHERE 0";
+  for (size_t r = 0; r < rows.rows.size(); ++r) {
+    const Row& row = rows.rows[r];
+    if (row.size() != rows.fields.size())
+      return Error::Internal("materializing " + table + ": a row has the wrong number of cells");
+    out += r == 0 ? " UNION ALL VALUES (" : ", (";
+    for (size_t c = 0; c < row.size(); ++c) {
+      if (c > 0) out += ", ";
+      out += Literal(rows.fields[c], row[c]);
+    }
+    out += ')';
+  }
+  return out;
+}
+
+boost::asio::awaitable<Result<ResultSet>> Materialize::Execute(VCursor& cursor,
+                                                               const BindValues& binds) const {
+  BindValues all(binds.begin(),
+                 binds.begin() + static_cast<std::ptrdiff_t>(std::min(binds.size(), bind_count_)));
+  all.resize(bind_count_);
+  size_t held = 0;
+  for (const auto& source : sources_) {
+    auto rows = co_await source.rows->Execute(cursor, binds);
+    if (!rows.ok()) co_return rows.error();
+    held += rows->rows.size();
+    if (held > max_rows_) {
+      co_return Error::Make(
+          mysql_errno::kUnknown,
+          fmt::format("a query vtgate runs over copied rows needs more than {} rows in memory "
+                      "(the limit); table {} alone has {}",
+                      max_rows_, source.table, rows->rows.size()));
+    }
+    auto text = RowsText(source.table, *rows);
+    if (!text.ok()) co_return text.error();
+    all.push_back(MakeBindValue(VindexValue::Kind::kOther, "", std::move(text).value()));
+  }
+  ShardQuery query{&keyspace_->shards.front(), query_.Render(all)};
+  co_return co_await cursor.ExecuteOne(std::move(query));
+}
+
+std::string Materialize::Describe(int indent) const {
+  std::string query;
+  for (size_t i = 0; i < query_.segments.size(); ++i) {
+    query += query_.segments[i];
+    if (i >= query_.params.size()) continue;
+    const auto param = static_cast<size_t>(query_.params[i]);
+    query += param < bind_count_ ? fmt::format(":v{}", param + 1)
+                                 : fmt::format("<rows of {}>", sources_[param - bind_count_].table);
+  }
+  std::string out =
+      fmt::format("{}Materialize keyspace={} query=\"{}\"\n",
+                  std::string(static_cast<size_t>(indent), ' '), keyspace_->name, query);
+  for (const auto& source : sources_) out += source.rows->Describe(indent + 2);
+  return out;
+}
+
+}  // namespace tessera::vtgate

@@ -1,0 +1,240 @@
+#include "vtgate/planner/materialized_query.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/ascii.h"
+#include "sqlparser/ast/walk.h"
+#include "sqlparser/format.h"
+#include "vtgate/engine/materialize.h"
+#include "vtgate/planner/query_template_builder.h"
+
+namespace tessera::vtgate {
+namespace ast = sql::ast;
+
+namespace {
+
+// Functions whose value depends on the connection or the server they run
+// on, or that change something there.
+constexpr std::array<std::string_view, 23> kPlaceBoundFunctions = {"database",
+                                                                   "schema",
+                                                                   "last_insert_id",
+                                                                   "connection_id",
+                                                                   "found_rows",
+                                                                   "row_count",
+                                                                   "user",
+                                                                   "current_user",
+                                                                   "session_user",
+                                                                   "system_user",
+                                                                   "current_role",
+                                                                   "get_lock",
+                                                                   "release_lock",
+                                                                   "release_all_locks",
+                                                                   "is_free_lock",
+                                                                   "is_used_lock",
+                                                                   "nextval",
+                                                                   "lastval",
+                                                                   "setval",
+                                                                   "master_pos_wait",
+                                                                   "master_gtid_wait",
+                                                                   "load_file",
+                                                                   "benchmark"};
+
+// Functions whose value may differ each time they are evaluated.
+constexpr std::array<std::string_view, 4> kVolatileFunctions = {"rand", "uuid", "uuid_short",
+                                                                "sysdate"};
+
+template <size_t N>
+bool Contains(const std::array<std::string_view, N>& names, const std::string& name) {
+  const std::string lower = AsciiLower(name);
+  return std::find(names.begin(), names.end(), lower) != names.end();
+}
+
+// Whether the statement means the same wherever it runs.
+bool Movable(ast::Statement& stmt) {
+  bool movable = true;
+  ast::ForEachQuery(stmt, [&movable](ast::Statement& query) {
+    if (query.kind() == ast::StatementKind::kUnion) {
+      if (query.As<ast::UnionStatement>().lock != ast::LockMode::kNone) movable = false;
+      return;
+    }
+    const auto& select = query.As<ast::SelectStatement>();
+    if (!select.with.empty() || select.lock != ast::LockMode::kNone) movable = false;
+    for (const auto& option : select.options)
+      if (option == "SQL_CALC_FOUND_ROWS") movable = false;
+  });
+  ast::ForEachExpr(stmt, [&movable](ast::Expr& e) {
+    switch (e.kind()) {
+      case ast::ExprKind::kVariable:
+      case ast::ExprKind::kAssign:
+      case ast::ExprKind::kPlaceholder:
+        movable = false;
+        break;
+      case ast::ExprKind::kFuncCall: {
+        const auto& call = e.As<ast::FuncCall>();
+        if (!call.qualifier.empty() || Contains(kPlaceBoundFunctions, call.name)) movable = false;
+        break;
+      }
+      default:
+        break;
+    }
+  });
+  return movable;
+}
+
+// The plain tables of a query's own FROM clause, and whether each is on the
+// NULL-extended side of an outer join.
+struct TopLevel {
+  std::map<const ast::AliasedTable*, bool> nullable;
+  std::map<std::string, size_t> by_alias;  // how many top-level tables use the alias
+  bool has_derived = false;
+};
+
+void CollectTopLevel(ast::TableRef& ref, bool nullable, TopLevel& out) {
+  switch (ref.kind()) {
+    case ast::TableRefKind::kTable: {
+      const auto& table = ref.As<ast::AliasedTable>();
+      out.nullable[&table] = nullable;
+      ++out.by_alias[table.alias.empty() ? table.name.name : table.alias];
+      break;
+    }
+    case ast::TableRefKind::kDerived:
+      out.has_derived = true;
+      break;
+    case ast::TableRefKind::kJoin: {
+      auto& join = ref.As<ast::JoinTableRef>();
+      const bool left_outer =
+          join.join == ast::JoinKind::kLeft || join.join == ast::JoinKind::kNaturalLeft;
+      const bool right_outer =
+          join.join == ast::JoinKind::kRight || join.join == ast::JoinKind::kNaturalRight;
+      CollectTopLevel(*join.left, nullable || right_outer, out);
+      CollectTopLevel(*join.right, nullable || left_outer, out);
+      break;
+    }
+  }
+}
+
+// The alias of the one table a WHERE term names, "" when the term cannot
+// be copied into that table's plan. An unqualified column names the one
+// table of the FROM clause only where no outer query could own it.
+std::string TermTable(ast::Expr& term, const TopLevel& top, bool outermost) {
+  std::string single;
+  if (outermost && top.by_alias.size() == 1 && !top.has_derived)
+    single = top.by_alias.begin()->first;
+  bool copyable = true;
+  std::string table;
+  ast::ForEachExpr(term, [&](ast::Expr& e) {
+    if (ast::NestedQuery(e) != nullptr) copyable = false;
+    if (e.kind() == ast::ExprKind::kFuncCall &&
+        Contains(kVolatileFunctions, e.As<ast::FuncCall>().name))
+      copyable = false;
+    if (e.kind() != ast::ExprKind::kColumn) return;
+    const auto& column = e.As<ast::ColumnRef>();
+    const std::string& named = column.table.name.empty() ? single : column.table.name;
+    if (named.empty() || (!table.empty() && named != table)) copyable = false;
+    table = named;
+  });
+  if (!copyable || !top.by_alias.count(table) || top.by_alias.at(table) != 1) return "";
+  return table;
+}
+
+// The WHERE terms of `select` each of its own tables' copies may apply.
+void CollectTerms(ast::SelectStatement& select, bool outermost,
+                  std::map<const ast::AliasedTable*, std::vector<ast::ExprPtr>>& out) {
+  TopLevel top;
+  for (auto& ref : select.from) CollectTopLevel(*ref, false, top);
+  for (ast::Expr* term : ast::SplitConjuncts(select.where.get())) {
+    const std::string alias = TermTable(*term, top, outermost);
+    if (alias.empty()) continue;
+    for (const auto& [table, nullable] : top.nullable) {
+      const std::string& name = table->alias.empty() ? table->name.name : table->alias;
+      if (name == alias && !nullable) out[table].push_back(term->Clone());
+    }
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Primitive>> PlanMaterializedQuery(ast::Statement& stmt,
+                                                         const StatementBinding& binding,
+                                                         size_t bind_count, size_t max_rows,
+                                                         const PlanRowsFn& plan_rows) {
+  if (stmt.kind() != ast::StatementKind::kSelect && stmt.kind() != ast::StatementKind::kUnion)
+    return std::unique_ptr<Primitive>();
+  if (binding.system_schema || binding.spans_keyspaces || binding.keyspace == nullptr ||
+      binding.tables.empty() || binding.keyspace->shards.empty() || !Movable(stmt))
+    return std::unique_ptr<Primitive>();
+
+  // The WHERE terms each table's copy may apply.
+  std::set<const ast::Statement*> outermost = {&stmt};
+  if (stmt.kind() == ast::StatementKind::kUnion)
+    for (const auto& part : stmt.As<ast::UnionStatement>().parts)
+      outermost.insert(part.query.get());
+  std::map<const ast::AliasedTable*, std::vector<ast::ExprPtr>> terms;
+  ast::ForEachQuery(stmt, [&](ast::Statement& query) {
+    if (query.kind() == ast::StatementKind::kSelect)
+      CollectTerms(query.As<ast::SelectStatement>(), outermost.count(&query) > 0, terms);
+  });
+
+  std::vector<Materialize::Source> sources;
+  std::map<std::string, size_t> source_by_text;
+  std::optional<Error> refused;
+  ast::RewriteTableRefs(stmt, [&](ast::TableRefPtr& slot) {
+    if (refused) return;
+    const auto& table = slot->As<ast::AliasedTable>();
+    if (table.name.qualifier.empty() && AsciiLower(table.name.name) == "dual") return;
+    const std::string alias = table.alias.empty() ? table.name.name : table.alias;
+    auto rows = std::make_unique<ast::SelectStatement>();
+    rows->items.push_back(ast::SelectItem{nullptr, "", {}});
+    ast::TableRefPtr read = table.Clone();
+    // Without terms of its own, every reference to the table shares one copy.
+    if (!terms.count(&table)) read->As<ast::AliasedTable>().alias.clear();
+    rows->from.push_back(std::move(read));
+    if (auto own = terms.find(&table); own != terms.end()) {
+      for (const auto& term : own->second) {
+        ast::ExprPtr copy = term->Clone();
+        rows->where = rows->where
+                          ? std::make_unique<ast::BinaryExpr>(
+                                ast::BinaryOp::kAnd, std::move(rows->where), std::move(copy))
+                          : std::move(copy);
+      }
+    }
+    const std::string text = sql::Format(*rows);
+    auto found = source_by_text.find(text);
+    size_t index = 0;
+    if (found != source_by_text.end()) {
+      index = found->second;
+    } else {
+      auto plan = plan_rows(*rows);
+      if (!plan.ok()) {
+        refused = plan.error();
+        return;
+      }
+      index = sources.size();
+      source_by_text[text] = index;
+      sources.push_back(Materialize::Source{std::move(plan).value(), table.name.name});
+    }
+    auto place = std::make_unique<ast::SelectStatement>();
+    place->items.push_back(ast::SelectItem{
+        std::make_unique<ast::BindVar>("v" + std::to_string(bind_count + index + 1)), "", {}});
+    auto derived = std::make_unique<ast::DerivedTable>();
+    derived->query = std::move(place);
+    derived->alias = alias;
+    slot = std::move(derived);
+  });
+  if (refused || sources.empty()) return std::unique_ptr<Primitive>();
+  sql::FormatOptions options;
+  options.strip_qualifiers = true;
+  auto query = TemplateOfStatement(stmt, options, bind_count + sources.size());
+  if (!query) return std::unique_ptr<Primitive>();
+  return std::unique_ptr<Primitive>(std::make_unique<Materialize>(
+      std::move(sources), binding.keyspace, std::move(*query), bind_count, max_rows));
+}
+
+}  // namespace tessera::vtgate

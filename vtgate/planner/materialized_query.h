@@ -1,0 +1,41 @@
+// MaterializedQuery: the planner's last resort for a SELECT or UNION that it
+// cannot split across shards (the merge, join, union and subquery planners
+// refused it with 1235). Every table the statement reads is copied into
+// vtgate by a plan of its own: `SELECT * FROM t`, with the terms of the
+// top-level WHERE that concern that table alone. One shard of the keyspace
+// then runs the whole statement over the copies (engine/materialize.h).
+// This is right for anything MariaDB can run; the cost is reading whole
+// tables, so the copies are bounded by the max_memory_rows limit.
+//
+// Contract: returns null (keep the first refusal) for statements whose
+// meaning depends on where they run or that change something: locking
+// reads, SQL_CALC_FOUND_ROWS, user and system variables, session functions
+// (DATABASE(), LAST_INSERT_ID(), CONNECTION_ID(), FOUND_ROWS(), ROW_COUNT(),
+// USER(), ...), lock and sequence functions, stored functions named with a
+// database, WITH, system schemas, and statements spanning keyspaces. A WHERE
+// term is copied into a table's plan only when it names no other table, no
+// subquery and nothing non-deterministic, and the table is not on the
+// NULL-extended side of an outer join; the statement itself keeps every
+// term. `plan_rows` plans one copy's statement (with `bind_count` bind
+// variables); its refusal makes this return null as well.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+
+#include "common/error.h"
+#include "sqlparser/ast/ast.h"
+#include "vtgate/engine/primitive.h"
+#include "vtgate/planner/table_binding.h"
+
+namespace tessera::vtgate {
+
+using PlanRowsFn = std::function<Result<std::unique_ptr<Primitive>>(sql::ast::Statement&)>;
+
+Result<std::unique_ptr<Primitive>> PlanMaterializedQuery(sql::ast::Statement& stmt,
+                                                         const StatementBinding& binding,
+                                                         size_t bind_count, size_t max_rows,
+                                                         const PlanRowsFn& plan_rows);
+
+}  // namespace tessera::vtgate
