@@ -21,6 +21,8 @@ bool IsTemporalType(FieldType type) {
   }
 }
 
+}  // namespace
+
 std::string HexLiteral(std::string_view bytes) {
   static constexpr char kDigits[] = "0123456789ABCDEF";
   std::string out = "X'";
@@ -32,8 +34,6 @@ std::string HexLiteral(std::string_view bytes) {
   out += '\'';
   return out;
 }
-
-}  // namespace
 
 BindValue BindValueOfCell(const Field& field, const Value& value) {
   if (!value) return MakeBindValue(VindexValue::Kind::kNull, "", "NULL");

@@ -5,11 +5,17 @@
 // string. Its VindexValue is an integer for integer columns, so it routes.
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include "common/result_set.h"
 #include "vtgate/engine/bind_values.h"
 
 namespace tessera::vtgate {
 
 BindValue BindValueOfCell(const Field& field, const Value& value);
+
+// `bytes` as a hex string literal: X'..'.
+std::string HexLiteral(std::string_view bytes);
 
 }  // namespace tessera::vtgate

@@ -29,7 +29,20 @@ std::string Uncopyable(const Field& field) {
   return "";
 }
 
-// A cell as a literal of its column's type.
+// Whether a DATE or DATETIME value has a zero year, month or day, which
+// CAST turns into NULL under sql_mode NO_ZERO_DATE / NO_ZERO_IN_DATE.
+bool HasZeroDatePart(const std::string& value) {
+  return value.size() >= 10 && (value.compare(0, 4, "0000") == 0 ||
+                                value.compare(4, 3, "-00") == 0 || value.compare(7, 3, "-00") == 0);
+}
+
+bool IsDateType(FieldType type) {
+  return type == FieldType::kDate || type == FieldType::kNewDate || type == FieldType::kDateTime ||
+         type == FieldType::kTimestamp;
+}
+
+// A cell as a literal of its column's type. Text is written as utf8mb4 (what
+// tablet connections speak) in hex, which reads the same under any sql_mode.
 std::string Literal(const Field& field, const Value& value) {
   if (!value) return "NULL";
   switch (field.type) {
@@ -47,8 +60,12 @@ std::string Literal(const Field& field, const Value& value) {
       // The shortest text of a FLOAT read back as a DOUBLE is another number.
       return "CAST(" + *value + " AS FLOAT)";
     default:
-      return BindValueOfCell(field, value).sql;
+      break;
   }
+  BindValue literal = BindValueOfCell(field, value);
+  if (literal.value.kind == VindexValue::Kind::kString && field.charset != kCharsetBinary)
+    return "_utf8mb4 " + HexLiteral(*value);
+  return literal.sql;
 }
 
 }  // namespace
@@ -61,6 +78,17 @@ Result<std::string> Materialize::RowsText(const std::string& table, const Result
                          fmt::format("unsupported: {} column {}.{} in a query vtgate runs over "
                                      "copied rows",
                                      why, table, field.name));
+    }
+  }
+  for (size_t c = 0; c < rows.fields.size(); ++c) {
+    if (!IsDateType(rows.fields[c].type)) continue;
+    for (const Row& row : rows.rows) {
+      if (c < row.size() && row[c] && HasZeroDatePart(*row[c])) {
+        return Error::Make(mysql_errno::kNotSupportedYet,
+                           fmt::format("unsupported: zero date '{}' in column {}.{} in a query "
+                                       "vtgate runs over copied rows",
+                                       *row[c], table, rows.fields[c].name));
+      }
     }
   }
   std::string out = "* FROM " + sql::QuoteIdentifier(table) + " WHERE 0";
@@ -100,6 +128,13 @@ boost::asio::awaitable<Result<ResultSet>> Materialize::Execute(VCursor& cursor,
     all.push_back(MakeBindValue(VindexValue::Kind::kOther, "", std::move(text).value()));
   }
   ShardQuery query{&keyspace_->shards.front(), query_.Render(all)};
+  if (query.sql.size() > kMaxQueryBytes) {
+    co_return Error::Make(
+        mysql_errno::kUnknown,
+        fmt::format("a query vtgate runs over copied rows would be {} bytes long, more than the "
+                    "limit of {}: narrow it with WHERE terms on single tables",
+                    query.sql.size(), kMaxQueryBytes));
+  }
   co_return co_await cursor.ExecuteOne(std::move(query));
 }
 

@@ -15,8 +15,11 @@
 //   leading "SELECT " (the query holds `(SELECT <hole>) AS alias`).
 // - The rows of all sources together are limited to `max_rows`; beyond it
 //   the query fails with 1105, before anything is sent to the shard.
-// - ENUM, SET and spatial columns are refused (1235): written as text they
-//   would sort and compare differently.
+// - The query sent is at most kMaxQueryBytes (MariaDB's default
+//   max_allowed_packet); a longer one fails with 1105 and is not sent.
+// - ENUM, SET, BIT and spatial columns are refused (1235): written as text
+//   they would sort and compare differently; so are zero dates, which CAST
+//   turns into NULL under some sql_modes.
 // - The answer is the shard's answer to the whole query.
 #pragma once
 
@@ -32,6 +35,8 @@ namespace tessera::vtgate {
 
 class Materialize final : public Primitive {
  public:
+  static constexpr size_t kMaxQueryBytes = 16u << 20;
+
   struct Source {
     std::unique_ptr<Primitive> rows;  // answers `SELECT * FROM table ...`
     std::string table;                // the table's name on the shards

@@ -87,8 +87,8 @@ TEST(MaterializeTest, RowsAreLiteralsOfTheirColumnsTypes) {
   EXPECT_EQ(*text,
             "* FROM `order` WHERE 0 UNION ALL VALUES (1, -6.50, 0.25e0, CAST(1.1 AS FLOAT), "
             "CAST('2023-02-11' AS DATE), CAST('2023-02-11 10:00:00.125' AS DATETIME(3)), "
-            "CAST('-838:59:59' AS TIME(0)), 2024, 'O\\'Hara\\\\', X'01FF'), (NULL, NULL, NULL, "
-            "NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
+            "CAST('-838:59:59' AS TIME(0)), 2024, _utf8mb4 X'4F27486172615C', X'01FF'), (NULL, "
+            "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
 
   // No rows: the empty first part alone, which still gives the columns their types.
   rows.rows.clear();
@@ -109,6 +109,17 @@ TEST(MaterializeTest, ColumnsThatTextWouldChangeAreRefused) {
       << text.error().message;
   rows.fields = {Column("shape", FieldType::kGeometry)};
   EXPECT_FALSE(Materialize::RowsText("t", rows).ok());
+  // A zero date would come back NULL under sql_mode NO_ZERO_DATE.
+  rows.fields = {Column("born", FieldType::kDate)};
+  rows.rows = {Row{Value("2023-01-01")}, Row{Value("2023-00-10")}};
+  text = Materialize::RowsText("t", rows);
+  ASSERT_FALSE(text.ok());
+  EXPECT_NE(text.error().message.find("zero date '2023-00-10' in column t.born"), std::string::npos)
+      << text.error().message;
+  rows.rows = {Row{Value("0000-00-00")}};
+  EXPECT_FALSE(Materialize::RowsText("t", rows).ok());
+  rows.rows = {Row{Value("2023-01-01")}, Row{std::nullopt}};
+  EXPECT_TRUE(Materialize::RowsText("t", rows).ok());
 }
 
 class MaterializeRunTest : public ::testing::Test {
@@ -177,6 +188,24 @@ TEST_F(MaterializeRunTest, MoreRowsThanTheLimitFailBeforeAnythingRuns) {
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().code, mysql_errno::kUnknown);
   EXPECT_NE(result.error().message.find("more than 10 rows"), std::string::npos)
+      << result.error().message;
+  EXPECT_TRUE(cursor_.seen.empty());
+}
+
+TEST_F(MaterializeRunTest, AQueryLongerThanMariaDbTakesIsNotSent) {
+  ResultSet rows;
+  rows.fields = {Column("body", FieldType::kBlob)};
+  const std::string body(1u << 20, 'x');  // X'..' doubles it
+  for (int i = 0; i < 9; ++i) rows.rows.push_back(Row{Value(body)});
+  std::vector<Materialize::Source> sources;
+  sources.push_back({std::make_unique<FixedRows>(std::move(rows)), "blob"});
+  Materialize plan(std::move(sources), customer_,
+                   QueryTemplate{{"SELECT COUNT(*) FROM (SELECT ", ") AS b"}, {0}}, 0, 100);
+  auto result = Run(plan, {});
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, mysql_errno::kUnknown);
+  EXPECT_NE(result.error().message.find("bytes long, more than the limit of 16777216"),
+            std::string::npos)
       << result.error().message;
   EXPECT_TRUE(cursor_.seen.empty());
 }
