@@ -159,6 +159,28 @@ void CollectTerms(ast::SelectStatement& select, bool outermost,
   }
 }
 
+// Adds `query`, or each part of it when it is a UNION.
+void AddOutermost(ast::Statement& query, std::set<const ast::Statement*>& out) {
+  out.insert(&query);
+  if (query.kind() != ast::StatementKind::kUnion) return;
+  for (auto& part : query.As<ast::UnionStatement>().parts) AddOutermost(*part.query, out);
+}
+
+// Adds the queries of the derived tables in `ref`.
+void AddDerived(ast::TableRef& ref, std::set<const ast::Statement*>& out) {
+  switch (ref.kind()) {
+    case ast::TableRefKind::kTable:
+      break;
+    case ast::TableRefKind::kDerived:
+      AddOutermost(*ref.As<ast::DerivedTable>().query, out);
+      break;
+    case ast::TableRefKind::kJoin:
+      AddDerived(*ref.As<ast::JoinTableRef>().left, out);
+      AddDerived(*ref.As<ast::JoinTableRef>().right, out);
+      break;
+  }
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Primitive>> PlanMaterializedQuery(ast::Statement& stmt,
@@ -171,11 +193,15 @@ Result<std::unique_ptr<Primitive>> PlanMaterializedQuery(ast::Statement& stmt,
       binding.tables.empty() || binding.keyspace->shards.empty() || !Movable(stmt))
     return std::unique_ptr<Primitive>();
 
-  // The WHERE terms each table's copy may apply.
-  std::set<const ast::Statement*> outermost = {&stmt};
-  if (stmt.kind() == ast::StatementKind::kUnion)
-    for (const auto& part : stmt.As<ast::UnionStatement>().parts)
-      outermost.insert(part.query.get());
+  // The WHERE terms each table's copy may apply. The statement and its
+  // derived tables cannot name columns of an outer query (MariaDB has no
+  // LATERAL), so there an unqualified column is one of their own tables'.
+  std::set<const ast::Statement*> outermost;
+  AddOutermost(stmt, outermost);
+  ast::ForEachQuery(stmt, [&](ast::Statement& query) {
+    if (query.kind() != ast::StatementKind::kSelect) return;
+    for (auto& ref : query.As<ast::SelectStatement>().from) AddDerived(*ref, outermost);
+  });
   std::map<const ast::AliasedTable*, std::vector<ast::ExprPtr>> terms;
   ast::ForEachQuery(stmt, [&](ast::Statement& query) {
     if (query.kind() == ast::StatementKind::kSelect)

@@ -13,10 +13,11 @@
 // (DATABASE(), LAST_INSERT_ID(), CONNECTION_ID(), FOUND_ROWS(), ROW_COUNT(),
 // USER(), ...), lock and sequence functions, stored functions named with a
 // database, WITH, system schemas, and statements spanning keyspaces. A WHERE
-// term is copied into a table's plan only when it names no other table, no
-// subquery and nothing non-deterministic, and the table is not on the
-// NULL-extended side of an outer join; the statement itself keeps every
-// term. `plan_rows` plans one copy's statement (with `bind_count` bind
+// term is copied into the plan of a table of its own query's FROM only when
+// it names no other table, no subquery and nothing non-deterministic, and
+// the table is not on the NULL-extended side of an outer join; unqualified
+// columns count only where no outer query could own them (the statement,
+// derived tables). The statement itself keeps every term. `plan_rows` plans one copy's statement (with `bind_count` bind
 // variables); its refusal makes this return null as well.
 #pragma once
 

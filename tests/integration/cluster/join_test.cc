@@ -449,25 +449,33 @@ TEST_F(JoinTest, ATableCreatedThroughVtgateIsResolvedAtOnce) {
   }
 }
 
-TEST_F(JoinTest, WhatCannotBeAnsweredExactlyIsRefused) {
-  ExpectRefused(
-      "SELECT GROUP_CONCAT(o.sku) FROM {k}.customer c JOIN {k}.corder o ON "
-      "o.customer_id = c.customer_id",
-      "group_concat");
-  ExpectRefused(
+// What the join planner cannot answer exactly runs whole on one shard over
+// copied rows, and answers as one database would.
+TEST_F(JoinTest, WhatCannotBeSplitRunsOverCopiedRows) {
+  const std::string concat =
+      "SELECT GROUP_CONCAT(o.sku ORDER BY o.sku, o.order_id) FROM {k}.customer c JOIN "
+      "{k}.corder o ON o.customer_id = c.customer_id";
+  GateClient c(cluster_->vtgate_port());
+  auto plan = c.Rows("VEXPLAIN PLAN " + With(concat, "sharded"));
+  ASSERT_FALSE(plan.empty()) << c.error();
+  EXPECT_EQ(plan[0][0].rfind("Materialize keyspace=sharded", 0), 0u) << plan[0][0];
+  ExpectSame(concat);
+  ExpectSame(
       "SELECT c.email FROM {k}.customer c LEFT JOIN {k}.corder o ON "
-      "o.customer_id = c.customer_id WHERE o.price > 10",
-      "LEFT JOIN");
-  ExpectRefused(
+      "o.customer_id = c.customer_id WHERE o.price > 10");
+  ExpectSame(
       "SELECT IFNULL(o.sku, 'none') FROM {k}.customer c LEFT JOIN {k}.corder o ON "
-      "o.customer_id = c.customer_id",
-      "LEFT JOINed");
+      "o.customer_id = c.customer_id");
   // RIGHT JOIN runs as the swapped LEFT JOIN, which would list the columns
-  // of * in the other order.
-  ExpectRefused(
+  // of * in the other order: this one runs over copies.
+  ExpectSame(
       "SELECT * FROM {k}.customer c RIGHT JOIN {k}.corder o ON "
-      "o.customer_id = c.customer_id",
-      "RIGHT JOIN");
+      "o.customer_id = c.customer_id");
+  // A locking read cannot run over copies.
+  ExpectRefused(
+      "SELECT c.email FROM {k}.customer c JOIN {k}.corder o ON o.customer_id = c.customer_id "
+      "FOR UPDATE",
+      "locking");
 }
 
 }  // namespace
