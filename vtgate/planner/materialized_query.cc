@@ -1,7 +1,7 @@
 #include "vtgate/planner/materialized_query.h"
 
 #include <algorithm>
-#include <array>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -22,38 +22,21 @@ namespace {
 
 // Functions whose value depends on the connection or the server they run
 // on, or that change something there.
-constexpr std::array<std::string_view, 23> kPlaceBoundFunctions = {"database",
-                                                                   "schema",
-                                                                   "last_insert_id",
-                                                                   "connection_id",
-                                                                   "found_rows",
-                                                                   "row_count",
-                                                                   "user",
-                                                                   "current_user",
-                                                                   "session_user",
-                                                                   "system_user",
-                                                                   "current_role",
-                                                                   "get_lock",
-                                                                   "release_lock",
-                                                                   "release_all_locks",
-                                                                   "is_free_lock",
-                                                                   "is_used_lock",
-                                                                   "nextval",
-                                                                   "lastval",
-                                                                   "setval",
-                                                                   "master_pos_wait",
-                                                                   "master_gtid_wait",
-                                                                   "load_file",
-                                                                   "benchmark"};
+// clang-format off
+constexpr std::string_view kPlaceBoundFunctions[] = {
+    "database", "schema", "last_insert_id", "connection_id", "found_rows", "row_count", "user",
+    "current_user", "session_user", "system_user", "current_role", "get_lock", "release_lock",
+    "release_all_locks", "is_free_lock", "is_used_lock", "nextval", "lastval", "setval",
+    "master_pos_wait", "master_gtid_wait", "load_file", "benchmark"};
+// clang-format on
 
 // Functions whose value may differ each time they are evaluated.
-constexpr std::array<std::string_view, 4> kVolatileFunctions = {"rand", "uuid", "uuid_short",
-                                                                "sysdate"};
+constexpr std::string_view kVolatileFunctions[] = {"rand", "uuid", "uuid_short", "sysdate"};
 
 template <size_t N>
-bool Contains(const std::array<std::string_view, N>& names, const std::string& name) {
+bool Contains(const std::string_view (&names)[N], const std::string& name) {
   const std::string lower = AsciiLower(name);
-  return std::find(names.begin(), names.end(), lower) != names.end();
+  return std::find(std::begin(names), std::end(names), lower) != std::end(names);
 }
 
 // Whether the statement means the same wherever it runs.
