@@ -5,6 +5,7 @@
 #include <boost/asio/io_context.hpp>
 
 #include "sqlparser/parser.h"
+#include "tests/unit/vtgate/primitive_test.h"
 #include "tests/unit/vtgate/test_topology.h"
 #include "vtgate/engine/insert_sharded.h"
 #include "vtgate/engine/route.h"
@@ -15,65 +16,9 @@ namespace tessera::vtgate {
 namespace {
 namespace asio = boost::asio;
 
-// Records every shard query and answers with one row naming the shard.
-class FakeCursor final : public VCursor {
- public:
-  void WriteInOneTransaction() override {}
-  asio::awaitable<std::vector<Result<ResultSet>>> ExecuteMulti(
-      std::vector<ShardQuery> queries) override {
-    std::vector<Result<ResultSet>> out;
-    for (auto& q : queries) out.push_back(co_await ExecuteOne(std::move(q)));
-    co_return out;
-  }
-  asio::awaitable<Result<ResultSet>> ExecuteOne(ShardQuery query) override {
-    seen.emplace_back(query.shard->name, query.sql);
-    if (fail_shard == query.shard->name) co_return Error::Make(1062, "Duplicate entry");
-    ResultSet rs;
-    Field field;
-    field.name = "shard";
-    rs.fields.push_back(field);
-    rs.rows.push_back(Row{Value(query.shard->name)});
-    rs.affected_rows = 1;
-    co_return rs;
-  }
-  asio::awaitable<Result<ResultSet>> ExecuteInternal(ShardQuery query) override {
-    internal.emplace_back(query.shard->name, query.sql);
-    ResultSet rs;
-    Field field;
-    field.name = "nextval";
-    rs.fields.push_back(field);
-    rs.rows.push_back(Row{Value(std::to_string(next_value))});
-    next_value += 1000;
-    co_return rs;
-  }
-  std::vector<std::pair<std::string, std::string>> seen;
-  std::vector<std::pair<std::string, std::string>> internal;  // sequence requests
-  uint64_t next_value = 1;
-  std::string fail_shard;
-};
-
-class EngineTest : public ::testing::Test {
+class EngineTest : public testing::PrimitiveTest {
  protected:
-  void SetUp() override {
-    auto vschema = VSchema::Build(testing::TestTopology());
-    ASSERT_TRUE(vschema.ok());
-    vschema_ = *vschema;
-    customer_ = vschema_->FindKeyspace("customer");
-  }
-  Result<ResultSet> Run(const Primitive& p, const BindValues& binds = {}) {
-    asio::io_context io;
-    std::optional<Result<ResultSet>> out;
-    asio::co_spawn(
-        io, [&]() -> asio::awaitable<void> { out.emplace(co_await p.Execute(cursor_, binds)); },
-        asio::detached);
-    io.run();
-    return std::move(*out);
-  }
   const Vindex* hash() const { return customer_->vindexes.at("hash").get(); }
-
-  std::shared_ptr<const VSchema> vschema_;
-  const KeyspaceInfo* customer_ = nullptr;
-  FakeCursor cursor_;
 };
 
 TEST_F(EngineTest, EqualUniqueGoesToTheOwningShard) {
