@@ -68,6 +68,11 @@ std::string Literal(const Field& field, const Value& value) {
   return literal.sql;
 }
 
+// The copy of a table without rows: its columns with their types.
+std::string EmptyCopy(const std::string& table) {
+  return "* FROM " + sql::QuoteIdentifier(table) + " WHERE 0";
+}
+
 }  // namespace
 
 Result<std::string> Materialize::RowsText(const std::string& table, const ResultSet& rows) {
@@ -91,7 +96,7 @@ Result<std::string> Materialize::RowsText(const std::string& table, const Result
       }
     }
   }
-  std::string out = "* FROM " + sql::QuoteIdentifier(table) + " WHERE 0";
+  std::string out = EmptyCopy(table);
   for (size_t r = 0; r < rows.rows.size(); ++r) {
     const Row& row = rows.rows[r];
     if (row.size() != rows.fields.size())
@@ -113,6 +118,10 @@ boost::asio::awaitable<Result<ResultSet>> Materialize::Execute(VCursor& cursor,
   all.resize(bind_count_);
   size_t held = 0;
   for (const auto& source : sources_) {
+    if (source.rows == nullptr) {
+      all.push_back(MakeBindValue(VindexValue::Kind::kOther, "", EmptyCopy(source.table)));
+      continue;
+    }
     auto rows = co_await source.rows->Execute(cursor, binds);
     if (!rows.ok()) co_return rows.error();
     held += rows->rows.size();
@@ -150,7 +159,12 @@ std::string Materialize::Describe(int indent) const {
   std::string out =
       fmt::format("{}Materialize keyspace={} query=\"{}\"\n",
                   std::string(static_cast<size_t>(indent), ' '), keyspace_->name, query);
-  for (const auto& source : sources_) out += source.rows->Describe(indent + 2);
+  for (const auto& source : sources_) {
+    out += source.rows != nullptr
+               ? source.rows->Describe(indent + 2)
+               : fmt::format("{}{} not read: the query returns no rows\n",
+                             std::string(static_cast<size_t>(indent) + 2, ' '), source.table);
+  }
   return out;
 }
 

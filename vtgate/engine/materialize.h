@@ -38,8 +38,10 @@ class Materialize final : public Primitive {
   static constexpr size_t kMaxQueryBytes = 16u << 20;
 
   struct Source {
-    std::unique_ptr<Primitive> rows;  // answers `SELECT * FROM table ...`
-    std::string table;                // the table's name on the shards
+    // Answers `SELECT * FROM table ...`; null when the query returns no rows
+    // whatever the table holds (LIMIT 0): the copy is then empty.
+    std::unique_ptr<Primitive> rows;
+    std::string table;  // the table's name on the shards
   };
 
   Materialize(std::vector<Source> sources, const KeyspaceInfo* keyspace, QueryTemplate query,

@@ -164,6 +164,18 @@ void AddDerived(ast::TableRef& ref, std::set<const ast::Statement*>& out) {
   }
 }
 
+// Whether the statement ends in LIMIT 0 (as a prepared statement's probe for
+// its result columns does).
+bool LimitIsZero(const ast::Statement& stmt) {
+  const ast::Limit& limit = stmt.kind() == ast::StatementKind::kSelect
+                                ? stmt.As<ast::SelectStatement>().limit
+                                : stmt.As<ast::UnionStatement>().limit;
+  if (limit.count == nullptr || limit.count->kind() != ast::ExprKind::kLiteral) return false;
+  const auto& count = limit.count->As<ast::Literal>();
+  return count.type == ast::LiteralKind::kInt &&
+         count.text.find_first_not_of('0') == std::string::npos;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Primitive>> PlanMaterializedQuery(ast::Statement& stmt,
@@ -191,6 +203,7 @@ Result<std::unique_ptr<Primitive>> PlanMaterializedQuery(ast::Statement& stmt,
       CollectTerms(query.As<ast::SelectStatement>(), outermost.count(&query) > 0, terms);
   });
 
+  const bool no_rows = LimitIsZero(stmt);
   std::vector<Materialize::Source> sources;
   std::map<std::string, size_t> source_by_text;
   std::optional<Error> refused;
@@ -227,6 +240,8 @@ Result<std::unique_ptr<Primitive>> PlanMaterializedQuery(ast::Statement& stmt,
       }
       index = sources.size();
       source_by_text[text] = index;
+      // A statement that returns no rows needs only its tables' column types.
+      if (no_rows) plan = std::unique_ptr<Primitive>();
       sources.push_back(Materialize::Source{std::move(plan).value(), table.name.name});
     }
     auto place = std::make_unique<ast::SelectStatement>();

@@ -169,6 +169,45 @@ TEST_F(PreparedClusterTest, InsertAndPointSelectOnShardedTable) {
   mysql_stmt_free_result(select.get());
 }
 
+// A statement vtgate runs whole on one shard over copied rows (a window
+// across shards): its column probe at prepare reads no rows, and each
+// execution answers with its parameter.
+TEST_F(PreparedClusterTest, StatementRunOverCopiedRows) {
+  Connection m = Connect("customer");
+  ASSERT_TRUE(m);
+  const std::string rows =
+      "INSERT INTO customer (customer_id, email) VALUES (9001, 'c@x'), (9002, 'a@x'), "
+      "(9003, 'b@x'), (9004, 'd@x')";
+  ASSERT_EQ(mysql_real_query(m.get(), rows.data(), rows.size()), 0) << mysql_error(m.get());
+  Statement select = Prepare(m.get(),
+                             "SELECT customer_id, RANK() OVER (ORDER BY email) FROM customer "
+                             "WHERE customer_id BETWEEN ? AND 9004 ORDER BY customer_id");
+  ASSERT_TRUE(select);
+  ASSERT_EQ(mysql_stmt_field_count(select.get()), 2u);
+  long long low = 9002;
+  MYSQL_BIND param = Bind(MYSQL_TYPE_LONGLONG, &low);
+  ASSERT_EQ(mysql_stmt_bind_param(select.get(), &param), 0);
+  long long id = 0, rank = 0;
+  MYSQL_BIND out[2] = {Bind(MYSQL_TYPE_LONGLONG, &id), Bind(MYSQL_TYPE_LONGLONG, &rank)};
+  ASSERT_EQ(mysql_stmt_bind_result(select.get(), out), 0);
+  for (long long from : {9002LL, 9001LL}) {
+    low = from;
+    ASSERT_EQ(mysql_stmt_execute(select.get()), 0) << mysql_stmt_error(select.get());
+    std::vector<std::pair<long long, long long>> got;
+    while (mysql_stmt_fetch(select.get()) == 0) got.emplace_back(id, rank);
+    // By email: a@x (9002), b@x (9003), c@x (9001), d@x (9004).
+    if (from == 9002) {
+      EXPECT_EQ(got,
+                (std::vector<std::pair<long long, long long>>{{9002, 1}, {9003, 2}, {9004, 3}}));
+    } else {
+      EXPECT_EQ(got, (std::vector<std::pair<long long, long long>>{
+                         {9001, 3}, {9002, 1}, {9003, 2}, {9004, 4}}));
+    }
+  }
+  const std::string clean = "DELETE FROM customer WHERE customer_id BETWEEN 9001 AND 9004";
+  ASSERT_EQ(mysql_real_query(m.get(), clean.data(), clean.size()), 0) << mysql_error(m.get());
+}
+
 TEST_F(PreparedClusterTest, DuplicateKeyErrorAndTheStatementStaysUsable) {
   Connection m = Connect("customer");
   ASSERT_TRUE(m);
