@@ -42,13 +42,15 @@ bool Contains(const std::string_view (&names)[N], const std::string& name) {
 // Whether the statement means the same wherever it runs.
 bool Movable(ast::Statement& stmt) {
   bool movable = true;
-  ast::ForEachQuery(stmt, [&movable](ast::Statement& query) {
+  ast::ForEachQuery(stmt, [&](ast::Statement& query) {
     if (query.kind() == ast::StatementKind::kUnion) {
       if (query.As<ast::UnionStatement>().lock != ast::LockMode::kNone) movable = false;
       return;
     }
     const auto& select = query.As<ast::SelectStatement>();
-    if (!select.with.empty() || select.lock != ast::LockMode::kNone) movable = false;
+    // WITH only at the top, so its names mean the same everywhere below.
+    if ((!select.with.empty() && &query != &stmt) || select.lock != ast::LockMode::kNone)
+      movable = false;
     for (const auto& option : select.options)
       if (option == "SQL_CALC_FOUND_ROWS") movable = false;
   });
@@ -188,11 +190,14 @@ Result<std::unique_ptr<Primitive>> PlanMaterializedQuery(ast::Statement& stmt,
       binding.tables.empty() || binding.keyspace->shards.empty() || !Movable(stmt))
     return std::unique_ptr<Primitive>();
 
-  // The WHERE terms each table's copy may apply. The statement and its
-  // derived tables cannot name columns of an outer query (MariaDB has no
-  // LATERAL), so there an unqualified column is one of their own tables'.
+  // The WHERE terms each table's copy may apply. The statement, its WITH
+  // bodies and its derived tables cannot name columns of an outer query
+  // (MariaDB has no LATERAL), so there an unqualified column is one of their
+  // own tables'.
   std::set<const ast::Statement*> outermost;
   AddOutermost(stmt, outermost);
+  if (stmt.kind() == ast::StatementKind::kSelect)
+    for (auto& cte : stmt.As<ast::SelectStatement>().with) AddOutermost(*cte.query, outermost);
   ast::ForEachQuery(stmt, [&](ast::Statement& query) {
     if (query.kind() != ast::StatementKind::kSelect) return;
     for (auto& ref : query.As<ast::SelectStatement>().from) AddDerived(*ref, outermost);
@@ -204,13 +209,19 @@ Result<std::unique_ptr<Primitive>> PlanMaterializedQuery(ast::Statement& stmt,
   });
 
   const bool no_rows = LimitIsZero(stmt);
+  // Unqualified names of the top-level WITH are its tables, not the shards'.
+  std::set<std::string> common_tables;
+  if (stmt.kind() == ast::StatementKind::kSelect)
+    for (const auto& cte : stmt.As<ast::SelectStatement>().with) common_tables.insert(cte.name);
   std::vector<Materialize::Source> sources;
   std::map<std::string, size_t> source_by_text;
   std::optional<Error> refused;
   ast::RewriteTableRefs(stmt, [&](ast::TableRefPtr& slot) {
     if (refused) return;
     const auto& table = slot->As<ast::AliasedTable>();
-    if (table.name.qualifier.empty() && AsciiLower(table.name.name) == "dual") return;
+    if (table.name.qualifier.empty() &&
+        (AsciiLower(table.name.name) == "dual" || common_tables.count(table.name.name)))
+      return;
     const std::string alias = table.alias.empty() ? table.name.name : table.alias;
     auto rows = std::make_unique<ast::SelectStatement>();
     rows->items.push_back(ast::SelectItem{nullptr, "", {}});
@@ -252,7 +263,7 @@ Result<std::unique_ptr<Primitive>> PlanMaterializedQuery(ast::Statement& stmt,
     derived->alias = alias;
     slot = std::move(derived);
   });
-  if (refused || sources.empty()) return std::unique_ptr<Primitive>();
+  if (refused) return std::unique_ptr<Primitive>();
   sql::FormatOptions options;
   options.strip_qualifiers = true;
   auto query = TemplateOfStatement(stmt, options, bind_count + sources.size());

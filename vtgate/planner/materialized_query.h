@@ -12,7 +12,8 @@
 // reads, SQL_CALC_FOUND_ROWS, user and system variables, session functions
 // (DATABASE(), LAST_INSERT_ID(), CONNECTION_ID(), FOUND_ROWS(), ROW_COUNT(),
 // USER(), ...), lock and sequence functions, stored functions named with a
-// database, WITH, system schemas, and statements spanning keyspaces. A WHERE
+// database, WITH below the top level, system schemas, and statements
+// spanning keyspaces. The names of a top-level WITH are its own tables. A WHERE
 // term is copied into the plan of a table of its own query's FROM only when
 // it names no other table, no subquery and nothing non-deterministic, and
 // the table is not on the NULL-extended side of an outer join; unqualified

@@ -35,6 +35,16 @@ Error Unsupported(const std::string& what) {
   return Error::Make(mysql_errno::kNotSupportedYet, "unsupported: " + what);
 }
 
+bool HasCommonTableExpressions(ast::Statement& stmt) {
+  bool found = false;
+  ast::ForEachQuery(stmt, [&found](ast::Statement& query) {
+    if (query.kind() == ast::StatementKind::kSelect &&
+        !query.As<ast::SelectStatement>().with.empty())
+      found = true;
+  });
+  return found;
+}
+
 // "an UPDATE", "an INSERT", ...: the write statement, for messages.
 std::string WriteStatementName(const ast::Statement& stmt) {
   switch (stmt.kind()) {
@@ -490,6 +500,14 @@ Result<std::unique_ptr<Primitive>> Planner::BuildSplit(ast::Statement& stmt, std
                                                        size_t bind_count,
                                                        uint64_t last_insert_id) const {
   if (Status s = CheckBindVars(stmt, bind_count); !s.ok()) return s.error();
+  if (HasCommonTableExpressions(stmt)) {
+    // Its names are no tables of the VSchema; only a whole-statement plan
+    // (one shard, or copied rows) can run it.
+    auto bound = BindTables(stmt, vschema_, default_keyspace, KeyspaceSpan::kAllow);
+    if (bound.ok() && bound->keyspace->sharded && !bound->system_schema && !bound->tables.empty())
+      return Unsupported("WITH (common table expressions) on sharded keyspace " +
+                         bound->keyspace->name);
+  }
   if ((stmt.kind() == ast::StatementKind::kInsert || stmt.kind() == ast::StatementKind::kReplace) &&
       stmt.As<ast::InsertStatement>().select) {
     auto planned = PlanInsertSelect(stmt.As<ast::InsertStatement>(), vschema_, default_keyspace,

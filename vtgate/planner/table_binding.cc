@@ -1,6 +1,8 @@
 #include "vtgate/planner/table_binding.h"
 
 #include <algorithm>
+#include <set>
+#include <string>
 
 #include "common/ascii.h"
 #include "sqlparser/ast/walk.h"
@@ -88,9 +90,17 @@ Result<StatementBinding> BindTables(ast::Statement& stmt, const VSchema& vschema
     return false;
   };
 
+  // Unqualified names of WITH are its own tables.
+  std::set<std::string> common_tables;
+  ast::ForEachQuery(stmt, [&common_tables](ast::Statement& query) {
+    if (query.kind() != ast::StatementKind::kSelect) return;
+    for (const auto& cte : query.As<ast::SelectStatement>().with) common_tables.insert(cte.name);
+  });
+
   ast::ForEachTableName(stmt, [&](ast::TableName& name) {
     if (error) return;
     if (AsciiLower(name.name) == "dual" && name.qualifier.empty()) return;
+    if (name.qualifier.empty() && common_tables.count(name.name)) return;
     const bool delete_target = is_delete_target(name);
     if (delete_target && name.qualifier.empty()) return;
     const KeyspaceInfo* ks = nullptr;

@@ -4,7 +4,8 @@
 // session's keyspace, or, with none selected, to the one keyspace whose
 // VSchema lists it. System schemas (information_schema, mysql, ...) are
 // answered by any shard of the session's keyspace. A multi-table DELETE's
-// targets are not bound: they name tables of its FROM (see WrittenTables).
+// targets are not bound: they name tables of its FROM (see WrittenTables),
+// and neither are unqualified names that a WITH of the statement declares.
 // A statement naming tables of several keyspaces is refused (1235) unless
 // the caller allows it; its binding's keyspace is then the first one named.
 #pragma once

@@ -761,6 +761,15 @@ SELECT refund_id, RANK() OVER (ORDER BY amount) FROM {k}.refund
 SELECT t.n, t.total FROM (SELECT COUNT(*) AS n, SUM(amount) AS total FROM {k}.refund) AS t
 SELECT pay.method, COUNT(*) OVER (PARTITION BY pay.method), o.status FROM {k}.payment pay JOIN {k}.corder o ON o.order_id = pay.order_id WHERE pay.amount > 20 AND o.qty < 3
 
+# WITH on the sharded keyspaces runs over copied rows
+WITH big AS (SELECT customer_id, COUNT(*) AS n FROM {k}.corder WHERE price > 5 GROUP BY customer_id) SELECT c.name, big.n FROM {k}.customer c JOIN big ON big.customer_id = c.customer_id WHERE big.n > 1
+WITH RECURSIVE chain (id, depth) AS (SELECT region_id, 0 FROM {k}.region WHERE region_id = 1 UNION ALL SELECT r.region_id, ch.depth + 1 FROM {k}.region r JOIN chain ch ON r.region_id = ch.id + 1 WHERE ch.depth < 4) SELECT id, depth FROM chain
+WITH t AS (SELECT status, price FROM {k}.corder) SELECT status, MAX(price), RANK() OVER (ORDER BY MAX(price) DESC) FROM t GROUP BY status
+WITH a AS (SELECT customer_id FROM {k}.corder WHERE qty > 4), b AS (SELECT customer_id FROM a WHERE customer_id < 20) SELECT COUNT(*), COUNT(DISTINCT customer_id) FROM b
+WITH RECURSIVE r (n) AS (SELECT MIN(region_id) FROM {k}.region UNION ALL SELECT n + 1 FROM r WHERE n < 5) SELECT n, n * n FROM r
+-- error 1235
+SELECT customer_id FROM {k}.customer WHERE customer_id IN (WITH t AS (SELECT customer_id FROM {k}.corder) SELECT customer_id FROM t)
+
 # Empty table, empty results and empty groups
 SELECT * FROM {k}.refund WHERE refund_id = 1
 SELECT order_id, COUNT(*) FROM {k}.refund GROUP BY order_id
