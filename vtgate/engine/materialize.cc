@@ -69,13 +69,14 @@ std::string Literal(const Field& field, const Value& value) {
 }
 
 // The copy of a table without rows: its columns with their types.
-std::string EmptyCopy(const std::string& table) {
-  return "* FROM " + sql::QuoteIdentifier(table) + " WHERE 0";
+std::string EmptyCopy(const std::string& table, const std::string& columns) {
+  return columns + " FROM " + sql::QuoteIdentifier(table) + " WHERE 0";
 }
 
 }  // namespace
 
-Result<std::string> Materialize::RowsText(const std::string& table, const ResultSet& rows) {
+Result<std::string> Materialize::RowsText(const std::string& table, const ResultSet& rows,
+                                          const std::string& columns) {
   for (const auto& field : rows.fields) {
     std::string why = Uncopyable(field);
     if (!why.empty()) {
@@ -96,7 +97,7 @@ Result<std::string> Materialize::RowsText(const std::string& table, const Result
       }
     }
   }
-  std::string out = EmptyCopy(table);
+  std::string out = EmptyCopy(table, columns);
   for (size_t r = 0; r < rows.rows.size(); ++r) {
     const Row& row = rows.rows[r];
     if (row.size() != rows.fields.size())
@@ -119,7 +120,8 @@ boost::asio::awaitable<Result<ResultSet>> Materialize::Execute(VCursor& cursor,
   size_t held = 0;
   for (const auto& source : sources_) {
     if (source.rows == nullptr) {
-      all.push_back(MakeBindValue(VindexValue::Kind::kOther, "", EmptyCopy(source.table)));
+      all.push_back(
+          MakeBindValue(VindexValue::Kind::kOther, "", EmptyCopy(source.table, source.columns)));
       continue;
     }
     auto rows = co_await source.rows->Execute(cursor, binds);
@@ -132,7 +134,7 @@ boost::asio::awaitable<Result<ResultSet>> Materialize::Execute(VCursor& cursor,
                       "(the limit); table {} alone has {}",
                       max_rows_, source.table, rows->rows.size()));
     }
-    auto text = RowsText(source.table, *rows);
+    auto text = RowsText(source.table, *rows, source.columns);
     if (!text.ok()) co_return text.error();
     all.push_back(MakeBindValue(VindexValue::Kind::kOther, "", std::move(text).value()));
   }

@@ -1,9 +1,9 @@
 // Materialize: runs a query that vtgate cannot split across shards as a
 // whole, on one shard, over copies of the rows it reads. Each source is a
-// plan that reads one table's rows (`SELECT * FROM t`, with the WHERE terms
-// that concern that table alone). Its rows are written into the query in the
-// table's place, as a derived table of literal rows:
-//   (SELECT * FROM `t` WHERE 0 UNION ALL VALUES (..), (..)) AS alias
+// plan that reads one table's rows (`SELECT <columns> FROM t`, with the
+// WHERE terms that concern that table alone). Its rows are written into the
+// query in the table's place, as a derived table of literal rows:
+//   (SELECT <columns> FROM `t` WHERE 0 UNION ALL VALUES (..), (..)) AS alias
 // The empty first part gives every column the table's own type and
 // collation (UNION takes the types of all its parts), so MariaDB evaluates
 // joins, windows, aggregates and subqueries over the copies as it would over
@@ -38,10 +38,11 @@ class Materialize final : public Primitive {
   static constexpr size_t kMaxQueryBytes = 16u << 20;
 
   struct Source {
-    // Answers `SELECT * FROM table ...`; null when the query returns no rows
-    // whatever the table holds (LIMIT 0): the copy is then empty.
+    // Answers `SELECT <columns> FROM table ...`; null when the query returns
+    // no rows whatever the table holds (LIMIT 0): the copy is then empty.
     std::unique_ptr<Primitive> rows;
-    std::string table;  // the table's name on the shards
+    std::string table;          // the table's name on the shards
+    std::string columns = "*";  // the select list `rows` reads: "*" or "a, b"
   };
 
   Materialize(std::vector<Source> sources, const KeyspaceInfo* keyspace, QueryTemplate query,
@@ -56,9 +57,11 @@ class Materialize final : public Primitive {
                                                     const BindValues& binds) const override;
   std::string Describe(int indent) const override;
 
-  // The derived text for `rows` of `table` (without the leading "SELECT "),
-  // or 1235 for a column that cannot be copied; exposed for tests.
-  static Result<std::string> RowsText(const std::string& table, const ResultSet& rows);
+  // The derived text for `rows` of `table`, read with the select list
+  // `columns` (without the leading "SELECT "), or 1235 for a column that
+  // cannot be copied; exposed for tests.
+  static Result<std::string> RowsText(const std::string& table, const ResultSet& rows,
+                                      const std::string& columns = "*");
 
  private:
   std::vector<Source> sources_;

@@ -166,6 +166,65 @@ void AddDerived(ast::TableRef& ref, std::set<const ast::Statement*>& out) {
   }
 }
 
+// The columns the statement names, to copy no others.
+struct ColumnUse {
+  bool every = false;                 // a star, USING or NATURAL JOIN: every column
+  std::set<std::string> unqualified;  // lower case
+  std::map<std::string, std::set<std::string>> qualified;  // lower-case alias -> columns
+};
+
+void MarkJoinsNamingEveryColumn(const ast::TableRef& ref, ColumnUse& use) {
+  if (ref.kind() != ast::TableRefKind::kJoin) return;
+  const auto& join = ref.As<ast::JoinTableRef>();
+  if (!join.using_columns.empty() || join.join == ast::JoinKind::kNatural ||
+      join.join == ast::JoinKind::kNaturalLeft || join.join == ast::JoinKind::kNaturalRight)
+    use.every = true;
+  MarkJoinsNamingEveryColumn(*join.left, use);
+  MarkJoinsNamingEveryColumn(*join.right, use);
+}
+
+ColumnUse CollectColumnUse(ast::Statement& stmt) {
+  ColumnUse use;
+  ast::ForEachQuery(stmt, [&use](ast::Statement& query) {
+    if (query.kind() != ast::StatementKind::kSelect) return;
+    const auto& select = query.As<ast::SelectStatement>();
+    for (const auto& item : select.items)
+      if (item.is_star()) use.every = true;
+    for (const auto& ref : select.from) MarkJoinsNamingEveryColumn(*ref, use);
+  });
+  ast::ForEachColumn(stmt, [&use](ast::ColumnRef& column) {
+    if (column.table.name.empty()) {
+      use.unqualified.insert(AsciiLower(column.name));
+    } else {
+      use.qualified[AsciiLower(column.table.name)].insert(AsciiLower(column.name));
+    }
+  });
+  return use;
+}
+
+// The columns a copy of `table` reads, in table order; empty for all of them
+// (also when vtgate does not know the table's full column list). An
+// unqualified name counts for every table that has such a column.
+std::vector<std::string> CopiedColumns(const ast::AliasedTable& table, const KeyspaceInfo& keyspace,
+                                       const ColumnUse& use) {
+  if (use.every) return {};
+  const TableInfo* info = keyspace.FindTable(table.name.name);
+  if (info == nullptr) return {};
+  const KnownColumns known = keyspace.ColumnsOf(*info);
+  if (!known.complete || known.names == nullptr || known.names->empty()) return {};
+  const auto qualified =
+      use.qualified.find(AsciiLower(table.alias.empty() ? table.name.name : table.alias));
+  std::vector<std::string> out;
+  for (const auto& column : *known.names) {
+    if (use.unqualified.count(column) ||
+        (qualified != use.qualified.end() && qualified->second.count(column)))
+      out.push_back(column);
+  }
+  if (out.size() == known.names->size()) return {};
+  if (out.empty()) out.push_back(known.names->front());  // COUNT(*) still needs the rows
+  return out;
+}
+
 // Whether the statement ends in LIMIT 0 (as a prepared statement's probe for
 // its result columns does).
 bool LimitIsZero(const ast::Statement& stmt) {
@@ -209,6 +268,7 @@ Result<std::unique_ptr<Primitive>> PlanMaterializedQuery(ast::Statement& stmt,
   });
 
   const bool no_rows = LimitIsZero(stmt);
+  const ColumnUse use = CollectColumnUse(stmt);
   // Unqualified names of the top-level WITH are its tables, not the shards'.
   std::set<std::string> common_tables;
   if (stmt.kind() == ast::StatementKind::kSelect)
@@ -224,7 +284,14 @@ Result<std::unique_ptr<Primitive>> PlanMaterializedQuery(ast::Statement& stmt,
       return;
     const std::string alias = table.alias.empty() ? table.name.name : table.alias;
     auto rows = std::make_unique<ast::SelectStatement>();
-    rows->items.push_back(ast::SelectItem{nullptr, "", {}});
+    const std::vector<std::string> columns = CopiedColumns(table, *binding.keyspace, use);
+    std::string column_list = columns.empty() ? "*" : "";
+    for (const auto& column : columns) {
+      rows->items.push_back(
+          ast::SelectItem{std::make_unique<ast::ColumnRef>(ast::TableName{}, column), "", {}});
+      column_list += (column_list.empty() ? "" : ", ") + sql::QuoteIdentifier(column);
+    }
+    if (columns.empty()) rows->items.push_back(ast::SelectItem{nullptr, "", {}});
     ast::TableRefPtr read = table.Clone();
     // Without terms of its own, every reference to the table shares one copy.
     if (!terms.count(&table)) read->As<ast::AliasedTable>().alias.clear();
@@ -253,7 +320,7 @@ Result<std::unique_ptr<Primitive>> PlanMaterializedQuery(ast::Statement& stmt,
       source_by_text[text] = index;
       // A statement that returns no rows needs only its tables' column types.
       if (no_rows) plan = std::unique_ptr<Primitive>();
-      sources.push_back(Materialize::Source{std::move(plan).value(), table.name.name});
+      sources.push_back(Materialize::Source{std::move(plan).value(), table.name.name, column_list});
     }
     auto place = std::make_unique<ast::SelectStatement>();
     place->items.push_back(ast::SelectItem{

@@ -1,8 +1,10 @@
 // MaterializedQuery: the planner's last resort for a SELECT or UNION that it
 // cannot split across shards (the merge, join, union and subquery planners
 // refused it with 1235). Every table the statement reads is copied into
-// vtgate by a plan of its own: `SELECT * FROM t`, with the terms of the
-// top-level WHERE that concern that table alone. One shard of the keyspace
+// vtgate by a plan of its own: `SELECT <columns> FROM t`, with the terms of
+// the WHERE that concern that table alone. It reads the columns the
+// statement names (all of them for a star, USING or NATURAL JOIN, or when
+// vtgate does not know the table's column list). One shard of the keyspace
 // then runs the whole statement over the copies (engine/materialize.h).
 // This is right for anything MariaDB can run; the cost is reading whole
 // tables, so the copies are bounded by the max_memory_rows limit.
