@@ -95,16 +95,32 @@ asio::awaitable<void> Session::Close() {
   }
 }
 
+std::string Session::PlanTarget() const {
+  return target_shard_.empty() ? keyspace_ : keyspace_ + ":" + target_shard_;
+}
+
 Status Session::UseDatabase(std::string_view database) {
-  // "keyspace" or "keyspace@branch".
-  std::string name(database), branch;
+  // "keyspace", "keyspace@branch" or "keyspace:shard".
+  std::string name(database), branch, shard;
   if (size_t at = name.find('@'); at != std::string::npos) {
     branch = name.substr(at + 1);
     name.resize(at);
     if (branch == "primary") branch = "main";
   }
-  if (worker_.vschema().FindKeyspace(name) == nullptr) {
+  if (size_t colon = name.find(':'); colon != std::string::npos) {
+    shard = name.substr(colon + 1);
+    name.resize(colon);
+  }
+  const KeyspaceInfo* keyspace = worker_.vschema().FindKeyspace(name);
+  if (keyspace == nullptr) {
     return Error::Make(mysql_errno::kBadDb, "Unknown database '" + name + "'");
+  }
+  if (!shard.empty() || name.size() + 1 == database.size()) {
+    const bool known = std::any_of(keyspace->shards.begin(), keyspace->shards.end(),
+                                   [&](const ShardInfo& s) { return s.name == shard; });
+    if (!known || !branch.empty()) {
+      return Error::Make(mysql_errno::kBadDb, "Unknown database '" + std::string(database) + "'");
+    }
   }
   if (!MayUse(name)) {
     return Error::Make(mysql_errno::kDbAccessDenied,
@@ -133,6 +149,7 @@ Status Session::UseDatabase(std::string_view database) {
     branch_of_.erase(name);
   }
   keyspace_ = name;
+  target_shard_ = shard;
   return Status::Ok();
 }
 
@@ -246,7 +263,8 @@ asio::awaitable<Result<ResultSet>> Session::Dispatch(std::string_view sql) {
     if (planner_verb && routable_values && !MentionsSessionFunction(text) &&
         text.find('@') == std::string_view::npos) {
       PlanCache& cache = worker_.plan_cache();
-      const PlanCacheKey key{normalized->fingerprint, text, keyspace_, worker_.vschema().version(),
+      const std::string target = PlanTarget();
+      const PlanCacheKey key{normalized->fingerprint, text, target, worker_.vschema().version(),
                              PlanBranch()};
       std::shared_ptr<const Primitive> plan;
       if (const PlanCache::Entry* hit = cache.Lookup(key)) {
@@ -258,7 +276,7 @@ asio::awaitable<Result<ResultSet>> Session::Dispatch(std::string_view sql) {
           if (kind == ast::StatementKind::kSelect || kind == ast::StatementKind::kUnion ||
               kind == ast::StatementKind::kInsert || kind == ast::StatementKind::kReplace ||
               kind == ast::StatementKind::kUpdate || kind == ast::StatementKind::kDelete) {
-            auto built = planner_.Build(**parsed, text, keyspace_, values.size());
+            auto built = planner_.Build(**parsed, text, target, values.size());
             if (built.ok()) plan = std::move(*built);
           }
         }
@@ -428,14 +446,14 @@ asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::strin
     if (!allowed.ok()) co_return allowed.error();
   }
   if (!autocommit_ && !cursor_.in_transaction()) cursor_.Begin();
-  auto plan = planner_.Build(stmt, sql, keyspace_, /*bind_count=*/0, last_insert_id_);
+  auto plan = planner_.Build(stmt, sql, PlanTarget(), /*bind_count=*/0, last_insert_id_);
   if (!plan.ok() && plan.error().code == mysql_errno::kNoSuchTable &&
       co_await DiscoverTablesOnce(/*force=*/false)) {
     // The table may have appeared in an auto_vschema keyspace: plan a fresh
     // parse (Build rewrites the statement it is given).
     auto reparsed = worker_.parser().Parse(sql);
     if (!reparsed.ok()) co_return reparsed.error();
-    plan = planner_.Build(**reparsed, sql, keyspace_, /*bind_count=*/0, last_insert_id_);
+    plan = planner_.Build(**reparsed, sql, PlanTarget(), /*bind_count=*/0, last_insert_id_);
   }
   if (!plan.ok() && MayNeedColumnLists(plan.error())) {
     // The join planner could not resolve a column: the lists may be missing
@@ -444,7 +462,7 @@ asio::awaitable<Result<ResultSet>> Session::Run(ast::Statement& stmt, std::strin
     if (tracked) {
       auto reparsed = worker_.parser().Parse(sql);
       if (!reparsed.ok()) co_return reparsed.error();
-      plan = planner_.Build(**reparsed, sql, keyspace_, /*bind_count=*/0, last_insert_id_);
+      plan = planner_.Build(**reparsed, sql, PlanTarget(), /*bind_count=*/0, last_insert_id_);
     }
   }
   if (!plan.ok()) co_return plan.error();

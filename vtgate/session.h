@@ -117,6 +117,9 @@ class Session final : public mysql::SessionHandler {
   // The current keyspace's branch for the plan cache key, without copying:
   // empty for its main branch (no USE ks@branch, no branch credential).
   std::string_view PlanBranch() const;
+  // What the planner plans for: the keyspace, or "keyspace:shard" when the
+  // session targets one shard.
+  std::string PlanTarget() const;
   // SHOW UNRESOLVED TRANSACTIONS [FOR keyspace] (session_topology.cc).
   boost::asio::awaitable<Result<ResultSet>> ShowUnresolvedTransactions(const std::string& keyspace);
   bool MayUse(const std::string& keyspace) const;
@@ -132,7 +135,8 @@ class Session final : public mysql::SessionHandler {
   WorkerContext& worker_;
   Planner planner_;
   SessionCursor cursor_;
-  std::string keyspace_;  // current keyspace, "" when none
+  std::string keyspace_;      // current keyspace, "" when none
+  std::string target_shard_;  // the shard `USE keyspace:shard` targets, "" when none
   bool autocommit_ = true;
   std::map<std::string, std::string> shard_variables_;  // name -> SQL value, for SET STATEMENT
   std::map<std::string, std::string> user_variables_;   // lower-case name -> SQL literal

@@ -71,12 +71,12 @@ asio::awaitable<Result<ResultSet>> Session::RunTopologyStatement(const AdminStat
     case AdminStatement::Kind::kVexplainPlan: {
       auto parsed = worker_.parser().Parse(statement.query);
       if (!parsed.ok()) co_return parsed.error();
-      auto plan = planner_.Build(**parsed, statement.query, keyspace_, 0, last_insert_id_);
+      auto plan = planner_.Build(**parsed, statement.query, PlanTarget(), 0, last_insert_id_);
       if (!plan.ok() && plan.error().code == mysql_errno::kNoSuchTable &&
           co_await DiscoverTablesOnce(/*force=*/false)) {
         auto reparsed = worker_.parser().Parse(statement.query);
         if (!reparsed.ok()) co_return reparsed.error();
-        plan = planner_.Build(**reparsed, statement.query, keyspace_, 0, last_insert_id_);
+        plan = planner_.Build(**reparsed, statement.query, PlanTarget(), 0, last_insert_id_);
       }
       if (!plan.ok()) co_return plan.error();
       ResultSet rs = TextColumns({"plan"});

@@ -26,6 +26,8 @@ std::string_view RouteOpcodeName(RouteOpcode opcode) {
       return "AllShards";
     case RouteOpcode::kLookup:
       return "Lookup";
+    case RouteOpcode::kShard:
+      return "Shard";
   }
   return "?";
 }
@@ -36,6 +38,10 @@ Result<std::vector<const ShardInfo*>> Route::ResolveShards(const BindValues& bin
     case RouteOpcode::kUnsharded:
     case RouteOpcode::kAnyShard:
       shards.push_back(&keyspace_->shards.front());
+      break;
+    case RouteOpcode::kShard:
+      if (shard_ == nullptr) return Error::Internal("a shard route without its shard");
+      shards.push_back(shard_);
       break;
     case RouteOpcode::kScatter:
     case RouteOpcode::kAllShards:
@@ -149,6 +155,7 @@ std::string Route::Describe(int indent) const {
   std::string pad(static_cast<size_t>(indent), ' ');
   std::string out =
       fmt::format("{}Route {} keyspace={}", pad, RouteOpcodeName(opcode_), keyspace_->name);
+  if (shard_ != nullptr) out += fmt::format(" shard={}", shard_->name);
   if (vindex_ != nullptr) out += fmt::format(" vindex={}", vindex_->type());
   if (!single_shard_only_.empty())
     out += fmt::format(" single_shard_only=\"{}\"", single_shard_only_);

@@ -8,6 +8,7 @@
 //   kAllShards   every shard (DDL, writes to reference tables)
 //   kLookup      the shards a lookup vindex's table names for values (asked
 //                first, one query to the lookup table's keyspace)
+//   kShard       the one shard SetShard names (a session's `USE ks:shard`)
 // A query whose results cannot simply be concatenated (ORDER BY, LIMIT,
 // aggregates, ...) carries a `single_shard_only` reason: it runs when its
 // values resolve to one shard and is refused (1235) otherwise.
@@ -20,7 +21,16 @@
 
 namespace tessera::vtgate {
 
-enum class RouteOpcode { kUnsharded, kEqualUnique, kIn, kScatter, kAnyShard, kAllShards, kLookup };
+enum class RouteOpcode {
+  kUnsharded,
+  kEqualUnique,
+  kIn,
+  kScatter,
+  kAnyShard,
+  kAllShards,
+  kLookup,
+  kShard
+};
 
 std::string_view RouteOpcodeName(RouteOpcode opcode);
 
@@ -34,6 +44,8 @@ class Route final : public Primitive {
     values_ = std::move(values);
   }
   void SetSingleShardOnly(std::string reason) { single_shard_only_ = std::move(reason); }
+  // kShard: the shard (of `keyspace`) every run goes to.
+  void SetShard(const ShardInfo* shard) { shard_ = shard; }
 
   RouteOpcode opcode() const { return opcode_; }
   const KeyspaceInfo* keyspace() const { return keyspace_; }
@@ -59,6 +71,7 @@ class Route final : public Primitive {
   const Vindex* vindex_ = nullptr;
   std::vector<ValueRef> values_;
   std::string single_shard_only_;
+  const ShardInfo* shard_ = nullptr;
 };
 
 }  // namespace tessera::vtgate

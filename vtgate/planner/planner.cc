@@ -19,6 +19,7 @@
 #include "vtgate/planner/route_analysis.h"
 #include "vtgate/planner/select_merge.h"
 #include "vtgate/planner/shard_local_window.h"
+#include "vtgate/planner/shard_target.h"
 #include "vtgate/planner/subquery_pullout.h"
 #include "vtgate/planner/table_aliases.h"
 #include "vtgate/planner/table_binding.h"
@@ -478,6 +479,10 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
                                                   const std::string& default_keyspace,
                                                   size_t bind_count,
                                                   uint64_t last_insert_id) const {
+  if (std::string_view ks, shard; SplitShardTarget(default_keyspace, ks, shard)) {
+    if (Status s = CheckBindVars(stmt, bind_count); !s.ok()) return s.error();
+    return PlanShardTarget(stmt, vschema_, default_keyspace, bind_count);
+  }
   const bool query =
       stmt.kind() == ast::StatementKind::kSelect || stmt.kind() == ast::StatementKind::kUnion;
   // BuildSplit may rewrite the statement before it refuses it.

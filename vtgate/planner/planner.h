@@ -37,7 +37,9 @@ class Planner {
       : vschema_(vschema), connection_id_(connection_id), max_memory_rows_(max_memory_rows) {}
 
   // `sql` is the statement's original text (sent unchanged when no rewrite
-  // is needed); `default_keyspace` is the session's current keyspace ("" if none).
+  // is needed); `default_keyspace` is the session's current keyspace ("" if
+  // none), or "keyspace:shard" for a session that targets one shard
+  // (shard_target.h).
   // `bind_count` > 0: the statement comes from normalized text whose
   // `:v1`..`:v<bind_count>` are filled at run time from BindValues; the plan's
   // texts are then QueryTemplates with a hole per bind variable. A `:vN`

@@ -211,6 +211,70 @@ TEST_F(ClusterTest, UseKeyspaceAndUnknownDatabase) {
   EXPECT_EQ(mysql_ping(c.get()), 0);
 }
 
+// USE keyspace:shard (as in Vitess): every statement goes to that shard as
+// written, whatever the vindexes say; USE keyspace ends it.
+TEST_F(ClusterTest, UseKeyspaceShardTargetsOneShard) {
+  Client c(cluster_->vtgate_port(), "app", "app", "customer");
+  ASSERT_TRUE(c.connected()) << c.error();
+  std::string insert = "INSERT INTO customer (customer_id, email) VALUES ";
+  for (int id = 5001; id <= 5020; ++id) {
+    if (id > 5001) insert += ",";
+    insert += "(" + std::to_string(id) + ",'t" + std::to_string(id) + "')";
+  }
+  ASSERT_TRUE(c.Exec(insert)) << c.error();
+  const std::string count = "SELECT COUNT(*) FROM customer WHERE customer_id BETWEEN 5001 AND 5020";
+  long total = 0;
+  for (const auto& shard : cluster_->shards()) {
+    if (shard.keyspace != "customer") continue;
+    auto direct = cluster_->ConnectShard(shard);
+    ASSERT_TRUE(direct.ok()) << direct.error().message;
+    auto rows = (*direct)->Query(count);
+    ASSERT_TRUE(rows.ok());
+    // The statement, COM_INIT_DB and the handshake's database all target.
+    ASSERT_TRUE(c.Exec("USE `customer:" + shard.name + "`")) << c.error();
+    auto targeted = c.Rows(count);
+    ASSERT_EQ(targeted.size(), 1u) << c.error();
+    EXPECT_EQ(targeted[0][0], *(*rows)[0][0]) << shard.name;
+    EXPECT_EQ(mysql_select_db(c.get(), ("customer:" + shard.name).c_str()), 0) << c.error();
+    EXPECT_EQ(c.Rows(count), targeted);
+    Client at(cluster_->vtgate_port(), "app", "app", ("customer:" + shard.name).c_str());
+    ASSERT_TRUE(at.connected()) << at.error();
+    EXPECT_EQ(at.Rows(count), targeted);
+    // A window over "all" rows sees this shard's alone.
+    auto numbered = c.Rows(
+        "SELECT MAX(n) FROM (SELECT ROW_NUMBER() OVER (ORDER BY customer_id) AS n FROM customer "
+        "WHERE customer_id BETWEEN 5001 AND 5020) AS t");
+    ASSERT_EQ(numbered.size(), 1u) << c.error();
+    EXPECT_EQ(numbered[0][0], targeted[0][0]);
+    total += std::stol(targeted[0][0]);
+  }
+  EXPECT_EQ(total, 20);
+  // Writes reach the target shard only.
+  ASSERT_TRUE(c.Exec("USE `customer:-80`")) << c.error();
+  ASSERT_TRUE(
+      c.Exec("UPDATE customer SET email = 'shard-80' WHERE customer_id BETWEEN 5001 AND "
+             "5020"))
+      << c.error();
+  ASSERT_TRUE(c.Exec("USE customer")) << c.error();
+  auto updated = c.Rows(
+      "SELECT COUNT(*) FROM customer WHERE customer_id BETWEEN 5001 AND 5020 AND email = "
+      "'shard-80'");
+  ASSERT_EQ(updated.size(), 1u);
+  EXPECT_GT(std::stol(updated[0][0]), 0);
+  EXPECT_LT(std::stol(updated[0][0]), 20);
+  // Bad targets.
+  EXPECT_FALSE(c.Exec("USE `customer:-40`"));
+  EXPECT_EQ(c.error_code(), 1049u);
+  EXPECT_FALSE(c.Exec("USE `customer:`"));
+  EXPECT_EQ(c.error_code(), 1049u);
+  ASSERT_TRUE(c.Exec("USE `customer:80-`")) << c.error();
+  EXPECT_FALSE(c.Exec("SELECT * FROM commerce.product"));
+  EXPECT_EQ(c.error_code(), 1235u) << c.error();
+  ASSERT_TRUE(c.Exec("DELETE FROM customer WHERE customer_id BETWEEN 5001 AND 5020")) << c.error();
+  ASSERT_TRUE(c.Exec("USE customer")) << c.error();
+  ASSERT_TRUE(c.Exec("DELETE FROM customer WHERE customer_id BETWEEN 5001 AND 5020")) << c.error();
+}
+
 TEST_F(ClusterTest, DdlReachesEveryShard) {
   Client c(cluster_->vtgate_port(), "app", "app", "customer");
   ASSERT_TRUE(c.Exec("CREATE TABLE ddl_probe (id BIGINT PRIMARY KEY)")) << c.error();
