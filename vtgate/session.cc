@@ -153,6 +153,62 @@ Status Session::UseDatabase(std::string_view database) {
   return Status::Ok();
 }
 
+namespace {
+
+// Whether a SELECT's text asks for SQL_CALC_FOUND_ROWS and has a LIMIT,
+// after which FOUND_ROWS() would be the row count without the LIMIT.
+bool CalculatesFoundRowsPastLimit(std::string_view sql) {
+  auto contains = [sql](std::string_view word) {
+    for (size_t i = 0; i + word.size() <= sql.size(); ++i) {
+      size_t j = 0;
+      while (j < word.size() && (sql[i + j] | 0x20) == (word[j] | 0x20)) ++j;
+      if (j == word.size()) return true;
+    }
+    return false;
+  };
+  return contains("sql_calc_found_rows") && contains("limit");
+}
+
+}  // namespace
+
+Result<bool> Session::SubstituteStatementCounters(ast::Statement& stmt) const {
+  auto counter_of = [](const ast::Expr& e) -> std::string {
+    if (e.kind() != ast::ExprKind::kFuncCall || !e.As<ast::FuncCall>().args.empty() ||
+        !e.As<ast::FuncCall>().qualifier.empty())
+      return "";
+    const std::string name = AsciiLower(e.As<ast::FuncCall>().name);
+    return name == "found_rows" || name == "row_count" ? name : "";
+  };
+  bool found = false;
+  std::optional<Error> error;
+  if (stmt.kind() == ast::StatementKind::kSelect) {
+    for (auto& item : stmt.As<ast::SelectStatement>().items) {
+      if (!item.expr || !item.alias.empty()) continue;
+      const std::string name = counter_of(*item.expr);
+      if (!name.empty()) item.alias = AsciiUpper(name) + "()";
+    }
+  }
+  ast::RewriteExprs(stmt, [&](ast::ExprPtr& slot) {
+    const std::string name = counter_of(*slot);
+    if (name.empty()) return;
+    found = true;
+    std::string value;
+    if (name == "row_count") {
+      value = std::to_string(row_count_);
+    } else if (found_rows_) {
+      value = std::to_string(*found_rows_);
+    } else {
+      error = Error::Make(mysql_errno::kNotSupportedYet,
+                          "unsupported: FOUND_ROWS() after SQL_CALC_FOUND_ROWS with LIMIT; count "
+                          "the rows with SELECT COUNT(*)");
+      return;
+    }
+    slot = std::make_unique<ast::Literal>(ast::LiteralKind::kInt, std::move(value));
+  });
+  if (error) return *error;
+  return found;
+}
+
 asio::awaitable<Result<ResultSet>> Session::Query(std::string_view sql) {
   cursor_.ResetInterrupt();
   cursor_.TakeWarnings();  // what a COM_STMT_PREPARE's column probe left
@@ -164,15 +220,21 @@ asio::awaitable<Result<ResultSet>> Session::Query(std::string_view sql) {
   if (timeout) ApplyStatementSettings(std::nullopt);
   // As in MariaDB, a statement that generated no value leaves it alone.
   if (result.ok() && result->last_insert_id != 0) last_insert_id_ = result->last_insert_id;
+  row_count_ =
+      !result.ok() || result->has_rows() ? -1 : static_cast<int64_t>(result->affected_rows);
+  if (result.ok() && result->has_rows()) {
+    found_rows_ = result->rows.size();
+    if (CalculatesFoundRowsPastLimit(sql)) found_rows_.reset();
+  }
   RecordDiagnostics(result);
   co_return result;
 }
 
 namespace {
 
-// Whether `text` calls LAST_INSERT_ID or CONNECTION_ID (in any case), whose
-// session values the plan would bake in. One pass: this runs on every
-// statement of the hot path.
+// Whether `text` calls LAST_INSERT_ID, CONNECTION_ID, FOUND_ROWS or
+// ROW_COUNT (in any case), whose session values the plan would bake in. One pass: this runs on
+// every statement of the hot path.
 bool MentionsSessionFunction(std::string_view text) {
   auto names_at = [text](size_t i, std::string_view name) {
     if (text.size() - i < name.size()) return false;
@@ -182,7 +244,8 @@ bool MentionsSessionFunction(std::string_view text) {
   };
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = static_cast<char>(text[i] | 0x20);
-    if ((c == 'l' && names_at(i, "last_insert_id")) || (c == 'c' && names_at(i, "connection_id")))
+    if ((c == 'l' && names_at(i, "last_insert_id")) || (c == 'c' && names_at(i, "connection_id")) ||
+        (c == 'f' && names_at(i, "found_rows")) || (c == 'r' && names_at(i, "row_count")))
       return true;
   }
   return false;
@@ -307,7 +370,12 @@ asio::awaitable<Result<ResultSet>> Session::Dispatch(std::string_view sql) {
   if (auto next = ParseNextValues(sql)) co_return co_await NextSequenceValues(*next);
   auto parsed = worker_.parser().Parse(sql);
   if (!parsed.ok()) co_return parsed.error();
-  if ((*parsed)->kind() != ast::StatementKind::kSet && MentionsSessionVariable(**parsed)) {
+  auto counters = SubstituteStatementCounters(**parsed);
+  if (!counters.ok()) co_return counters.error();
+  if (*counters && (*parsed)->kind() == ast::StatementKind::kSet)
+    co_return co_await Run(**parsed, sql::Format(**parsed));
+  if ((*parsed)->kind() != ast::StatementKind::kSet &&
+      (*counters || MentionsSessionVariable(**parsed))) {
     // User variables, and system variables vtgate keeps (autocommit), are
     // the session's: their values go into the text, which is parsed again,
     // so the planner sees literals it can route by. (SET evaluates its

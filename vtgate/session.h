@@ -117,6 +117,9 @@ class Session final : public mysql::SessionHandler {
   // The current keyspace's branch for the plan cache key, without copying:
   // empty for its main branch (no USE ks@branch, no branch credential).
   std::string_view PlanBranch() const;
+  // Replaces FOUND_ROWS() and ROW_COUNT() in `stmt` with the session's
+  // values; true when there were any (error when FOUND_ROWS() is unknown).
+  Result<bool> SubstituteStatementCounters(sql::ast::Statement& stmt) const;
   // What the planner plans for: the keyspace, or "keyspace:shard" when the
   // session targets one shard.
   std::string PlanTarget() const;
@@ -141,6 +144,11 @@ class Session final : public mysql::SessionHandler {
   std::map<std::string, std::string> shard_variables_;  // name -> SQL value, for SET STATEMENT
   std::map<std::string, std::string> user_variables_;   // lower-case name -> SQL literal
   uint64_t last_insert_id_ = 0;  // LAST_INSERT_ID(): the last value generated for this session
+  // ROW_COUNT(): the last statement's affected rows, -1 after a result set or an error.
+  int64_t row_count_ = -1;
+  // FOUND_ROWS(): the rows the last SELECT returned; unknown (nullopt) after a
+  // SQL_CALC_FOUND_ROWS with LIMIT, which would need the rows without it.
+  std::optional<uint64_t> found_rows_ = 0;
   // The last statement's warnings, or its error, for SHOW WARNINGS
   // (session_diagnostics.cc).
   std::vector<Warning> last_warnings_;

@@ -606,6 +606,60 @@ TEST_F(ClusterTest, UserVariablesLiveInTheSession) {
   EXPECT_TRUE(c.Rows("SELECT email FROM customer WHERE customer_id = 778005").empty());
 }
 
+// FOUND_ROWS() and ROW_COUNT() are the session's, as on one MariaDB: the
+// shards' pooled connections know nothing of the client's last statement.
+TEST_F(ClusterTest, FoundRowsAndRowCountAreTheSessions) {
+  Client c(cluster_->vtgate_port(), "app", "app", "customer");
+  ASSERT_TRUE(c.connected()) << c.error();
+  auto value = [&](const std::string& sql) {
+    auto rows = c.Rows(sql);
+    EXPECT_EQ(rows.size(), 1u) << sql << ": " << c.error();
+    return rows.empty() ? std::string("?") : rows[0][0];
+  };
+  ASSERT_TRUE(
+      c.Exec("INSERT INTO customer (customer_id, email) VALUES (6001, 'a'), (6002, 'b'), "
+             "(6003, 'c')"))
+      << c.error();
+  EXPECT_EQ(value("SELECT ROW_COUNT()"), "3");
+  // The statement that asked returned a result set: -1 now.
+  EXPECT_EQ(value("SELECT ROW_COUNT()"), "-1");
+  ASSERT_TRUE(c.Exec("UPDATE customer SET email = 'z' WHERE customer_id BETWEEN 6001 AND 6002"))
+      << c.error();
+  auto named = c.Rows("SELECT ROW_COUNT(), ROW_COUNT() + 1 AS next");
+  ASSERT_EQ(named.size(), 1u) << c.error();
+  EXPECT_EQ(named[0], (std::vector<std::string>{"2", "3"}));
+  EXPECT_EQ(
+      c.Rows("SELECT customer_id FROM customer WHERE customer_id BETWEEN 6001 AND 6003").size(),
+      3u);
+  EXPECT_EQ(value("SELECT FOUND_ROWS()"), "3");
+  EXPECT_EQ(value("SELECT FOUND_ROWS()"), "1");
+  // The column keeps the call's name.
+  ASSERT_EQ(mysql_real_query(c.get(), "SELECT FOUND_ROWS()", 19), 0) << c.error();
+  MYSQL_RES* res = mysql_store_result(c.get());
+  ASSERT_NE(res, nullptr);
+  EXPECT_STREQ(mysql_fetch_field_direct(res, 0)->name, "FOUND_ROWS()");
+  mysql_free_result(res);
+  // Without LIMIT, SQL_CALC_FOUND_ROWS changes nothing; with one, vtgate
+  // cannot know the count and says so rather than answer wrongly.
+  EXPECT_EQ(c.Rows("SELECT SQL_CALC_FOUND_ROWS customer_id FROM customer WHERE customer_id "
+                   "BETWEEN 6001 AND 6003")
+                .size(),
+            3u);
+  EXPECT_EQ(value("SELECT FOUND_ROWS()"), "3");
+  EXPECT_EQ(c.Rows("SELECT SQL_CALC_FOUND_ROWS customer_id FROM customer WHERE customer_id = "
+                   "6001 LIMIT 1")
+                .size(),
+            1u);
+  EXPECT_FALSE(c.Exec("SELECT FOUND_ROWS()"));
+  EXPECT_EQ(c.error_code(), 1235u) << c.error();
+  // An error leaves -1.
+  EXPECT_FALSE(c.Exec("SELECT nope FROM customer"));
+  EXPECT_EQ(value("SELECT ROW_COUNT()"), "-1");
+  ASSERT_TRUE(c.Exec("DELETE FROM customer WHERE customer_id BETWEEN 6001 AND 6003")) << c.error();
+  ASSERT_TRUE(c.Exec("SET @deleted = ROW_COUNT()")) << c.error();
+  EXPECT_EQ(value("SELECT @deleted"), "3");
+}
+
 TEST_F(ClusterTest, SavepointsSpanShardsThatJoinLater) {
   Client c(cluster_->vtgate_port(), "app", "app", "customer");
   ASSERT_TRUE(c.connected());
