@@ -481,6 +481,10 @@ Result<std::unique_ptr<Primitive>> Planner::Build(ast::Statement& stmt, std::str
                                                   uint64_t last_insert_id) const {
   if (std::string_view ks, shard; SplitShardTarget(default_keyspace, ks, shard)) {
     if (Status s = CheckBindVars(stmt, bind_count); !s.ok()) return s.error();
+    // The session's values, as for a statement planned on the keyspace.
+    if (MentionsDatabaseFunction(stmt)) RewriteDatabaseFunction(stmt, std::string(ks));
+    RewriteSessionFunction(stmt, "last_insert_id", "LAST_INSERT_ID()", last_insert_id);
+    RewriteSessionFunction(stmt, "connection_id", "CONNECTION_ID()", connection_id_);
     return PlanShardTarget(stmt, vschema_, default_keyspace, bind_count);
   }
   const bool query =
