@@ -20,7 +20,7 @@
 // it names no other table, no subquery and nothing non-deterministic, and
 // the table is not on the NULL-extended side of an outer join; unqualified
 // columns count only where no outer query could own them (the statement,
-// derived tables). The statement itself keeps every term. A statement
+// its WITH bodies, derived tables). The statement itself keeps every term. A statement
 // ending in LIMIT 0 reads no rows at all: the copies' types are all it
 // needs. `plan_rows` plans one copy's statement (with `bind_count` bind
 // variables); its refusal makes this return null as well.
