@@ -53,6 +53,7 @@ Session::Session(WorkerContext& worker, const mysql::ClientInfo& client, uint64_
     cursor_.SetKeyspaceDatabase(credential_->keyspace,
                                 BranchDatabase(credential_->keyspace, credential_->branch));
     keyspace_ = credential_->keyspace;
+    plan_target_ = keyspace_;
   }
   if (query_timeout_ms > 0) {
     shard_variables_["max_statement_time"] = MaxStatementTime(query_timeout_ms);
@@ -93,10 +94,6 @@ asio::awaitable<void> Session::Close() {
     GetLogger("vtgate")->warn("session of '{}': rollback on close failed: {}", user_,
                               rolled_back.error().message);
   }
-}
-
-std::string Session::PlanTarget() const {
-  return target_shard_.empty() ? keyspace_ : keyspace_ + ":" + target_shard_;
 }
 
 Status Session::UseDatabase(std::string_view database) {
@@ -149,7 +146,7 @@ Status Session::UseDatabase(std::string_view database) {
     branch_of_.erase(name);
   }
   keyspace_ = name;
-  target_shard_ = shard;
+  plan_target_ = shard.empty() ? name : name + ":" + shard;
   return Status::Ok();
 }
 
@@ -233,8 +230,8 @@ asio::awaitable<Result<ResultSet>> Session::Query(std::string_view sql) {
 namespace {
 
 // Whether `text` calls LAST_INSERT_ID, CONNECTION_ID, FOUND_ROWS or
-// ROW_COUNT (in any case), whose session values the plan would bake in. One pass: this runs on
-// every statement of the hot path.
+// ROW_COUNT (in any case), whose session values the plan would bake in.
+// One pass: this runs on every statement of the hot path.
 bool MentionsSessionFunction(std::string_view text) {
   auto names_at = [text](size_t i, std::string_view name) {
     if (text.size() - i < name.size()) return false;
@@ -326,7 +323,7 @@ asio::awaitable<Result<ResultSet>> Session::Dispatch(std::string_view sql) {
     if (planner_verb && routable_values && !MentionsSessionFunction(text) &&
         text.find('@') == std::string_view::npos) {
       PlanCache& cache = worker_.plan_cache();
-      const std::string target = PlanTarget();
+      const std::string& target = PlanTarget();
       const PlanCacheKey key{normalized->fingerprint, text, target, worker_.vschema().version(),
                              PlanBranch()};
       std::shared_ptr<const Primitive> plan;

@@ -122,7 +122,7 @@ class Session final : public mysql::SessionHandler {
   Result<bool> SubstituteStatementCounters(sql::ast::Statement& stmt) const;
   // What the planner plans for: the keyspace, or "keyspace:shard" when the
   // session targets one shard.
-  std::string PlanTarget() const;
+  const std::string& PlanTarget() const { return plan_target_; }
   // SHOW UNRESOLVED TRANSACTIONS [FOR keyspace] (session_topology.cc).
   boost::asio::awaitable<Result<ResultSet>> ShowUnresolvedTransactions(const std::string& keyspace);
   bool MayUse(const std::string& keyspace) const;
@@ -138,8 +138,8 @@ class Session final : public mysql::SessionHandler {
   WorkerContext& worker_;
   Planner planner_;
   SessionCursor cursor_;
-  std::string keyspace_;      // current keyspace, "" when none
-  std::string target_shard_;  // the shard `USE keyspace:shard` targets, "" when none
+  std::string keyspace_;     // current keyspace, "" when none
+  std::string plan_target_;  // keyspace_, or "keyspace:shard" after `USE keyspace:shard`
   bool autocommit_ = true;
   std::map<std::string, std::string> shard_variables_;  // name -> SQL value, for SET STATEMENT
   std::map<std::string, std::string> user_variables_;   // lower-case name -> SQL literal
