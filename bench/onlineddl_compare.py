@@ -11,7 +11,9 @@ Usage (from the repository root; builds nothing):
 
 Options: --build-dir (default `build`, relative to the repository root; it
 needs bin/vttablet and bin/tablet_command), --rows, --smoke, --threads (4),
---workload (oltp_write_only), --before (seconds of load before the migration,
+--workload (oltp_write_only), --rate (sysbench transactions per second, 0 =
+unlimited: the default, which saturates a small host; a fixed rate models an
+application with headroom, and the QPS drop then shows demand not served), --before (seconds of load before the migration,
 10), --after (seconds of load after it, 5), --tools (tessera,pt-osc),
 --buffer-pool (InnoDB buffer pool, 1G), --keep-dir.
 Needs Debian's sysbench, percona-toolkit (pt-online-schema-change),
@@ -28,7 +30,7 @@ What it does
    `<build>/bin/tablet_command` (python cannot speak that RPC).
 2. For each tool, on a freshly re-created database `sbtest`:
    `sysbench <workload> --tables=1 --table-size=N prepare`, then a background
-   `sysbench <workload> --threads=4 --rate=0 --report-interval=1` run, plus a
+   `sysbench <workload> --threads=4 --rate=<--rate> --report-interval=1` run, plus a
    light "probe" writer (one autocommit `UPDATE sbtest1 SET k=k+1 WHERE id=?`
    every 10 ms, each timed). After `--before` seconds the migration
    `ALTER TABLE sbtest1 ADD COLUMN c2 INT NOT NULL DEFAULT 0` starts:
@@ -289,7 +291,8 @@ class Load:
 
     def __init__(self, env, args):
         argv = ["stdbuf", "-oL"] + sysbench_args(env, args) + [
-            f"--threads={args.threads}", "--rate=0", "--report-interval=1", "--time=86400",
+            f"--threads={args.threads}", f"--rate={args.rate}", "--report-interval=1",
+            "--time=86400",
             "--rand-seed=1", "--mysql-ignore-errors=1213,1020,1205,1146,1051,1412", "run"]
         self.started = time.time()
         self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -732,6 +735,9 @@ def main():
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--workload", default="oltp_write_only",
                         choices=("oltp_write_only", "oltp_read_write"))
+    parser.add_argument("--rate", type=int, default=0,
+                        help="sysbench transactions per second for the load (0: as many as the "
+                             "machine gives, which saturates a small host)")
     parser.add_argument("--before", type=float, default=None)
     parser.add_argument("--after", type=float, default=None)
     parser.add_argument("--tools", default="tessera,pt-osc")
@@ -785,7 +791,7 @@ def main():
         "host": f"{os.cpu_count()} cores, {cpu_model()}, {platform.platform()}",
         "versions": f"MariaDB {server_version}; {version_of(['sysbench', '--version'])}; "
                     f"{version_of(['pt-online-schema-change', '--version'])}",
-        "workload": f"sysbench {args.workload}, {args.threads} threads, --rate=0, one table of "
+        "workload": f"sysbench {args.workload}, {args.threads} threads, --rate={args.rate}, one table of "
                     f"{args.rows} rows, plus a 100/s probe writer; {args.before:g} s of load "
                     f"before the migration, {args.after:g} s after",
         "alter": f"ALTER TABLE {TABLE} {ALTER}",

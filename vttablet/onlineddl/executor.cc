@@ -12,6 +12,7 @@
 #include "vttablet/onlineddl/changelog.h"
 #include "vttablet/onlineddl/cutover_blockers.h"
 #include "vttablet/onlineddl/ddl_request.h"
+#include "vttablet/onlineddl/deferred_indexes.h"
 #include "vttablet/onlineddl/heartbeat_writer.h"
 #include "vttablet/onlineddl/row_mover.h"
 #include "vttablet/onlineddl/table_info.h"
@@ -370,6 +371,12 @@ Status Executor::Prepare(BlockingConnection& connection, MigrationStore& store, 
   if (!max.ok()) return std::move(max).error();
   m.copy_max_key = max.value();
   m.copy_done = !max.value().has_value();
+  if (!m.copy_done) {
+    // The ghost is still empty: its plain indexes are built after the copy.
+    auto deferred = DeferIndexes(connection, m.database, m.ghost_table);
+    if (!deferred.ok()) return std::move(deferred).error();
+    m.plan.deferred = std::move(deferred.value());
+  }
   Mark(connection, m, ChangelogMarker::kCopyStarted);
   if (m.copy_done) Mark(connection, m, ChangelogMarker::kCopyDone);
   m.state = MigrationState::kRunning;
@@ -501,6 +508,16 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
       if (copied.value().last) {
         m.copy_last_key = copied.value().last;
       } else {
+        if (!m.plan.deferred.clauses.empty()) {
+          m.message = fmt::format("building {} index(es) deferred during the copy",
+                                  m.plan.deferred.clauses.size());
+          Status saved = store.SaveProgress(m);
+          if (!saved.ok()) return saved;
+          Status built =
+              BuildDeferredIndexes(connection, m.database, m.ghost_table, m.plan.deferred);
+          if (!built.ok()) return built;
+          m.message.clear();
+        }
         m.copy_done = true;
         Mark(connection, m, ChangelogMarker::kCopyDone);
       }

@@ -25,7 +25,9 @@ std::string PlanJson(const CopyPlan& p) {
               {"target_columns", p.target_columns},
               {"key_name", p.key_name},
               {"source_key", p.source_key},
-              {"target_key", p.target_key}}
+              {"target_key", p.target_key},
+              {"deferred_indexes", p.deferred.clauses},
+              {"deferred_definition", p.deferred.definition}}
       .dump();
 }
 
@@ -39,6 +41,8 @@ CopyPlan PlanFromJson(const std::string& text) {
   p.key_name = j.value("key_name", "");
   p.source_key = j.value("source_key", std::vector<std::string>{});
   p.target_key = j.value("target_key", std::vector<std::string>{});
+  p.deferred.clauses = j.value("deferred_indexes", std::vector<std::string>{});
+  p.deferred.definition = j.value("deferred_definition", "");
   return p;
 }
 

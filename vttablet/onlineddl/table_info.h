@@ -13,6 +13,7 @@
 
 #include "common/error.h"
 #include "vttablet/mariadb/blocking_connection.h"
+#include "vttablet/onlineddl/deferred_indexes.h"
 #include "vttablet/onlineddl/row_image.h"
 
 namespace tessera::vttablet::onlineddl {
@@ -56,6 +57,7 @@ struct CopyPlan {
   std::string key_name;                     // source index the copy walks
   std::vector<std::string> source_key;      // key columns, source names
   std::vector<std::string> target_key;      // key columns, target names
+  DeferredIndexes deferred;                 // target indexes built after the copy
 };
 
 // `renames` maps source column names to target names (CHANGE/RENAME COLUMN).

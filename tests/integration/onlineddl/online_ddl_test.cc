@@ -430,6 +430,13 @@ TEST_F(OnlineDdlTest, EveryAlterKindUnderConcurrentWritesLosesNothing) {
     }
     EXPECT_TRUE(parked);
   }
+  {  // the plain index a_idx was built after each copy that had it, not kept row by row
+    std::ifstream log(dir_->Sub("vttablet.log"));
+    int built = 0;
+    for (std::string line; std::getline(log, line);)
+      if (line.find("built 1 deferred index(es) on `t_") != std::string::npos) ++built;
+    EXPECT_EQ(built, 2);  // add and modify; drop removes a_idx
+  }
   auto create = Query("SHOW CREATE TABLE t");
   ASSERT_FALSE(create.empty());
   std::string text = create[0][1].value_or("");
