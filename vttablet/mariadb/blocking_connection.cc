@@ -48,6 +48,10 @@ uint64_t BlockingConnection::ThreadId() const {
   return mysql_thread_id(mysql_);
 }
 
+uint32_t BlockingConnection::WarningCount() const {
+  return mysql_warning_count(mysql_);
+}
+
 Result<uint64_t> BlockingConnection::Execute(std::string_view sql) {
   if (mysql_real_query(mysql_, sql.data(), sql.size()) != 0) return LastError();
   MYSQL_RES* res = mysql_store_result(mysql_);

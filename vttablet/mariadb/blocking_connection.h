@@ -46,6 +46,8 @@ class BlockingConnection {
 
   // The server's id for this session (CONNECTION_ID()).
   uint64_t ThreadId() const;
+  // Warnings of the last statement (SHOW WARNINGS lists them).
+  uint32_t WarningCount() const;
   // For the replication API, which drives the session itself.
   st_mysql* handle() { return mysql_; }
 

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -24,6 +25,8 @@ using sql::QuoteIdentifier;
 using sql::QuoteString;
 
 namespace {
+
+constexpr uint32_t kUniqueConflictRetries = 5;
 
 std::string Name(const std::string& db, const std::string& table) {
   return QuoteIdentifier(db) + "." + QuoteIdentifier(table);
@@ -154,6 +157,8 @@ void Executor::Loop() {
       connection = std::move(c).value();
       Status ready =
           Done(connection->Execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED"));
+      // Every warning of a copy chunk is read (row_mover.h); 64 by default.
+      if (ready.ok()) ready = Done(connection->Execute("SET SESSION max_error_count = 65535"));
       if (ready.ok()) ready = MigrationStore(*connection).EnsureSchema();
       if (!ready.ok()) {
         log->warn("cannot prepare the migration store: {}", ready.error().message);
@@ -434,6 +439,23 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
       std::make_unique<HeartbeatWriter>(params_, changelog, options_.heartbeat_interval);
   bool copy_paused = false;
   bool cutover_throttled = false;
+  // The ghost's unique keys that hold all the copy key's columns: the copy
+  // key is unique in the table, so a row the copy finds there already is the
+  // same row, put there by a refresh.
+  std::set<std::string> copy_keys;
+  uint32_t unique_conflicts = 0;  // in a row, on the same chunk
+  if (!m.copy_done) {
+    auto target = LoadTableInfo(connection, m.database, m.ghost_table);
+    if (!target.ok()) return std::move(target).error();
+    std::vector<std::string> wanted = m.plan.target_key;
+    std::sort(wanted.begin(), wanted.end());
+    for (const UniqueKey& key : target.value().unique_keys) {
+      std::vector<std::string> columns = key.columns;
+      std::sort(columns.begin(), columns.end());
+      if (std::includes(columns.begin(), columns.end(), wanted.begin(), wanted.end()))
+        copy_keys.insert(key.name);
+    }
+  }
 
   while (!stopping_) {
     auto fresh = store.Load(m.uuid);
@@ -494,6 +516,29 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
       auto started = std::chrono::steady_clock::now();
       auto copied = mover.CopyChunk(connection, m.copy_last_key, *m.copy_max_key, chunk);
       if (!copied.ok()) return std::move(copied).error();
+      const SkippedRow* conflict = nullptr;
+      for (const SkippedRow& skipped : copied.value().skipped)
+        if (!copy_keys.contains(skipped.key)) conflict = &skipped;
+      if (conflict != nullptr) {
+        // The ghost refused a row for a unique key other than the copy's:
+        // another row holds that value. If that row has changed since, the
+        // binlog says so: apply it (next pass) and copy the chunk again. A
+        // value two rows of the table really share fails the migration,
+        // where INSERT IGNORE would silently leave a row out.
+        if (++unique_conflicts > kUniqueConflictRetries)
+          return Error::Make(
+              mysql_errno::kDupEntry,
+              fmt::format("rows of `{}` break a unique key of the new schema: {}; the original "
+                          "table is untouched",
+                          m.table, conflict->message));
+        log->info(
+            "migration {}: the copy after {} meets a unique key ({}); it applies the binlog "
+            "and copies that range again",
+            m.uuid, m.copy_last_key ? (*m.copy_last_key)[0] : "the start", conflict->message);
+        m.rows_copied += copied.value().rows;
+        continue;
+      }
+      unique_conflicts = 0;
       log->trace("copied {} rows after {} up to {}", copied.value().rows,
                  m.copy_last_key ? (*m.copy_last_key)[0] : "start",
                  copied.value().last ? (*copied.value().last)[0] : "end");

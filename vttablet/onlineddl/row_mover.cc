@@ -12,6 +12,16 @@ using sql::QuoteIdentifier;
 
 namespace {
 constexpr size_t kRefreshBatch = 500;
+
+// "Duplicate entry 'x' for key 'k'" -> "k".
+std::string DuplicateKeyName(std::string_view message) {
+  constexpr std::string_view kMarker = " for key '";
+  size_t at = message.rfind(kMarker);
+  if (at == std::string_view::npos) return "";
+  std::string_view name = message.substr(at + kMarker.size());
+  if (!name.empty() && name.back() == '\'') name.remove_suffix(1);
+  return std::string(name);
+}
 }  // namespace
 
 RowMover::RowMover(TableInfo source, std::string target_table, CopyPlan plan)
@@ -58,6 +68,25 @@ Result<CopiedChunk> RowMover::CopyChunk(BlockingConnection& connection,
   if (!inserted.ok()) return std::move(inserted).error();
   CopiedChunk result;
   result.rows = inserted.value();
+  if (uint32_t count = connection.WarningCount(); count > 0) {
+    auto warnings = connection.Query("SHOW WARNINGS");
+    if (!warnings.ok()) return std::move(warnings).error();
+    if (warnings.value().size() < count)
+      return Error::Internal(fmt::format(
+          "copying the rows of `{}`: {} warnings, more than the session keeps (max_error_count)",
+          source_.table, count));
+    for (const TextRow& w : warnings.value()) {
+      if (w.size() < 3 || w[0].value_or("") == "Note") continue;
+      std::string message = w[2].value_or("");
+      if (w[1].value_or("") == std::to_string(mysql_errno::kDupEntry)) {
+        result.skipped.push_back({DuplicateKeyName(message), std::move(message)});
+        continue;
+      }
+      return Error::Internal(
+          fmt::format("copying the rows of `{}` into the new schema would change them: {}",
+                      source_.table, message));
+    }
+  }
   if (end_rows.value().empty()) {
     result.last = std::nullopt;  // the range is exhausted
   } else {

@@ -9,6 +9,11 @@
 //   the copy was refreshed before it, after waiting for that commit, so the
 //   copy's later snapshot already sees it; an event read after is refreshed
 //   after.
+//   IGNORE also turns what would fail a strict INSERT into warnings: those
+//   come back as an error (a value the new schema would change: truncated,
+//   out of range, not representable), and the rows left out for a unique
+//   key come back as `skipped`, for the caller to tell a row already copied
+//   from a value two rows share.
 // - Refresh: for keys the binlog says changed, makes the target row equal to
 //   the source row now: delete it in the target, insert it again from a
 //   locking read of the source. The locking read waits for a transaction that
@@ -29,9 +34,16 @@
 
 namespace tessera::vttablet::onlineddl {
 
+// A row the copy left out: a unique key of the target held its value.
+struct SkippedRow {
+  std::string key;      // the target's index name, e.g. "PRIMARY"
+  std::string message;  // MariaDB's, e.g. "Duplicate entry '7' for key 'PRIMARY'"
+};
+
 struct CopiedChunk {
   std::optional<KeyValue> last;  // last key of the chunk; none when nothing was left
   uint64_t rows = 0;             // rows inserted
+  std::vector<SkippedRow> skipped;
 };
 
 class RowMover {

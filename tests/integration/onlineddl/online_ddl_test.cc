@@ -622,6 +622,46 @@ TEST_F(OnlineDdlTest, CreateAndDropTableAreRevertible) {
   EXPECT_FALSE(revert_late.ok());
 }
 
+TEST_F(OnlineDdlTest, AnAlterThatWouldDropOrChangeRowsFailsAndLeavesTheTableAlone) {
+  Exec("DROP TABLE IF EXISTS lossy");
+  Exec(
+      "CREATE TABLE lossy (id INT NOT NULL PRIMARY KEY, a INT NOT NULL, b VARCHAR(32)) "
+      "ENGINE=InnoDB");
+  // `a` repeats every 1,000 rows; `b` is up to 8 characters long.
+  Exec("INSERT INTO lossy SELECT seq, seq % 1000, CONCAT('row-', seq) FROM seq_1_to_5000");
+  const std::string sum = "SELECT COUNT(*), SUM(CRC32(CONCAT_WS(',', id, a, b))) FROM lossy";
+  auto before = Query(sum);
+  ASSERT_EQ(before.size(), 1u);
+
+  // A unique key over values rows share: INSERT IGNORE would leave rows out.
+  ASSERT_TRUE(
+      Tablet("MIGRATION SUBMIT 'lossy-unique' ALTER TABLE lossy ADD UNIQUE KEY ua (a)").ok());
+  auto row = WaitFor("lossy-unique", {"failed", "complete"});
+  EXPECT_EQ(row["state"], "failed");
+  EXPECT_NE(row["message"].find("break a unique key of the new schema"), std::string::npos)
+      << row["message"];
+  EXPECT_NE(row["message"].find("for key 'ua'"), std::string::npos) << row["message"];
+
+  // A column too narrow for its values: INSERT IGNORE would cut them.
+  ASSERT_TRUE(Tablet("MIGRATION SUBMIT 'lossy-narrow' ALTER TABLE lossy MODIFY b VARCHAR(5)").ok());
+  row = WaitFor("lossy-narrow", {"failed", "complete"});
+  EXPECT_EQ(row["state"], "failed");
+  EXPECT_NE(row["message"].find("would change them"), std::string::npos) << row["message"];
+  EXPECT_NE(row["message"].find("'b'"), std::string::npos) << row["message"];
+
+  // The table is as it was, with no ghost or changelog left beside it.
+  EXPECT_EQ(Query(sum), before);
+  EXPECT_TRUE(Query("SHOW TABLES LIKE 'lossy\\_%'").empty());
+  auto create = Query("SHOW CREATE TABLE lossy");
+  ASSERT_FALSE(create.empty());
+  EXPECT_EQ(create[0][1].value_or("").find("UNIQUE"), std::string::npos);
+
+  // A unique key the rows do satisfy goes through, every row kept.
+  ASSERT_TRUE(Tablet("MIGRATION SUBMIT 'lossy-ok' ALTER TABLE lossy ADD UNIQUE KEY ub (b)").ok());
+  EXPECT_EQ(WaitFor("lossy-ok", {"complete"})["state"], "complete");
+  EXPECT_EQ(Query(sum), before);
+}
+
 }  // namespace
 }  // namespace tessera
 
