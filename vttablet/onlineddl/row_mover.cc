@@ -75,11 +75,15 @@ Result<CopiedChunk> RowMover::CopyChunk(BlockingConnection& connection,
       return Error::Internal(fmt::format(
           "copying the rows of `{}`: {} warnings, more than the session keeps (max_error_count)",
           source_.table, count));
+    const std::string duplicate = std::to_string(mysql_errno::kDupEntry);
     for (const TextRow& w : warnings.value()) {
       if (w.size() < 3 || w[0].value_or("") == "Note") continue;
       std::string message = w[2].value_or("");
-      if (w[1].value_or("") == std::to_string(mysql_errno::kDupEntry)) {
-        result.skipped.push_back({DuplicateKeyName(message), std::move(message)});
+      if (w[1].value_or("") == duplicate) {
+        std::string key = DuplicateKeyName(message);
+        auto seen = std::find_if(result.skipped.begin(), result.skipped.end(),
+                                 [&](const SkippedRow& row) { return row.key == key; });
+        if (seen == result.skipped.end()) result.skipped.push_back({key, std::move(message)});
         continue;
       }
       return Error::Internal(

@@ -34,16 +34,16 @@
 
 namespace tessera::vttablet::onlineddl {
 
-// A row the copy left out: a unique key of the target held its value.
+// Rows the copy left out: a unique key of the target held their value.
 struct SkippedRow {
   std::string key;      // the target's index name, e.g. "PRIMARY"
   std::string message;  // MariaDB's, e.g. "Duplicate entry '7' for key 'PRIMARY'"
 };
 
 struct CopiedChunk {
-  std::optional<KeyValue> last;  // last key of the chunk; none when nothing was left
-  uint64_t rows = 0;             // rows inserted
-  std::vector<SkippedRow> skipped;
+  std::optional<KeyValue> last;     // last key of the chunk; none when nothing was left
+  uint64_t rows = 0;                // rows inserted
+  std::vector<SkippedRow> skipped;  // the first row left out for each key
 };
 
 class RowMover {
