@@ -15,7 +15,9 @@ needs bin/vttablet and bin/tablet_command), --rows, --smoke, --threads (4),
 unlimited: the default, which saturates a small host; a fixed rate models an
 application with headroom, and the QPS drop then shows demand not served), --before (seconds of load before the migration,
 10), --after (seconds of load after it, 5), --tools (tessera,pt-osc),
---buffer-pool (InnoDB buffer pool, 1G), --keep-dir.
+--runs (repetitions of each tool, 1; the order alternates between runs and
+the report adds a median row per tool), --buffer-pool (InnoDB buffer pool,
+1G), --keep-dir.
 Needs Debian's sysbench, percona-toolkit (pt-online-schema-change),
 mariadb-server (mariadb-install-db, mariadbd, mariadb-binlog) and python3-pymysql.
 
@@ -695,17 +697,38 @@ def fmt_row(r):
     return ", ".join(f"{title}={fmt(r.get(key, ''), key)}" for key, title in COLUMNS[2:])
 
 
+def median_of(results, tool):
+    """A row of the medians of `tool`'s numeric columns over its runs."""
+    runs = [r for r in results if r["tool"] == tool]
+    row = {"tool": tool, "rows": runs[0]["rows"], "run": "median"}
+    for key, _ in COLUMNS[2:]:
+        values = []
+        for r in runs:
+            try:
+                value = float(r.get(key))
+            except (TypeError, ValueError):
+                continue
+            if value == value:  # not nan
+                values.append(value)
+        if values:
+            row[key] = statistics.median(values)
+    return row
+
+
 def markdown(results, meta):
     lines = [f"# Online DDL under load: tessera vs pt-online-schema-change ({meta['when']})", ""]
     for k in ("command", "host", "versions", "workload", "alter"):
         lines.append(f"- {k}: {meta[k]}")
     lines.append("")
-    lines.append("| " + " | ".join(title for _, title in COLUMNS) + " |")
-    lines.append("|" + "|".join("---" for _ in COLUMNS) + "|")
+    lines.append("| run | " + " | ".join(title for _, title in COLUMNS) + " |")
+    lines.append("|---|" + "|".join("---" for _ in COLUMNS) + "|")
     for r in results:
-        lines.append("| " + " | ".join(fmt(r.get(key, ""), key) for key, _ in COLUMNS) + " |")
+        lines.append(f"| {r.get('run', 1)} | " +
+                     " | ".join(fmt(r.get(key, ""), key) for key, _ in COLUMNS) + " |")
     lines.append("")
     for r in results:
+        if r.get("run") == "median":
+            continue
         extra = [f"rows in old/new table {r.get('old_rows')}/{r.get('new_rows')}",
                  f"ids written after the cut-over {r.get('post_cutover_ids')}",
                  f"probe write errors {r.get('probe_errors')}",
@@ -714,11 +737,12 @@ def markdown(results, meta):
             extra.append(f"rows_copied {r.get('rows_copied')}, "
                          f"cutover_attempts {r.get('cutover_attempts')}")
         lines.append(f"- {r['tool']}: " + "; ".join(extra))
-    if len(results) == 2 and all("total_s" in r for r in results):
-        t = {r["tool"]: r for r in results}
-        if "tessera" in t and "pt-osc" in t:
-            lines.append(f"- tessera / pt-osc total time: "
-                         f"{t['tessera']['total_s'] / t['pt-osc']['total_s']:.2f}")
+    # The ratio of one run, or of the medians.
+    t = {r["tool"]: r for r in results if r.get("run") in (1, "median")}
+    if all(tool in t and "total_s" in t[tool] for tool in ("tessera", "pt-osc")):
+        which = "median " if t["tessera"].get("run") == "median" else ""
+        lines.append(f"- tessera / pt-osc {which}total time: "
+                     f"{t['tessera']['total_s'] / t['pt-osc']['total_s']:.2f}")
     lines.append("")
     lines.append("Budget (DESIGN.md): at most half pt-osc's time, QPS drop < 20%, cut-over "
                  "stall <= 100 ms, 0 rows differing. " + meta["note"])
@@ -738,6 +762,8 @@ def main():
     parser.add_argument("--rate", type=int, default=0,
                         help="sysbench transactions per second for the load (0: as many as the "
                              "machine gives, which saturates a small host)")
+    parser.add_argument("--runs", type=int, default=1,
+                        help="repetitions of each tool, alternating; the report adds the median")
     parser.add_argument("--before", type=float, default=None)
     parser.add_argument("--after", type=float, default=None)
     parser.add_argument("--tools", default="tessera,pt-osc")
@@ -776,8 +802,12 @@ def main():
         env.start_mariadb()
         if "tessera" in tools:
             env.start_tablet()
-        for tool in tools:
-            results.append(run_tool(env, args, tool))
+        for run in range(args.runs):
+            # Alternate the order, so neither tool always runs on a warmer host.
+            for tool in (tools if run % 2 == 0 else list(reversed(tools))):
+                result = run_tool(env, args, tool)
+                result["run"] = run + 1
+                results.append(result)
         with env.connect(db=None) as c, c.cursor() as cur:
             cur.execute("SELECT VERSION()")
             server_version = cur.fetchone()[0]
@@ -799,6 +829,8 @@ def main():
                  f"{os.cpu_count()} cores (and it may be shared with other work), so QPS "
                  "figures are noisy; compare the rows of one run."),
     }
+    if args.runs > 1:
+        results += [median_of(results, tool) for tool in tools]
     text = markdown(results, meta)
     print(text)
     out_dir = os.path.join(ROOT, "bench", "results")
@@ -810,9 +842,10 @@ def main():
                                       "errors_per_s_max", "rows_copied", "cutover_attempts"]
     with open(os.path.join(out_dir, f"onlineddl-{stamp}.csv"), "w", newline="") as f:
         w = csv.writer(f)
-        w.writerow(keys + ["cores", "cpu"])
+        w.writerow(["run"] + keys + ["cores", "cpu"])
         for r in results:
-            w.writerow([fmt(r.get(k, ""), k) for k in keys] + [os.cpu_count(), cpu_model()])
+            w.writerow([r.get("run", 1)] + [fmt(r.get(k, ""), k) for k in keys] +
+                       [os.cpu_count(), cpu_model()])
     log(f"wrote bench/results/onlineddl-{stamp}.md and .csv")
     return 0
 
