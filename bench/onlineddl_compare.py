@@ -391,6 +391,10 @@ def run_tessera(env, args, result):
     ok, out = env.tablet_command(f"MIGRATION SUBMIT '{uuid}' ALTER TABLE {TABLE} {ALTER}")
     if not ok:
         raise RuntimeError("MIGRATION SUBMIT failed: " + out)
+    if args.throttle_ratio:
+        ok, out = env.tablet_command(f"MIGRATION THROTTLE '{uuid}' RATIO {args.throttle_ratio}")
+        if not ok:
+            raise RuntimeError("MIGRATION THROTTLE ... RATIO failed: " + out)
     row = {}
     last_state = None
     while True:
@@ -762,6 +766,9 @@ def main():
     parser.add_argument("--rate", type=int, default=0,
                         help="sysbench transactions per second for the load (0: as many as the "
                              "machine gives, which saturates a small host)")
+    parser.add_argument("--throttle-ratio", default="",
+                        help="tessera only: MIGRATION THROTTLE ... RATIO <r> right after the "
+                             "submit, so the copy pauses r of the time (e.g. 0.5)")
     parser.add_argument("--runs", type=int, default=1,
                         help="repetitions of each tool, alternating; the report adds the median")
     parser.add_argument("--before", type=float, default=None)
@@ -821,7 +828,8 @@ def main():
         "host": f"{os.cpu_count()} cores, {cpu_model()}, {platform.platform()}",
         "versions": f"MariaDB {server_version}; {version_of(['sysbench', '--version'])}; "
                     f"{version_of(['pt-online-schema-change', '--version'])}",
-        "workload": f"sysbench {args.workload}, {args.threads} threads, --rate={args.rate}, one table of "
+        "workload": f"sysbench {args.workload}, {args.threads} threads, --rate={args.rate}"
+                    f"{', tessera throttle ratio ' + args.throttle_ratio if args.throttle_ratio else ''}, one table of "
                     f"{args.rows} rows, plus a 100/s probe writer; {args.before:g} s of load "
                     f"before the migration, {args.after:g} s after",
         "alter": f"ALTER TABLE {TABLE} {ALTER}",

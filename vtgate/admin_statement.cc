@@ -41,7 +41,14 @@ Result<std::optional<AdminStatement>> AdminStatementOf(const ast::Statement& stm
       if (action == "complete") action = "cutover";
       if (action == "retry")
         return unsupported("ALTER MIGRATION ... RETRY (submit the change again)");
-      return std::optional(AdminStatement{K::kAlterMigration, alter.uuid, action, ""});
+      if (!alter.ratio.empty()) {
+        if (action != "throttle")
+          return Error::Make(mysql_errno::kParse,
+                             "RATIO goes with ALTER MIGRATION ... THROTTLE only");
+      }
+      AdminStatement alter_migration{K::kAlterMigration, alter.uuid, action, ""};
+      alter_migration.ratio = alter.ratio;
+      return std::optional(std::move(alter_migration));
     }
     case ast::StatementKind::kRevertMigration:
       return std::optional(AdminStatement{K::kRevertMigration,

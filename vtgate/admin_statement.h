@@ -2,7 +2,7 @@
 // to shards, taken from the parsed statement:
 //   SHOW BRANCHES
 //   SHOW MIGRATIONS [LIKE 'pattern']
-//   ALTER MIGRATION '<uuid>' {CUTOVER | COMPLETE | CANCEL | THROTTLE | UNTHROTTLE}
+//   ALTER MIGRATION '<uuid>' {CUTOVER | COMPLETE | CANCEL | THROTTLE [RATIO r] | UNTHROTTLE}
 //   REVERT MIGRATION '<uuid>'
 // and the cluster's own statements:
 //   SHOW KEYSPACES | SHOW SHARDS | SHOW TABLETS | SHOW VSCHEMA TABLES
@@ -37,6 +37,7 @@ struct AdminStatement {
   std::string action;         // ALTER MIGRATION: "cutover", "cancel", "throttle", "unthrottle"
   std::string query;          // VEXPLAIN PLAN: the statement to explain, formatted
   std::string keyspace = {};  // SHOW UNRESOLVED TRANSACTIONS FOR: the keyspace; empty: all
+  std::string ratio = {};     // ALTER MIGRATION ... THROTTLE RATIO: the number as written
 };
 
 // nullopt when `stmt` is not one of these statements. A form the cluster

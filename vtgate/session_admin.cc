@@ -229,8 +229,9 @@ asio::awaitable<Result<ResultSet>> Session::RunAdmin(const AdminStatement& state
     co_return merged;
   }
   if (statement.kind == AdminStatement::Kind::kAlterMigration) {
-    auto done = co_await OnEveryShard(
-        keyspace_, "MIGRATION " + statement.action + " '" + statement.uuid + "'");
+    std::string command = "MIGRATION " + statement.action + " '" + statement.uuid + "'";
+    if (!statement.ratio.empty()) command += " RATIO " + statement.ratio;
+    auto done = co_await OnEveryShard(keyspace_, command);
     if (!done.ok()) co_return done.error();
     ResultSet ok;
     ok.affected_rows = done.value().size();

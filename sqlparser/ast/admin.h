@@ -162,12 +162,13 @@ struct DeallocateStatement : Statement {
 };
 
 // ALTER MIGRATION 'uuid' {CANCEL | RETRY | CUTOVER | FORCE_CUTOVER | COMPLETE | THROTTLE |
-// UNTHROTTLE}
+// UNTHROTTLE} [RATIO number]
 struct AlterMigrationStatement : Statement {
   StatementKind kind() const override { return StatementKind::kAlterMigration; }
   StatementPtr Clone() const override;
   std::string uuid;
   std::string action;  // upper case
+  std::string ratio;   // the RATIO number as written; empty without RATIO
 };
 
 // REVERT MIGRATION 'uuid'

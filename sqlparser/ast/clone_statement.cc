@@ -436,6 +436,7 @@ StatementPtr AlterMigrationStatement::Clone() const {
   auto c = std::make_unique<AlterMigrationStatement>();
   c->uuid = uuid;
   c->action = action;
+  c->ratio = ratio;
   return WithComments(std::move(c), *this);
 }
 

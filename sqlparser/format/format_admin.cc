@@ -155,6 +155,7 @@ void SqlWriter::Admin(const ast::Statement& stmt) {
     case S::kAlterMigration: {
       const auto& s = stmt.As<ast::AlterMigrationStatement>();
       out_ += "ALTER MIGRATION " + QuoteString(s.uuid) + ' ' + s.action;
+      if (!s.ratio.empty()) out_ += " RATIO " + s.ratio;
       return;
     }
     case S::kRevertMigration:

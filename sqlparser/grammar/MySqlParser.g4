@@ -397,6 +397,7 @@ deallocateStatement: (DEALLOCATE | DROP) PREPARE identifier;
 // Tessera's own statements.
 alterMigrationStatement
   : ALTER MIGRATION textString action=(CANCEL | RETRY | CUTOVER | FORCE_CUTOVER | COMPLETE | THROTTLE | UNTHROTTLE)
+    (RATIO ratio=(INT_NUM | DECIMAL_NUM))?
   ;
 revertMigrationStatement: REVERT MIGRATION textString;
 vexplainStatement: VEXPLAIN PLAN statement;
@@ -684,6 +685,7 @@ nonReserved
   | PERSISTENT
   | PROCESSLIST
   | QUICK
+  | RATIO
   | REPEATABLE
   | ROLLBACK
   | ROLLUP

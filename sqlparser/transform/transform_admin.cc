@@ -201,6 +201,7 @@ ast::StatementPtr Transformer::AlterMigration(P::AlterMigrationStatementContext*
   auto s = std::make_unique<ast::AlterMigrationStatement>();
   s->uuid = TextString(ctx->textString());
   s->action = Upper(ctx->action->getText());
+  if (ctx->ratio != nullptr) s->ratio = ctx->ratio->getText();
   return s;
 }
 

@@ -18,6 +18,7 @@
 #include "vttablet/onlineddl/row_mover.h"
 #include "vttablet/onlineddl/table_info.h"
 #include "vttablet/onlineddl/table_swap.h"
+#include "vttablet/onlineddl/throttle_ratio.h"
 
 namespace tessera::vttablet::onlineddl {
 
@@ -444,6 +445,10 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
   // same row, put there by a refresh.
   std::set<std::string> copy_keys;
   uint32_t unique_conflicts = 0;  // in a row, on the same chunk
+  // The throttle ratio's pause: the copy waits until then, applying the
+  // binlog meanwhile.
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point copy_resumes_at = Clock::now();
   if (!m.copy_done) {
     auto target = LoadTableInfo(connection, m.database, m.ghost_table);
     if (!target.ok()) return std::move(target).error();
@@ -458,6 +463,7 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
   }
 
   while (!stopping_) {
+    Clock::time_point pass_started = Clock::now();
     auto fresh = store.Load(m.uuid);
     if (!fresh.ok()) return std::move(fresh).error();
     if (fresh.value()) {
@@ -466,6 +472,7 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
       m.postpone_completion = fresh.value()->postpone_completion;
       m.chunk_size = fresh.value()->chunk_size;
       m.force_cutover = fresh.value()->force_cutover;
+      m.throttle_permille = fresh.value()->throttle_permille;
     }
     if (m.cancel_requested) {
       if (m.kind != MigrationKind::kRevert)
@@ -495,7 +502,8 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
     m.sync_position = batch.value().end;
 
     if (!m.copy_done) {
-      ThrottleDecision throttle = throttler_.Check(connection, changelog, m.throttled);
+      ThrottleDecision throttle = throttler_.Check(
+          connection, changelog, m.throttled || m.throttle_permille >= kFullThrottlePermille);
       if (throttle.throttled != copy_paused) {
         copy_paused = throttle.throttled;
         if (copy_paused) {
@@ -512,6 +520,17 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
         continue;
       }
       m.message.clear();
+      if (m.throttle_permille == 0) copy_resumes_at = pass_started;
+      if (Clock::now() < copy_resumes_at) {
+        // The throttle ratio's pause, in slices so that the binlog keeps
+        // being applied and requests are seen.
+        auto wait =
+            std::chrono::duration_cast<std::chrono::milliseconds>(copy_resumes_at - Clock::now()) +
+            std::chrono::milliseconds(1);
+        if (!Sleep(std::min(wait, std::chrono::milliseconds(200)))) break;
+        if (Clock::now() < copy_resumes_at) continue;
+        pass_started = Clock::now();
+      }
       if (m.chunk_size > 0) chunk = m.chunk_size;
       auto started = std::chrono::steady_clock::now();
       auto copied = mover.CopyChunk(connection, m.copy_last_key, *m.copy_max_key, chunk);
@@ -550,6 +569,8 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
           chunk = std::max(options_.min_chunk_rows, chunk / 2);
       }
       m.rows_copied += copied.value().rows;
+      copy_resumes_at =
+          Clock::now() + ThrottlePause(m.throttle_permille, Clock::now() - pass_started);
       if (copied.value().last) {
         m.copy_last_key = copied.value().last;
       } else {

@@ -53,6 +53,10 @@ struct Migration {
   bool postpone_completion = false;
   bool cancel_requested = false;  // for a complete migration: end its revert window now
   bool throttled = false;
+  // Share of the time the copy pauses, in thousandths (MIGRATION THROTTLE
+  // ... RATIO): after a chunk that took t, the copy waits t * r / (1 - r),
+  // so it runs (1 - r) of the time. 0: no pause; 1000: no copy at all.
+  uint32_t throttle_permille = 0;
   uint32_t chunk_size = 0;  // 0: adaptive
   // Cut over now, killing the sessions that hold the table (their open
   // transactions roll back) instead of waiting for them.

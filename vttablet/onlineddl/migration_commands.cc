@@ -10,6 +10,7 @@
 #include "sqlparser/format.h"
 #include "vttablet/onlineddl/ddl_request.h"
 #include "vttablet/onlineddl/migration_store.h"
+#include "vttablet/onlineddl/throttle_ratio.h"
 
 namespace tessera::vttablet::onlineddl {
 namespace {
@@ -148,9 +149,28 @@ Result<ResultSet> MigrationCommands::HandleLocked(const std::string& database,
     if (!s.ok()) return s.error();
     return set("cancel_requested", 1);
   }
+  if (verb == "throttle" && words.Accept("ratio")) {
+    std::string_view text = words.Rest();
+    auto permille = ParseThrottleRatio(text);
+    if (!permille)
+      return Syntax(
+          fmt::format("RATIO must be a number from 0 to 1 with at most three decimals, "
+                      "not '{}'",
+                      text));
+    Status s = require_active();
+    if (!s.ok()) return s.error();
+    Status ratio = store.SetRequest(m.uuid, "throttle_permille", *permille);
+    if (!ratio.ok()) return ratio.error();
+    return set("throttled", *permille >= kFullThrottlePermille ? 1 : 0);
+  }
   if (verb == "throttle" || verb == "unthrottle") {
     Status s = require_active();
     if (!s.ok()) return s.error();
+    if (!words.AtEnd()) return Syntax("unexpected text after the uuid (THROTTLE takes RATIO r)");
+    if (verb == "unthrottle") {
+      Status ratio = store.SetRequest(m.uuid, "throttle_permille", 0);
+      if (!ratio.ok()) return ratio.error();
+    }
     return set("throttled", verb == "throttle" ? 1 : 0);
   }
   if (verb == "chunk") {
@@ -224,6 +244,7 @@ Result<ResultSet> MigrationCommands::Show(const std::string& uuid) {
                            "cutover_attempts",
                            "postponed",
                            "throttled",
+                           "throttle_ratio",
                            "message",
                            "ddl",
                            "submitted_at",
@@ -261,30 +282,32 @@ Result<ResultSet> MigrationCommands::Show(const std::string& uuid) {
       if (s.empty()) return std::nullopt;
       return s;
     };
-    result.rows.push_back(Row{m.uuid,
-                              m.keyspace,
-                              m.shard,
-                              m.database,
-                              m.table,
-                              std::string(KindName(m.kind)),
-                              std::string(StateName(m.state)),
-                              std::to_string(progress),
-                              std::to_string(m.rows_copied),
-                              std::to_string(m.rows_estimated),
-                              std::to_string(m.events_applied),
-                              lag,
-                              eta,
-                              std::to_string(m.cutover_stall_ms),
-                              std::to_string(m.cutover_attempts),
-                              m.postpone_completion ? "1" : "0",
-                              m.throttled ? "1" : "0",
-                              m.message,
-                              m.ddl,
-                              opt(m.submitted_at),
-                              opt(m.started_at),
-                              opt(m.completed_at),
-                              opt(m.revert_window_ends),
-                              opt(m.reverts)});
+    result.rows.push_back(
+        Row{m.uuid,
+            m.keyspace,
+            m.shard,
+            m.database,
+            m.table,
+            std::string(KindName(m.kind)),
+            std::string(StateName(m.state)),
+            std::to_string(progress),
+            std::to_string(m.rows_copied),
+            std::to_string(m.rows_estimated),
+            std::to_string(m.events_applied),
+            lag,
+            eta,
+            std::to_string(m.cutover_stall_ms),
+            std::to_string(m.cutover_attempts),
+            m.postpone_completion ? "1" : "0",
+            m.throttled ? "1" : "0",
+            FormatThrottleRatio(m.throttled ? kFullThrottlePermille : m.throttle_permille),
+            m.message,
+            m.ddl,
+            opt(m.submitted_at),
+            opt(m.started_at),
+            opt(m.completed_at),
+            opt(m.revert_window_ends),
+            opt(m.reverts)});
   }
   if (!uuid.empty() && result.rows.empty())
     return Error::Internal(fmt::format("no migration '{}' on this shard", uuid));

@@ -9,6 +9,8 @@
 //   MIGRATION CUTOVER '<uuid>'        complete a postponed migration
 //   MIGRATION CANCEL '<uuid>'
 //   MIGRATION THROTTLE '<uuid>' | MIGRATION UNTHROTTLE '<uuid>'
+//   MIGRATION THROTTLE '<uuid>' RATIO <r>   the copy pauses r of the time
+//       (0 to 1, throttle_ratio.h); UNTHROTTLE clears it
 //   MIGRATION CHUNK '<uuid>' <rows>   fixed chunk size (0: adaptive)
 //   MIGRATION REVERT '<uuid>' '<new uuid>'   queue a revert of a complete one
 //   MIGRATION SKIP REVERT '<uuid>'    close the revert window now

@@ -18,7 +18,8 @@ constexpr const char* kColumns =
     "postpone_completion, cancel_requested, throttled, chunk_size, ghost_table, old_table, plan, "
     "copy_last_key, copy_max_key, copy_done, sync_file, sync_offset, cutover_file, "
     "cutover_offset, rows_estimated, rows_copied, events_applied, cutover_stall_ms, "
-    "cutover_attempts, submitted_at, started_at, completed_at, revert_window_ends, force_cutover";
+    "cutover_attempts, submitted_at, started_at, completed_at, revert_window_ends, force_cutover, "
+    "throttle_permille";
 
 std::string PlanJson(const CopyPlan& p) {
   return Json{{"source_columns", p.source_columns},
@@ -98,6 +99,7 @@ Migration FromRow(const TextRow& r) {
   m.submitted_at = s(29);
   m.started_at = s(30);
   m.force_cutover = Number(r[33]) != 0;
+  m.throttle_permille = static_cast<uint32_t>(Number(r[34]));
   m.completed_at = s(31);
   m.revert_window_ends = s(32);
   return m;
@@ -129,10 +131,14 @@ Status MigrationStore::EnsureSchema() {
            "NOT NULL DEFAULT 0,"
            " submitted_at DATETIME(6) NOT NULL, started_at DATETIME(6), completed_at DATETIME(6),"
            " revert_window_ends DATETIME(6), force_cutover TINYINT NOT NULL DEFAULT 0,"
+           " throttle_permille INT UNSIGNED NOT NULL DEFAULT 0,"
            " KEY state_idx (state)) ENGINE=InnoDB",
            // Tables created before forced cut-overs existed.
            "ALTER TABLE `_tessera`.`schema_migrations` ADD COLUMN IF NOT EXISTS force_cutover "
            "TINYINT NOT NULL DEFAULT 0",
+           // Tables created before throttle ratios existed.
+           "ALTER TABLE `_tessera`.`schema_migrations` ADD COLUMN IF NOT EXISTS throttle_permille "
+           "INT UNSIGNED NOT NULL DEFAULT 0",
        }) {
     auto done = connection_.Execute(ddl);
     if (!done.ok()) return std::move(done).error();
@@ -209,7 +215,7 @@ Status MigrationStore::SetState(const std::string& uuid, MigrationState state,
 Status MigrationStore::SetRequest(const std::string& uuid, const std::string& column,
                                   uint64_t value) {
   if (column != "postpone_completion" && column != "cancel_requested" && column != "throttled" &&
-      column != "chunk_size" && column != "force_cutover")
+      column != "chunk_size" && column != "force_cutover" && column != "throttle_permille")
     return Error::Internal("unknown migration request column " + column);
   std::string v = std::to_string(value);
   auto done = connection_.Execute(

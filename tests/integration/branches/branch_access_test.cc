@@ -212,6 +212,15 @@ TEST_F(BranchAccessTest, SafeMigrationsRefuseDirectDdlAndOnlineDdlRunsThroughVtg
     return false;
   };
   ASSERT_TRUE(wait_complete(uuid));
+  // THROTTLE RATIO reaches every shard's tablet, which judges the ratio and
+  // the migration's state.
+  EXPECT_FALSE(app.Exec("ALTER MIGRATION '" + uuid + "' THROTTLE RATIO 2"));
+  EXPECT_NE(app.error().find("RATIO must be a number from 0 to 1"), std::string::npos)
+      << app.error();
+  EXPECT_FALSE(app.Exec("ALTER MIGRATION '" + uuid + "' THROTTLE RATIO 0.5"));
+  EXPECT_NE(app.error().find("is complete"), std::string::npos) << app.error();
+  EXPECT_FALSE(app.Exec("ALTER MIGRATION '" + uuid + "' CANCEL RATIO 0.5"));
+  EXPECT_EQ(app.error_code(), 1064u) << app.error();
   EXPECT_EQ(app.Rows("SELECT COUNT(*) FROM customer WHERE tier = 1 AND customer_id >= 100"),
             (std::vector<std::vector<std::string>>{{"40"}}));
   auto reverted = app.Rows("REVERT MIGRATION '" + uuid + "'");

@@ -509,6 +509,61 @@ TEST_F(OnlineDdlTest, AForcedCutOverKillsTheSessionsThatHoldTheTable) {
   EXPECT_NE(unknown.error().message.find("complete"), std::string::npos) << unknown.error().message;
 }
 
+TEST_F(OnlineDdlTest, AThrottleRatioPacesTheCopyWithoutLosingAWrite) {
+  CreateTables("tr");
+  ASSERT_TRUE(Tablet("MIGRATION SUBMIT 'tr-1' ALTER TABLE tr ADD COLUMN paced INT").ok());
+  ASSERT_TRUE(Tablet("MIGRATION CHUNK 'tr-1' 2000").ok());
+  Writers writers(this, "tr", 2);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline && Show("tr-1")["rows_copied"] == "0")
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+
+  // Ratio 1: the copy stops, as with THROTTLE.
+  ASSERT_TRUE(Tablet("MIGRATION THROTTLE 'tr-1' RATIO 1").ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(600));
+  auto stopped = Show("tr-1");
+  EXPECT_EQ(stopped["throttled"], "1");
+  EXPECT_EQ(stopped["throttle_ratio"], "1");
+  EXPECT_EQ(stopped["message"], "throttled by request");
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_EQ(Show("tr-1")["rows_copied"], stopped["rows_copied"]);
+  ASSERT_LT(std::stoull(stopped["rows_copied"]), static_cast<uint64_t>(kRows));
+
+  // A ratio below 1: the copy goes on, pausing between chunks.
+  ASSERT_TRUE(Tablet("MIGRATION THROTTLE 'tr-1' RATIO 0.8").ok());
+  auto paced = Show("tr-1");
+  EXPECT_EQ(paced["throttled"], "0");
+  EXPECT_EQ(paced["throttle_ratio"], "0.8");
+  deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline &&
+         Show("tr-1")["rows_copied"] == stopped["rows_copied"])
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  auto moving = Show("tr-1");
+  EXPECT_NE(moving["rows_copied"], stopped["rows_copied"]);
+  EXPECT_EQ(moving["message"], "");
+
+  // Bad ratios are refused and change nothing.
+  for (const char* bad : {"1.5", "-0.2", "half", "0.1234", ""}) {
+    auto refused = Tablet(std::string("MIGRATION THROTTLE 'tr-1' RATIO ") + bad);
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_NE(refused.error().message.find("RATIO must be a number from 0 to 1"), std::string::npos)
+        << refused.error().message;
+  }
+  EXPECT_EQ(Show("tr-1")["throttle_ratio"], "0.8");
+
+  // UNTHROTTLE clears the ratio; the migration completes with every write.
+  ASSERT_TRUE(Tablet("MIGRATION UNTHROTTLE 'tr-1'").ok());
+  EXPECT_EQ(Show("tr-1")["throttle_ratio"], "0");
+  auto done = WaitFor("tr-1", {"complete", "failed"});
+  ASSERT_EQ(done["state"], "complete") << done["message"];
+  writers.Stop();
+  EXPECT_GT(writers.committed(), 100u);
+  EXPECT_EQ(Checksum("tr"), Checksum("tr_shadow")) << Differences("tr");
+  auto late = Tablet("MIGRATION THROTTLE 'tr-1' RATIO 0.5");
+  ASSERT_FALSE(late.ok());
+  EXPECT_NE(late.error().message.find("complete"), std::string::npos) << late.error().message;
+}
+
 TEST_F(OnlineDdlTest, PostponedCutOverWaitsForTheRequestAndCancelLeavesTheTableAlone) {
   CreateTables("p");
   ASSERT_TRUE(Tablet("MIGRATION SUBMIT 'pp-1' POSTPONE ALTER TABLE p ADD INDEX b_idx (b)").ok());

@@ -37,6 +37,14 @@ TEST(AdminStatement, RecognisesTheWorkflowStatements) {
   auto throttle = Admin("alter migration \"u1\" throttle");
   ASSERT_TRUE(throttle.ok() && *throttle);
   EXPECT_EQ((*throttle)->action, "throttle");
+  EXPECT_EQ((*throttle)->ratio, "");
+  auto ratio = Admin("ALTER MIGRATION 'u1' THROTTLE RATIO .25");
+  ASSERT_TRUE(ratio.ok() && *ratio);
+  EXPECT_EQ((*ratio)->action, "throttle");
+  EXPECT_EQ((*ratio)->ratio, ".25");
+  // RATIO is not reserved: it still names columns.
+  sql::Parser parser;
+  EXPECT_TRUE(parser.Parse("SELECT ratio FROM t WHERE ratio > 0.5").ok());
 
   auto revert = Admin("REVERT MIGRATION 'u2'");
   ASSERT_TRUE(revert.ok() && *revert);
@@ -78,6 +86,11 @@ TEST(AdminStatement, FormsTheClusterDoesNotCarryOutAre1235) {
     ASSERT_FALSE(admin.ok()) << sql;
     EXPECT_EQ(admin.error().code, 1235) << sql;
   }
+  // RATIO slows the copy; it means nothing to the other actions.
+  auto ratio = Admin("ALTER MIGRATION 'u1' CUTOVER RATIO 0.5");
+  ASSERT_FALSE(ratio.ok());
+  EXPECT_EQ(ratio.error().code, 1064);
+  EXPECT_NE(ratio.error().message.find("THROTTLE"), std::string::npos) << ratio.error().message;
 }
 
 TEST(AdminStatement, MalformedStatementsAreSyntaxErrors) {
@@ -86,7 +99,8 @@ TEST(AdminStatement, MalformedStatementsAreSyntaxErrors) {
        {"SHOW MIGRATIONS LIKE", "ALTER MIGRATION u1 CUTOVER", "ALTER MIGRATION 'u1' EXPLODE",
         "ALTER MIGRATION 'u1'", "REVERT MIGRATION 'u1' now", "SHOW BRANCHES extra",
         "ALTER MIGRATION 'unterminated", "VEXPLAIN PLAN", "VEXPLAIN QUERIES select 1",
-        "SHOW VSCHEMA", "SHOW SHARDS x"}) {
+        "SHOW VSCHEMA", "SHOW SHARDS x", "ALTER MIGRATION 'u1' THROTTLE RATIO",
+        "ALTER MIGRATION 'u1' THROTTLE RATIO 'half'", "ALTER MIGRATION 'u1' THROTTLE RATIO -1"}) {
     auto parsed = parser.Parse(sql);
     ASSERT_FALSE(parsed.ok()) << sql;
     EXPECT_EQ(parsed.error().code, 1064) << sql;
