@@ -446,9 +446,11 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
   std::set<std::string> copy_keys;
   uint32_t unique_conflicts = 0;  // in a row, on the same chunk
   // The throttle ratio's pause: the copy waits until then, applying the
-  // binlog meanwhile.
+  // binlog meanwhile. The pause is sized on all the work since the last one:
+  // binlog reads and refreshes as well as the chunk.
   using Clock = std::chrono::steady_clock;
   Clock::time_point copy_resumes_at = Clock::now();
+  Clock::duration worked_since_pause{0};
   if (!m.copy_done) {
     auto target = LoadTableInfo(connection, m.database, m.ghost_table);
     if (!target.ok()) return std::move(target).error();
@@ -522,6 +524,7 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
       m.message.clear();
       if (m.throttle_permille == 0) copy_resumes_at = pass_started;
       if (Clock::now() < copy_resumes_at) {
+        worked_since_pause += Clock::now() - pass_started;
         // The throttle ratio's pause, in slices so that the binlog keeps
         // being applied and requests are seen.
         auto wait =
@@ -569,8 +572,9 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
           chunk = std::max(options_.min_chunk_rows, chunk / 2);
       }
       m.rows_copied += copied.value().rows;
-      copy_resumes_at =
-          Clock::now() + ThrottlePause(m.throttle_permille, Clock::now() - pass_started);
+      worked_since_pause += Clock::now() - pass_started;
+      copy_resumes_at = Clock::now() + ThrottlePause(m.throttle_permille, worked_since_pause);
+      worked_since_pause = Clock::duration(0);
       if (copied.value().last) {
         m.copy_last_key = copied.value().last;
       } else {
