@@ -379,6 +379,106 @@ def run_case(cluster, target, workload, threads, ps_mode, seconds, table_size, i
     return parsed
 
 
+def proc_cpu_seconds(pid):
+    """User plus system CPU seconds a process has used so far."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def context_switches():
+    with open("/proc/stat") as f:
+        for line in f:
+            if line.startswith("ctxt "):
+                return int(line.split()[1])
+    return 0
+
+
+def unix_round_trip_us(same_cpu, rounds=20000):
+    """Average round trip of one byte between two processes over a
+    Unix socket pair, both pinned to CPU 0 or to CPUs 0 and 1: what one
+    process waking another costs on this host."""
+    if (os.cpu_count() or 1) < 2 and not same_cpu:
+        return None
+    a, b = socket.socketpair()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.sched_setaffinity(0, {0 if same_cpu else 1})
+            a.close()
+            for _ in range(rounds):
+                b.sendall(b.recv(1))
+        finally:
+            os._exit(0)
+    b.close()
+    old = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {0})
+    try:
+        start = time.perf_counter()
+        for _ in range(rounds):
+            a.sendall(b"x")
+            a.recv(1)
+        elapsed = time.perf_counter() - start
+    finally:
+        os.sched_setaffinity(0, old)
+        a.close()
+        os.waitpid(pid, 0)
+    return elapsed / rounds * 1e6
+
+
+def cost_per_query(cluster, args, out_dir):
+    """Where the CPU of one oltp_point_select query goes (8 threads, disable):
+    CPU microseconds per query of each process and context switches per query
+    on the whole host, straight at MariaDB and through vtgate to the 1-shard
+    keyspace; writes cost-per-query.md."""
+    procs = {name: proc.pid for name, proc in cluster.procs}
+    watched = [("mariadb", procs.get("mariadb-a")), ("vttablet", procs.get("vttablet-sb10")),
+               ("vtgate", procs.get("vtgate"))]
+    rows = []
+    for target in ("direct", "vtgate-1shard"):
+        before = {name: proc_cpu_seconds(pid) for name, pid in watched if pid}
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        switches = context_switches()
+        r = run_case(cluster, target, "oltp_point_select", 8, "disable", args.time,
+                     args.table_size, args.mysql_ignore_errors)
+        if "error" in r:
+            return f"cost per query: {target} failed: {r['error']}"
+        switches = context_switches() - switches
+        after_children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        queries = r["qps"] * args.time
+        row = {"target": target, "qps": r["qps"]}
+        for name, pid in watched:
+            if pid:
+                row[name] = (proc_cpu_seconds(pid) - before[name]) / queries * 1e6
+        row["sysbench"] = ((after_children.ru_utime + after_children.ru_stime) -
+                           (children.ru_utime + children.ru_stime)) / queries * 1e6
+        row["switches"] = switches / queries
+        rows.append(row)
+    same = unix_round_trip_us(True)
+    cross = unix_round_trip_us(False)
+    path = os.path.join(out_dir, "cost-per-query.md")
+    with open(path, "w") as f:
+        f.write("# CPU per oltp_point_select query (8 threads, --db-ps-mode=disable)\n\n"
+                "CPU microseconds each process used per query (user + system, from "
+                "/proc/<pid>/stat), and context switches per query on the whole host "
+                "(/proc/stat ctxt).\n\n"
+                "| target | QPS | MariaDB µs | vttablet µs | vtgate µs | sysbench µs | "
+                "context switches |\n|---|---:|---:|---:|---:|---:|---:|\n")
+        for row in rows:
+            f.write(f"| {row['target']} | {row['qps']:.0f} | {row.get('mariadb', 0):.1f} | "
+                    f"{row.get('vttablet', 0):.1f} | {row.get('vtgate', 0):.1f} | "
+                    f"{row['sysbench']:.1f} | {row['switches']:.2f} |\n")
+        f.write(f"\nOne-byte round trip between two processes over a Unix socket (Python): "
+                f"same CPU {same:.1f} µs" +
+                (f", different CPUs {cross:.1f} µs" if cross is not None else "") + ".\n")
+    summary = "; ".join(
+        f"{row['target']}: MariaDB {row.get('mariadb', 0):.0f} + vttablet "
+        f"{row.get('vttablet', 0):.0f} + vtgate {row.get('vtgate', 0):.0f} + sysbench "
+        f"{row['sysbench']:.0f} µs CPU, {row['switches']:.1f} context switches per query"
+        for row in rows)
+    return f"cost per query ({path}): {summary}"
+
+
 def profile_vtgate(cluster, args, out_dir):
     """Samples vtgate with `perf record` (software cpu-clock, call graphs) under
     oltp_point_select on the 1-shard keyspace; writes perf-report.txt."""
@@ -595,7 +695,9 @@ def parse_args():
     p.add_argument("--mysql-ignore-errors", default="",
                    help="passed to sysbench; empty keeps sysbench's default (deadlocks retried)")
     p.add_argument("--perf", action="store_true",
-                   help="also profile vtgate with perf under oltp_point_select (1 shard, 8 threads)")
+                   help="also profile vtgate with perf under oltp_point_select (1 shard, 8 "
+                        "threads) and measure the CPU and context switches per query of each "
+                        "process, direct and through vtgate")
     p.add_argument("--keep-dir", action="store_true", help="keep the temp dir (logs)")
     args = p.parse_args()
     smoke = args.smoke
@@ -672,6 +774,8 @@ def main():
                                                tail(os.path.join(cluster.dir, dead[0] + ".log")))
         if args.perf:
             notes.append(profile_vtgate(cluster, args, out_dir))
+            log(notes[-1])
+            notes.append(cost_per_query(cluster, args, out_dir))
             log(notes[-1])
         if args.idle_connections > 0:
             soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
