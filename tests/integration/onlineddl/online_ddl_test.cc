@@ -564,6 +564,24 @@ TEST_F(OnlineDdlTest, AThrottleRatioPacesTheCopyWithoutLosingAWrite) {
   EXPECT_NE(late.error().message.find("complete"), std::string::npos) << late.error().message;
 }
 
+TEST_F(OnlineDdlTest, ATabletUpgradesTheMigrationsTableOfAnOlderVersion) {
+  ASSERT_TRUE(Tablet("MIGRATION SHOW").ok());  // the table exists
+  KillTablet();
+  // The table as versions before forced cut-overs and throttle ratios made it.
+  ASSERT_TRUE(sql_->Execute("ALTER TABLE `_tessera`.`schema_migrations` DROP COLUMN "
+                            "throttle_permille, DROP COLUMN force_cutover")
+                  .ok());
+  StartTablet();
+  CreateTables("up");
+  ASSERT_TRUE(Tablet("MIGRATION SUBMIT 'up-1' POSTPONE ALTER TABLE up ADD COLUMN z INT").ok());
+  ASSERT_TRUE(Tablet("MIGRATION THROTTLE 'up-1' RATIO 0.25").ok());
+  EXPECT_EQ(Show("up-1")["throttle_ratio"], "0.25");
+  ASSERT_TRUE(Tablet("MIGRATION FORCE_CUTOVER 'up-1'").ok());
+  auto done = WaitFor("up-1", {"complete", "failed"});
+  ASSERT_EQ(done["state"], "complete") << done["message"];
+  EXPECT_EQ(Checksum("up"), Checksum("up_shadow")) << Differences("up");
+}
+
 TEST_F(OnlineDdlTest, PostponedCutOverWaitsForTheRequestAndCancelLeavesTheTableAlone) {
   CreateTables("p");
   ASSERT_TRUE(Tablet("MIGRATION SUBMIT 'pp-1' POSTPONE ALTER TABLE p ADD INDEX b_idx (b)").ok());
