@@ -128,9 +128,12 @@ void BM_ExecuteCodec(benchmark::State& state) {
 }
 BENCHMARK(BM_ExecuteCodec);
 
-// One Execute at a time: the latency of a round trip. Arg: 0 TCP, 1 the
-// local Unix socket.
-void BM_RoundTrip(benchmark::State& state) {
+// Starts a tablet thread and a client of it (over the local socket or over
+// TCP), makes one call so that the connection is up before the timing, then
+// runs `timed(io, client, failure)`, a coroutine, on this thread. A failure
+// it reports skips the benchmark.
+template <class Timed>
+void RunAgainstTablet(benchmark::State& state, bool local_socket, Timed timed) {
   TabletThread tablet;
   if (!tablet.error().empty()) {
     state.SkipWithError(tablet.error().c_str());
@@ -138,59 +141,57 @@ void BM_RoundTrip(benchmark::State& state) {
   }
   asio::io_context io{1};
   vtgate::TabletClientOptions options;
-  options.local_socket = state.range(0) == 1;
+  options.local_socket = local_socket;
   vtgate::TabletClient client(io, "127.0.0.1", tablet.port(), "bench/0", options);
   std::string failure;
   asio::co_spawn(
       io,
       [&]() -> asio::awaitable<void> {
-        // Connects before the timing starts.
         auto warm = co_await client.Execute(PointSelect());
         if (!warm.result.ok()) {
           failure = warm.result.error().message;
           co_return;
         }
-        if (client.connected_locally() != options.local_socket) {
+        if (client.connected_locally() != local_socket) {
           failure = "the client did not take the transport asked for";
           co_return;
         }
-        while (state.KeepRunning()) {
-          auto response = co_await client.Execute(PointSelect());
-          if (!response.result.ok()) {
-            failure = response.result.error().message;
-            co_return;
-          }
-        }
+        co_await timed(io, client, failure);
       },
       // The client's read loop keeps the context busy: stop it here.
       [&io](std::exception_ptr) { io.stop(); });
   io.run();
   if (!failure.empty()) state.SkipWithError(failure.c_str());
+}
+
+// One Execute at a time: the latency of a round trip. Arg: 0 TCP, 1 the
+// local Unix socket.
+void BM_RoundTrip(benchmark::State& state) {
+  const bool local_socket = state.range(0) == 1;
+  RunAgainstTablet(state, local_socket,
+                   [&](asio::io_context&, vtgate::TabletClient& client,
+                       std::string& failure) -> asio::awaitable<void> {
+                     while (state.KeepRunning()) {
+                       auto response = co_await client.Execute(PointSelect());
+                       if (!response.result.ok()) {
+                         failure = response.result.error().message;
+                         co_return;
+                       }
+                     }
+                   });
   state.SetItemsProcessed(state.iterations());
-  state.SetLabel(options.local_socket ? "unix socket" : "tcp");
+  state.SetLabel(local_socket ? "unix socket" : "tcp");
 }
 BENCHMARK(BM_RoundTrip)->Arg(0)->Arg(1)->UseRealTime();
 
 // Batches of N concurrent Executes on one connection (pipelined), over the
 // local socket: the throughput when many sessions share a tablet.
 void BM_Pipelined(benchmark::State& state) {
-  TabletThread tablet;
-  if (!tablet.error().empty()) {
-    state.SkipWithError(tablet.error().c_str());
-    return;
-  }
   const int depth = static_cast<int>(state.range(0));
-  asio::io_context io{1};
-  vtgate::TabletClient client(io, "127.0.0.1", tablet.port(), "bench/0");
-  std::string failure;
-  asio::co_spawn(
-      io,
-      [&]() -> asio::awaitable<void> {
-        auto warm = co_await client.Execute(PointSelect());
-        if (!warm.result.ok()) {
-          failure = warm.result.error().message;
-          co_return;
-        }
+  RunAgainstTablet(
+      state, true,
+      [&](asio::io_context& io, vtgate::TabletClient& client,
+          std::string& failure) -> asio::awaitable<void> {
         asio::steady_timer batch_done(io);
         while (state.KeepRunning()) {
           int pending = depth;
@@ -211,11 +212,7 @@ void BM_Pipelined(benchmark::State& state) {
           }
           if (!failure.empty()) co_return;
         }
-      },
-      // The client's read loop keeps the context busy: stop it here.
-      [&io](std::exception_ptr) { io.stop(); });
-  io.run();
-  if (!failure.empty()) state.SkipWithError(failure.c_str());
+      });
   state.SetItemsProcessed(state.iterations() * depth);
 }
 BENCHMARK(BM_Pipelined)->Arg(8)->Arg(64)->UseRealTime();

@@ -171,6 +171,13 @@ class OnlineDdlTest : public ::testing::Test {
   }
 
   // Waits until the migration reaches one of `states`; returns the last row.
+  // Waits (at most a minute) until the migration has copied some rows.
+  void WaitForCopyToStart(const std::string& uuid) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < deadline && Show(uuid)["rows_copied"] == "0")
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+
   std::map<std::string, std::string> WaitFor(
       const std::string& uuid, const std::vector<std::string>& states,
       std::chrono::seconds timeout = std::chrono::seconds(180)) {
@@ -514,9 +521,7 @@ TEST_F(OnlineDdlTest, AThrottleRatioPacesTheCopyWithoutLosingAWrite) {
   ASSERT_TRUE(Tablet("MIGRATION SUBMIT 'tr-1' ALTER TABLE tr ADD COLUMN paced INT").ok());
   ASSERT_TRUE(Tablet("MIGRATION CHUNK 'tr-1' 2000").ok());
   Writers writers(this, "tr", 2);
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (std::chrono::steady_clock::now() < deadline && Show("tr-1")["rows_copied"] == "0")
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  WaitForCopyToStart("tr-1");
 
   // Ratio 1: the copy stops, as with THROTTLE.
   ASSERT_TRUE(Tablet("MIGRATION THROTTLE 'tr-1' RATIO 1").ok());
@@ -534,7 +539,7 @@ TEST_F(OnlineDdlTest, AThrottleRatioPacesTheCopyWithoutLosingAWrite) {
   auto paced = Show("tr-1");
   EXPECT_EQ(paced["throttled"], "0");
   EXPECT_EQ(paced["throttle_ratio"], "0.8");
-  deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (std::chrono::steady_clock::now() < deadline &&
          Show("tr-1")["rows_copied"] == stopped["rows_copied"])
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -605,9 +610,7 @@ TEST_F(OnlineDdlTest, PostponedCutOverWaitsForTheRequestAndCancelLeavesTheTableA
   // Cancel while the copy is throttled half-way: the ghost goes, the table stays.
   ASSERT_TRUE(Tablet("MIGRATION SUBMIT 'cx-1' ALTER TABLE p ADD COLUMN gone INT").ok());
   ASSERT_TRUE(Tablet("MIGRATION CHUNK 'cx-1' 200").ok());
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (std::chrono::steady_clock::now() < deadline && Show("cx-1")["rows_copied"] == "0")
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  WaitForCopyToStart("cx-1");
   ASSERT_TRUE(Tablet("MIGRATION THROTTLE 'cx-1'").ok());
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   auto throttled = Show("cx-1");
