@@ -444,7 +444,8 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
   // key is unique in the table, so a row the copy finds there already is the
   // same row, put there by a refresh.
   std::set<std::string> copy_keys;
-  uint32_t unique_conflicts = 0;  // in a row, on the same chunk
+  uint32_t unique_conflicts = 0;   // in a row, on the same chunk
+  uint32_t refresh_conflicts = 0;  // in a row, from the same binlog position
   // The throttle ratio's pause: the copy waits until then, applying the
   // binlog meanwhile. The pause is sized on all the work since the last one:
   // binlog reads and refreshes as well as the chunk.
@@ -497,9 +498,29 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
         log->trace("refresh {} -> {}: {}", m.sync_position.ToString(), batch.value().end.ToString(),
                    keys);
       }
-      auto refreshed = mover.Refresh(connection, std::move(batch.value().keys));
-      if (!refreshed.ok()) return std::move(refreshed).error();
+      // Not in one transaction: its locks would hold the application's
+      // writers to these rows for the whole batch. Nothing reads the ghost
+      // table before the cut-over, and a failure leaves the position where
+      // it was, so the next pass refreshes the same keys again.
+      auto refreshed = mover.Refresh(connection, std::move(batch.value().keys), false);
+      if (!refreshed.ok()) {
+        // A row's current values can meet, on a unique key, a ghost row
+        // whose own change lies further in the binlog (values moving
+        // between rows). Read on from the same position, which takes that
+        // row into the batch too, and refresh again. The keys this attempt
+        // left deleted in the ghost are in that batch as well.
+        if (refreshed.error().code != mysql_errno::kDupEntry ||
+            ++refresh_conflicts > kUniqueConflictRetries)
+          return std::move(refreshed).error();
+        log->info(
+            "migration {}: a refresh meets a unique key ({}); it reads further in the "
+            "binlog and refreshes again",
+            m.uuid, refreshed.error().message);
+        Sleep(std::chrono::milliseconds(20));
+        continue;
+      }
     }
+    refresh_conflicts = 0;
     m.events_applied += batch.value().row_events;
     m.sync_position = batch.value().end;
 

@@ -103,33 +103,40 @@ Result<uint64_t> RowMover::Refresh(BlockingConnection& connection, std::vector<K
                                    bool in_transaction) const {
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::vector<std::vector<KeyValue>> batches;
   for (size_t start = 0; start < keys.size(); start += kRefreshBatch) {
-    std::vector<KeyValue> batch(
+    batches.emplace_back(
         keys.begin() + static_cast<std::ptrdiff_t>(start),
         keys.begin() + static_cast<std::ptrdiff_t>(std::min(keys.size(), start + kRefreshBatch)));
-    std::vector<std::string> statements;
-    if (in_transaction) {
-      // A binlog event can be read before its transaction's commit is
-      // visible. This locking read waits for that commit; the INSERT ...
-      // SELECT below (a fresh read-committed snapshot) then sees it.
-      statements.push_back("BEGIN");
+  }
+  // Every key's old target row goes before any row comes back: a value that
+  // moved between two of these rows must leave the one before it reaches
+  // the other, or a unique key of the target refuses it.
+  std::vector<std::string> statements;
+  if (in_transaction) {
+    // A binlog event can be read before its transaction's commit is
+    // visible. This locking read waits for that commit; the INSERT ...
+    // SELECT below (a fresh read-committed snapshot) then sees it.
+    statements.push_back("BEGIN");
+    for (const auto& batch : batches)
       statements.push_back(fmt::format("SELECT {} FROM {} WHERE {} LOCK IN SHARE MODE",
                                        ColumnList(plan_.source_key), SourceName(),
                                        KeyIn(plan_.source_key, batch)));
-    }
+  }
+  for (const auto& batch : batches)
     statements.push_back(
         fmt::format("DELETE FROM {} WHERE {}", TargetName(), KeyIn(plan_.target_key, batch)));
+  for (const auto& batch : batches)
     statements.push_back(fmt::format(
         "INSERT INTO {} ({}) SELECT {} FROM {} WHERE {} LOCK IN SHARE MODE", TargetName(),
         ColumnList(plan_.target_columns), ColumnList(plan_.source_columns), SourceName(),
         KeyIn(plan_.source_key, batch)));
-    if (in_transaction) statements.push_back("COMMIT");
-    for (const auto& statement : statements) {
-      auto done = connection.Execute(statement);
-      if (!done.ok()) {
-        if (in_transaction) (void)connection.Execute("ROLLBACK");
-        return std::move(done).error();
-      }
+  if (in_transaction) statements.push_back("COMMIT");
+  for (const auto& statement : statements) {
+    auto done = connection.Execute(statement);
+    if (!done.ok()) {
+      if (in_transaction) (void)connection.Execute("ROLLBACK");
+      return std::move(done).error();
     }
   }
   return static_cast<uint64_t>(keys.size());

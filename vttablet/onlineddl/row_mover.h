@@ -56,8 +56,12 @@ class RowMover {
   Result<CopiedChunk> CopyChunk(BlockingConnection& connection,
                                 const std::optional<KeyValue>& after, const KeyValue& max,
                                 uint64_t limit) const;
-  // Refreshes the target rows with these keys (source key literals), in one
-  // transaction per batch. Returns the number of keys refreshed.
+  // Refreshes the target rows with these keys (source key literals): deletes
+  // all of them, then inserts them again, so values moving between them meet
+  // no unique key. With `in_transaction`, in one transaction; otherwise a
+  // failure can leave some keys deleted, and the caller must refresh them
+  // again (the executor reads the binlog again from the same position).
+  // Returns the number of keys refreshed.
   Result<uint64_t> Refresh(BlockingConnection& connection, std::vector<KeyValue> keys,
                            bool in_transaction = true) const;
 
