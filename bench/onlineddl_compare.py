@@ -417,7 +417,8 @@ def run_tessera(env, args, result):
         time.sleep(0.1)
     t1 = time.time()
     # The cut-over happened during the last poll interval.
-    result.update(start=t0, end=t1, cutover_at=t1, tool_stall_ms=row.get("cutover_stall_ms", ""),
+    result.update(uuid=uuid, start=t0, end=t1, cutover_at=t1,
+                  tool_stall_ms=row.get("cutover_stall_ms", ""),
                   rows_copied=row.get("rows_copied", ""),
                   cutover_attempts=row.get("cutover_attempts", ""))
     with env.connect() as c, c.cursor() as cur:
@@ -427,6 +428,27 @@ def run_tessera(env, args, result):
     if len(names) != 1:
         raise RuntimeError(f"expected one parked table, found {names}")
     result["old_table"] = names[0]
+
+
+def wait_for_revert_sync(env, uuid, timeout=30):
+    """Waits until tessera's executor has applied to the parked original every
+    write up to the binlog's end now. It follows the live table about once a
+    second, so right after the load stops the parked table can lag; comparing
+    then would count writes it has yet to apply as differing rows."""
+    with env.connect() as c, c.cursor() as cur:
+        cur.execute("SHOW MASTER STATUS")
+        end = tuple(cur.fetchone()[:2])
+        deadline = time.time() + timeout
+        while True:
+            cur.execute("SELECT cutover_file, cutover_offset FROM `_tessera`.`schema_migrations` "
+                        "WHERE uuid = %s", (uuid,))
+            row = cur.fetchone()
+            if row and row[0] and (row[0], int(row[1])) >= end:
+                return
+            if time.time() > deadline:
+                raise RuntimeError(f"the parked table of {uuid} did not follow the binlog up to "
+                                   f"{end} within {timeout} s (at {row})")
+            time.sleep(0.2)
 
 
 def run_ptosc(env, args, result):
@@ -635,6 +657,8 @@ def run_tool(env, args, tool):
     finally:
         probe.stop()
         load.stop()
+    if tool == "tessera":
+        wait_for_revert_sync(env, result["uuid"])
     fatal = load.fatal()
     if fatal:
         log(f"{tool}: sysbench reported: " + "".join(fatal[:5]))
