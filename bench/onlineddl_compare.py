@@ -149,11 +149,11 @@ def version_of(argv):
 class Env:
     """The private MariaDB and vttablet; stop() ends them and removes the dir."""
 
-    def __init__(self, build_dir, buffer_pool, keep_dir):
+    def __init__(self, build_dir, buffer_pool, keep_dir, work_root=None):
         self.build_dir = build_dir
         self.buffer_pool = buffer_pool
         self.keep_dir = keep_dir
-        self.dir = tempfile.mkdtemp(prefix="tessera-onlineddl-bench-")
+        self.dir = tempfile.mkdtemp(prefix="tessera-onlineddl-bench-", dir=work_root)
         self.data = os.path.join(self.dir, "mariadb")
         self.procs = []  # (name, Popen)
         self.mariadb_port = None
@@ -801,6 +801,10 @@ def main():
     parser.add_argument("--buffer-pool", default="1G")
     parser.add_argument("--timeout", type=float, default=3600)
     parser.add_argument("--keep-dir", action="store_true")
+    parser.add_argument("--work-root", default=None,
+                        help="where the temporary directory (MariaDB's data and binlog) goes; "
+                             "/dev/shm takes a shared or slow disk's stalls out of the figures "
+                             "(both tools alike)")
     args = parser.parse_args()
     if args.rows is None:
         args.rows = 20000 if args.smoke else 1000000
@@ -822,7 +826,7 @@ def main():
         if shutil.which(tool) is None:
             parser.error(f"{tool} is not installed (scripts/install-deps.sh)")
 
-    env = Env(build_dir, args.buffer_pool, args.keep_dir)
+    env = Env(build_dir, args.buffer_pool, args.keep_dir, args.work_root)
 
     def on_signal(signum, _frame):
         raise KeyboardInterrupt(f"signal {signum}")

@@ -502,7 +502,11 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
       // writers to these rows for the whole batch. Nothing reads the ghost
       // table before the cut-over, and a failure leaves the position where
       // it was, so the next pass refreshes the same keys again.
-      auto refreshed = mover.Refresh(connection, std::move(batch.value().keys), false);
+      // Rows the copy has yet to reach are left to it.
+      std::optional<UncopiedRange> uncopied;
+      if (!m.copy_done && m.copy_max_key)
+        uncopied = UncopiedRange{m.copy_last_key, *m.copy_max_key};
+      auto refreshed = mover.Refresh(connection, std::move(batch.value().keys), false, uncopied);
       if (!refreshed.ok()) {
         // A row's current values can meet, on a unique key, a ghost row
         // whose own change lies further in the binlog (values moving

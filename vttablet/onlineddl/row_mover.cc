@@ -100,7 +100,8 @@ Result<CopiedChunk> RowMover::CopyChunk(BlockingConnection& connection,
 }
 
 Result<uint64_t> RowMover::Refresh(BlockingConnection& connection, std::vector<KeyValue> keys,
-                                   bool in_transaction) const {
+                                   bool in_transaction,
+                                   const std::optional<UncopiedRange>& uncopied) const {
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   std::vector<std::vector<KeyValue>> batches;
@@ -126,11 +127,25 @@ Result<uint64_t> RowMover::Refresh(BlockingConnection& connection, std::vector<K
   for (const auto& batch : batches)
     statements.push_back(
         fmt::format("DELETE FROM {} WHERE {}", TargetName(), KeyIn(plan_.target_key, batch)));
-  for (const auto& batch : batches)
+  // The key columns are NOT NULL, so NOT (range) holds exactly outside it.
+  std::string ahead;
+  if (uncopied) {
+    ahead = KeyAtMost(plan_.source_key, uncopied->max);
+    if (uncopied->after) ahead = KeyAfter(plan_.source_key, *uncopied->after) + " AND " + ahead;
+    ahead = "(" + ahead + ")";
+  }
+  for (const auto& batch : batches) {
+    std::string in = KeyIn(plan_.source_key, batch);
     statements.push_back(fmt::format(
-        "INSERT INTO {} ({}) SELECT {} FROM {} WHERE {} LOCK IN SHARE MODE", TargetName(),
-        ColumnList(plan_.target_columns), ColumnList(plan_.source_columns), SourceName(),
-        KeyIn(plan_.source_key, batch)));
+        "INSERT INTO {} ({}) SELECT {} FROM {} WHERE {}{} LOCK IN SHARE MODE", TargetName(),
+        ColumnList(plan_.target_columns), ColumnList(plan_.source_columns), SourceName(), in,
+        ahead.empty() ? "" : " AND NOT " + ahead));
+    // Rows ahead of the copy: the locking read waits for a transaction that
+    // is committing one, so the copy's later snapshot sees its change.
+    if (!ahead.empty())
+      statements.push_back(fmt::format("SELECT {} FROM {} WHERE {} AND {} LOCK IN SHARE MODE",
+                                       ColumnList(plan_.source_key), SourceName(), in, ahead));
+  }
   if (in_transaction) statements.push_back("COMMIT");
   for (const auto& statement : statements) {
     auto done = connection.Execute(statement);

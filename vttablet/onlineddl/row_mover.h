@@ -20,6 +20,9 @@
 //   is committing that row, so the refresh never reads a value older than the
 //   binlog event that triggered it; applying refreshes in any order, any
 //   number of times, converges on the source.
+//   Keys the copy has yet to reach (an `UncopiedRange`) are only deleted in
+//   the target and waited for: the copy brings those rows later, from a
+//   snapshot taken after the wait, so it already sees the change.
 #pragma once
 
 #include <cstdint>
@@ -46,6 +49,13 @@ struct CopiedChunk {
   std::vector<SkippedRow> skipped;  // the first row left out for each key
 };
 
+// The source keys the copy has yet to reach: (after, max]; no `after`: the
+// copy has not begun.
+struct UncopiedRange {
+  std::optional<KeyValue> after;
+  KeyValue max;
+};
+
 class RowMover {
  public:
   RowMover(TableInfo source, std::string target_table, CopyPlan plan);
@@ -61,9 +71,13 @@ class RowMover {
   // no unique key. With `in_transaction`, in one transaction; otherwise a
   // failure can leave some keys deleted, and the caller must refresh them
   // again (the executor reads the binlog again from the same position).
+  // Keys in `uncopied` are deleted in the target and their source rows
+  // locked for a moment (which waits for a transaction committing them), but
+  // not inserted: the copy reads them later.
   // Returns the number of keys refreshed.
   Result<uint64_t> Refresh(BlockingConnection& connection, std::vector<KeyValue> keys,
-                           bool in_transaction = true) const;
+                           bool in_transaction = true,
+                           const std::optional<UncopiedRange>& uncopied = std::nullopt) const;
 
   const CopyPlan& plan() const { return plan_; }
   const TableInfo& source() const { return source_; }

@@ -13,8 +13,7 @@
 
 #include <gtest/gtest.h>
 
-#include "cli/local/mariadb_instance.h"
-#include "cli/local/temp_dir.h"
+#include "tests/integration/onlineddl/mariadb_test_base.h"
 #include "vttablet/mariadb/blocking_connection.h"
 #include "vttablet/onlineddl/ddl_request.h"
 #include "vttablet/onlineddl/table_swap.h"
@@ -22,64 +21,8 @@
 namespace tessera::vttablet::onlineddl {
 namespace {
 
-constexpr const char* kDb = "swap_db";
-
-class TableSwapTest : public ::testing::Test {
+class TableSwapTest : public MariaDbTestBase {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = std::make_unique<local::TempDir>("tessera-swap-it-");
-    local::MariaDbInstanceOptions options;
-    options.data_dir = dir_->Sub("mariadb");
-    db_ = std::make_unique<local::MariaDbInstance>(options);
-    Status initialized = db_->Initialize();
-    ASSERT_TRUE(initialized.ok()) << initialized.error().message;
-    Status started = db_->Start();
-    ASSERT_TRUE(started.ok()) << started.error().message;
-  }
-
-  static void TearDownTestSuite() {
-    if (db_) {
-      EXPECT_TRUE(db_->Stop().ok());
-    }
-    db_.reset();
-    dir_.reset();
-  }
-
-  static MariaDbParams Params() {
-    auto login = db_->Login();
-    MariaDbParams params;
-    params.host = login.host;
-    params.port = login.port;
-    params.user = login.user;
-    params.password = login.password;
-    return params;
-  }
-
-  std::unique_ptr<BlockingConnection> Connect() {
-    auto connection = BlockingConnection::Connect(Params(), kDb);
-    EXPECT_TRUE(connection.ok()) << connection.error().message;
-    return connection.ok() ? std::move(connection).value() : nullptr;
-  }
-
-  void SetUp() override {
-    auto admin = BlockingConnection::Connect(Params(), "");
-    ASSERT_TRUE(admin.ok()) << admin.error().message;
-    ASSERT_TRUE(admin.value()->Execute(std::string("CREATE DATABASE IF NOT EXISTS ") + kDb).ok());
-    sql_ = Connect();
-    ASSERT_NE(sql_, nullptr);
-  }
-
-  void Exec(const std::string& statement) {
-    auto done = sql_->Execute(statement);
-    ASSERT_TRUE(done.ok()) << statement << ": " << done.error().message;
-  }
-
-  std::string Value(const std::string& query) {
-    auto value = sql_->QueryValue(query);
-    EXPECT_TRUE(value.ok()) << query << ": " << value.error().message;
-    return value.ok() && value.value() ? *value.value() : "NULL";
-  }
-
   // Waits until session `id` waits for a metadata lock.
   bool WaitsForMetadataLock(uint64_t id) {
     for (int i = 0; i < 500; ++i) {
@@ -142,10 +85,6 @@ class TableSwapTest : public ::testing::Test {
     EXPECT_EQ(Value("SELECT z FROM " + table + " WHERE id = 1"), "7");
     EXPECT_EQ(Value("SELECT a FROM " + parked + " WHERE id = 1"), "10");
   }
-
-  static inline std::unique_ptr<local::TempDir> dir_;
-  static inline std::unique_ptr<local::MariaDbInstance> db_;
-  std::unique_ptr<BlockingConnection> sql_;
 };
 
 TEST_F(TableSwapTest, AWriteQueuedDuringTheCutOverLandsInTheNewTable) {
@@ -177,10 +116,10 @@ TEST_F(TableSwapTest, ANameThatSortsBeforeTheTableIsRefusedAndNothingChanges) {
       << swapped.error().message;
   EXPECT_FALSE(synced);
   EXPECT_EQ(Value("SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = "
-                  "'swap_db' AND TABLE_NAME = 'u'"),
+                  "DATABASE() AND TABLE_NAME = 'u'"),
             "1");
   EXPECT_EQ(Value("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
-                  "'swap_db' AND TABLE_NAME = 'u_x_del'"),
+                  "DATABASE() AND TABLE_NAME = 'u_x_del'"),
             "0");
 }
 
