@@ -427,7 +427,6 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
   if (!source.ok()) return std::move(source).error();
   auto watched = WatchKey(source.value(), m.plan.source_key);
   if (!watched.ok()) return std::move(watched).error();
-  RowMover mover(source.value(), m.ghost_table, m.plan);
   BinlogTail tail(params_, options_.binlog_server_id);
   uint32_t chunk = m.chunk_size > 0 ? m.chunk_size : options_.initial_chunk_rows;
   // Migrations prepared before changelogs existed, and reverts, get theirs
@@ -452,6 +451,7 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
   using Clock = std::chrono::steady_clock;
   Clock::time_point copy_resumes_at = Clock::now();
   Clock::duration worked_since_pause{0};
+  ChunkEnds chunk_ends = ChunkEnds::kFromSource;
   if (!m.copy_done) {
     auto target = LoadTableInfo(connection, m.database, m.ghost_table);
     if (!target.ok()) return std::move(target).error();
@@ -463,7 +463,14 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
       if (std::includes(columns.begin(), columns.end(), wanted.begin(), wanted.end()))
         copy_keys.insert(key.name);
     }
+    chunk_ends = RowMover::ChunkEndsFor(source.value(), target.value(), m.plan);
   }
+  RowMover mover(source.value(), m.ghost_table, m.plan);
+  // Whether the ghost may hold rows ahead of the copy: a chunk refused for a
+  // unique key leaves some, and so may one copied just before a restart.
+  // Until a chunk whose end comes from the source has cleared them, chunk
+  // ends cannot be read from the ghost.
+  bool rows_ahead = true;
 
   while (!stopping_) {
     Clock::time_point pass_started = Clock::now();
@@ -561,7 +568,8 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
       }
       if (m.chunk_size > 0) chunk = m.chunk_size;
       auto started = std::chrono::steady_clock::now();
-      auto copied = mover.CopyChunk(connection, m.copy_last_key, *m.copy_max_key, chunk);
+      auto copied = mover.CopyChunk(connection, m.copy_last_key, *m.copy_max_key, chunk,
+                                    rows_ahead ? ChunkEnds::kFromSource : chunk_ends);
       if (!copied.ok()) return std::move(copied).error();
       const SkippedRow* conflict = nullptr;
       for (const SkippedRow& skipped : copied.value().skipped)
@@ -583,9 +591,15 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
             "and copies that range again",
             m.uuid, m.copy_last_key ? (*m.copy_last_key)[0] : "the start", conflict->message);
         m.rows_copied += copied.value().rows;
+        rows_ahead = true;
         continue;
       }
       unique_conflicts = 0;
+      if (rows_ahead && chunk_ends == ChunkEnds::kFromTarget && copied.value().last) {
+        auto cleared = mover.ClearAhead(connection, copied.value().last, *m.copy_max_key);
+        if (!cleared.ok()) return std::move(cleared).error();
+      }
+      rows_ahead = false;
       log->trace("copied {} rows after {} up to {}", copied.value().rows,
                  m.copy_last_key ? (*m.copy_last_key)[0] : "start",
                  copied.value().last ? (*copied.value().last)[0] : "end");

@@ -27,6 +27,18 @@ std::string DuplicateKeyName(std::string_view message) {
 RowMover::RowMover(TableInfo source, std::string target_table, CopyPlan plan)
     : source_(std::move(source)), target_table_(std::move(target_table)), plan_(std::move(plan)) {}
 
+ChunkEnds RowMover::ChunkEndsFor(const TableInfo& source, const TableInfo& target,
+                                 const CopyPlan& plan) {
+  if (plan.source_key.size() != plan.target_key.size()) return ChunkEnds::kFromSource;
+  for (size_t i = 0; i < plan.source_key.size(); ++i) {
+    const ColumnInfo* from = source.Find(plan.source_key[i]);
+    const ColumnInfo* to = target.Find(plan.target_key[i]);
+    if (from == nullptr || to == nullptr || !from->is_integer() || !to->is_integer())
+      return ChunkEnds::kFromSource;
+  }
+  return ChunkEnds::kFromTarget;
+}
+
 std::string RowMover::SourceName() const {
   return QuoteIdentifier(source_.database) + "." + QuoteIdentifier(source_.table);
 }
@@ -44,27 +56,16 @@ Result<std::optional<KeyValue>> RowMover::MaxKey(BlockingConnection& connection)
   return std::optional<KeyValue>(KeyFromRow(source_, plan_.source_key, rows.value()[0]));
 }
 
-Result<CopiedChunk> RowMover::CopyChunk(BlockingConnection& connection,
-                                        const std::optional<KeyValue>& after, const KeyValue& max,
-                                        uint64_t limit) const {
-  std::string range = KeyAtMost(plan_.source_key, max);
-  if (after) range = KeyAfter(plan_.source_key, *after) + " AND " + range;
-  std::string index =
-      plan_.key_name.empty() ? "" : " FORCE INDEX (" + QuoteIdentifier(plan_.key_name) + ")";
-  // Where this chunk ends: the limit-th key of the range, or the range's end.
-  auto end_rows =
-      connection.Query(fmt::format("SELECT {} FROM {}{} WHERE {} ORDER BY {} LIMIT 1 OFFSET {}",
-                                   KeySelectList(source_, plan_.source_key), SourceName(), index,
-                                   range, ColumnList(plan_.source_key), limit > 0 ? limit - 1 : 0));
-  if (!end_rows.ok()) return std::move(end_rows).error();
-  KeyValue end =
-      end_rows.value().empty() ? max : KeyFromRow(source_, plan_.source_key, end_rows.value()[0]);
-  std::string chunk = KeyAtMost(plan_.source_key, end);
-  if (after) chunk = KeyAfter(plan_.source_key, *after) + " AND " + chunk;
-  auto inserted =
-      connection.Execute(fmt::format("INSERT IGNORE INTO {} ({}) SELECT {} FROM {}{} WHERE {}",
-                                     TargetName(), ColumnList(plan_.target_columns),
-                                     ColumnList(plan_.source_columns), SourceName(), index, chunk));
+Result<uint64_t> RowMover::ClearAhead(BlockingConnection& connection,
+                                      const std::optional<KeyValue>& after,
+                                      const KeyValue& max) const {
+  std::string range = KeyAtMost(plan_.target_key, max);
+  if (after) range = KeyAfter(plan_.target_key, *after) + " AND " + range;
+  return connection.Execute(fmt::format("DELETE FROM {} WHERE {}", TargetName(), range));
+}
+
+Result<CopiedChunk> RowMover::Insert(BlockingConnection& connection, const std::string& sql) const {
+  auto inserted = connection.Execute(sql);
   if (!inserted.ok()) return std::move(inserted).error();
   CopiedChunk result;
   result.rows = inserted.value();
@@ -80,6 +81,7 @@ Result<CopiedChunk> RowMover::CopyChunk(BlockingConnection& connection,
       if (w.size() < 3 || w[0].value_or("") == "Note") continue;
       std::string message = w[2].value_or("");
       if (w[1].value_or("") == duplicate) {
+        ++result.duplicates;
         std::string key = DuplicateKeyName(message);
         auto seen = std::find_if(result.skipped.begin(), result.skipped.end(),
                                  [&](const SkippedRow& row) { return row.key == key; });
@@ -91,12 +93,67 @@ Result<CopiedChunk> RowMover::CopyChunk(BlockingConnection& connection,
                       source_.table, message));
     }
   }
-  if (end_rows.value().empty()) {
-    result.last = std::nullopt;  // the range is exhausted
-  } else {
-    result.last = end;
-  }
   return result;
+}
+
+Result<CopiedChunk> RowMover::CopyChunk(BlockingConnection& connection,
+                                        const std::optional<KeyValue>& after, const KeyValue& max,
+                                        uint64_t limit, ChunkEnds ends) const {
+  limit = std::max<uint64_t>(limit, 1);
+  std::string range = KeyAtMost(plan_.source_key, max);
+  if (after) range = KeyAfter(plan_.source_key, *after) + " AND " + range;
+  std::string index =
+      plan_.key_name.empty() ? "" : " FORCE INDEX (" + QuoteIdentifier(plan_.key_name) + ")";
+  if (ends == ChunkEnds::kFromTarget) {
+    // One pass over the chunk: the first `limit` rows of the range...
+    auto copied =
+        Insert(connection,
+               fmt::format(
+                   "INSERT IGNORE INTO {} ({}) SELECT {} FROM {}{} WHERE {} ORDER BY {} LIMIT {}",
+                   TargetName(), ColumnList(plan_.target_columns), ColumnList(plan_.source_columns),
+                   SourceName(), index, range, ColumnList(plan_.source_key), limit));
+    if (!copied.ok() || copied.value().rows + copied.value().duplicates < limit) return copied;
+    // ...end at the target's greatest key in the range: every row there
+    // came from this chunk (inserted now, or found there already).
+    std::string target_range = KeyAtMost(plan_.target_key, max);
+    if (after) target_range = KeyAfter(plan_.target_key, *after) + " AND " + target_range;
+    auto last = connection.Query(fmt::format("SELECT {} FROM {} WHERE {} ORDER BY {} LIMIT 1",
+                                             ColumnList(plan_.target_key), TargetName(),
+                                             target_range, ColumnList(plan_.target_key, " DESC")));
+    if (!last.ok()) return std::move(last).error();
+    // None there: the chunk's rows were all refused for a unique key, which
+    // the caller sees in `skipped`.
+    if (last.value().empty()) {
+      if (copied.value().skipped.empty())
+        return Error::Internal(
+            fmt::format("copying the rows of `{}`: the chunk after {} is gone "
+                        "from `{}`",
+                        source_.table, after ? (*after)[0] : "the start", target_table_));
+      return copied;
+    }
+    KeyValue end;
+    for (const auto& value : last.value()[0]) end.push_back(value.value_or(""));
+    copied.value().last = std::move(end);
+    return copied;
+  }
+  // Where this chunk ends: the limit-th key of the range, or the range's end.
+  auto end_rows =
+      connection.Query(fmt::format("SELECT {} FROM {}{} WHERE {} ORDER BY {} LIMIT 1 OFFSET {}",
+                                   KeySelectList(source_, plan_.source_key), SourceName(), index,
+                                   range, ColumnList(plan_.source_key), limit - 1));
+  if (!end_rows.ok()) return std::move(end_rows).error();
+  KeyValue end =
+      end_rows.value().empty() ? max : KeyFromRow(source_, plan_.source_key, end_rows.value()[0]);
+  std::string chunk = KeyAtMost(plan_.source_key, end);
+  if (after) chunk = KeyAfter(plan_.source_key, *after) + " AND " + chunk;
+  auto copied =
+      Insert(connection, fmt::format("INSERT IGNORE INTO {} ({}) SELECT {} FROM {}{} WHERE {}",
+                                     TargetName(), ColumnList(plan_.target_columns),
+                                     ColumnList(plan_.source_columns), SourceName(), index, chunk));
+  if (!copied.ok()) return copied;
+  // No end row: the range is exhausted.
+  if (!end_rows.value().empty()) copied.value().last = end;
+  return copied;
 }
 
 Result<uint64_t> RowMover::Refresh(BlockingConnection& connection, std::vector<KeyValue> keys,

@@ -3,17 +3,25 @@
 // that holds the table locks).
 // - CopyChunk: `INSERT IGNORE ... SELECT` of the next key range, in key
 //   order, as a read-committed snapshot that locks no source row (writers
-//   never wait for the copy); rows already present (put there by Refresh)
-//   are left alone. A row the snapshot saw before a concurrent commit is
-//   corrected by the Refresh its binlog event triggers: an event read before
-//   the copy was refreshed before it, after waiting for that commit, so the
-//   copy's later snapshot already sees it; an event read after is refreshed
-//   after.
+//   never wait for the copy); rows already present are left alone.
+//   A row the snapshot saw before a concurrent commit is corrected by the
+//   Refresh its binlog event triggers: an event read before the copy was
+//   refreshed (or, ahead of the copy, waited for) before it, so the copy's
+//   later snapshot already sees it; an event read after is refreshed after.
 //   IGNORE also turns what would fail a strict INSERT into warnings: those
 //   come back as an error (a value the new schema would change: truncated,
 //   out of range, not representable), and the rows left out for a unique
 //   key come back as `skipped`, for the caller to tell a row already copied
 //   from a value two rows share.
+//   Where the chunk ends: with `ChunkEnds::kFromSource`, a first query reads
+//   the limit-th key of the source; with `kFromTarget` (every key column an
+//   integer in both tables, so both order keys alike), the INSERT takes
+//   `ORDER BY key LIMIT n` and the end is the target's greatest key in the
+//   range, which saves reading the chunk twice. That needs the target to
+//   hold no row ahead of the copy: Refresh puts none there, and after a
+//   chunk that may have left some (refused for a unique key, or copied just
+//   before a restart) the caller copies the next one with kFromSource and
+//   then calls ClearAhead.
 // - Refresh: for keys the binlog says changed, makes the target row equal to
 //   the source row now: delete it in the target, insert it again from a
 //   locking read of the source. The locking read waits for a transaction that
@@ -46,6 +54,7 @@ struct SkippedRow {
 struct CopiedChunk {
   std::optional<KeyValue> last;     // last key of the chunk; none when nothing was left
   uint64_t rows = 0;                // rows inserted
+  uint64_t duplicates = 0;          // rows left out for a unique key
   std::vector<SkippedRow> skipped;  // the first row left out for each key
 };
 
@@ -56,16 +65,28 @@ struct UncopiedRange {
   KeyValue max;
 };
 
+enum class ChunkEnds { kFromSource, kFromTarget };
+
 class RowMover {
  public:
   RowMover(TableInfo source, std::string target_table, CopyPlan plan);
+
+  // kFromTarget when every key column is an integer in `source` and `target`.
+  static ChunkEnds ChunkEndsFor(const TableInfo& source, const TableInfo& target,
+                                const CopyPlan& plan);
 
   // The greatest key in the source now (none: empty table).
   Result<std::optional<KeyValue>> MaxKey(BlockingConnection& connection) const;
   // Copies up to `limit` rows with keys in (after, max].
   Result<CopiedChunk> CopyChunk(BlockingConnection& connection,
                                 const std::optional<KeyValue>& after, const KeyValue& max,
-                                uint64_t limit) const;
+                                uint64_t limit, ChunkEnds ends = ChunkEnds::kFromSource) const;
+  // Deletes the target's rows with keys in (after, max]: what a chunk that
+  // was interrupted before its end was saved, or refused for a unique key,
+  // left ahead of the copy (rows there are never stale: Refresh deletes them
+  // when they change). Returns the number of rows deleted.
+  Result<uint64_t> ClearAhead(BlockingConnection& connection, const std::optional<KeyValue>& after,
+                              const KeyValue& max) const;
   // Refreshes the target rows with these keys (source key literals): deletes
   // all of them, then inserts them again, so values moving between them meet
   // no unique key. With `in_transaction`, in one transaction; otherwise a
@@ -85,6 +106,7 @@ class RowMover {
  private:
   std::string SourceName() const;
   std::string TargetName() const;
+  Result<CopiedChunk> Insert(BlockingConnection& connection, const std::string& sql) const;
 
   TableInfo source_;
   std::string target_table_;

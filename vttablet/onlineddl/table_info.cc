@@ -23,6 +23,11 @@ bool ColumnInfo::is_numeric() const {
   return kTypes.count(data_type) > 0;
 }
 
+bool ColumnInfo::is_integer() const {
+  static const std::set<std::string> kTypes = {"tinyint", "smallint", "mediumint", "int", "bigint"};
+  return kTypes.count(data_type) > 0;
+}
+
 const ColumnInfo* TableInfo::Find(const std::string& name) const {
   for (const auto& c : columns)
     if (c.name == name) return &c;

@@ -30,6 +30,7 @@ struct ColumnInfo {
   // Key values of these types are read as HEX() and written as X'..'.
   bool is_string() const;
   bool is_numeric() const;
+  bool is_integer() const;  // tinyint .. bigint
 };
 
 struct UniqueKey {

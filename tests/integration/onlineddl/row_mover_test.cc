@@ -47,7 +47,8 @@ class RowMoverTest : public MariaDbTestBase {
 
   // Copies the rest of the range (after 4, at most 10) as the copy would.
   void CopyTheRest(const RowMover& mover) {
-    auto copied = mover.CopyChunk(*sql_, KeyValue{"4"}, KeyValue{"10"}, 100);
+    auto copied =
+        mover.CopyChunk(*sql_, KeyValue{"4"}, KeyValue{"10"}, 100, ChunkEnds::kFromTarget);
     ASSERT_TRUE(copied.ok()) << copied.error().message;
     EXPECT_FALSE(copied.value().last.has_value());
   }
@@ -108,6 +109,66 @@ TEST_F(RowMoverTest, ARefreshAheadOfTheCopyWaitsForTheTransactionCommittingTheRo
   CopyTheRest(*mover);
   EXPECT_EQ(Value("SELECT a FROM g WHERE id = 8"), "888");
   EXPECT_EQ(Rows("g"), Rows("t"));
+}
+
+TEST_F(RowMoverTest, IntegerKeysEndEachChunkAtTheTargetsGreatestKey) {
+  auto mover = Mover();
+  ASSERT_TRUE(mover);
+  // Both tables have an INT key: one pass per chunk, its end read back.
+  auto source = LoadTableInfo(*sql_, kDb, "t");
+  auto target = LoadTableInfo(*sql_, kDb, "g");
+  ASSERT_TRUE(source.ok() && target.ok());
+  EXPECT_EQ(RowMover::ChunkEndsFor(source.value(), target.value(), mover->plan()),
+            ChunkEnds::kFromTarget);
+  Exec("DELETE FROM t WHERE id IN (5, 6)");  // a gap in the keys
+  std::vector<std::string> ends;
+  std::optional<KeyValue> after = KeyValue{"4"};
+  for (int chunk = 0; chunk < 10 && after; ++chunk) {
+    auto copied = mover->CopyChunk(*sql_, after, KeyValue{"10"}, 2, ChunkEnds::kFromTarget);
+    ASSERT_TRUE(copied.ok()) << copied.error().message;
+    after = copied.value().last;
+    ends.push_back(after ? (*after)[0] : "end");
+  }
+  // 7-8, 9-10, then nothing is left.
+  EXPECT_EQ(ends, (std::vector<std::string>{"8", "10", "end"}));
+  EXPECT_EQ(Rows("g"), Rows("t"));
+}
+
+TEST_F(RowMoverTest, ClearAheadRemovesOnlyTheRowsAheadOfTheCopy) {
+  auto mover = Mover();
+  ASSERT_TRUE(mover);
+  Exec("INSERT INTO g (id, a) VALUES (5, 1), (9, 1), (10, 1), (12, 1)");
+  auto cleared = mover->ClearAhead(*sql_, KeyValue{"4"}, KeyValue{"10"});
+  ASSERT_TRUE(cleared.ok()) << cleared.error().message;
+  EXPECT_EQ(cleared.value(), 3u);
+  EXPECT_EQ(Rows("g"), "1:10,2:20,3:30,4:40,12:1");
+}
+
+TEST_F(RowMoverTest, StringKeysFindEachChunkEndInTheSourceFirst) {
+  Exec("DROP TABLE IF EXISTS s, sg");
+  Exec("CREATE TABLE s (name VARCHAR(20) PRIMARY KEY, a INT NOT NULL)");
+  Exec("CREATE TABLE sg (name VARCHAR(20) PRIMARY KEY, a INT NOT NULL)");
+  Exec("INSERT INTO s VALUES ('b', 1), ('a', 2), ('c', 3)");
+  auto source = LoadTableInfo(*sql_, kDb, "s");
+  auto target = LoadTableInfo(*sql_, kDb, "sg");
+  ASSERT_TRUE(source.ok() && target.ok());
+  auto plan = PlanCopy(source.value(), target.value(), {});
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(RowMover::ChunkEndsFor(source.value(), target.value(), plan.value()),
+            ChunkEnds::kFromSource);
+  RowMover mover(source.value(), "sg", plan.value());
+  auto max = mover.MaxKey(*sql_);
+  ASSERT_TRUE(max.ok() && max.value());
+  std::optional<KeyValue> after;
+  int chunks = 0;
+  do {
+    auto copied = mover.CopyChunk(*sql_, after, *max.value(), 2, ChunkEnds::kFromSource);
+    ASSERT_TRUE(copied.ok()) << copied.error().message;
+    after = copied.value().last;
+    ++chunks;
+  } while (after && chunks < 10);
+  EXPECT_EQ(chunks, 2);
+  EXPECT_EQ(Value("SELECT GROUP_CONCAT(name, ':', a ORDER BY name) FROM sg"), "a:2,b:1,c:3");
 }
 
 }  // namespace
