@@ -11,6 +11,7 @@
 
 #include "cli/local/mariadb_instance.h"
 #include "cli/local/temp_dir.h"
+#include "tests/integration/support/started_mariadb.h"
 #include "vttablet/mariadb/blocking_connection.h"
 
 namespace tessera::vttablet::onlineddl {
@@ -23,11 +24,9 @@ class MariaDbTestBase : public ::testing::Test {
     dir_ = std::make_unique<local::TempDir>("tessera-onlineddl-it-");
     local::MariaDbInstanceOptions options;
     options.data_dir = dir_->Sub("mariadb");
-    db_ = std::make_unique<local::MariaDbInstance>(options);
-    Status initialized = db_->Initialize();
-    ASSERT_TRUE(initialized.ok()) << initialized.error().message;
-    Status started = db_->Start();
-    ASSERT_TRUE(started.ok()) << started.error().message;
+    auto db = testing_support::StartMariaDb(options);
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    db_ = std::move(db).value();
   }
 
   static void TearDownTestSuite() {

@@ -18,6 +18,7 @@
 #include "cli/local/net_probe.h"
 #include "cli/local/process.h"
 #include "cli/local/temp_dir.h"
+#include "tests/integration/support/started_mariadb.h"
 #include "vtgate/gateway/tablet_client.h"
 
 namespace tessera {
@@ -40,11 +41,9 @@ class VttabletIntegrationTest : public ::testing::Test {
     dir_ = std::make_unique<local::TempDir>("tessera-vttablet-it-");
     local::MariaDbInstanceOptions options;
     options.data_dir = dir_->Sub("mariadb");
-    db_ = std::make_unique<local::MariaDbInstance>(options);
-    Status initialized = db_->Initialize();
-    ASSERT_TRUE(initialized.ok()) << initialized.error().message;
-    Status started = db_->Start();
-    ASSERT_TRUE(started.ok()) << started.error().message;
+    auto db = testing_support::StartMariaDb(options);
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    db_ = std::move(db).value();
     auto port = local::PickFreePort();
     ASSERT_TRUE(port.ok());
     tablet_port_ = port.value();
