@@ -32,6 +32,12 @@ std::string KeyAtMost(const std::vector<std::string>& columns, const KeyValue& v
   return Compare(columns, value, "<=");
 }
 
+std::string KeyInRange(const std::vector<std::string>& columns,
+                       const std::optional<KeyValue>& after, const KeyValue& max) {
+  std::string at_most = KeyAtMost(columns, max);
+  return after ? KeyAfter(columns, *after) + " AND " + at_most : at_most;
+}
+
 std::string KeyIn(const std::vector<std::string>& columns, const std::vector<KeyValue>& values) {
   std::string out;
   if (columns.size() == 1) {

@@ -5,6 +5,7 @@
 // reinterpreted).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ using KeyValue = std::vector<std::string>;  // one SQL literal per key column
 // `a`, `b` → "(`a` > x) OR (`a` = x AND `b` > y)" etc.
 std::string KeyAfter(const std::vector<std::string>& columns, const KeyValue& value);
 std::string KeyAtMost(const std::vector<std::string>& columns, const KeyValue& value);
+// Keys in (after, max]; no `after`: from the start.
+std::string KeyInRange(const std::vector<std::string>& columns,
+                       const std::optional<KeyValue>& after, const KeyValue& max);
 // Rows whose key is one of `values`.
 std::string KeyIn(const std::vector<std::string>& columns, const std::vector<KeyValue>& values);
 // "`a`, HEX(`b`)": what to select to read key values back as literals.

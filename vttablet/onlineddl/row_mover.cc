@@ -59,8 +59,7 @@ Result<std::optional<KeyValue>> RowMover::MaxKey(BlockingConnection& connection)
 Result<uint64_t> RowMover::ClearAhead(BlockingConnection& connection,
                                       const std::optional<KeyValue>& after,
                                       const KeyValue& max) const {
-  std::string range = KeyAtMost(plan_.target_key, max);
-  if (after) range = KeyAfter(plan_.target_key, *after) + " AND " + range;
+  std::string range = KeyInRange(plan_.target_key, after, max);
   return connection.Execute(fmt::format("DELETE FROM {} WHERE {}", TargetName(), range));
 }
 
@@ -100,8 +99,7 @@ Result<CopiedChunk> RowMover::CopyChunk(BlockingConnection& connection,
                                         const std::optional<KeyValue>& after, const KeyValue& max,
                                         uint64_t limit, ChunkEnds ends) const {
   limit = std::max<uint64_t>(limit, 1);
-  std::string range = KeyAtMost(plan_.source_key, max);
-  if (after) range = KeyAfter(plan_.source_key, *after) + " AND " + range;
+  std::string range = KeyInRange(plan_.source_key, after, max);
   std::string index =
       plan_.key_name.empty() ? "" : " FORCE INDEX (" + QuoteIdentifier(plan_.key_name) + ")";
   if (ends == ChunkEnds::kFromTarget) {
@@ -115,8 +113,7 @@ Result<CopiedChunk> RowMover::CopyChunk(BlockingConnection& connection,
     if (!copied.ok() || copied.value().rows + copied.value().duplicates < limit) return copied;
     // ...end at the target's greatest key in the range: every row there
     // came from this chunk (inserted now, or found there already).
-    std::string target_range = KeyAtMost(plan_.target_key, max);
-    if (after) target_range = KeyAfter(plan_.target_key, *after) + " AND " + target_range;
+    std::string target_range = KeyInRange(plan_.target_key, after, max);
     auto last = connection.Query(fmt::format("SELECT {} FROM {} WHERE {} ORDER BY {} LIMIT 1",
                                              ColumnList(plan_.target_key), TargetName(),
                                              target_range, ColumnList(plan_.target_key, " DESC")));
@@ -144,8 +141,7 @@ Result<CopiedChunk> RowMover::CopyChunk(BlockingConnection& connection,
   if (!end_rows.ok()) return std::move(end_rows).error();
   KeyValue end =
       end_rows.value().empty() ? max : KeyFromRow(source_, plan_.source_key, end_rows.value()[0]);
-  std::string chunk = KeyAtMost(plan_.source_key, end);
-  if (after) chunk = KeyAfter(plan_.source_key, *after) + " AND " + chunk;
+  std::string chunk = KeyInRange(plan_.source_key, after, end);
   auto copied =
       Insert(connection, fmt::format("INSERT IGNORE INTO {} ({}) SELECT {} FROM {}{} WHERE {}",
                                      TargetName(), ColumnList(plan_.target_columns),
@@ -186,11 +182,7 @@ Result<uint64_t> RowMover::Refresh(BlockingConnection& connection, std::vector<K
         fmt::format("DELETE FROM {} WHERE {}", TargetName(), KeyIn(plan_.target_key, batch)));
   // The key columns are NOT NULL, so NOT (range) holds exactly outside it.
   std::string ahead;
-  if (uncopied) {
-    ahead = KeyAtMost(plan_.source_key, uncopied->max);
-    if (uncopied->after) ahead = KeyAfter(plan_.source_key, *uncopied->after) + " AND " + ahead;
-    ahead = "(" + ahead + ")";
-  }
+  if (uncopied) ahead = "(" + KeyInRange(plan_.source_key, uncopied->after, uncopied->max) + ")";
   for (const auto& batch : batches) {
     std::string in = KeyIn(plan_.source_key, batch);
     statements.push_back(fmt::format(
