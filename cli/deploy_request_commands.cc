@@ -28,6 +28,7 @@ struct DeployRequestFlags {
   std::string into = "main";
   std::string notes;
   std::string comment;
+  std::string ratio;
   bool disable_auto_apply = false;
   bool wait = false;
   bool approve = false;
@@ -70,6 +71,8 @@ void PrintRequest(const json& d) {
     std::cout << "message:      " << JsonText(d, "message") << "\n";
   std::cout << "auto apply:   " << JsonText(d, "auto_apply") << "\n"
             << "approved:     " << JsonText(d, "approved") << "\n";
+  if (d.contains("throttle_ratio") && !d["throttle_ratio"].is_null())
+    std::cout << "throttle:     " << JsonText(d, "throttle_ratio") << "\n";
   if (!d.value("notes", std::string()).empty())
     std::cout << "notes:        " << JsonText(d, "notes") << "\n";
   std::cout << "created at:   " << JsonText(d, "created_at") << " UTC\n";
@@ -286,6 +289,22 @@ void AddDeployRequestCommands(CLI::App& app, CommandContext& context) {
     std::cout << "deploy request " << flags->id << ": "
               << (flags->force ? "forcing the cut-over" : "cutting over") << " (state "
               << JsonText(*d, "state") << ")\n";
+  });
+
+  CLI::App* throttle = dr->add_subcommand(
+      "throttle",
+      "slow down the row copies of a deployment on every shard: they pause RATIO of the time");
+  AddKeyspaceIdArgs(throttle, f);
+  throttle->add_option("ratio", f.ratio, "0 to 1 (0: full speed, 1: stopped)")->required();
+  throttle->callback([flags, ctx] {
+    auto d = Call(*flags, *ctx, "throttle", "POST", RequestPath(*flags) + "/throttle",
+                  json{{"ratio", flags->ratio}});
+    if (!d) return;
+    const std::string ratio = JsonText(*d, "throttle_ratio");
+    std::cout << "deploy request " << flags->id << ": "
+              << (ratio == "0" ? std::string("row copies run at full speed")
+                               : "row copies pause " + ratio + " of the time")
+              << " on every shard (state " << JsonText(*d, "state") << ")\n";
   });
 
   struct Simple {

@@ -31,6 +31,8 @@ const DR_ACTIONS = [
   { verb: 'review', label: 'Approve', body: { approve: true }, testid: 'approve',
     allowed: (r) => r.state === 'open' },
 ];
+// States in which the row copies can be throttled.
+const THROTTLE_STATES = ['queued', 'running', 'pending_cutover'];
 
 // `ui` gives what the page needs from the app: call(method, path, body) (the
 // API), notify(text), showError(error), clearError(), and stale() (true once
@@ -58,6 +60,20 @@ export class DeployRequestPage {
       this.buttons.set(action, button);
       toolbar.append(button);
     }
+    // Throttle: the share of the time every shard's row copy pauses.
+    this.throttleInput = el('input', {
+      id: 'dr-throttle-ratio', testid: 'dr-throttle-ratio', type: 'number', min: '0', max: '1',
+      step: '0.05', value: '0.5',
+    });
+    this.throttleButton = el('button', {
+      class: 'button', type: 'button', testid: 'dr-action-throttle', disabled: true,
+    }, 'Set throttle');
+    this.throttleButton.addEventListener('click', () => this.act({
+      verb: 'throttle', label: 'Throttle', body: () => ({ ratio: this.throttleInput.value.trim() }),
+    }));
+    const throttle = el('div', { class: 'toolbar form-row', role: 'group', 'aria-label': 'Throttle the row copies' },
+      el('label', { for: 'dr-throttle-ratio' }, 'Copy pause ratio (0 = full speed, 1 = stopped)'),
+      this.throttleInput, this.throttleButton);
     this.overall = progressBar('Overall progress', 'dr-progress');
     this.shards = el('div', { class: 'shards', testid: 'dr-shards' });
     this.revertShards = el('div', { class: 'shards', testid: 'dr-revert-shards' });
@@ -69,7 +85,7 @@ export class DeployRequestPage {
     this.reviews = el('div');
     this.nodes = [
       this.title,
-      section('Status', 'dr-status', this.summary, this.message, this.checks, toolbar),
+      section('Status', 'dr-status', this.summary, this.message, this.checks, toolbar, throttle),
       section('Progress', 'dr-progress-section', this.overall.node, this.shards),
       this.revertSection,
       section('Changes', 'dr-changes', this.ddl, el('h3', {}, 'Unified diff'), this.diff),
@@ -87,6 +103,8 @@ export class DeployRequestPage {
       ...fact('Into', r.into),
       ...fact('State', el('span', { testid: 'dr-state-text' }, r.state)),
       ...fact('Cut-over', r.auto_apply ? 'automatic' : (r.cutover_requested ? 'requested' : 'waits for apply')),
+      ...fact('Throttle', el('span', { testid: 'dr-throttle-text' },
+        r.throttle_ratio === null || r.throttle_ratio === undefined ? 'not set' : String(r.throttle_ratio))),
       ...fact('Tables', r.tables.join(', ') || '—'),
       ...fact('Notes', r.notes || '—'),
       ...fact('Opened', time(r.created_at)),
@@ -102,6 +120,7 @@ export class DeployRequestPage {
         problems.map((p) => el('li', {}, p)))]
       : []));
     for (const [action, button] of this.buttons) button.disabled = this.busy || !action.allowed(r);
+    this.throttleButton.disabled = this.busy || !THROTTLE_STATES.includes(r.state);
 
     this.overall.set(r.progress || 0);
     this.shards.replaceChildren(...shardProgress(r.shards || [], 'shard'));
@@ -143,8 +162,10 @@ export class DeployRequestPage {
     this.ui.clearError();
     this.busy = true;
     for (const button of this.buttons.values()) button.disabled = true;
+    this.throttleButton.disabled = true;
     try {
-      const r = await this.ui.call('POST', `${this.path}/${action.verb}`, action.body || {});
+      const body = typeof action.body === 'function' ? action.body() : (action.body || {});
+      const r = await this.ui.call('POST', `${this.path}/${action.verb}`, body);
       this.busy = false;
       if (!this.stale()) {
         this.ui.notify(`${action.label}: deploy request #${r.id} is ${r.state.replaceAll('_', ' ')}.`);
@@ -171,6 +192,7 @@ function shardProgress(shards, prefix) {
       el('td', { class: 'num' }, `${m.rows_copied} / ${m.rows_estimated}`),
       el('td', { class: 'num' }, `${m.progress}%`),
       el('td', { class: 'num' }, m.eta_seconds === null ? '—' : `${m.eta_seconds} s`),
+      el('td', { class: 'num' }, m.throttle_ratio === null || m.throttle_ratio === undefined ? '—' : String(m.throttle_ratio)),
       el('td', {}, m.message || '')));
     return el('div', { class: 'shard', testid: `${prefix}-${s.shard}`, 'data-state': s.state },
       el('div', { class: 'shard-head' },
@@ -181,7 +203,8 @@ function shardProgress(shards, prefix) {
         el('thead', {}, el('tr', {},
           el('th', { scope: 'col' }, 'Table'), el('th', { scope: 'col' }, 'State'),
           el('th', { scope: 'col' }, 'Rows copied'), el('th', { scope: 'col' }, 'Progress'),
-          el('th', { scope: 'col' }, 'ETA'), el('th', { scope: 'col' }, 'Message'))),
+          el('th', { scope: 'col' }, 'ETA'), el('th', { scope: 'col' }, 'Throttle'),
+          el('th', { scope: 'col' }, 'Message'))),
         el('tbody', {}, rows)));
   });
 }

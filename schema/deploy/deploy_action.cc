@@ -42,6 +42,8 @@ std::string_view DeployActionName(DeployAction action) {
       return "revert";
     case DeployAction::kSkipRevert:
       return "skip-revert";
+    case DeployAction::kThrottle:
+      return "throttle";
   }
   return "?";
 }
@@ -61,6 +63,7 @@ Status CheckDeployAction(DeployAction action, const DeployRequestRecord& request
       allowed = {ds::kRunning, ds::kPendingCutover};
       break;
     case DeployAction::kCancel:
+    case DeployAction::kThrottle:
       allowed = {ds::kQueued, ds::kRunning, ds::kPendingCutover};
       break;
     case DeployAction::kRevert:

@@ -8,6 +8,7 @@
 //                                                        └─revert─▶ reverting ─▶ reverted
 //   open|approved ──close──▶ closed
 //   queued|running|pending_cutover ──cancel──▶ cancelled
+//   queued|running|pending_cutover ──throttle──▶ (same state, new copy ratio)
 //   any deploying state ──a migration fails──▶ failed
 //
 // With approval required, deploy from open is refused until approved.
@@ -29,11 +30,12 @@ enum class DeployAction {
   kCancel,
   kClose,
   kRevert,
-  kSkipRevert
+  kSkipRevert,
+  kThrottle
 };
 
 // "review", "deploy", "apply", "force-cutover", "cancel", "close", "revert",
-// "skip-revert".
+// "skip-revert", "throttle".
 std::string_view DeployActionName(DeployAction action);
 
 // Ok when `action` may be taken on `request` now; otherwise a Conflict whose

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/logging.h"
+#include "common/throttle_ratio.h"
 #include "schema/branches/branch_name.h"
 #include "schema/deploy/deploy_action.h"
 #include "schema/deploy/migration_uuid.h"
@@ -271,6 +272,24 @@ Result<DeployRequestView> DeployRequests::Apply(const std::string& keyspace, int
   if (Status s = Save(*r); !s.ok()) return s.error();
   if (Status s = runner_.CutOverReady(*r); !s.ok()) {
     // Recorded: the runner repeats the cut-over on its next pass.
+    GetLogger("deploy")->warn("deploy request {}: {}", id, s.error().message);
+  }
+  return View(keyspace, id);
+}
+
+Result<DeployRequestView> DeployRequests::Throttle(const std::string& keyspace, int64_t id,
+                                                   uint32_t permille) {
+  std::lock_guard lock(lifecycle_);
+  auto r = Load(keyspace, id);
+  if (!r.ok()) return r.error();
+  if (Status s = CheckDeployAction(DeployAction::kThrottle, *r, settings_.approval_required);
+      !s.ok())
+    return s.error();
+  r->throttle_ratio = FormatThrottleRatio(permille);
+  if (Status s = Save(*r); !s.ok()) return s.error();
+  GetLogger("deploy")->info("deploy request {}: throttle ratio {}", id, r->throttle_ratio);
+  if (Status s = runner_.Throttle(*r); !s.ok()) {
+    // Recorded: the runner sends it to the shards it missed on its next pass.
     GetLogger("deploy")->warn("deploy request {}: {}", id, s.error().message);
   }
   return View(keyspace, id);

@@ -15,6 +15,10 @@
 //   Apply       cut over a request waiting in pending_cutover; with `force`,
 //               also a running one, throttled or not, killing the sessions
 //               that block the table swap (FORCE_CUTOVER on every shard)
+//   Throttle    queued/running/pending_cutover: the share of the time the
+//               row copies pause on every shard (0 to 1; 0 copies at full
+//               speed), kept with the request so that it holds for
+//               migrations submitted later and tablets reached later
 //   Cancel      queued/running/pending_cutover; refused once any shard cut over
 //   Close       an open request, without deploying
 //   Revert      within the revert window: revert migrations in reverse
@@ -88,6 +92,8 @@ class DeployRequests {
                                    const std::string& comment);
   Result<DeployRequestView> Deploy(const std::string& keyspace, int64_t id);
   Result<DeployRequestView> Apply(const std::string& keyspace, int64_t id, bool force = false);
+  // `permille`: the ratio in thousandths, 0 to 1000 (common/throttle_ratio.h).
+  Result<DeployRequestView> Throttle(const std::string& keyspace, int64_t id, uint32_t permille);
   Result<DeployRequestView> Cancel(const std::string& keyspace, int64_t id);
   Result<DeployRequestView> Close(const std::string& keyspace, int64_t id);
   Result<DeployRequestView> Revert(const std::string& keyspace, int64_t id);

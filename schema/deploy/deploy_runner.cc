@@ -38,10 +38,12 @@ bool Absorb(DeployMigrationRecord& m, const TabletMigration& t) {
   m.eta_seconds = t.eta_seconds;
   m.message = t.message;
   m.revert_window_ends = t.revert_window_ends;
-  return before.state != m.state || before.progress != m.progress ||
-         before.rows_copied != m.rows_copied || before.rows_estimated != m.rows_estimated ||
-         before.eta_seconds != m.eta_seconds || before.message != m.message ||
-         before.revert_window_ends != m.revert_window_ends || !before.submitted;
+  m.throttle_ratio = t.throttle_ratio;
+  return before.throttle_ratio != m.throttle_ratio || before.state != m.state ||
+         before.progress != m.progress || before.rows_copied != m.rows_copied ||
+         before.rows_estimated != m.rows_estimated || before.eta_seconds != m.eta_seconds ||
+         before.message != m.message || before.revert_window_ends != m.revert_window_ends ||
+         !before.submitted;
 }
 
 }  // namespace
@@ -118,6 +120,14 @@ void DeployRunner::Start(DeployRequestRecord request) {
   log->info("{}: starting {} statement(s) on every shard", Label(request), request.ddl.size());
   Status submitted = SubmitPending(request, migration_purpose::kDeploy);
   if (!submitted.ok()) log->warn("{}: {}", Label(request), submitted.error().message);
+  // A ratio set while the request was queued holds from the first chunk.
+  if (!request.throttle_ratio.empty()) {
+    std::vector<std::string> unreachable;
+    auto migrations = Refresh(request, &unreachable);
+    Status throttled = migrations.ok() ? SendThrottle(request, *migrations, /*every=*/false)
+                                       : Status(migrations.error());
+    if (!throttled.ok()) log->warn("{}: {}", Label(request), throttled.error().message);
+  }
 }
 
 void DeployRunner::Poll(DeployRequestRecord& request) {
@@ -131,6 +141,10 @@ void DeployRunner::Poll(DeployRequestRecord& request) {
   if (!migrations.ok()) {
     log->warn("{}: {}", Label(request), migrations.error().message);
     return;
+  }
+  if (!reverting && !request.throttle_ratio.empty()) {
+    if (Status s = SendThrottle(request, *migrations, /*every=*/false); !s.ok())
+      log->warn("{}: {}", Label(request), s.error().message);
   }
   const DeployRequestRecord before = request;
   MigrationRollup rollup = RollUp(*migrations, purpose);
@@ -360,6 +374,40 @@ Status DeployRunner::ForceCutOver(const DeployRequestRecord& request) {
     if (m.purpose != migration_purpose::kDeploy || !m.submitted || !IsUnfinished(m)) continue;
     auto sent = Command(request, m.shard, "MIGRATION FORCE_CUTOVER '" + m.uuid + "'");
     if (!sent.ok()) result = WithContext("shard " + m.shard + ": forced cut-over", sent.error());
+  }
+  return result;
+}
+
+Status DeployRunner::Throttle(const DeployRequestRecord& request) {
+  std::vector<std::string> unreachable;
+  auto migrations = Refresh(request, &unreachable);
+  if (!migrations.ok()) return migrations.error();
+  return SendThrottle(request, *migrations, /*every=*/true);
+}
+
+Status DeployRunner::SendThrottle(const DeployRequestRecord& request,
+                                  std::vector<DeployMigrationRecord>& migrations, bool every) {
+  const std::string& ratio = request.throttle_ratio;
+  if (ratio.empty()) return Status::Ok();
+  Status result = Status::Ok();
+  for (auto& m : migrations) {
+    if (m.purpose != migration_purpose::kDeploy || !m.submitted || !IsUnfinished(m)) continue;
+    if (!every && m.throttle_ratio_sent == ratio) continue;
+    // UNTHROTTLE also lifts a full THROTTLE: ratio 0 means copy at full speed.
+    const std::string command = ratio == "0" ? "MIGRATION UNTHROTTLE '" + m.uuid + "'"
+                                             : "MIGRATION THROTTLE '" + m.uuid + "' RATIO " + ratio;
+    auto sent = Command(request, m.shard, command);
+    if (!sent.ok()) {
+      if (IsUnavailable(sent.error())) {
+        result = WithContext("shard " + m.shard + ": throttle", sent.error());
+        continue;  // sent again on the next pass
+      }
+      // It finished meanwhile; there is nothing left to throttle.
+      GetLogger("deploy")->info("{}: throttle {} on {}: {}", Label(request), m.uuid, m.shard,
+                                sent.error().message);
+    }
+    m.throttle_ratio_sent = ratio;
+    if (Status s = store_.UpdateDeployMigration(m); !s.ok()) return s;
   }
   return result;
 }

@@ -62,6 +62,13 @@ class DeployRunner {
   // killing the sessions that hold locks on the table. Error naming the
   // shards a tablet refused or could not be reached on.
   Status ForceCutOver(const DeployRequestRecord& request);
+  // Sends the request's throttle ratio to every submitted, unfinished deploy
+  // migration now ("0": UNTHROTTLE, which also lifts a full THROTTLE). Each
+  // pass does the same for migrations the tablet has not accepted it for yet
+  // (submitted later, or on a tablet that could not be reached), so the
+  // ratio holds for the whole request. Error naming the shards that could
+  // not be reached.
+  Status Throttle(const DeployRequestRecord& request);
   // CANCEL for every submitted, unfinished deploy migration; unsubmitted
   // ones are recorded cancelled. Error if a tablet cannot be reached.
   Status CancelMigrations(const DeployRequestRecord& request);
@@ -85,6 +92,11 @@ class DeployRunner {
   // is neither deployed twice nor reported as a conflict with itself.
   void RebaseBranch(const DeployRequestRecord& request);
   Status Save(const DeployRequestRecord& request);
+  // THROTTLE ... RATIO (or UNTHROTTLE) for the unfinished deploy migrations
+  // in `migrations`: all of them with `every`, otherwise those whose
+  // throttle_ratio_sent differs from the request's. Records what was sent.
+  Status SendThrottle(const DeployRequestRecord& request,
+                      std::vector<DeployMigrationRecord>& migrations, bool every);
 
   const config::ShardConfig* FindShard(const std::string& keyspace, const std::string& shard) const;
   // The database the request's migrations run in: the `into` branch's.

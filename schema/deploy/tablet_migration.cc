@@ -34,6 +34,7 @@ Result<std::vector<TabletMigration>> ParseMigrationShow(const ResultSet& show) {
     m.eta_seconds = text("eta_seconds");
     m.message = text("message");
     m.revert_window_ends = text("revert_window_ends");
+    m.throttle_ratio = text("throttle_ratio");
     out.push_back(std::move(m));
   }
   return out;

@@ -34,6 +34,7 @@ struct TabletMigration {
   std::string eta_seconds;  // "" for NULL
   std::string message;
   std::string revert_window_ends;  // "" for NULL: no revert possible
+  std::string throttle_ratio;      // "0" to "1" ("1" while fully throttled)
 };
 
 Result<std::vector<TabletMigration>> ParseMigrationShow(const ResultSet& show);

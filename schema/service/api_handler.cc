@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/throttle_ratio.h"
 #include "schema/branches/branch_diff.h"
 #include "schema/branches/branch_name.h"
 #include "schema/service/api_json.h"
@@ -47,6 +48,26 @@ Result<bool> BoolMember(const json& body, const char* name, bool fallback) {
   if (!it->is_boolean())
     return InvalidArgument(std::string("\"") + name + "\" must be true or false");
   return it->get<bool>();
+}
+
+// The required "ratio" member, a number (or its text) from 0 to 1 with at
+// most three decimals, in thousandths.
+Result<uint32_t> RatioMember(const json& body) {
+  auto it = body.find("ratio");
+  if (it == body.end() || it->is_null())
+    return InvalidArgument("\"ratio\" is required: a number from 0 to 1");
+  std::string text;
+  if (it->is_number()) {
+    text = it->dump();
+  } else if (it->is_string()) {
+    text = it->get<std::string>();
+  }
+  auto permille = ParseThrottleRatio(text);
+  if (!permille) {
+    return InvalidArgument(
+        "\"ratio\" must be a number from 0 to 1 with at most three decimals, not " + it->dump());
+  }
+  return *permille;
 }
 
 // A deploy request id from a path segment: 1..18 digits.
@@ -98,6 +119,7 @@ ApiResponse ApiHandler::Route(const ApiRequest& request) {
     case RouteId::kGetDeployRequest:
     case RouteId::kDeployDeployRequest:
     case RouteId::kApplyDeployRequest:
+    case RouteId::kThrottleDeployRequest:
     case RouteId::kCancelDeployRequest:
     case RouteId::kCloseDeployRequest:
     case RouteId::kRevertDeployRequest:
@@ -228,6 +250,11 @@ ApiResponse ApiHandler::DeployRoute(RouteId id, const std::string& ks,
       auto force = BoolMember(body, "force", false);
       if (!force.ok()) return ErrorResponse(force.error());
       return Reply(deploys_->Apply(ks, *number, *force), 200, render);
+    }
+    case RouteId::kThrottleDeployRequest: {
+      auto ratio = RatioMember(body);
+      if (!ratio.ok()) return ErrorResponse(ratio.error());
+      return Reply(deploys_->Throttle(ks, *number, *ratio), 200, render);
     }
     case RouteId::kCancelDeployRequest:
       return Reply(deploys_->Cancel(ks, *number), 200, render);

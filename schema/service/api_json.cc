@@ -1,6 +1,7 @@
 #include "schema/service/api_json.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "schema/branches/branch_name.h"
 #include "schema/deploy/migration_rollup.h"
@@ -77,6 +78,13 @@ nlohmann::json TimeOrNull(const std::string& time) {
   return time.empty() ? nlohmann::json(nullptr) : nlohmann::json(time);
 }
 
+// A throttle ratio as a number; null while unset ("").
+nlohmann::json RatioOrNull(const std::string& ratio) {
+  if (ratio.empty()) return nullptr;
+  if (ratio == "0" || ratio == "1") return ratio == "1" ? 1 : 0;
+  return std::strtod(ratio.c_str(), nullptr);
+}
+
 nlohmann::json ShardsJson(const std::vector<DeployMigrationRecord>& migrations, const char* purpose,
                           int* overall) {
   nlohmann::json shards = nlohmann::json::array();
@@ -94,6 +102,7 @@ nlohmann::json ShardsJson(const std::vector<DeployMigrationRecord>& migrations, 
                       {"rows_estimated", m.rows_estimated},
                       {"eta_seconds", m.eta_seconds.empty() ? nlohmann::json(nullptr)
                                                             : nlohmann::json(m.eta_seconds)},
+                      {"throttle_ratio", RatioOrNull(m.throttle_ratio)},
                       {"message", m.message}});
     }
     shards.push_back({{"shard", shard.shard},
@@ -117,6 +126,7 @@ nlohmann::json DeployRequestSummaryJson(const DeployRequestRecord& r) {
           {"state", r.state},
           {"notes", r.notes},
           {"auto_apply", r.auto_apply},
+          {"throttle_ratio", RatioOrNull(r.throttle_ratio)},
           {"approved", r.approved},
           {"message", r.message},
           {"tables", r.tables},

@@ -29,13 +29,15 @@ nlohmann::json CredentialJson(const CredentialRecord& credential);
 // message}]}
 nlohmann::json DiffJson(const BranchDiff& diff);
 // A deploy request as lists show it: {"id", "keyspace", "branch", "into", "state", "notes",
-//  "auto_apply", "approved", "message", "tables", "created_at", "updated_at", "deployed_at",
-//  "completed_at", "revert_window_ends"} (times null while unset).
+//  "auto_apply", "throttle_ratio", "approved", "message", "tables", "created_at",
+//  "updated_at", "deployed_at", "completed_at", "revert_window_ends"} (times and the ratio
+//  null while unset; the ratio is a number from 0 to 1).
 nlohmann::json DeployRequestSummaryJson(const DeployRequestRecord& request);
 // The summary plus "ddl", "unified", "lint", "deployable", "blockers", "conflicts",
 // "revertible", "cutover_requested", "reviews", "progress" (0-100 over all shards) and
 // "shards": [{"shard", "state", "progress", "migrations": [{"uuid", "table", "ddl", "state",
-// "progress", "rows_copied", "rows_estimated", "eta_seconds", "message"}]}], and the same
+// "progress", "rows_copied", "rows_estimated", "eta_seconds", "throttle_ratio" (the tablet's),
+// "message"}]}], and the same
 // for the revert's migrations in "revert_shards" (empty until reverted).
 nlohmann::json DeployRequestJson(const DeployRequestView& view);
 

@@ -21,6 +21,9 @@
 //   GET    /api/keyspaces/{ks}/deploy-requests/{id}          state, diff, lint, checks, progress
 //   POST   /api/keyspaces/{ks}/deploy-requests/{id}/deploy   queue it for deployment
 //   POST   /api/keyspaces/{ks}/deploy-requests/{id}/apply    cut over (auto_apply off)
+//                                                            {"force"?: false}
+//   POST   /api/keyspaces/{ks}/deploy-requests/{id}/throttle {"ratio": 0..1} share of the time
+//                                                            the row copies pause (0: none)
 //   POST   /api/keyspaces/{ks}/deploy-requests/{id}/cancel   stop a deployment
 //   POST   /api/keyspaces/{ks}/deploy-requests/{id}/close    close without deploying
 //   POST   /api/keyspaces/{ks}/deploy-requests/{id}/revert   undo within the revert window
@@ -55,6 +58,7 @@ enum class RouteId {
   kDeployDeployRequest,
   kApplyDeployRequest,
   kCancelDeployRequest,
+  kThrottleDeployRequest,
   kCloseDeployRequest,
   kRevertDeployRequest,
   kSkipRevertDeployRequest,

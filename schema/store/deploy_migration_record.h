@@ -38,6 +38,10 @@ struct DeployMigrationRecord {
   std::string eta_seconds;         // "" when unknown
   std::string message;             // the tablet's, or why submission failed
   std::string revert_window_ends;  // the tablet's; "" when it cannot be reverted
+  std::string throttle_ratio;      // the tablet's ("0" to "1"); "" before it answered
+  // The request's throttle ratio the tablet last accepted for this migration;
+  // "" until then. Differs from the request's while one is still to send.
+  std::string throttle_ratio_sent;
 };
 
 }  // namespace tessera::schema

@@ -48,6 +48,9 @@ struct DeployRequestRecord {
   bool approved = false;
   bool cutover_requested = false;  // `apply` was called
   std::string message;             // why it failed / was refused, or what it waits for
+  // The share of the time the request's row copies pause ("0" to "1",
+  // common/throttle_ratio.h); "" while nobody set one through the request.
+  std::string throttle_ratio;
   // "YYYY-MM-DD HH:MM:SS" UTC; "" while unset.
   std::string created_at;
   std::string updated_at;

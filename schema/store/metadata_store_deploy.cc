@@ -36,6 +36,7 @@ const char* const kCreateDeployTables[] = {
   ADD COLUMN IF NOT EXISTS deployed_at DATETIME NULL,
   ADD COLUMN IF NOT EXISTS completed_at DATETIME NULL,
   ADD COLUMN IF NOT EXISTS revert_window_ends DATETIME NULL,
+  ADD COLUMN IF NOT EXISTS throttle_ratio VARCHAR(8) NOT NULL DEFAULT '',
   ADD KEY IF NOT EXISTS state (state))sql",
     R"sql(CREATE TABLE IF NOT EXISTS deploy_migrations (
   id BIGINT NOT NULL AUTO_INCREMENT,
@@ -59,6 +60,9 @@ const char* const kCreateDeployTables[] = {
   UNIQUE KEY uuid_shard (uuid, shard),
   KEY request (request_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4)sql",
+    R"sql(ALTER TABLE deploy_migrations
+  ADD COLUMN IF NOT EXISTS throttle_ratio VARCHAR(8) NOT NULL DEFAULT '',
+  ADD COLUMN IF NOT EXISTS throttle_ratio_sent VARCHAR(8) NOT NULL DEFAULT '')sql",
     R"sql(CREATE TABLE IF NOT EXISTS deploy_reviews (
   id BIGINT NOT NULL AUTO_INCREMENT,
   request_id BIGINT NOT NULL,
@@ -78,11 +82,12 @@ constexpr const char* kRequestColumns =
     "IFNULL(DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i:%s'), ''), "
     "IFNULL(DATE_FORMAT(deployed_at, '%Y-%m-%d %H:%i:%s'), ''), "
     "IFNULL(DATE_FORMAT(completed_at, '%Y-%m-%d %H:%i:%s'), ''), "
-    "IFNULL(DATE_FORMAT(revert_window_ends, '%Y-%m-%d %H:%i:%s'), '')";
+    "IFNULL(DATE_FORMAT(revert_window_ends, '%Y-%m-%d %H:%i:%s'), ''), throttle_ratio";
 
 constexpr const char* kMigrationColumns =
     "request_id, uuid, shard, seq, purpose, table_name, ddl, reverts, submitted, state, progress, "
-    "rows_copied, rows_estimated, eta_seconds, message, revert_window_ends";
+    "rows_copied, rows_estimated, eta_seconds, message, revert_window_ends, throttle_ratio, "
+    "throttle_ratio_sent";
 
 constexpr const char* kReviewColumns =
     "request_id, approved, comment, IFNULL(DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s'), '')";
@@ -140,6 +145,7 @@ DeployRequestRecord RequestFromRow(const SqlRow& row) {
   d.deployed_at = Text(row, 17);
   d.completed_at = Text(row, 18);
   d.revert_window_ends = Text(row, 19);
+  d.throttle_ratio = Text(row, 20);
   return d;
 }
 
@@ -161,6 +167,8 @@ DeployMigrationRecord MigrationFromRow(const SqlRow& row) {
   m.eta_seconds = Text(row, 13);
   m.message = Text(row, 14);
   m.revert_window_ends = Text(row, 15);
+  m.throttle_ratio = Text(row, 16);
+  m.throttle_ratio_sent = Text(row, 17);
   return m;
 }
 
@@ -172,7 +180,8 @@ std::string InsertMigrationSql(const DeployMigrationRecord& m) {
          QuoteSqlString(m.reverts) + ", " + Flag(m.submitted) + ", " + QuoteSqlString(m.state) +
          ", " + std::to_string(m.progress) + ", " + std::to_string(m.rows_copied) + ", " +
          std::to_string(m.rows_estimated) + ", " + QuoteSqlString(m.eta_seconds) + ", " +
-         QuoteSqlString(m.message) + ", " + QuoteSqlString(m.revert_window_ends) + ")";
+         QuoteSqlString(m.message) + ", " + QuoteSqlString(m.revert_window_ends) + ", " +
+         QuoteSqlString(m.throttle_ratio) + ", " + QuoteSqlString(m.throttle_ratio_sent) + ")";
 }
 
 std::string QuotedList(const std::vector<std::string>& values) {
@@ -305,6 +314,7 @@ Status MetadataStore::SaveDeployRequest(const DeployRequestUpdate& update) {
       ", message = " + QuoteSqlString(d.message) + ", deployed_at = " +
       DateTimeOrNull(d.deployed_at) + ", completed_at = " + DateTimeOrNull(d.completed_at) +
       ", revert_window_ends = " + DateTimeOrNull(d.revert_window_ends) +
+      ", throttle_ratio = " + QuoteSqlString(d.throttle_ratio) +
       ", updated_at = UTC_TIMESTAMP() WHERE id = " + std::to_string(d.id));
   if (!updated.ok()) return fail(updated.error());
   for (const auto& m : update.new_migrations) {
@@ -344,6 +354,8 @@ Status MetadataStore::UpdateDeployMigration(const DeployMigrationRecord& m) {
       std::to_string(m.rows_estimated) + ", eta_seconds = " + QuoteSqlString(m.eta_seconds) +
       ", message = " + QuoteSqlString(m.message) +
       ", revert_window_ends = " + QuoteSqlString(m.revert_window_ends) +
+      ", throttle_ratio = " + QuoteSqlString(m.throttle_ratio) +
+      ", throttle_ratio_sent = " + QuoteSqlString(m.throttle_ratio_sent) +
       " WHERE uuid = " + QuoteSqlString(m.uuid) + " AND shard = " + QuoteSqlString(m.shard));
   if (!r.ok()) return StoreError(r.error());
   return Status::Ok();

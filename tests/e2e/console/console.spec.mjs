@@ -314,8 +314,15 @@ async function run(page) {
   for (const shard of shards) check(!hasTier(shard), `shard ${shard.shard} production has no customer.tier after the cancel`);
   check(await byTestId('dr-action-apply').isDisabled(), 'apply is disabled once cancelled');
 
-  step('the same change again, gated, then cut over with Apply');
+  step('the same change again, gated; throttle it from the page, then cut over with Apply');
   await openGated();
+  check((await byTestId('dr-throttle-text').innerText()) === 'not set', 'no throttle ratio before one is set');
+  check(await byTestId('dr-action-throttle').isEnabled(), 'throttle is enabled while the cut-over waits');
+  await byTestId('dr-throttle-ratio').fill('0.3');
+  await byTestId('dr-action-throttle').click();
+  await eventually('the request to show its throttle ratio', async () =>
+    (await byTestId('dr-throttle-text').innerText()) === '0.3');
+  check(!(await banner.isVisible()), `no error banner after throttling: ${await visibleText(byTestId('error-message'))}`);
   await byTestId('dr-action-apply').click();
   await eventually('the applied request to be complete', async () => {
     const state = await byTestId('dr-state').getAttribute('data-state');
@@ -325,6 +332,7 @@ async function run(page) {
     return state === 'complete';
   }, DEPLOY_MS);
   for (const shard of shards) check(hasTier(shard), `shard ${shard.shard} production has customer.tier after apply`);
+  check(await byTestId('dr-action-throttle').isDisabled(), 'throttle is disabled once complete');
   check(!(await banner.isVisible()), `no error banner: ${await visibleText(byTestId('error-message'))}`);
   await screenshot(page, 'console-applied.png');
 }

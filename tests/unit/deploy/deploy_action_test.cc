@@ -35,6 +35,8 @@ TEST(DeployActionTest, AllowedStates) {
       {DeployAction::kCancel, {ds::kQueued, ds::kRunning, ds::kPendingCutover}},
       {DeployAction::kRevert, {ds::kComplete}},
       {DeployAction::kSkipRevert, {ds::kComplete}},
+      {DeployAction::kForceCutover, {ds::kRunning, ds::kPendingCutover}},
+      {DeployAction::kThrottle, {ds::kQueued, ds::kRunning, ds::kPendingCutover}},
   };
   for (const auto& c : cases) {
     for (const char* state : all) {
@@ -54,6 +56,14 @@ TEST(DeployActionTest, RefusalNamesTheState) {
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().message,
             "cannot apply deploy request 3: it is running (apply needs pending_cutover)");
+}
+
+TEST(DeployActionTest, ThrottleRefusalNamesTheStatesThatAllowIt) {
+  Status s = CheckDeployAction(DeployAction::kThrottle, InState("complete"), false);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().message,
+            "cannot throttle deploy request 3: it is complete (throttle needs queued or running or "
+            "pending_cutover)");
 }
 
 TEST(DeployActionTest, ApprovalRequired) {

@@ -20,7 +20,7 @@ TEST(DeployRouteTest, Routes) {
       {"deploy", RouteId::kDeployDeployRequest}, {"apply", RouteId::kApplyDeployRequest},
       {"cancel", RouteId::kCancelDeployRequest}, {"close", RouteId::kCloseDeployRequest},
       {"revert", RouteId::kRevertDeployRequest}, {"skip-revert", RouteId::kSkipRevertDeployRequest},
-      {"review", RouteId::kReviewDeployRequest},
+      {"review", RouteId::kReviewDeployRequest}, {"throttle", RouteId::kThrottleDeployRequest},
   };
   for (const auto& [name, id] : actions) {
     auto m = MatchRoute("POST", std::string("/api/keyspaces/ks/deploy-requests/7/") + name);
