@@ -6,7 +6,9 @@
 // stay shared and the setting can never leak to another session. A value
 // that is not a literal is evaluated once, on a shard, under the settings
 // already made. MariaDB validates each new setting (`SET STATEMENT ... FOR
-// SELECT 1`); a variable it cannot set per statement is refused with 1235.
+// SELECT 1`); a variable it cannot set per statement is refused with 1235,
+// and so is an sql_mode whose effective flags change how statement text is
+// read (sql_mode_check.h).
 // `= DEFAULT` drops the setting. SET GLOBAL is refused.
 //
 // User variables (`SET @x = value`) live in vtgate: a statement that uses
@@ -20,6 +22,7 @@
 #include "sqlparser/format.h"
 #include "vtgate/query_directives.h"
 #include "vtgate/session.h"
+#include "vtgate/sql_mode_check.h"
 
 namespace tessera::vtgate {
 namespace asio = boost::asio;
@@ -163,7 +166,9 @@ asio::awaitable<Status> Session::SetShardVariable(const ast::SetAssignment& assi
 
   std::map<std::string, std::string> next = shard_variables_;
   next[name] = std::move(value).value();
-  ShardQuery probe{shard, "SET STATEMENT " + Settings(next) + " FOR SELECT 1"};
+  const bool sql_mode = name == "sql_mode";
+  ShardQuery probe{shard, "SET STATEMENT " + Settings(next) + " FOR SELECT " +
+                              (sql_mode ? "@@SESSION.sql_mode" : "1")};
   auto checked = co_await cursor_.ExecuteInternal(std::move(probe));
   if (!checked.ok()) {
     if (checked.error().code == kSetStatementNotSupported ||
@@ -173,6 +178,17 @@ asio::awaitable<Status> Session::SetShardVariable(const ast::SetAssignment& assi
           "unsupported: SET of system variable " + name + " (" + checked.error().message + ")");
     }
     co_return checked.error();  // MariaDB's own: unknown variable, wrong value, ...
+  }
+  if (sql_mode && !checked->rows.empty() && !checked->rows[0].empty() && checked->rows[0][0]) {
+    std::vector<std::string> refused = UnsupportedSqlModes(*checked->rows[0][0]);
+    if (!refused.empty()) {
+      std::string list;
+      for (const auto& flag : refused) list += (list.empty() ? "" : ", ") + flag;
+      co_return Error::Make(mysql_errno::kNotSupportedYet,
+                            "unsupported: sql_mode " + list +
+                                " (vtgate reads and writes SQL with the default quoting and "
+                                "operator rules)");
+    }
   }
   shard_variables_ = std::move(next);
   cursor_.SetStatementSettings(Settings(shard_variables_));

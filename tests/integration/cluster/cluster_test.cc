@@ -572,6 +572,29 @@ TEST_F(ClusterTest, SessionVariablesReachTheShardsOfThatSessionOnly) {
   EXPECT_EQ(c.error_code(), 1193u) << c.error();
   EXPECT_FALSE(c.Exec("SET GLOBAL max_connections = 5"));
   EXPECT_EQ(c.error_code(), 1235u) << c.error();
+  // Modes that change how statement text is read are refused, also when a
+  // combination mode, a number or an expression turns them on, and leave
+  // the session's mode as it was.
+  ASSERT_TRUE(c.Exec("SET sql_mode = 'STRICT_ALL_TABLES'")) << c.error();
+  const std::pair<const char*, const char*> refused[] = {
+      {"'NO_BACKSLASH_ESCAPES'", "NO_BACKSLASH_ESCAPES"},
+      {"'ANSI'", "ANSI_QUOTES"},
+      {"'ORACLE'", "ORACLE"},
+      {"4", "ANSI_QUOTES"},
+      {"CONCAT(@@sql_mode, ',PIPES_AS_CONCAT')", "PIPES_AS_CONCAT"},
+      {"'HIGH_NOT_PRECEDENCE'", "HIGH_NOT_PRECEDENCE"},
+  };
+  for (const auto& [value, flag] : refused) {
+    EXPECT_FALSE(c.Exec(std::string("SET sql_mode = ") + value)) << value;
+    EXPECT_EQ(c.error_code(), 1235u) << value << ": " << c.error();
+    EXPECT_EQ(c.error().rfind("unsupported: sql_mode ", 0), 0u) << value << ": " << c.error();
+    EXPECT_NE(c.error().find(flag), std::string::npos) << value << ": " << c.error();
+  }
+  EXPECT_EQ(c.Rows("SELECT @@sql_mode")[0][0], "STRICT_ALL_TABLES");
+  EXPECT_EQ(c.Rows("SELECT DISTINCT @@sql_mode FROM customer"),
+            (std::vector<std::vector<std::string>>{{"STRICT_ALL_TABLES"}}));
+  ASSERT_TRUE(c.Exec("SET sql_mode = 'TRADITIONAL,REAL_AS_FLOAT'")) << c.error();
+  ASSERT_TRUE(c.Exec("SET sql_mode = DEFAULT")) << c.error();
   // The session keeps working, and tablet commands are not wrapped.
   EXPECT_EQ(c.Rows("SELECT @@time_zone")[0][0], "+05:00");
   EXPECT_TRUE(c.Exec("SHOW MIGRATIONS")) << c.error();
