@@ -292,7 +292,9 @@ Result<ResultSet> MigrationCommands::Show(const std::string& uuid) {
             std::string(StateName(m.state)),
             std::to_string(progress),
             std::to_string(m.rows_copied),
-            std::to_string(m.rows_estimated),
+            // The table's row count from statistics can fall behind the
+            // rows the copy has already found.
+            std::to_string(estimate),
             std::to_string(m.events_applied),
             lag,
             eta,
