@@ -301,6 +301,24 @@ class DeployRequestTest : public ::testing::Test {
     return out;
   }
 
+  // The first row `sql` answers on each customer shard's MariaDB, by shard
+  // name (NULL as "NULL").
+  static std::map<std::string, std::vector<std::string>> FirstRowOnEveryShard(
+      const std::string& sql) {
+    std::map<std::string, std::vector<std::string>> out;
+    for (const auto& shard : cluster_->shards()) {
+      if (shard.keyspace != "customer") continue;
+      auto client = cluster_->ConnectShard(shard);
+      EXPECT_TRUE(client.ok()) << shard.name;
+      if (!client.ok()) continue;
+      auto rows = (*client)->Query(sql);
+      EXPECT_TRUE(rows.ok()) << shard.name << ": " << sql;
+      if (!rows.ok() || rows->empty()) continue;
+      for (const auto& cell : rows->front()) out[shard.name].push_back(cell.value_or("NULL"));
+    }
+    return out;
+  }
+
   // Every customer row of every shard, read directly from MariaDB.
   static Rows ShardRows() {
     Rows out;
@@ -715,14 +733,8 @@ TEST_F(DeployRequestTest, SchemadRestartMidDeployResumes) {
       << closed.dump();
   auto revert = Api("POST", RequestPath(id, "revert"));
   EXPECT_EQ(revert.status, 409u) << revert.raw;
-  for (const auto& shard : cluster_->shards()) {
-    if (shard.keyspace != "customer") continue;
-    auto client = cluster_->ConnectShard(shard);
-    ASSERT_TRUE(client.ok());
-    auto rows = (*client)->Query("SELECT COUNT(*) FROM corder");
-    ASSERT_TRUE(rows.ok());
-    EXPECT_EQ((*rows)[0][0].value_or(""), "300000") << shard.name;
-  }
+  for (const auto& [shard, row] : FirstRowOnEveryShard("SELECT COUNT(*) FROM corder"))
+    EXPECT_EQ(row, std::vector<std::string>{"300000"}) << shard;
 }
 
 TEST_F(DeployRequestTest, CliVerbs) {
@@ -830,14 +842,8 @@ TEST_F(DeployRequestTest, AddingAUniqueKeyCountsTheDuplicatesInProduction) {
   for (const auto& create : MainCreateTable("dup_probe"))
     EXPECT_NE(create.find("UNIQUE KEY `uk_code` (`code`)"), std::string::npos) << create;
   // Every row is still there.
-  for (const auto& shard : cluster_->shards()) {
-    if (shard.keyspace != "customer") continue;
-    auto client = cluster_->ConnectShard(shard);
-    ASSERT_TRUE(client.ok());
-    auto rows = (*client)->Query("SELECT COUNT(*) FROM dup_probe");
-    ASSERT_TRUE(rows.ok());
-    EXPECT_EQ((*rows)[0][0].value_or(""), "5") << shard.name;
-  }
+  for (const auto& [shard, row] : FirstRowOnEveryShard("SELECT COUNT(*) FROM dup_probe"))
+    EXPECT_EQ(row, std::vector<std::string>{"5"}) << shard;
 }
 
 TEST_F(DeployRequestTest, ThrottleRatioHoldsOnEveryShardFromQueuedToCutOver) {
@@ -966,15 +972,10 @@ TEST_F(DeployRequestTest, ThrottleRatioHoldsOnEveryShardFromQueuedToCutOver) {
   }
   for (const auto& create : MainCreateTable("throttle_probe"))
     EXPECT_NE(create.find("`w` int(11) NOT NULL DEFAULT 7"), std::string::npos) << create;
-  for (const auto& shard : cluster_->shards()) {
-    if (shard.keyspace != "customer") continue;
-    auto client = cluster_->ConnectShard(shard);
-    ASSERT_TRUE(client.ok());
-    auto rows = (*client)->Query("SELECT COUNT(*), SUM(w = 7) FROM throttle_probe");
-    ASSERT_TRUE(rows.ok());
-    EXPECT_EQ((*rows)[0][0].value_or(""), "250000") << shard.name;
-    EXPECT_EQ((*rows)[0][1].value_or(""), "250000") << shard.name;
-  }
+  const auto counts = FirstRowOnEveryShard("SELECT COUNT(*), SUM(w = 7) FROM throttle_probe");
+  EXPECT_EQ(counts.size(), 2u);
+  for (const auto& [shard, row] : counts)
+    EXPECT_EQ(row, (std::vector<std::string>{"250000", "250000"})) << shard;
   // Nothing left to throttle once it is deployed.
   auto late = Api("POST", RequestPath(id, "throttle"), json{{"ratio", 0.5}});
   EXPECT_EQ(late.status, 409u) << late.raw;
