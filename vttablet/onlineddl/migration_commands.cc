@@ -259,6 +259,8 @@ Result<ResultSet> MigrationCommands::Show(const std::string& uuid) {
   }
   for (const Migration& m : all.value()) {
     if (!uuid.empty() && m.uuid != uuid) continue;
+    // The row count at the start falls behind once rows are inserted ahead
+    // of the copy: shown as the rows copied then.
     uint64_t estimate = std::max<uint64_t>(m.rows_estimated, m.rows_copied);
     uint64_t progress = m.copy_done     ? 100
                         : estimate == 0 ? 0
@@ -292,8 +294,6 @@ Result<ResultSet> MigrationCommands::Show(const std::string& uuid) {
             std::string(StateName(m.state)),
             std::to_string(progress),
             std::to_string(m.rows_copied),
-            // The table's row count from statistics can fall behind the
-            // rows the copy has already found.
             std::to_string(estimate),
             std::to_string(m.events_applied),
             lag,
