@@ -6,6 +6,7 @@
 #include <chrono>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -44,21 +45,29 @@ std::string RequestPath(const DeployRequestFlags& f) {
   return RequestsPath(f) + "/" + PathSegment(f.id);
 }
 
-// One line per shard: name, bar, state, rows.
+// One line per shard: name, bar, state, rows, binlog events applied and,
+// while the tablet tails the binlog, how far behind it is.
 std::vector<std::string> ShardLines(const json& shards) {
   std::vector<std::string> out;
   for (const auto& shard : shards) {
     uint64_t copied = 0;
     uint64_t estimated = 0;
+    uint64_t events = 0;
+    std::optional<uint64_t> lag;
     for (const auto& m : shard.value("migrations", json::array())) {
       copied += m.value("rows_copied", uint64_t{0});
       estimated += m.value("rows_estimated", uint64_t{0});
+      events += m.value("events_applied", uint64_t{0});
+      if (m.contains("binlog_lag_bytes") && m["binlog_lag_bytes"].is_number())
+        lag = std::max(lag.value_or(0), m["binlog_lag_bytes"].get<uint64_t>());
     }
     std::string name = JsonText(shard, "shard");
     name.resize(std::max<size_t>(name.size(), 6), ' ');
     out.push_back("  " + name + " " + ProgressBar(shard.value("progress", 0)) + "  " +
                   JsonText(shard, "state") + " (" + std::to_string(copied) + "/" +
-                  std::to_string(estimated) + " rows)");
+                  std::to_string(estimated) + " rows, " + std::to_string(events) +
+                  " binlog events applied" +
+                  (lag ? ", " + std::to_string(*lag) + " bytes of binlog behind" : "") + ")");
   }
   return out;
 }

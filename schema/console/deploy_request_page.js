@@ -192,6 +192,8 @@ function shardProgress(shards, prefix) {
       el('td', { class: 'num' }, `${m.rows_copied} / ${m.rows_estimated}`),
       el('td', { class: 'num' }, `${m.progress}%`),
       el('td', { class: 'num' }, m.eta_seconds === null ? '—' : `${m.eta_seconds} s`),
+      el('td', { class: 'num' }, `${m.events_applied ?? 0}`),
+      el('td', { class: 'num' }, m.binlog_lag_bytes === null || m.binlog_lag_bytes === undefined ? '—' : `${m.binlog_lag_bytes} B`),
       el('td', { class: 'num' }, m.throttle_ratio === null || m.throttle_ratio === undefined ? '—' : String(m.throttle_ratio)),
       el('td', {}, m.message || '')));
     return el('div', { class: 'shard', testid: `${prefix}-${s.shard}`, 'data-state': s.state },
@@ -203,7 +205,8 @@ function shardProgress(shards, prefix) {
         el('thead', {}, el('tr', {},
           el('th', { scope: 'col' }, 'Table'), el('th', { scope: 'col' }, 'State'),
           el('th', { scope: 'col' }, 'Rows copied'), el('th', { scope: 'col' }, 'Progress'),
-          el('th', { scope: 'col' }, 'ETA'), el('th', { scope: 'col' }, 'Throttle'),
+          el('th', { scope: 'col' }, 'ETA'), el('th', { scope: 'col' }, 'Binlog events'),
+          el('th', { scope: 'col' }, 'Binlog lag'), el('th', { scope: 'col' }, 'Throttle'),
           el('th', { scope: 'col' }, 'Message'))),
         el('tbody', {}, rows)));
   });

@@ -39,7 +39,10 @@ bool Absorb(DeployMigrationRecord& m, const TabletMigration& t) {
   m.message = t.message;
   m.revert_window_ends = t.revert_window_ends;
   m.throttle_ratio = t.throttle_ratio;
-  return before.throttle_ratio != m.throttle_ratio || before.state != m.state ||
+  m.events_applied = t.events_applied;
+  m.binlog_lag_bytes = t.binlog_lag_bytes;
+  return before.throttle_ratio != m.throttle_ratio || before.events_applied != m.events_applied ||
+         before.binlog_lag_bytes != m.binlog_lag_bytes || before.state != m.state ||
          before.progress != m.progress || before.rows_copied != m.rows_copied ||
          before.rows_estimated != m.rows_estimated || before.eta_seconds != m.eta_seconds ||
          before.message != m.message || before.revert_window_ends != m.revert_window_ends ||

@@ -32,6 +32,8 @@ Result<std::vector<TabletMigration>> ParseMigrationShow(const ResultSet& show) {
     m.rows_copied = number("rows_copied");
     m.rows_estimated = number("rows_estimated");
     m.eta_seconds = text("eta_seconds");
+    m.events_applied = number("events_applied");
+    m.binlog_lag_bytes = text("binlog_lag_bytes");
     m.message = text("message");
     m.revert_window_ends = text("revert_window_ends");
     m.throttle_ratio = text("throttle_ratio");

@@ -31,7 +31,9 @@ struct TabletMigration {
   int progress = 0;
   uint64_t rows_copied = 0;
   uint64_t rows_estimated = 0;
-  std::string eta_seconds;  // "" for NULL
+  std::string eta_seconds;       // "" for NULL
+  uint64_t events_applied = 0;   // binlog row changes applied to the ghost table
+  std::string binlog_lag_bytes;  // "" for NULL (not tailing the binlog)
   std::string message;
   std::string revert_window_ends;  // "" for NULL: no revert possible
   std::string throttle_ratio;      // "0" to "1" ("1" while fully throttled)

@@ -78,6 +78,12 @@ nlohmann::json TimeOrNull(const std::string& time) {
   return time.empty() ? nlohmann::json(nullptr) : nlohmann::json(time);
 }
 
+// A count kept as text, as a number; null while unknown ("").
+nlohmann::json NumberOrNull(const std::string& count) {
+  if (count.empty()) return nullptr;
+  return std::strtoull(count.c_str(), nullptr, 10);
+}
+
 // A throttle ratio as a number; null while unset ("").
 nlohmann::json RatioOrNull(const std::string& ratio) {
   if (ratio.empty()) return nullptr;
@@ -102,6 +108,8 @@ nlohmann::json ShardsJson(const std::vector<DeployMigrationRecord>& migrations, 
                       {"rows_estimated", m.rows_estimated},
                       {"eta_seconds", m.eta_seconds.empty() ? nlohmann::json(nullptr)
                                                             : nlohmann::json(m.eta_seconds)},
+                      {"events_applied", m.events_applied},
+                      {"binlog_lag_bytes", NumberOrNull(m.binlog_lag_bytes)},
                       {"throttle_ratio", RatioOrNull(m.throttle_ratio)},
                       {"message", m.message}});
     }

@@ -36,7 +36,8 @@ nlohmann::json DeployRequestSummaryJson(const DeployRequestRecord& request);
 // The summary plus "ddl", "unified", "lint", "deployable", "blockers", "conflicts",
 // "revertible", "cutover_requested", "reviews", "progress" (0-100 over all shards) and
 // "shards": [{"shard", "state", "progress", "migrations": [{"uuid", "table", "ddl", "state",
-// "progress", "rows_copied", "rows_estimated", "eta_seconds", "throttle_ratio" (the tablet's),
+// "progress", "rows_copied", "rows_estimated", "eta_seconds", "events_applied",
+// "binlog_lag_bytes" (null when not tailing), "throttle_ratio" (the tablet's),
 // "message"}]}], and the same
 // for the revert's migrations in "revert_shards" (empty until reverted).
 nlohmann::json DeployRequestJson(const DeployRequestView& view);

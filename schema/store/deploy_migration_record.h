@@ -36,6 +36,8 @@ struct DeployMigrationRecord {
   uint64_t rows_copied = 0;
   uint64_t rows_estimated = 0;
   std::string eta_seconds;         // "" when unknown
+  uint64_t events_applied = 0;     // binlog row changes the tablet applied to the ghost
+  std::string binlog_lag_bytes;    // the tablet's; "" when it is not tailing the binlog
   std::string message;             // the tablet's, or why submission failed
   std::string revert_window_ends;  // the tablet's; "" when it cannot be reverted
   std::string throttle_ratio;      // the tablet's ("0" to "1"); "" before it answered

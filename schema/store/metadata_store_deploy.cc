@@ -62,7 +62,9 @@ const char* const kCreateDeployTables[] = {
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4)sql",
     R"sql(ALTER TABLE deploy_migrations
   ADD COLUMN IF NOT EXISTS throttle_ratio VARCHAR(8) NOT NULL DEFAULT '',
-  ADD COLUMN IF NOT EXISTS throttle_ratio_sent VARCHAR(8) NOT NULL DEFAULT '')sql",
+  ADD COLUMN IF NOT EXISTS throttle_ratio_sent VARCHAR(8) NOT NULL DEFAULT '',
+  ADD COLUMN IF NOT EXISTS events_applied BIGINT UNSIGNED NOT NULL DEFAULT 0,
+  ADD COLUMN IF NOT EXISTS binlog_lag_bytes VARCHAR(20) NOT NULL DEFAULT '')sql",
     R"sql(CREATE TABLE IF NOT EXISTS deploy_reviews (
   id BIGINT NOT NULL AUTO_INCREMENT,
   request_id BIGINT NOT NULL,
@@ -87,7 +89,7 @@ constexpr const char* kRequestColumns =
 constexpr const char* kMigrationColumns =
     "request_id, uuid, shard, seq, purpose, table_name, ddl, reverts, submitted, state, progress, "
     "rows_copied, rows_estimated, eta_seconds, message, revert_window_ends, throttle_ratio, "
-    "throttle_ratio_sent";
+    "throttle_ratio_sent, events_applied, binlog_lag_bytes";
 
 constexpr const char* kReviewColumns =
     "request_id, approved, comment, IFNULL(DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s'), '')";
@@ -169,6 +171,8 @@ DeployMigrationRecord MigrationFromRow(const SqlRow& row) {
   m.revert_window_ends = Text(row, 15);
   m.throttle_ratio = Text(row, 16);
   m.throttle_ratio_sent = Text(row, 17);
+  m.events_applied = static_cast<uint64_t>(Integer(row, 18));
+  m.binlog_lag_bytes = Text(row, 19);
   return m;
 }
 
@@ -181,7 +185,8 @@ std::string InsertMigrationSql(const DeployMigrationRecord& m) {
          ", " + std::to_string(m.progress) + ", " + std::to_string(m.rows_copied) + ", " +
          std::to_string(m.rows_estimated) + ", " + QuoteSqlString(m.eta_seconds) + ", " +
          QuoteSqlString(m.message) + ", " + QuoteSqlString(m.revert_window_ends) + ", " +
-         QuoteSqlString(m.throttle_ratio) + ", " + QuoteSqlString(m.throttle_ratio_sent) + ")";
+         QuoteSqlString(m.throttle_ratio) + ", " + QuoteSqlString(m.throttle_ratio_sent) + ", " +
+         std::to_string(m.events_applied) + ", " + QuoteSqlString(m.binlog_lag_bytes) + ")";
 }
 
 std::string QuotedList(const std::vector<std::string>& values) {
@@ -356,6 +361,8 @@ Status MetadataStore::UpdateDeployMigration(const DeployMigrationRecord& m) {
       ", revert_window_ends = " + QuoteSqlString(m.revert_window_ends) +
       ", throttle_ratio = " + QuoteSqlString(m.throttle_ratio) +
       ", throttle_ratio_sent = " + QuoteSqlString(m.throttle_ratio_sent) +
+      ", events_applied = " + std::to_string(m.events_applied) +
+      ", binlog_lag_bytes = " + QuoteSqlString(m.binlog_lag_bytes) +
       " WHERE uuid = " + QuoteSqlString(m.uuid) + " AND shard = " + QuoteSqlString(m.shard));
   if (!r.ok()) return StoreError(r.error());
   return Status::Ok();

@@ -95,6 +95,24 @@ TEST_F(DeployRequestTest, ThrottleRatioHoldsOnEveryShardFromQueuedToCutOver) {
   // The table grows past the row count the migrations estimated at their
   // start, ahead of where the copies stand: they copy the new rows too.
   OnEveryShard("INSERT INTO throttle_probe SELECT 2 * seq + 1, 'odd' FROM seq_150000_to_199999");
+  // Held copies still apply the binlog: the request shows each shard's
+  // migration applying those 50,000 inserts, and how far behind it reads.
+  auto applied_all = [](const json& request) {
+    for (const auto& shard : request["shards"])
+      for (const auto& m : shard["migrations"])
+        if (m.value("events_applied", 0ULL) < 50000 || !m["binlog_lag_bytes"].is_number())
+          return false;
+    return true;
+  };
+  json applying;
+  deadline = std::chrono::steady_clock::now() + seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
+    applying = Api("GET", RequestPath(id)).body;
+    if (applied_all(applying)) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  EXPECT_TRUE(applied_all(applying)) << applying.dump(2);
+  EXPECT_EQ(copied(applying), before) << "the copy moved while held";
 
   // The CLI sets a partial ratio: the copies move again, slowly.
   auto tessera = [](const std::string& args) {
@@ -114,6 +132,7 @@ TEST_F(DeployRequestTest, ThrottleRatioHoldsOnEveryShardFromQueuedToCutOver) {
       << partial.output;
   auto show = tessera("show customer " + std::to_string(id));
   EXPECT_NE(show.output.find("throttle:     0.25"), std::string::npos) << show.output;
+  EXPECT_NE(show.output.find(" binlog events applied"), std::string::npos) << show.output;
   bool moved = false;
   deadline = std::chrono::steady_clock::now() + seconds(60);
   while (!moved && std::chrono::steady_clock::now() < deadline) {

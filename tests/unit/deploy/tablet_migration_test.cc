@@ -21,9 +21,10 @@ ResultSet Show(const std::vector<std::string>& names, const std::vector<Row>& ro
 TEST(TabletMigrationTest, ParsesByName) {
   auto parsed = ParseMigrationShow(
       Show({"uuid", "keyspace", "table", "state", "progress", "rows_copied", "rows_estimated",
-            "eta_seconds", "message", "revert_window_ends", "throttle_ratio", "extra"},
+            "eta_seconds", "message", "revert_window_ends", "throttle_ratio", "events_applied",
+            "binlog_lag_bytes", "extra"},
            {Row{"a-1", "customer", "customer", "running", "42", "420", "1000", std::nullopt, "",
-                std::nullopt, "0.25", "x"}}));
+                std::nullopt, "0.25", "77", std::nullopt, "x"}}));
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   ASSERT_EQ(parsed->size(), 1u);
   const auto& m = parsed->front();
@@ -36,6 +37,8 @@ TEST(TabletMigrationTest, ParsesByName) {
   EXPECT_EQ(m.eta_seconds, "");
   EXPECT_EQ(m.revert_window_ends, "");
   EXPECT_EQ(m.throttle_ratio, "0.25");
+  EXPECT_EQ(m.events_applied, 77u);
+  EXPECT_EQ(m.binlog_lag_bytes, "");
 }
 
 TEST(TabletMigrationTest, MissingColumnIsAnError) {
