@@ -416,9 +416,8 @@ void SqlWriter::ExprBody(const ast::Expr& e) {
     case K::kQuantified: {
       const auto& q = e.As<ast::QuantifiedExpr>();
       Expr(*q.left, kPrecCompare);
-      out_ += ' ';
-      out_ += Info(q.op).text;
-      out_ += ' ' + q.quantifier + " (";
+      out_ += Info(q.op).text;  // spaced: " > "
+      out_ += q.quantifier + " (";
       Query(*q.subquery->query);
       out_ += ')';
       return;

@@ -146,6 +146,14 @@ TEST(AstFormat, BindVariablesResolvedByCaller) {
   EXPECT_EQ(Format(*stmt), "SELECT c FROM t WHERE id = :v1 AND k = ?");
 }
 
+TEST(AstFormat, QuantifiedComparisonsAreSpacedOnce) {
+  Parser p;
+  auto stmt =
+      MustParse(p, "select a from t where a>all(select b from u) or a<=some (select c from v)");
+  EXPECT_EQ(Format(*stmt),
+            "SELECT a FROM t WHERE a > ALL (SELECT b FROM u) OR a <= SOME (SELECT c FROM v)");
+}
+
 TEST(AstShape, StringLiteralsAreUnescaped) {
   Parser p;
   auto stmt = MustParse(p, "SELECT 'a\\nb', \"q\"\"q\", 'x''y', X'0A'");
