@@ -24,26 +24,13 @@
 #include "cli/local/process.h"
 #include "cli/local/temp_dir.h"
 #include "config/password_hash.h"
+#include "tests/integration/support/http_call.h"
 
 namespace tessera::local {
 namespace {
 
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-CommandResult RunShell(const std::string& command) {
-  CommandResult result;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof(buf), pipe)) > 0) result.output.append(buf, n);
-  int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
+using testing::CommandResult;
+using testing::RunShell;
 
 uint16_t FreePort() {
   auto port = PickFreePort();

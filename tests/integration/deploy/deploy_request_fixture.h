@@ -35,6 +35,7 @@
 #include "cli/local/process.h"
 #include "cli/local/temp_dir.h"
 #include "tests/integration/support/gate_client.h"
+#include "tests/integration/support/http_call.h"
 #include "tests/integration/support/test_cluster.h"
 
 namespace tessera::deploy_it {
@@ -46,64 +47,18 @@ inline constexpr const char* kToken = "deploy-integration-token-0123";
 // Short, so that a window can be seen to end; long enough to revert in.
 inline constexpr int kRevertWindowSeconds = 20;
 
-struct HttpResult {
-  unsigned status = 0;
-  json body;
-  std::string raw;
-};
+using testing::CommandResult;
+using testing::HttpResult;
+using testing::RunShell;
 
 inline HttpResult Http(uint16_t port, const std::string& method, const std::string& target,
                        const std::optional<json>& body = std::nullopt) {
-  HttpResult out;
-  namespace beast = boost::beast;
-  namespace http = beast::http;
-  try {
-    boost::asio::io_context io;
-    boost::asio::ip::tcp::resolver resolver(io);
-    beast::tcp_stream stream(io);
-    stream.expires_after(seconds(60));
-    stream.connect(resolver.resolve("127.0.0.1", std::to_string(port)));
-    http::request<http::string_body> req{http::string_to_verb(method), target, 11};
-    req.set(http::field::host, "127.0.0.1");
-    req.set(http::field::authorization, std::string("Bearer ") + kToken);
-    if (body) {
-      req.set(http::field::content_type, "application/json");
-      req.body() = body->dump();
-    }
-    req.prepare_payload();
-    http::write(stream, req);
-    beast::flat_buffer buffer;
-    http::response<http::string_body> res;
-    http::read(stream, buffer, res);
-    out.status = res.result_int();
-    out.raw = res.body();
-    out.body = json::parse(res.body(), nullptr, false);
-  } catch (const std::exception& e) {
-    out.raw = e.what();
-  }
-  return out;
+  return testing::HttpCall(port, method, target, body, std::string("Bearer ") + kToken);
 }
 
 inline std::string ErrorMessage(const HttpResult& r) {
   if (r.body.is_object() && r.body.contains("error")) return r.body["error"].value("message", "");
   return r.raw;
-}
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-inline CommandResult RunShell(const std::string& command) {
-  CommandResult result;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof(buf), pipe)) > 0) result.output.append(buf, n);
-  int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
 }
 
 // customer_id -> email, as committed.

@@ -26,6 +26,7 @@
 #include "cli/local/net_probe.h"
 #include "cli/local/process.h"
 #include "cli/local/temp_dir.h"
+#include "tests/integration/support/http_call.h"
 
 namespace tessera {
 namespace {
@@ -36,36 +37,14 @@ namespace http = beast::http;
 
 constexpr const char* kToken = "integration-test-token-0123";
 
-struct HttpResult {
-  unsigned status = 0;
-  json body;
-  std::string raw;
-};
+using testing::CommandResult;
+using testing::HttpResult;
+using testing::RunShell;
 
 HttpResult Http(uint16_t port, const std::string& method, const std::string& target,
                 const std::optional<json>& body = std::nullopt,
                 const std::string& authorization = std::string("Bearer ") + kToken) {
-  boost::asio::io_context io;
-  boost::asio::ip::tcp::resolver resolver(io);
-  beast::tcp_stream stream(io);
-  stream.connect(resolver.resolve("127.0.0.1", std::to_string(port)));
-  http::request<http::string_body> req{http::string_to_verb(method), target, 11};
-  req.set(http::field::host, "127.0.0.1");
-  if (!authorization.empty()) req.set(http::field::authorization, authorization);
-  if (body) {
-    req.set(http::field::content_type, "application/json");
-    req.body() = body->dump();
-  }
-  req.prepare_payload();
-  http::write(stream, req);
-  beast::flat_buffer buffer;
-  http::response<http::string_body> res;
-  http::read(stream, buffer, res);
-  HttpResult out;
-  out.status = res.result_int();
-  out.raw = res.body();
-  out.body = json::parse(res.body(), nullptr, false);
-  return out;
+  return testing::HttpCall(port, method, target, body, authorization);
 }
 
 // A HEAD request without a token: status, Content-Type and Content-Length.
@@ -92,23 +71,6 @@ HeadResult Head(uint16_t port, const std::string& target) {
   out.content_type = std::string(parser.get()[http::field::content_type]);
   out.content_length = std::string(parser.get()[http::field::content_length]);
   return out;
-}
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;
-};
-
-CommandResult RunShell(const std::string& command) {
-  CommandResult result;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof(buf), pipe)) > 0) result.output.append(buf, n);
-  int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
 }
 
 using Rows = std::vector<std::vector<std::optional<std::string>>>;
