@@ -36,6 +36,7 @@
 #include "cli/local/temp_dir.h"
 #include "tests/integration/support/gate_client.h"
 #include "tests/integration/support/http_call.h"
+#include "tests/integration/support/run_shell.h"
 #include "tests/integration/support/test_cluster.h"
 
 namespace tessera::deploy_it {

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/integration/support/run_shell.h"
 #include "tests/integration/support/test_cluster.h"
 
 namespace tessera::testing {
@@ -385,19 +386,6 @@ TEST_F(PreparedClusterTest, CloseThenPrepareAgain) {
   EXPECT_EQ(mysql_ping(m.get()), 0);
 }
 
-// Runs `command` through the shell; its standard output and error, and
-// whether it exited with 0.
-std::pair<bool, std::string> RunCommand(const std::string& command) {
-  std::string output;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return {false, "popen failed"};
-  char buffer[4096];
-  size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof(buffer), pipe)) > 0) output.append(buffer, n);
-  int status = ::pclose(pipe);
-  return {status == 0, output};
-}
-
 // The number after `label` in sysbench's report, or -1.
 long long ReportNumber(const std::string& report, const std::string& label) {
   std::smatch match;
@@ -414,10 +402,11 @@ TEST_F(PreparedClusterTest, SysbenchPointSelectWithPreparedStatements) {
       std::to_string(cluster_->vtgate_port()) +
       " --mysql-user=app --mysql-password=app --mysql-db=commerce "
       "--tables=1 --table-size=1000";
-  auto [prepared, prepare_log] = RunCommand(common + " prepare");
-  ASSERT_TRUE(prepared) << prepare_log;
-  auto [ran, report] = RunCommand(common + " --threads=2 --time=3 run");
-  ASSERT_TRUE(ran) << report;
+  auto prepared = RunShell(common + " prepare");
+  ASSERT_EQ(prepared.exit_code, 0) << prepared.output;
+  auto ran = RunShell(common + " --threads=2 --time=3 run");
+  ASSERT_EQ(ran.exit_code, 0) << ran.output;
+  const std::string& report = ran.output;
   std::printf("%s\n", report.c_str());  // throughput for the log
   EXPECT_GT(ReportNumber(report, "read"), 100) << report;
   EXPECT_EQ(ReportNumber(report, "ignored errors"), 0) << report;
@@ -437,8 +426,8 @@ TEST_F(PreparedClusterTest, SysbenchPointSelectWithPreparedStatements) {
   ASSERT_EQ(mysql_stmt_execute(select.get()), 0) << mysql_stmt_error(select.get());
   ASSERT_EQ(mysql_stmt_store_result(select.get()), 0);
   EXPECT_EQ(mysql_stmt_num_rows(select.get()), 1u);
-  auto [cleaned, cleanup_log] = RunCommand(common + " cleanup");
-  EXPECT_TRUE(cleaned) << cleanup_log;
+  auto cleaned = RunShell(common + " cleanup");
+  EXPECT_EQ(cleaned.exit_code, 0) << cleaned.output;
 }
 
 }  // namespace

@@ -33,6 +33,7 @@
 #include "cli/local/process.h"
 #include "cli/local/temp_dir.h"
 #include "tests/integration/support/http_call.h"
+#include "tests/integration/support/run_shell.h"
 
 namespace tessera {
 namespace {

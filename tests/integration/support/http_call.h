@@ -1,12 +1,8 @@
-// Helpers for tests that drive the schemad API and the tessera CLI:
-// HttpCall sends one HTTP/JSON request to 127.0.0.1 and reads the answer;
-// RunShell runs a command and keeps its exit code and output. Both block.
+// HttpCall: one HTTP/JSON request to a server under test on 127.0.0.1 (the
+// schemad API), and its answer. Blocks.
 #pragma once
 
-#include <sys/wait.h>
-
 #include <cstdint>
-#include <cstdio>
 #include <exception>
 #include <optional>
 #include <string>
@@ -58,23 +54,6 @@ inline HttpResult HttpCall(uint16_t port, const std::string& method, const std::
     out.raw = e.what();
   }
   return out;
-}
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-inline CommandResult RunShell(const std::string& command) {
-  CommandResult result;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof(buf), pipe)) > 0) result.output.append(buf, n);
-  int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
 }
 
 }  // namespace tessera::testing

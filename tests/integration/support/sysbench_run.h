@@ -8,22 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/integration/support/run_shell.h"
+
 namespace tessera::testing {
-
-struct CommandResult {
-  int status = -1;
-  std::string output;  // stdout and stderr
-};
-
-inline CommandResult RunCommand(const std::string& command) {
-  CommandResult result;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buf[4096];
-  while (fgets(buf, sizeof buf, pipe) != nullptr) result.output += buf;
-  result.status = pclose(pipe);
-  return result;
-}
 
 // `sysbench <workload> ... <command>` on database `db` through the vtgate at
 // `port` as app/app: one table of 2000 rows, 3-second runs, text protocol.
@@ -40,8 +27,8 @@ inline std::string SysbenchCommand(uint16_t port, const std::string& db,
 // Runs `command` (a `run`) and expects exit 0, some queries, and at most
 // `max_ignored` ignored errors (sysbench ignores only --mysql-ignore-errors).
 inline void ExpectCleanRun(const std::string& command, long max_ignored = 0) {
-  auto run = RunCommand(command);
-  EXPECT_EQ(run.status, 0) << command << "\n" << run.output;
+  auto run = RunShell(command);
+  EXPECT_EQ(run.exit_code, 0) << command << "\n" << run.output;
   std::smatch m;
   ASSERT_TRUE(std::regex_search(run.output, m, std::regex(R"(queries:\s+(\d+))"))) << run.output;
   EXPECT_GT(std::stol(m[1]), 0) << command;

@@ -28,9 +28,9 @@ class SysbenchAutoIncTest : public ::testing::Test {
     auto cluster = TestCluster::Start({main, sb});
     ASSERT_TRUE(cluster.ok()) << cluster.error().message;
     cluster_ = std::move(cluster).value().release();
-    auto prepared = RunCommand(
+    auto prepared = RunShell(
         SysbenchCommand(cluster_->vtgate_port(), "sbtest", "oltp_read_write", "prepare", 1));
-    ASSERT_EQ(prepared.status, 0) << prepared.output;
+    ASSERT_EQ(prepared.exit_code, 0) << prepared.output;
   }
   static void TearDownTestSuite() {
     delete cluster_;

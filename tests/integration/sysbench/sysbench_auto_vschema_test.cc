@@ -37,9 +37,9 @@ class AutoVschemaTest : public ::testing::Test {
       ASSERT_TRUE(direct.ok());
       ASSERT_TRUE((*direct)->Execute("INSERT INTO legacy (id, v) VALUES " + ids).ok());
     }
-    auto prepared = RunCommand(
+    auto prepared = RunShell(
         SysbenchCommand(cluster_->vtgate_port(), "sbtest", "oltp_read_write", "prepare", 1));
-    ASSERT_EQ(prepared.status, 0) << prepared.output;
+    ASSERT_EQ(prepared.exit_code, 0) << prepared.output;
   }
   static void TearDownTestSuite() {
     delete cluster_;

@@ -20,8 +20,8 @@ class SysbenchShardedTest : public ::testing::Test {
     auto cluster = TestCluster::Start({sb});
     ASSERT_TRUE(cluster.ok()) << cluster.error().message;
     cluster_ = std::move(cluster).value().release();
-    auto prepared = RunCommand(Sysbench("oltp_read_write", "prepare", 1));
-    ASSERT_EQ(prepared.status, 0) << prepared.output;
+    auto prepared = RunShell(Sysbench("oltp_read_write", "prepare", 1));
+    ASSERT_EQ(prepared.exit_code, 0) << prepared.output;
   }
   static void TearDownTestSuite() {
     delete cluster_;
