@@ -16,7 +16,9 @@ unlimited: the default, which saturates a small host; a fixed rate models an
 application with headroom, and the QPS drop then shows demand not served), --before (seconds of load before the migration,
 10), --after (seconds of load after it, 5), --tools (tessera,pt-osc),
 --runs (repetitions of each tool, 1; the order alternates between runs and
-the report adds a median row per tool), --buffer-pool (InnoDB buffer pool,
+the report adds a median row per tool), and as a third "tool" `bare-copy`:
+the floor of any ghost-table tool, only the copy itself (see
+run_bare_copy), --buffer-pool (InnoDB buffer pool,
 1G), --keep-dir.
 Needs Debian's sysbench, percona-toolkit (pt-online-schema-change),
 mariadb-server (mariadb-install-db, mariadbd, mariadb-binlog) and python3-pymysql.
@@ -480,6 +482,56 @@ def run_ptosc(env, args, result):
                   old_table=f"_{TABLE}_old")
 
 
+def run_bare_copy(env, args, result):
+    """The floor of any ghost-table tool on this host: the new table's rows
+    copied and nothing else. The same statements as tessera's copy (a new
+    table with the ALTER applied and its secondary indexes left out, chunks
+    of `INSERT IGNORE ... SELECT ... ORDER BY id LIMIT n` in a read-committed
+    session, chunk size adapted to 100 ms from 1,000 up to 50,000 rows, then
+    the indexes built), with no binlog applied, no checkpoints and no
+    cut-over. The copy is binlogged like every tool's. The table it fills is
+    dropped afterwards; there is nothing to compare."""
+    bare = f"_{TABLE}_bare"
+    with env.connect() as c, c.cursor() as cur:
+        cur.execute(f"DROP TABLE IF EXISTS {bare}")
+        cur.execute(f"CREATE TABLE {bare} LIKE {TABLE}")
+        cur.execute(f"SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS "
+                    f"WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s AND INDEX_NAME <> 'PRIMARY'",
+                    (DB, bare))
+        secondary = [r[0] for r in cur.fetchall()]
+        cur.execute(f"SHOW CREATE TABLE {TABLE}")
+        create = cur.fetchone()[1]
+        index_clauses = [line.strip().rstrip(",") for line in create.split("\n")
+                         if line.strip().startswith("KEY ")]
+        cur.execute(f"ALTER TABLE {bare} {ALTER}" +
+                    "".join(f", DROP KEY `{name}`" for name in secondary))
+        columns = ", ".join(SHARED_COLUMNS)
+        cur.execute("SET SESSION tx_isolation = 'READ-COMMITTED'")
+        t0 = time.time()
+        after, chunk = 0, 1000
+        while True:
+            started = time.time()
+            copied = cur.execute(f"INSERT IGNORE INTO {bare} ({columns}) SELECT {columns} "
+                                 f"FROM {TABLE} FORCE INDEX (PRIMARY) WHERE id > %s "
+                                 f"ORDER BY id LIMIT {chunk}", (after,))
+            elapsed = time.time() - started
+            if copied < chunk:
+                break
+            cur.execute(f"SELECT MAX(id) FROM {bare}")
+            after = cur.fetchone()[0]
+            if elapsed < 0.05:
+                chunk = min(50000, chunk * 2)
+            elif elapsed > 0.2:
+                chunk = max(100, chunk // 2)
+        copy_s = time.time() - t0
+        if index_clauses:
+            cur.execute(f"ALTER TABLE {bare} " + ", ".join(f"ADD {c}" for c in index_clauses))
+        t1 = time.time()
+        cur.execute(f"DROP TABLE {bare}")
+    log(f"bare copy: rows {copy_s:.1f} s, {len(index_clauses)} index(es) {t1 - t0 - copy_s:.1f} s")
+    result.update(start=t0, end=t1, cutover_at=t1, tool_stall_ms="")
+
+
 # ---------------------------------------------------------------- correctness
 
 def binlog_files(env):
@@ -650,6 +702,8 @@ def run_tool(env, args, tool):
         log(f"{tool}: migration starts")
         if tool == "tessera":
             run_tessera(env, args, result)
+        elif tool == "bare-copy":
+            run_bare_copy(env, args, result)
         else:
             run_ptosc(env, args, result)
         log(f"{tool}: migration done in {result['end'] - result['start']:.1f} s")
@@ -683,6 +737,11 @@ def run_tool(env, args, tool):
         probe_errors=probe.errors(start, end + 2),
         sysbench_fatal=len(fatal),
     )
+    if tool == "bare-copy":
+        result.update(rows_differing="n/a", old_rows="n/a", new_rows="n/a",
+                      post_cutover_ids="n/a")
+        log(f"{tool}: {fmt_row(result)}")
+        return result
     # Correctness at the cut-over.
     files = binlog_files(env)
     found = find_rename(env, files, start_file, start_pos, result["old_table"])
@@ -766,11 +825,15 @@ def markdown(results, meta):
                          f"cutover_attempts {r.get('cutover_attempts')}")
         lines.append(f"- {r['tool']}: " + "; ".join(extra))
     # The ratio of one run, or of the medians.
-    t = {r["tool"]: r for r in results if r.get("run") in (1, "median")}
-    if all(tool in t and "total_s" in t[tool] for tool in ("tessera", "pt-osc")):
-        which = "median " if t["tessera"].get("run") == "median" else ""
-        lines.append(f"- tessera / pt-osc {which}total time: "
-                     f"{t['tessera']['total_s'] / t['pt-osc']['total_s']:.2f}")
+    t = {}
+    for r in results:
+        if r.get("run") in (1, "median"):
+            t[r["tool"]] = r
+    for tool in ("tessera", "bare-copy"):
+        if all(x in t and "total_s" in t[x] for x in (tool, "pt-osc")):
+            which = "median " if t[tool].get("run") == "median" else ""
+            lines.append(f"- {tool} / pt-osc {which}total time: "
+                         f"{t[tool]['total_s'] / t['pt-osc']['total_s']:.2f}")
     lines.append("")
     lines.append("Budget (DESIGN.md): at most half pt-osc's time, QPS drop < 20%, cut-over "
                  "stall <= 100 ms, 0 rows differing. " + meta["note"])
@@ -815,7 +878,7 @@ def main():
     build_dir = os.path.join(ROOT, args.build_dir)
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
     for t in tools:
-        if t not in ("tessera", "pt-osc"):
+        if t not in ("tessera", "pt-osc", "bare-copy"):
             parser.error(f"unknown tool {t}")
     for binary in ("vttablet", "tablet_command"):
         if "tessera" in tools and not os.access(os.path.join(build_dir, "bin", binary), os.X_OK):

@@ -11,6 +11,7 @@
 #include "sqlparser/format.h"
 #include "vttablet/onlineddl/binlog_tail.h"
 #include "vttablet/onlineddl/changelog.h"
+#include "vttablet/onlineddl/copy_timings.h"
 #include "vttablet/onlineddl/cutover_blockers.h"
 #include "vttablet/onlineddl/ddl_request.h"
 #include "vttablet/onlineddl/deferred_indexes.h"
@@ -471,9 +472,11 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
   // Until a chunk whose end comes from the source has cleared them, chunk
   // ends cannot be read from the ghost.
   bool rows_ahead = true;
+  CopyTimings timings;
 
   while (!stopping_) {
     Clock::time_point pass_started = Clock::now();
+    if (!m.copy_done) ++timings.passes;
     auto fresh = store.Load(m.uuid);
     if (!fresh.ok()) return std::move(fresh).error();
     if (fresh.value()) {
@@ -496,7 +499,9 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
     }
 
     // Binlog changes first: they have priority over the copy.
+    Clock::time_point step = Clock::now();
     auto batch = tail.Read(m.sync_position, watched.value());
+    step = CopyTimings::Add(timings.binlog_reads, step);
     if (!batch.ok()) return std::move(batch).error();
     if (!batch.value().keys.empty()) {
       if (log->should_log(spdlog::level::trace)) {
@@ -532,12 +537,14 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
       }
     }
     refresh_conflicts = 0;
+    step = CopyTimings::Add(timings.refreshes, step);
     m.events_applied += batch.value().row_events;
     m.sync_position = batch.value().end;
 
     if (!m.copy_done) {
       ThrottleDecision throttle = throttler_.Check(
           connection, changelog, m.throttled || m.throttle_permille >= kFullThrottlePermille);
+      CopyTimings::Add(timings.throttle_checks, step);
       if (throttle.throttled != copy_paused) {
         copy_paused = throttle.throttled;
         if (copy_paused) {
@@ -570,6 +577,8 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
       auto started = std::chrono::steady_clock::now();
       auto copied = mover.CopyChunk(connection, m.copy_last_key, *m.copy_max_key, chunk,
                                     rows_ahead ? ChunkEnds::kFromSource : chunk_ends);
+      CopyTimings::Add(timings.copying, started);
+      ++timings.chunks;
       if (!copied.ok()) return std::move(copied).error();
       const SkippedRow* conflict = nullptr;
       for (const SkippedRow& skipped : copied.value().skipped)
@@ -622,15 +631,20 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
                                   m.plan.deferred.clauses.size());
           Status saved = store.SaveProgress(m);
           if (!saved.ok()) return saved;
+          step = Clock::now();
           Status built =
               BuildDeferredIndexes(connection, m.database, m.ghost_table, m.plan.deferred);
+          CopyTimings::Add(timings.deferred_indexes, step);
           if (!built.ok()) return built;
           m.message.clear();
         }
         m.copy_done = true;
         Mark(connection, m, ChangelogMarker::kCopyDone);
+        log->info("migration {}: the copy took {}", m.uuid, timings.Summary());
       }
+      step = Clock::now();
       Status saved = store.SaveProgress(m);
+      CopyTimings::Add(timings.checkpoints, step);
       if (!saved.ok()) return saved;
       continue;
     }
