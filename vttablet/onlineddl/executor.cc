@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <future>
 #include <set>
 
 #include <fmt/format.h>
@@ -473,6 +474,12 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
   // ends cannot be read from the ghost.
   bool rows_ahead = true;
   CopyTimings timings;
+  // A binlog read from `m.sync_position` that ran beside the last chunk: the
+  // next pass applies its changes instead of reading again. (Reading after
+  // the chunk, or beside it, is the same to the copy: either way the changes
+  // are applied after the chunk.) At most one read runs at a time, as the
+  // server allows one dump per reader id.
+  std::future<Result<TailBatch>> read_beside_copy;
 
   while (!stopping_) {
     Clock::time_point pass_started = Clock::now();
@@ -500,7 +507,8 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
 
     // Binlog changes first: they have priority over the copy.
     Clock::time_point step = Clock::now();
-    auto batch = tail.Read(m.sync_position, watched.value());
+    auto batch = read_beside_copy.valid() ? read_beside_copy.get()
+                                          : tail.Read(m.sync_position, watched.value());
     step = CopyTimings::Add(timings.binlog_reads, step);
     if (!batch.ok()) return std::move(batch).error();
     if (!batch.value().keys.empty()) {
@@ -574,6 +582,9 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
         pass_started = Clock::now();
       }
       if (m.chunk_size > 0) chunk = m.chunk_size;
+      read_beside_copy = std::async(std::launch::async, [&tail, &watched, from = m.sync_position] {
+        return tail.Read(from, watched.value());
+      });
       auto started = std::chrono::steady_clock::now();
       auto copied = mover.CopyChunk(connection, m.copy_last_key, *m.copy_max_key, chunk,
                                     rows_ahead ? ChunkEnds::kFromSource : chunk_ends);
@@ -820,16 +831,23 @@ bool Executor::IsLatestOnTable(const Migration& m, const std::vector<Migration>&
   return true;
 }
 
-void Executor::KeepRevertible(BlockingConnection& connection, MigrationStore& store, Migration m) {
+bool Executor::KeepRevertible(BlockingConnection& connection, MigrationStore& store, Migration m) {
   auto now = std::chrono::steady_clock::now();
   auto& last = last_reverse_sync_[m.uuid];
-  if (now - last < std::chrono::seconds(1)) return;
+  if (now - last < std::chrono::seconds(1)) return true;
   last = now;
   auto fail = [&](const Error& e) {
     GetLogger("onlineddl")
         ->warn("migration {}: keeping `{}` in sync for a revert: {}", m.uuid, m.old_table,
                e.message);
+    return true;
   };
+  auto parked = TableExists(connection, m.database, m.old_table);
+  if (!parked.ok()) return fail(parked.error());
+  if (!parked.value()) {
+    last_reverse_sync_.erase(m.uuid);
+    return false;
+  }
   auto source = LoadTableInfo(connection, m.database, m.table);
   if (!source.ok()) return fail(source.error());
   CopyPlan reverse = ReversePlan(m.plan);
@@ -838,7 +856,7 @@ void Executor::KeepRevertible(BlockingConnection& connection, MigrationStore& st
   BinlogTail tail(params_, options_.binlog_server_id);
   auto batch = tail.Read(m.cutover_position, watched.value());
   if (!batch.ok()) return fail(batch.error());
-  if (batch.value().end == m.cutover_position) return;
+  if (batch.value().end == m.cutover_position) return true;
   if (!batch.value().keys.empty()) {
     RowMover mover(source.value(), m.old_table, reverse);
     auto refreshed = mover.Refresh(connection, std::move(batch.value().keys));
@@ -846,7 +864,8 @@ void Executor::KeepRevertible(BlockingConnection& connection, MigrationStore& st
   }
   m.cutover_position = batch.value().end;
   Status saved = store.SaveProgress(m);
-  if (!saved.ok()) fail(saved.error());
+  if (!saved.ok()) return fail(saved.error());
+  return true;
 }
 
 Status Executor::CloseRevertWindows(BlockingConnection& connection, MigrationStore& store) {
@@ -856,13 +875,15 @@ Status Executor::CloseRevertWindows(BlockingConnection& connection, MigrationSto
   if (!now.ok()) return std::move(now).error();
   for (Migration m : complete.value()) {
     if (m.old_table.empty() || m.revert_window_ends.empty()) continue;
+    bool parked_gone = false;
     if (!m.cancel_requested && m.revert_window_ends > now.value()) {
       // While the window is open, the parked original follows the live table
       // from the binlog, so a revert only has the last moments to apply.
       bool copies_back = m.kind == MigrationKind::kAlter || m.kind == MigrationKind::kRevert;
-      if (copies_back && !m.cutover_position.empty() && IsLatestOnTable(m, complete.value()))
-        KeepRevertible(connection, store, m);
-      continue;
+      if (!copies_back || m.cutover_position.empty() || !IsLatestOnTable(m, complete.value()))
+        continue;
+      parked_gone = !KeepRevertible(connection, store, m);
+      if (!parked_gone) continue;
     }
     // Drop the parked table in small steps so no long DROP stalls the server.
     auto exists = TableExists(connection, m.database, m.old_table);
@@ -880,11 +901,18 @@ Status Executor::CloseRevertWindows(BlockingConnection& connection, MigrationSto
     }
     if (m.kind == MigrationKind::kAlter || m.kind == MigrationKind::kRevert)
       DropChangelog(connection, m);  // left behind by a failed drop after the cut-over
-    GetLogger("onlineddl")
-        ->info("migration {}: revert window closed, dropped {}", m.uuid, m.old_table);
+    if (parked_gone) {
+      GetLogger("onlineddl")
+          ->warn("migration {}: revert window closed: the parked table `{}` is gone", m.uuid,
+                 m.old_table);
+      m.message = fmt::format("revert window closed: the parked table `{}` is gone", m.old_table);
+    } else {
+      GetLogger("onlineddl")
+          ->info("migration {}: revert window closed, dropped {}", m.uuid, m.old_table);
+      m.message = "revert window closed";
+    }
     m.old_table.clear();
     m.revert_window_ends.clear();
-    m.message = "revert window closed";
     Status saved = store.SaveProgress(m);
     if (!saved.ok()) return saved;
   }

@@ -8,8 +8,9 @@
 //   changelog `<t>_<id>_ghc` (heartbeat and markers, changelog.h); binlog
 //   position recorded;
 //   loop { apply binlog changes of `t` to the ghost (priority) ; unless the
-//          throttler says pause (throttler.h), copy one chunk in key order ;
-//          checkpoint } until the copy is done and the
+//          throttler says pause (throttler.h), copy one chunk in key order
+//          while the next binlog read runs beside it ; checkpoint } until
+//          the copy is done and the
 //   binlog backlog is small; then (unless completion is postponed) the
 //   cut-over swaps the tables under a short lock (table_swap.h) and parks the
 //   original as `<t>_<id>_del` for the revert window.
@@ -83,8 +84,11 @@ class Executor {
   Status RunCopy(BlockingConnection& connection, MigrationStore& store, Migration& m);
   Status CloseRevertWindows(BlockingConnection& connection, MigrationStore& store);
   // Applies the binlog since the last pass to a complete migration's parked
-  // original (reverse direction); failures are logged, never fatal.
-  void KeepRevertible(BlockingConnection& connection, MigrationStore& store, Migration m);
+  // original (reverse direction); failures are logged, never fatal. Returns
+  // false when the parked table is gone (dropped by hand, or with its
+  // database): no revert is possible, and the caller closes the window
+  // instead of reading the binlog for it again and again.
+  bool KeepRevertible(BlockingConnection& connection, MigrationStore& store, Migration m);
   // True unless a later complete migration changed the same table.
   static bool IsLatestOnTable(const Migration& m, const std::vector<Migration>& complete);
   bool Sleep(std::chrono::milliseconds duration);  // false when stopping

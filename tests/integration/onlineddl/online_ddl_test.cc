@@ -492,6 +492,30 @@ TEST_F(OnlineDdlTest, RevertKeepsEveryWriteMadeAfterTheCutOver) {
   EXPECT_NE(again.error().message.find("reverted"), std::string::npos) << again.error().message;
 }
 
+TEST_F(OnlineDdlTest, AParkedTableDroppedByHandClosesTheRevertWindow) {
+  CreateTables("pg");
+  ASSERT_TRUE(Tablet("MIGRATION SUBMIT 'pg-1' ALTER TABLE pg ADD COLUMN flag INT").ok());
+  ASSERT_EQ(WaitFor("pg-1", {"complete"})["state"], "complete");
+  EXPECT_NE(Show("pg-1")["revert_window_ends"], "NULL");
+  auto parked = Query("SHOW TABLES LIKE 'pg\\_%\\_del'");
+  ASSERT_EQ(parked.size(), 1u);
+  Exec("DROP TABLE " + parked[0][0].value_or(""));
+  // The window closes, instead of the binlog being read for the gone table
+  // again every second until the window would have ended.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < deadline &&
+         Show("pg-1")["revert_window_ends"] != "NULL")
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  auto row = Show("pg-1");
+  EXPECT_EQ(row["revert_window_ends"], "NULL");
+  EXPECT_EQ(row["state"], "complete");
+  EXPECT_NE(row["message"].find("is gone"), std::string::npos) << row["message"];
+  auto revert = Tablet("MIGRATION REVERT 'pg-1' 'pg-2'");
+  EXPECT_FALSE(revert.ok());
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM pg")[0][0].value_or(""),
+            Query("SELECT COUNT(*) FROM pg_shadow")[0][0].value_or(""));
+}
+
 TEST_F(OnlineDdlTest, AForcedCutOverKillsTheSessionsThatHoldTheTable) {
   CreateTables("fc");
   ASSERT_TRUE(Tablet("MIGRATION SUBMIT 'fc-1' POSTPONE ALTER TABLE fc ADD COLUMN w INT").ok());
