@@ -28,8 +28,10 @@ What it does
 1. Starts a private MariaDB (mariadb-install-db + mariadbd on a free
    127.0.0.1 port, in a temporary directory, with log_bin, binlog_format=ROW,
    binlog_row_image=FULL, binlog_row_metadata=FULL, server_id=1) and the real
-   vttablet (`<build>/bin/vttablet --port P --mariadb-host 127.0.0.1
-   --mariadb-port M --mariadb-user root --keyspace bench --shard 0`).
+   vttablet (`<build>/bin/vttablet --port P --mariadb-socket S --mariadb-user
+   root --keyspace bench --shard 0`). The tools reach MariaDB over its Unix
+   socket, as `tessera up` has vttablet do (pt-osc with `S=` in its DSN);
+   the load and the probe use TCP. `--tcp` puts the tools on TCP too.
    MIGRATION commands go to the tablet over the tablet RPC with
    `<build>/bin/tablet_command` (python cannot speak that RPC).
 2. For each tool, on a freshly re-created database `sbtest`:
@@ -151,12 +153,14 @@ def version_of(argv):
 class Env:
     """The private MariaDB and vttablet; stop() ends them and removes the dir."""
 
-    def __init__(self, build_dir, buffer_pool, keep_dir, work_root=None):
+    def __init__(self, build_dir, buffer_pool, keep_dir, work_root=None, tcp=False):
         self.build_dir = build_dir
+        self.tcp = tcp
         self.buffer_pool = buffer_pool
         self.keep_dir = keep_dir
         self.dir = tempfile.mkdtemp(prefix="tessera-onlineddl-bench-", dir=work_root)
         self.data = os.path.join(self.dir, "mariadb")
+        self.socket = os.path.join(self.data, "mariadb.sock")
         self.procs = []  # (name, Popen)
         self.mariadb_port = None
         self.tablet_port = None
@@ -206,7 +210,12 @@ class Env:
                 time.sleep(0.2)
         log(f"MariaDB on 127.0.0.1:{self.mariadb_port} ({self.data})")
 
-    def connect(self, db=DB, autocommit=True):
+    def connect(self, db=DB, autocommit=True, tool=False):
+        """A connection over TCP, as the application's; with `tool`, as the
+        tool under test reaches MariaDB (the Unix socket unless --tcp)."""
+        if tool and not self.tcp:
+            return pymysql.connect(unix_socket=self.socket, user="root", password="", database=db,
+                                   autocommit=autocommit, connect_timeout=10)
         return pymysql.connect(host="127.0.0.1", port=self.mariadb_port, user="root", password="",
                                database=db, autocommit=autocommit, connect_timeout=10)
 
@@ -215,7 +224,8 @@ class Env:
         binary = os.path.join(self.build_dir, "bin", "vttablet")
         self.tablet = self.spawn("vttablet", [
             binary, "--port", str(self.tablet_port), "--mariadb-host", "127.0.0.1",
-            "--mariadb-port", str(self.mariadb_port), "--mariadb-user", "root",
+            "--mariadb-port", str(self.mariadb_port), "--mariadb-user", "root"] +
+            ([] if self.tcp else ["--mariadb-socket", self.socket]) + [
             "--keyspace", "bench", "--shard", "0", "--log-level", "info"], "vttablet.log")
         deadline = time.time() + 60
         while True:
@@ -454,7 +464,8 @@ def wait_for_revert_sync(env, uuid, timeout=30):
 
 
 def run_ptosc(env, args, result):
-    dsn = f"h=127.0.0.1,P={env.mariadb_port},u=root,D={DB},t={TABLE}"
+    dsn = (f"h=127.0.0.1,P={env.mariadb_port}" if env.tcp else f"h=localhost,S={env.socket}") + \
+        f",u=root,D={DB},t={TABLE}"
     argv = ["pt-online-schema-change", "--alter", ALTER, "--execute", "--recursion-method=none",
             "--no-drop-old-table", "--no-check-alter", "--chunk-time=0.5",
             "--max-load", "Threads_running=10000", "--critical-load", "Threads_running=10000",
@@ -492,7 +503,7 @@ def run_bare_copy(env, args, result):
     cut-over. The copy is binlogged like every tool's. The table it fills is
     dropped afterwards; there is nothing to compare."""
     bare = f"_{TABLE}_bare"
-    with env.connect() as c, c.cursor() as cur:
+    with env.connect(tool=True) as c, c.cursor() as cur:
         cur.execute(f"DROP TABLE IF EXISTS {bare}")
         cur.execute(f"CREATE TABLE {bare} LIKE {TABLE}")
         cur.execute(f"SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS "
@@ -864,6 +875,9 @@ def main():
     parser.add_argument("--buffer-pool", default="1G")
     parser.add_argument("--timeout", type=float, default=3600)
     parser.add_argument("--keep-dir", action="store_true")
+    parser.add_argument("--tcp", action="store_true",
+                        help="the tools reach MariaDB over TCP, as the load does, instead of the "
+                             "Unix socket (which `tessera up` gives vttablet)")
     parser.add_argument("--work-root", default=None,
                         help="where the temporary directory (MariaDB's data and binlog) goes; "
                              "/dev/shm takes a shared or slow disk's stalls out of the figures "
@@ -889,7 +903,7 @@ def main():
         if shutil.which(tool) is None:
             parser.error(f"{tool} is not installed (scripts/install-deps.sh)")
 
-    env = Env(build_dir, args.buffer_pool, args.keep_dir, args.work_root)
+    env = Env(build_dir, args.buffer_pool, args.keep_dir, args.work_root, args.tcp)
 
     def on_signal(signum, _frame):
         raise KeyboardInterrupt(f"signal {signum}")
@@ -923,7 +937,8 @@ def main():
                     f"{', tessera throttle ratio ' + args.throttle_ratio if args.throttle_ratio else ''}, one table of "
                     f"{args.rows} rows, plus a 100/s probe writer; {args.before:g} s of load "
                     f"before the migration, {args.after:g} s after",
-        "alter": f"ALTER TABLE {TABLE} {ALTER}",
+        "alter": f"ALTER TABLE {TABLE} {ALTER}; the tools reach MariaDB over "
+                 f"{'TCP' if args.tcp else 'its Unix socket'}",
         "note": ("MariaDB, vttablet, sysbench and the tool share this host's "
                  f"{os.cpu_count()} cores (and it may be shared with other work), so QPS "
                  "figures are noisy; compare the rows of one run."),
