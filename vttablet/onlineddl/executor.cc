@@ -30,6 +30,10 @@ using sql::QuoteString;
 namespace {
 
 constexpr uint32_t kUniqueConflictRetries = 5;
+// A chunk that keeps meeting unique keys on ever other values (rows whose
+// values move under heavy writes) is copied again, smaller, up to this many
+// times.
+constexpr uint32_t kChunkConflictRetries = 50;
 
 std::string Name(const std::string& db, const std::string& table) {
   return QuoteIdentifier(db) + "." + QuoteIdentifier(table);
@@ -445,7 +449,12 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
   // key is unique in the table, so a row the copy finds there already is the
   // same row, put there by a refresh.
   std::set<std::string> copy_keys;
-  uint32_t unique_conflicts = 0;   // in a row, on the same chunk
+  uint32_t unique_conflicts = 0;  // in a row, on the same chunk
+  uint32_t same_conflicts = 0;    // of those, in a row on the same value
+  std::string last_conflict;      // MariaDB's message for it
+  // After a conflict the chunk is copied again only after a binlog read
+  // made once the conflict was seen, not one that ran beside the chunk.
+  bool read_before_retry = false;
   uint32_t refresh_conflicts = 0;  // in a row, from the same binlog position
   // The throttle ratio's pause: the copy waits until then, applying the
   // binlog meanwhile. The pause is sized on all the work since the last one:
@@ -507,8 +516,8 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
 
     // Binlog changes first: they have priority over the copy.
     Clock::time_point step = Clock::now();
-    auto batch = read_beside_copy.valid() ? read_beside_copy.get()
-                                          : tail.Read(m.sync_position, watched.value());
+    const bool read_beside = read_beside_copy.valid();
+    auto batch = read_beside ? read_beside_copy.get() : tail.Read(m.sync_position, watched.value());
     step = CopyTimings::Add(timings.binlog_reads, step);
     if (!batch.ok()) return std::move(batch).error();
     if (!batch.value().keys.empty()) {
@@ -581,6 +590,8 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
         if (Clock::now() < copy_resumes_at) continue;
         pass_started = Clock::now();
       }
+      if (read_before_retry && read_beside) continue;  // this pass applied it; read again
+      read_before_retry = false;
       if (m.chunk_size > 0) chunk = m.chunk_size;
       read_beside_copy = std::async(std::launch::async, [&tail, &watched, from = m.sync_position] {
         return tail.Read(from, watched.value());
@@ -599,8 +610,13 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
         // another row holds that value. If that row has changed since, the
         // binlog says so: apply it (next pass) and copy the chunk again. A
         // value two rows of the table really share fails the migration,
-        // where INSERT IGNORE would silently leave a row out.
-        if (++unique_conflicts > kUniqueConflictRetries)
+        // where INSERT IGNORE would silently leave a row out: its conflict
+        // comes back, the same, however often the binlog is applied. Rows
+        // whose values keep moving meet ever other values; the chunk is
+        // copied again, smaller, so that fewer writes fall inside it.
+        same_conflicts = conflict->message == last_conflict ? same_conflicts + 1 : 1;
+        last_conflict = conflict->message;
+        if (same_conflicts > kUniqueConflictRetries || ++unique_conflicts > kChunkConflictRetries)
           return Error::Make(
               mysql_errno::kDupEntry,
               fmt::format("rows of `{}` break a unique key of the new schema: {}; the original "
@@ -612,9 +628,13 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
             m.uuid, m.copy_last_key ? (*m.copy_last_key)[0] : "the start", conflict->message);
         m.rows_copied += copied.value().rows;
         rows_ahead = true;
+        read_before_retry = true;
+        chunk = std::max(options_.min_chunk_rows, chunk / 4);
         continue;
       }
       unique_conflicts = 0;
+      same_conflicts = 0;
+      last_conflict.clear();
       if (rows_ahead && chunk_ends == ChunkEnds::kFromTarget && copied.value().last) {
         auto cleared = mover.ClearAhead(connection, copied.value().last, *m.copy_max_key);
         if (!cleared.ok()) return std::move(cleared).error();
