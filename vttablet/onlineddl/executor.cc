@@ -16,6 +16,7 @@
 #include "vttablet/onlineddl/cutover_blockers.h"
 #include "vttablet/onlineddl/ddl_request.h"
 #include "vttablet/onlineddl/deferred_indexes.h"
+#include "vttablet/onlineddl/executor_support.h"
 #include "vttablet/onlineddl/heartbeat_writer.h"
 #include "vttablet/onlineddl/row_mover.h"
 #include "vttablet/onlineddl/table_info.h"
@@ -34,15 +35,6 @@ constexpr uint32_t kUniqueConflictRetries = 5;
 // values move under heavy writes) is copied again, smaller, up to this many
 // times.
 constexpr uint32_t kChunkConflictRetries = 50;
-
-std::string Name(const std::string& db, const std::string& table) {
-  return QuoteIdentifier(db) + "." + QuoteIdentifier(table);
-}
-
-Status Done(Result<uint64_t> r) {
-  if (!r.ok()) return std::move(r).error();
-  return Status::Ok();
-}
 
 // Errors of the client library (lost connection, server gone) are worth a
 // retry with a new connection; anything else fails the migration.
@@ -75,23 +67,6 @@ Status CheckBinlogSettings(BlockingConnection& c) {
                          " (the local launcher and docker-compose set them)");
 }
 
-Result<bool> TableExists(BlockingConnection& c, const std::string& db, const std::string& table) {
-  auto v = c.QueryValue(fmt::format(
-      "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = {} AND TABLE_NAME = {}",
-      QuoteString(db), QuoteString(table)));
-  if (!v.ok()) return std::move(v).error();
-  return v.value().value_or("0") != "0";
-}
-
-// After the cut-over the migration is complete whatever happens to its
-// changelog; one left behind goes when the revert window closes.
-void DropChangelog(BlockingConnection& c, const Migration& m) {
-  Status s = Changelog::Of(m).Drop(c);
-  if (!s.ok())
-    GetLogger("onlineddl")
-        ->warn("migration {}: cannot drop the changelog: {}", m.uuid, s.error().message);
-}
-
 // Markers are for whoever reads the changelog (replicas, operators); one
 // that cannot be written is no reason to stop the migration.
 void Mark(BlockingConnection& c, const Migration& m, ChangelogMarker marker) {
@@ -100,13 +75,6 @@ void Mark(BlockingConnection& c, const Migration& m, ChangelogMarker marker) {
     GetLogger("onlineddl")
         ->warn("migration {}: cannot write the marker '{}': {}", m.uuid, MarkerHint(marker),
                s.error().message);
-}
-
-Result<std::string> Now(BlockingConnection& c,
-                        std::chrono::seconds plus = std::chrono::seconds(0)) {
-  auto v = c.QueryValue(fmt::format("SELECT NOW(6) + INTERVAL {} SECOND", plus.count()));
-  if (!v.ok()) return std::move(v).error();
-  return v.value().value_or("");
 }
 
 }  // namespace
@@ -197,7 +165,8 @@ Status Executor::RunOnce(BlockingConnection& connection) {
       if (IsTransient(status.error())) return status;
       GetLogger("onlineddl")->warn("migration {} failed: {}", m.uuid, status.error().message);
       if (m.kind == MigrationKind::kAlter && !m.ghost_table.empty())
-        (void)connection.Execute("DROP TABLE IF EXISTS " + Name(m.database, m.ghost_table));
+        (void)connection.Execute("DROP TABLE IF EXISTS " +
+                                 QualifiedName(m.database, m.ghost_table));
       if (m.kind == MigrationKind::kAlter || m.kind == MigrationKind::kRevert)
         (void)Changelog::Of(m).Drop(connection);
       m.state = MigrationState::kFailed;
@@ -220,10 +189,10 @@ Status Executor::Run(BlockingConnection& connection, MigrationStore& store, Migr
 
 Status Executor::Prepare(BlockingConnection& connection, MigrationStore& store, Migration& m) {
   auto log = GetLogger("onlineddl");
-  auto now = Now(connection);
+  auto now = ServerNow(connection);
   if (!now.ok()) return std::move(now).error();
   m.started_at = now.value();
-  auto window_end = Now(connection, options_.revert_window);
+  auto window_end = ServerNow(connection, options_.revert_window);
   if (!window_end.ok()) return std::move(window_end).error();
   Status use = Done(connection.Execute("USE " + QuoteIdentifier(m.database)));
   if (!use.ok()) return use;
@@ -256,8 +225,9 @@ Status Executor::Prepare(BlockingConnection& connection, MigrationStore& store, 
           x.uuid, x.table));
     switch (x.kind) {
       case MigrationKind::kDrop: {
-        Status s = Done(connection.Execute(fmt::format(
-            "RENAME TABLE {} TO {}", Name(m.database, x.old_table), Name(m.database, x.table))));
+        Status s = Done(connection.Execute(fmt::format("RENAME TABLE {} TO {}",
+                                                       QualifiedName(m.database, x.old_table),
+                                                       QualifiedName(m.database, x.table))));
         if (!s.ok()) return s;
         x.old_table.clear();
         x.revert_window_ends.clear();
@@ -269,8 +239,9 @@ Status Executor::Prepare(BlockingConnection& connection, MigrationStore& store, 
       }
       case MigrationKind::kCreate: {
         m.old_table = ParkedTableName(x.table, m.uuid, "del");
-        Status s = Done(connection.Execute(fmt::format(
-            "RENAME TABLE {} TO {}", Name(m.database, x.table), Name(m.database, m.old_table))));
+        Status s = Done(connection.Execute(fmt::format("RENAME TABLE {} TO {}",
+                                                       QualifiedName(m.database, x.table),
+                                                       QualifiedName(m.database, m.old_table))));
         if (!s.ok()) return s;
         x.state = MigrationState::kReverted;
         x.revert_window_ends.clear();
@@ -312,8 +283,9 @@ Status Executor::Prepare(BlockingConnection& connection, MigrationStore& store, 
     }
     case MigrationKind::kDrop: {
       m.old_table = ParkedTableName(m.table, m.uuid, "del");
-      Status s = Done(connection.Execute(fmt::format(
-          "RENAME TABLE {} TO {}", Name(m.database, m.table), Name(m.database, m.old_table))));
+      Status s = Done(connection.Execute(fmt::format("RENAME TABLE {} TO {}",
+                                                     QualifiedName(m.database, m.table),
+                                                     QualifiedName(m.database, m.old_table))));
       if (!s.ok()) return s;
       return finish(MigrationState::kComplete, "the table is kept as " + m.old_table, true);
     }
@@ -332,12 +304,12 @@ Status Executor::Prepare(BlockingConnection& connection, MigrationStore& store, 
   if (!source.ok()) return std::move(source).error();
   m.ghost_table = GhostTableName(m.table, m.uuid);
   m.old_table = ParkedTableName(m.table, m.uuid, "del");
-  std::string ghost = Name(m.database, m.ghost_table);
+  std::string ghost = QualifiedName(m.database, m.ghost_table);
   auto alter = GhostAlter(m.ddl, m.ghost_table);
   if (!alter.ok()) return std::move(alter).error();
   for (const std::string& sql :
        {"DROP TABLE IF EXISTS " + ghost,
-        "CREATE TABLE " + ghost + " LIKE " + Name(m.database, m.table), alter.value()}) {
+        "CREATE TABLE " + ghost + " LIKE " + QualifiedName(m.database, m.table), alter.value()}) {
     Status s = Done(connection.Execute(sql));
     if (!s.ok()) return s;
   }
@@ -364,7 +336,8 @@ Status Executor::Prepare(BlockingConnection& connection, MigrationStore& store, 
   // The wait is bounded (writes queue behind a waiting lock) and retried.
   Status locked = Done(connection.Execute("SET SESSION lock_wait_timeout = 2"));
   for (int attempt = 0; locked.ok(); ++attempt) {
-    Status got = Done(connection.Execute("LOCK TABLES " + Name(m.database, m.table) + " READ"));
+    Status got =
+        Done(connection.Execute("LOCK TABLES " + QualifiedName(m.database, m.table) + " READ"));
     if (got.ok()) break;
     if (got.error().code != mysql_errno::kLockWaitTimeout || attempt == 9) {
       locked = got;
@@ -412,8 +385,8 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
     if (!sentry.ok()) return std::move(sentry).error();
     if (parked.value() && !sentry.value() && !m.cutover_position.empty()) {
       log->info("migration {}: the cut-over had completed before a restart", m.uuid);
-      auto now = Now(connection);
-      auto window_end = Now(connection, options_.revert_window);
+      auto now = ServerNow(connection);
+      auto window_end = ServerNow(connection, options_.revert_window);
       if (!now.ok() || !window_end.ok()) return Error::Internal("cannot read the server clock");
       m.state = MigrationState::kComplete;
       m.completed_at = now.value();
@@ -505,7 +478,8 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
     }
     if (m.cancel_requested) {
       if (m.kind != MigrationKind::kRevert)
-        (void)connection.Execute("DROP TABLE IF EXISTS " + Name(m.database, m.ghost_table));
+        (void)connection.Execute("DROP TABLE IF EXISTS " +
+                                 QualifiedName(m.database, m.ghost_table));
       heartbeat.reset();
       (void)changelog.Drop(connection);
       m.state = MigrationState::kCancelled;
@@ -810,8 +784,8 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
           "before the rename; the new table misses them (keys {})",
           m.uuid, leaked->row_events, m.table, m.cutover_position.ToString(), keys);
     }
-    auto now = Now(connection);
-    auto window_end = Now(connection, options_.revert_window);
+    auto now = ServerNow(connection);
+    auto window_end = ServerNow(connection, options_.revert_window);
     if (!now.ok() || !window_end.ok()) return Error::Internal("cannot read the server clock");
     m.state = MigrationState::kComplete;
     m.cutover_stall_ms = swapped.value().stall_ms;
@@ -840,103 +814,6 @@ Status Executor::RunCopy(BlockingConnection& connection, MigrationStore& store, 
     return Status::Ok();
   }
   return store.SaveProgress(m);
-}
-
-bool Executor::IsLatestOnTable(const Migration& m, const std::vector<Migration>& complete) {
-  for (const auto& other : complete) {
-    if (other.uuid != m.uuid && other.database == m.database && other.table == m.table &&
-        other.completed_at > m.completed_at)
-      return false;
-  }
-  return true;
-}
-
-bool Executor::KeepRevertible(BlockingConnection& connection, MigrationStore& store, Migration m) {
-  auto now = std::chrono::steady_clock::now();
-  auto& last = last_reverse_sync_[m.uuid];
-  if (now - last < std::chrono::seconds(1)) return true;
-  last = now;
-  auto fail = [&](const Error& e) {
-    GetLogger("onlineddl")
-        ->warn("migration {}: keeping `{}` in sync for a revert: {}", m.uuid, m.old_table,
-               e.message);
-    return true;
-  };
-  auto parked = TableExists(connection, m.database, m.old_table);
-  if (!parked.ok()) return fail(parked.error());
-  if (!parked.value()) {
-    last_reverse_sync_.erase(m.uuid);
-    return false;
-  }
-  auto source = LoadTableInfo(connection, m.database, m.table);
-  if (!source.ok()) return fail(source.error());
-  CopyPlan reverse = ReversePlan(m.plan);
-  auto watched = WatchKey(source.value(), reverse.source_key);
-  if (!watched.ok()) return fail(watched.error());
-  BinlogTail tail(params_, options_.binlog_server_id);
-  auto batch = tail.Read(m.cutover_position, watched.value());
-  if (!batch.ok()) return fail(batch.error());
-  if (batch.value().end == m.cutover_position) return true;
-  if (!batch.value().keys.empty()) {
-    RowMover mover(source.value(), m.old_table, reverse);
-    auto refreshed = mover.Refresh(connection, std::move(batch.value().keys));
-    if (!refreshed.ok()) return fail(refreshed.error());
-  }
-  m.cutover_position = batch.value().end;
-  Status saved = store.SaveProgress(m);
-  if (!saved.ok()) return fail(saved.error());
-  return true;
-}
-
-Status Executor::CloseRevertWindows(BlockingConnection& connection, MigrationStore& store) {
-  auto complete = store.List({MigrationState::kComplete});
-  if (!complete.ok()) return std::move(complete).error();
-  auto now = Now(connection);
-  if (!now.ok()) return std::move(now).error();
-  for (Migration m : complete.value()) {
-    if (m.old_table.empty() || m.revert_window_ends.empty()) continue;
-    bool parked_gone = false;
-    if (!m.cancel_requested && m.revert_window_ends > now.value()) {
-      // While the window is open, the parked original follows the live table
-      // from the binlog, so a revert only has the last moments to apply.
-      bool copies_back = m.kind == MigrationKind::kAlter || m.kind == MigrationKind::kRevert;
-      if (!copies_back || m.cutover_position.empty() || !IsLatestOnTable(m, complete.value()))
-        continue;
-      parked_gone = !KeepRevertible(connection, store, m);
-      if (!parked_gone) continue;
-    }
-    // Drop the parked table in small steps so no long DROP stalls the server.
-    auto exists = TableExists(connection, m.database, m.old_table);
-    if (!exists.ok()) return std::move(exists).error();
-    if (exists.value()) {
-      std::string parked = Name(m.database, m.old_table);
-      for (;;) {
-        auto deleted = connection.Execute("DELETE FROM " + parked + " LIMIT 5000");
-        if (!deleted.ok()) return std::move(deleted).error();
-        if (deleted.value() == 0 || stopping_) break;
-      }
-      if (stopping_) return Status::Ok();
-      Status dropped = Done(connection.Execute("DROP TABLE " + parked));
-      if (!dropped.ok()) return dropped;
-    }
-    if (m.kind == MigrationKind::kAlter || m.kind == MigrationKind::kRevert)
-      DropChangelog(connection, m);  // left behind by a failed drop after the cut-over
-    if (parked_gone) {
-      GetLogger("onlineddl")
-          ->warn("migration {}: revert window closed: the parked table `{}` is gone", m.uuid,
-                 m.old_table);
-      m.message = fmt::format("revert window closed: the parked table `{}` is gone", m.old_table);
-    } else {
-      GetLogger("onlineddl")
-          ->info("migration {}: revert window closed, dropped {}", m.uuid, m.old_table);
-      m.message = "revert window closed";
-    }
-    m.old_table.clear();
-    m.revert_window_ends.clear();
-    Status saved = store.SaveProgress(m);
-    if (!saved.ok()) return saved;
-  }
-  return Status::Ok();
 }
 
 }  // namespace tessera::vttablet::onlineddl
